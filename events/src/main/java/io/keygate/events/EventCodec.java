@@ -1,0 +1,120 @@
+package io.keygate.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.CloudEventData;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import java.io.IOException;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Turns {@link EventEnvelope}s into CloudEvents 1.0 (JSON data, binary content mode on Kafka through
+ * the CloudEvents SDK's serialisers) and back. The extension attributes carry what the envelope adds to
+ * the core attributes: {@code tenantid}, {@code sequence}, {@code correlationid}, {@code causationid}.
+ */
+public final class EventCodec {
+
+    public static final String EXT_TENANT = "tenantid";
+    public static final String EXT_SEQUENCE = "sequence";
+    public static final String EXT_CORRELATION = "correlationid";
+    public static final String EXT_CAUSATION = "causationid";
+    public static final String CONTENT_TYPE = "application/json";
+
+    private final ObjectMapper json;
+
+    public EventCodec() {
+        this.json = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                // Schema changes are additive: a consumer on an older release must read newer data.
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** The JSON bytes of an event record, exactly as they travel as CloudEvents data. */
+    public byte[] toJson(KeygateEvent event) {
+        try {
+            return json.writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event " + event.getClass().getSimpleName() + " is not serialisable", e);
+        }
+    }
+
+    /** Reads event data of a known type. */
+    public <E extends KeygateEvent> E fromJson(byte[] data, Class<E> recordClass) {
+        try {
+            return json.readValue(data, recordClass);
+        } catch (IOException e) {
+            throw new UnreadableEventException("Data does not match " + recordClass.getSimpleName(), e);
+        }
+    }
+
+    /** The CloudEvent for an envelope. */
+    public CloudEvent toCloudEvent(EventEnvelope<?> envelope) {
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(envelope.id().toString())
+                .withSource(URI.create(envelope.source()))
+                .withType(envelope.type().type())
+                .withSubject(envelope.subject())
+                .withTime(OffsetDateTime.ofInstant(envelope.occurredAt(), ZoneOffset.UTC))
+                .withDataContentType(CONTENT_TYPE)
+                .withExtension(EXT_SEQUENCE, Long.toString(envelope.sequence()))
+                .withData(toJson(envelope.data()));
+        if (envelope.tenantId() != null) {
+            builder.withExtension(EXT_TENANT, envelope.tenantId());
+        }
+        if (envelope.correlationId() != null) {
+            builder.withExtension(EXT_CORRELATION, envelope.correlationId());
+        }
+        if (envelope.causationId() != null) {
+            builder.withExtension(EXT_CAUSATION, envelope.causationId());
+        }
+        return builder.build();
+    }
+
+    /**
+     * The envelope of a CloudEvent.
+     *
+     * @throws UnreadableEventException for an unknown type or data that does not fit it
+     */
+    public EventEnvelope<KeygateEvent> fromCloudEvent(CloudEvent event) {
+        EventType type = EventType.ofType(event.getType())
+                .orElseThrow(() -> new UnreadableEventException("Unknown event type " + event.getType()));
+        CloudEventData data = event.getData();
+        if (data == null) {
+            throw new UnreadableEventException("Event " + event.getId() + " has no data");
+        }
+        KeygateEvent record = fromJson(data.toBytes(), type.recordClass());
+        try {
+            return new EventEnvelope<>(
+                    UUID.fromString(event.getId()),
+                    event.getSource().toString(),
+                    parseSequence(event.getExtension(EXT_SEQUENCE)),
+                    event.getTime() == null ? null : event.getTime().toInstant(),
+                    stringOrNull(event.getExtension(EXT_CORRELATION)),
+                    stringOrNull(event.getExtension(EXT_CAUSATION)),
+                    record);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new UnreadableEventException("Event " + event.getId() + " has invalid attributes", e);
+        }
+    }
+
+    private static long parseSequence(Object value) {
+        if (value == null) {
+            return 0;
+        }
+        return value instanceof Number n ? n.longValue() : Long.parseLong(value.toString());
+    }
+
+    private static String stringOrNull(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

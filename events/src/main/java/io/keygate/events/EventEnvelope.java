@@ -1,0 +1,67 @@
+package io.keygate.events;
+
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An event with its metadata, as it travels in a CloudEvents 1.0 envelope.
+ *
+ * @param id            unique event id (UUIDv7: time-ordered), CloudEvents {@code id}
+ * @param source        the producing service, e.g. {@code /token-service}
+ * @param sequence      the aggregate's version after this event (1 for the first), extension {@code sequence}
+ * @param occurredAt    when the event happened, CloudEvents {@code time}
+ * @param correlationId the request or flow this event belongs to, extension {@code correlationid}
+ * @param causationId   the event or command id that caused this event, extension {@code causationid}; may be null
+ * @param data          the event record; its aggregate id is the {@code subject} and its tenant the {@code tenantid}
+ * @param <E>           the event record type
+ */
+public record EventEnvelope<E extends KeygateEvent>(
+        UUID id,
+        String source,
+        long sequence,
+        Instant occurredAt,
+        String correlationId,
+        String causationId,
+        E data) {
+
+    private static final TimeBasedEpochGenerator UUID_V7 = Generators.timeBasedEpochGenerator();
+
+    public EventEnvelope {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(data, "data");
+        if (sequence < 0) {
+            throw new IllegalArgumentException("sequence must not be negative");
+        }
+    }
+
+    /** A new envelope with a fresh UUIDv7 id. */
+    public static <E extends KeygateEvent> EventEnvelope<E> create(
+            String source, long sequence, Instant occurredAt, String correlationId, String causationId, E data) {
+        return new EventEnvelope<>(newEventId(), source, sequence, occurredAt, correlationId, causationId, data);
+    }
+
+    /** A new time-ordered (version 7) UUID. */
+    public static UUID newEventId() {
+        return UUID_V7.generate();
+    }
+
+    /** The registered type of the data. */
+    public EventType type() {
+        return EventType.of(data);
+    }
+
+    /** The aggregate id: CloudEvents {@code subject} and Kafka record key. */
+    public String subject() {
+        return data.aggregateId();
+    }
+
+    /** The owning tenant, or null. */
+    public String tenantId() {
+        return data.tenantId();
+    }
+}

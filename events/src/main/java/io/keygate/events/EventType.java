@@ -1,0 +1,72 @@
+package io.keygate.events;
+
+import io.keygate.events.call.CallRecorded;
+import io.keygate.events.policy.RouteDefined;
+import io.keygate.events.token.ApiKeyIssued;
+import io.keygate.events.token.ApiKeyRevoked;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The registry of event types: CloudEvents {@code type} (which carries the schema version), the Java
+ * record, the topic it is published to and its JSON Schema. Changing a record means changing its schema
+ * additively or adding a new {@code vN}; the contract test keeps the two in step.
+ */
+public enum EventType {
+    API_KEY_ISSUED("io.keygate.apikey.issued.v1", ApiKeyIssued.class, Topic.TOKENS),
+    API_KEY_REVOKED("io.keygate.apikey.revoked.v1", ApiKeyRevoked.class, Topic.TOKENS),
+    ROUTE_DEFINED("io.keygate.route.defined.v1", RouteDefined.class, Topic.POLICIES),
+    CALL_RECORDED("io.keygate.call.recorded.v1", CallRecorded.class, Topic.CALLS);
+
+    private static final Map<String, EventType> BY_TYPE =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
+    private static final Map<Class<?>, EventType> BY_CLASS =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::recordClass, Function.identity()));
+
+    private final String type;
+    private final Class<? extends KeygateEvent> recordClass;
+    private final Topic topic;
+
+    EventType(String type, Class<? extends KeygateEvent> recordClass, Topic topic) {
+        this.type = type;
+        this.recordClass = recordClass;
+        this.topic = topic;
+    }
+
+    /** The CloudEvents {@code type} attribute, e.g. {@code io.keygate.apikey.issued.v1}. */
+    public String type() {
+        return type;
+    }
+
+    /** The record that carries this type's data. */
+    public Class<? extends KeygateEvent> recordClass() {
+        return recordClass;
+    }
+
+    /** The topic events of this type are published to. */
+    public Topic topic() {
+        return topic;
+    }
+
+    /** Classpath location of the JSON Schema (draft 2020-12) of the event data. */
+    public String schemaResource() {
+        return "/io/keygate/events/schemas/" + type.substring("io.keygate.".length()) + ".json";
+    }
+
+    /** The type registered for a CloudEvents {@code type}, if any. */
+    public static Optional<EventType> ofType(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    /** The type of an event record. */
+    public static EventType of(KeygateEvent event) {
+        EventType type = BY_CLASS.get(event.getClass());
+        if (type == null) {
+            throw new IllegalArgumentException("Unregistered event record " + event.getClass().getName());
+        }
+        return type;
+    }
+}

@@ -1,0 +1,24 @@
+package io.keygate.events.call;
+
+/**
+ * What the gateway did with a request. The precise reason lives here, in the call record, while the
+ * client only sees a generic problem (an unknown key is never distinguished from a revoked one).
+ */
+public enum CallOutcome {
+    /** Forwarded upstream; the status is the upstream's. */
+    PROXIED,
+    /** No route matches the path (404). */
+    NO_ROUTE,
+    /** No credential presented (401). */
+    MISSING_CREDENTIAL,
+    /** A credential that matches no key (401). */
+    UNKNOWN_KEY,
+    /** A revoked key (401). */
+    REVOKED_KEY,
+    /** An expired key (401). */
+    EXPIRED_KEY,
+    /** A valid key of another tenant than the route's (403). */
+    WRONG_TENANT,
+    /** The upstream could not be reached or timed out (502/504). */
+    UPSTREAM_ERROR
+}

@@ -1,0 +1,93 @@
+package io.keygate.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import io.cloudevents.kafka.CloudEventSerializer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class EventCodecTest {
+
+    private final EventCodec codec = new EventCodec();
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void envelopeSurvivesTheKafkaBinaryModeRoundTrip(EventType type) {
+        for (KeygateEvent sample : SampleEvents.all().get(type)) {
+            EventEnvelope<KeygateEvent> sent =
+                    EventEnvelope.create("/token-service", 7, SampleEvents.T0, "corr-1", "cause-1", sample);
+
+            EventEnvelope<KeygateEvent> received = codec.fromCloudEvent(throughKafka(codec.toCloudEvent(sent)));
+
+            assertThat(received).isEqualTo(sent);
+        }
+    }
+
+    @Test
+    void cloudEventCarriesTheEnvelopeAttributes() {
+        KeygateEvent sample = SampleEvents.all().get(EventType.API_KEY_REVOKED).get(0);
+        EventEnvelope<KeygateEvent> envelope = EventEnvelope.create("/token-service", 2, SampleEvents.T0, "c", null, sample);
+
+        CloudEvent event = codec.toCloudEvent(envelope);
+
+        assertThat(event.getType()).isEqualTo("io.keygate.apikey.revoked.v1");
+        assertThat(event.getSubject()).isEqualTo("key_01");
+        assertThat(event.getExtension(EventCodec.EXT_TENANT)).isEqualTo("acme");
+        assertThat(event.getExtension(EventCodec.EXT_SEQUENCE)).isEqualTo("2");
+        assertThat(event.getExtension(EventCodec.EXT_CAUSATION)).isNull();
+        assertThat(event.getDataContentType()).isEqualTo("application/json");
+    }
+
+    @Test
+    void eventIdsAreVersion7AndTimeOrdered() {
+        UUID first = EventEnvelope.newEventId();
+        UUID second = EventEnvelope.newEventId();
+        assertThat(first.version()).isEqualTo(7);
+        assertThat(second.toString()).isGreaterThan(first.toString());
+    }
+
+    @Test
+    void unknownTypeIsUnreadable() {
+        CloudEvent unknown = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
+                .withSource(URI.create("/elsewhere")).withType("com.example.thing.v1")
+                .withData("{}".getBytes(StandardCharsets.UTF_8)).build();
+        assertThatThrownBy(() -> codec.fromCloudEvent(unknown))
+                .isInstanceOf(UnreadableEventException.class).hasMessageContaining("com.example.thing.v1");
+    }
+
+    @Test
+    void dataThatDoesNotFitTheTypeIsUnreadable() {
+        CloudEvent broken = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
+                .withSource(URI.create("/token-service")).withType(EventType.API_KEY_ISSUED.type())
+                .withData("{\"key\": 42}".getBytes(StandardCharsets.UTF_8)).build();
+        assertThatThrownBy(() -> codec.fromCloudEvent(broken)).isInstanceOf(UnreadableEventException.class);
+    }
+
+    @Test
+    void additiveSchemaChangesAreReadByOlderConsumers() {
+        String newer = "{\"route\":{\"routeId\":\"r\",\"tenantId\":\"t\",\"pathPrefix\":\"/\",\"upstreamUrl\":\"http://u\","
+                + "\"version\":1,\"updatedAt\":\"2026-11-29T00:00:00Z\",\"addedLater\":true}}";
+        var route = codec.fromJson(newer.getBytes(StandardCharsets.UTF_8), io.keygate.events.policy.RouteDefined.class);
+        assertThat(route.route().routeId()).isEqualTo("r");
+    }
+
+    private static CloudEvent throughKafka(CloudEvent event) {
+        try (CloudEventSerializer serializer = new CloudEventSerializer();
+                CloudEventDeserializer deserializer = new CloudEventDeserializer()) {
+            serializer.configure(Map.of(), false);
+            RecordHeaders headers = new RecordHeaders();
+            byte[] value = serializer.serialize("keygate.tokens", headers, event);
+            return deserializer.deserialize("keygate.tokens", headers, value);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.keygate.testkit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * A real PostgreSQL server (the binaries ship in a Maven Central jar), on a free port with its data in a
+ * run directory. Durability settings are relaxed for speed: it holds test and demo data only.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    /** Superuser name and password of the embedded server. */
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
+    public static final String DEFAULT_DATABASE = "postgres";
+
+    private final RunDirectory dir;
+    private final EmbeddedPostgres postgres;
+
+    private PostgresServer(RunDirectory dir, EmbeddedPostgres postgres) {
+        this.dir = dir;
+        this.postgres = postgres;
+    }
+
+    /** Starts a server on a free port. */
+    public static PostgresServer start() {
+        RunDirectory dir = RunDirectory.create("postgres");
+        Path data = dir.path().resolve("data");
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setPort(FreePorts.next())
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(true)
+                    .setOverrideWorkingDirectory(dir.path().resolve("work").toFile())
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("max_connections", "300")
+                    .start();
+            recordPostmasterPid(dir, data);
+            return new PostgresServer(dir, postgres);
+        } catch (IOException e) {
+            dir.delete();
+            throw new ServerStartException("PostgreSQL did not start in " + dir, e);
+        }
+    }
+
+    /** The port it listens on (loopback). */
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /** The reactive client URL of a database, e.g. for {@code quarkus.datasource.reactive.url}. */
+    public String reactiveUrl(String database) {
+        return "postgresql://127.0.0.1:" + port() + "/" + database;
+    }
+
+    /** The JDBC URL of a database. */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+    }
+
+    /** Creates a database if it does not exist yet (one per service in the local run). */
+    public void createDatabase(String name) {
+        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("Not a plain database name: " + name);
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'");
+            if (!exists.next()) {
+                statement.execute("CREATE DATABASE " + name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create database " + name, e);
+        }
+    }
+
+    /** Stops the server and deletes its data. */
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            // The data directory goes anyway.
+        } finally {
+            dir.delete();
+        }
+    }
+
+    private static void recordPostmasterPid(RunDirectory dir, Path data) throws IOException {
+        Path pidFile = data.resolve("postmaster.pid");
+        if (Files.exists(pidFile)) {
+            String firstLine = Files.readAllLines(pidFile, StandardCharsets.UTF_8).get(0).trim();
+            dir.recordServerPid("postgres", Long.parseLong(firstLine));
+        }
+    }
+}

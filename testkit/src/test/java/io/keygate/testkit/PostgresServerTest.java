@@ -1,0 +1,29 @@
+package io.keygate.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import org.junit.jupiter.api.Test;
+
+class PostgresServerTest {
+
+    @Test
+    void createdDatabaseAcceptsQueriesAndStoppingRemovesTheData() throws Exception {
+        PostgresServer postgres = PostgresServer.start();
+        try {
+            postgres.createDatabase("token_service");
+            postgres.createDatabase("token_service"); // idempotent
+            try (var connection = DriverManager.getConnection(
+                            postgres.jdbcUrl("token_service"), PostgresServer.USER, PostgresServer.PASSWORD);
+                    ResultSet result = connection.createStatement().executeQuery("SELECT current_database(), version()")) {
+                assertThat(result.next()).isTrue();
+                assertThat(result.getString(1)).isEqualTo("token_service");
+                assertThat(result.getString(2)).startsWith("PostgreSQL");
+            }
+        } finally {
+            postgres.close();
+        }
+        assertThat(postgres.reactiveUrl("x")).startsWith("postgresql://127.0.0.1:");
+    }
+}
