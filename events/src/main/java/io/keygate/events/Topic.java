@@ -6,18 +6,25 @@ package io.keygate.events;
  */
 public enum Topic {
     /** API keys and other credentials: issued, revoked. Keyed by credential id. */
-    TOKENS("keygate.tokens", true),
+    TOKENS("keygate.tokens", true, 3),
     /** Routes and other policy aggregates. Keyed by aggregate id. */
-    POLICIES("keygate.policies", true),
+    POLICIES("keygate.policies", true, 3),
     /** One record per request the gateway handled. Time-retained, keyed by credential or request id. */
-    CALLS("keygate.calls", false);
+    CALLS("keygate.calls", false, 6);
 
     private final String topicName;
     private final boolean compacted;
+    private final int partitions;
 
-    Topic(String topicName, boolean compacted) {
+    Topic(String topicName, boolean compacted, int partitions) {
         this.topicName = topicName;
         this.compacted = compacted;
+        this.partitions = partitions;
+    }
+
+    /** Partition count the topic is created with. */
+    public int partitions() {
+        return partitions;
     }
 
     /** The Kafka topic name. */
