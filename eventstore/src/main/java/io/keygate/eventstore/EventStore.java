@@ -1,0 +1,149 @@
+package io.keygate.eventstore;
+
+import io.keygate.events.EventCodec;
+import io.keygate.events.EventEnvelope;
+import io.keygate.events.EventType;
+import io.keygate.events.KeygateEvent;
+import io.keygate.events.UnreadableEventException;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.annotation.Priority;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The append-only event store. A service's command handler loads an aggregate's events, decides, and
+ * appends the new events with {@link #append} inside {@link #inTransaction}, together with its own
+ * read-model updates: the events, their outbox rows and the projection commit or fail as one.
+ */
+@ApplicationScoped
+public class EventStore {
+
+    /** Channel the relay LISTENs on; appends NOTIFY it in their transaction (delivered at commit). */
+    static final String OUTBOX_CHANNEL = "keygate_outbox";
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final Pool pool;
+    private final EventCodec codec = new EventCodec();
+
+    EventStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    void createSchema(@Observes @Priority(10) StartupEvent startup) {
+        pool.query(resource("schema.sql")).execute().await().atMost(Duration.ofSeconds(30));
+    }
+
+    /** Runs {@code work} in one database transaction: committed if its Uni succeeds, rolled back if not. */
+    public <T> Uni<T> inTransaction(Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(work);
+    }
+
+    /** The events of an aggregate, oldest first; empty if it does not exist. */
+    public Uni<List<EventEnvelope<KeygateEvent>>> load(String aggregateId) {
+        return pool.preparedQuery("""
+                        SELECT event_id, event_type, source, version, occurred_at, correlation_id, causation_id, payload
+                        FROM event_store WHERE aggregate_id = $1 ORDER BY version""")
+                .execute(Tuple.of(aggregateId))
+                .map(rows -> {
+                    List<EventEnvelope<KeygateEvent>> events = new ArrayList<>();
+                    rows.forEach(row -> events.add(toEnvelope(row)));
+                    return events;
+                });
+    }
+
+    /**
+     * Appends events to an aggregate and queues them for publication, in the caller's transaction.
+     *
+     * @param expectedVersion the version the command decided on (0 for a new aggregate); each event's
+     *                        sequence must continue from it
+     * @return fails with {@link ConcurrencyConflictException} if another writer appended first
+     */
+    public Uni<Void> append(SqlConnection tx, String aggregateType, long expectedVersion,
+            List<? extends EventEnvelope<? extends KeygateEvent>> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> eventRows = new ArrayList<>();
+        List<Tuple> outboxRows = new ArrayList<>();
+        long version = expectedVersion;
+        for (EventEnvelope<? extends KeygateEvent> event : events) {
+            version++;
+            if (event.sequence() != version) {
+                throw new IllegalArgumentException("Event sequence " + event.sequence() + " does not follow " + (version - 1));
+            }
+            eventRows.add(eventRow(aggregateType, event));
+            outboxRows.add(Tuple.of(event.id(), event.type().topic().topicName()));
+        }
+        String aggregateId = events.get(0).subject();
+        return tx.preparedQuery("""
+                        INSERT INTO event_store (aggregate_id, version, aggregate_type, event_id, event_type, tenant_id,
+                            source, occurred_at, correlation_id, causation_id, payload)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""")
+                .executeBatch(eventRows)
+                .onFailure(EventStore::isUniqueViolation)
+                .transform(e -> new ConcurrencyConflictException(aggregateId, expectedVersion))
+                .chain(() -> tx.preparedQuery("INSERT INTO event_outbox (event_id, topic) VALUES ($1, $2)")
+                        .executeBatch(outboxRows))
+                .chain(() -> tx.query("NOTIFY " + OUTBOX_CHANNEL).execute())
+                .replaceWithVoid();
+    }
+
+    private Tuple eventRow(String aggregateType, EventEnvelope<? extends KeygateEvent> event) {
+        return Tuple.tuple()
+                .addString(event.subject())
+                .addLong(event.sequence())
+                .addString(aggregateType)
+                .addUUID(event.id())
+                .addString(event.type().type())
+                .addString(event.tenantId())
+                .addString(event.source())
+                .addOffsetDateTime(event.occurredAt().atOffset(ZoneOffset.UTC))
+                .addString(event.correlationId())
+                .addString(event.causationId())
+                .addValue(new JsonObject(new String(codec.toJson(event.data()), StandardCharsets.UTF_8)));
+    }
+
+    EventEnvelope<KeygateEvent> toEnvelope(Row row) {
+        String type = row.getString("event_type");
+        EventType eventType = EventType.ofType(type)
+                .orElseThrow(() -> new UnreadableEventException("Unknown stored event type " + type));
+        KeygateEvent data = codec.fromJson(
+                row.getJsonObject("payload").encode().getBytes(StandardCharsets.UTF_8), eventType.recordClass());
+        return new EventEnvelope<>(
+                row.getUUID("event_id"),
+                row.getString("source"),
+                row.getLong("version"),
+                row.getOffsetDateTime("occurred_at").toInstant(),
+                row.getString("correlation_id"),
+                row.getString("causation_id"),
+                data);
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        return failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
+    }
+
+    static String resource(String name) {
+        try (InputStream in = EventStore.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.keygate.eventstore;
+
+import io.keygate.events.Topic;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Set;
+
+/** Configuration of the event store and its outbox relay ({@code keygate.eventstore.*}). */
+@ConfigMapping(prefix = "keygate.eventstore")
+public interface EventStoreConfig {
+
+    /** CloudEvents {@code source} of the events this service writes, e.g. {@code /token-service}. */
+    String source();
+
+    /** Topics this service publishes to; created at start with the contract settings if missing. */
+    Set<Topic> topics();
+
+    /** Replication factor for topics created at start: 3 in production, 1 on a single broker. */
+    @WithDefault("3")
+    short replicationFactor();
+
+    /** Relay settings. */
+    Relay relay();
+
+    /** The outbox relay. */
+    interface Relay {
+
+        /** Whether this instance relays the outbox (one instance at a time does, by advisory lock). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Outbox rows published per transaction. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** Safety-net poll: LISTEN/NOTIFY wakes the relay at once; this catches anything missed. */
+        @WithDefault("1s")
+        Duration pollInterval();
+    }
+}

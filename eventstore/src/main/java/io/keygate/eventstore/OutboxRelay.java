@@ -1,0 +1,212 @@
+package io.keygate.eventstore;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventSerializer;
+import io.keygate.events.EventCodec;
+import io.keygate.events.EventEnvelope;
+import io.keygate.events.KafkaTopics;
+import io.keygate.events.KeygateEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes the outbox to Kafka: woken at once by LISTEN/NOTIFY when a transaction appends events, and
+ * by a poll as a safety net. Each pass takes a transaction-scoped advisory lock (one relay per database
+ * at a time, so per-aggregate order holds across replicas), reads a batch in outbox order, sends it
+ * with an idempotent {@code acks=all} producer keyed by aggregate id, waits for every acknowledgement,
+ * and only then deletes the rows. A failure rolls the pass back; the rows are sent again on the next
+ * pass, and consumers drop the duplicates by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Arbitrary constant naming the relay's advisory lock. */
+    private static final long RELAY_LOCK = 0x6b6579676174654cL;
+
+    private final Pool pool;
+    private final Vertx vertx;
+    private final EventStore store;
+    private final EventStoreConfig config;
+    private final Map<String, Object> kafkaConfig;
+    private final EventCodec codec = new EventCodec();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean wakeAgain = new AtomicBoolean();
+    private final Counter published;
+    private final Counter failures;
+
+    private KafkaProducer<String, CloudEvent> producer;
+    private PgSubscriber subscriber;
+    private long pollTimer = -1;
+    private volatile boolean stopped;
+
+    OutboxRelay(Pool pool, Vertx vertx, EventStore store, EventStoreConfig config,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry) {
+        this.pool = pool;
+        this.vertx = vertx;
+        this.store = store;
+        this.config = config;
+        this.kafkaConfig = kafkaConfig;
+        this.published = registry.counter("keygate.outbox.published");
+        this.failures = registry.counter("keygate.outbox.publish.failures");
+    }
+
+    void start(@Observes @Priority(20) StartupEvent startup) throws Exception {
+        if (!config.relay().enabled()) {
+            return;
+        }
+        try (Admin admin = Admin.create(kafkaConfig)) {
+            KafkaTopics.ensureExist(admin, config.topics(), config.replicationFactor());
+        }
+        producer = new KafkaProducer<>(producerConfig());
+        subscriber = PgSubscriber.subscriber(vertx, connectOptions()).reconnectPolicy(attempt -> 1000L);
+        subscriber.channel(EventStore.OUTBOX_CHANNEL).handler(payload -> wake());
+        subscriber.connect().await().atMost(Duration.ofSeconds(30));
+        pollTimer = vertx.setPeriodic(config.relay().pollInterval().toMillis(), id -> wake());
+        wake();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopped = true;
+        if (pollTimer >= 0) {
+            vertx.cancelTimer(pollTimer);
+        }
+        if (subscriber != null) {
+            subscriber.closeAndForget();
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Starts a drain unless one is running; a running drain goes round once more. */
+    void wake() {
+        if (stopped) {
+            return;
+        }
+        wakeAgain.set(true);
+        if (!draining.compareAndSet(false, true)) {
+            return;
+        }
+        wakeAgain.set(false);
+        relayBatch().subscribe().with(
+                count -> {
+                    draining.set(false);
+                    if (count >= config.relay().batchSize() || wakeAgain.get()) {
+                        wake();
+                    }
+                },
+                failure -> {
+                    draining.set(false);
+                    failures.increment();
+                    LOG.warnf("Outbox relay pass failed, retrying on the next poll: %s", failure.toString());
+                });
+    }
+
+    /** One pass: publishes up to a batch of outbox rows and deletes them; returns how many. */
+    Uni<Integer> relayBatch() {
+        return pool.withTransaction(tx -> tx.preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS locked")
+                .execute(Tuple.of(RELAY_LOCK))
+                .chain(rows -> rows.iterator().next().getBoolean("locked") ? publishPending(tx) : Uni.createFrom().item(0)));
+    }
+
+    private Uni<Integer> publishPending(SqlConnection tx) {
+        return tx.preparedQuery("""
+                        SELECT o.seq, o.topic, e.event_id, e.event_type, e.source, e.version, e.occurred_at,
+                               e.correlation_id, e.causation_id, e.payload
+                        FROM event_outbox o JOIN event_store e ON e.event_id = o.event_id
+                        ORDER BY o.seq LIMIT $1""")
+                .execute(Tuple.of(config.relay().batchSize()))
+                .chain(rows -> {
+                    List<Pending> batch = new ArrayList<>();
+                    for (Row row : rows) {
+                        batch.add(new Pending(row.getLong("seq"), row.getString("topic"), store.toEnvelope(row)));
+                    }
+                    if (batch.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    long lastSeq = batch.get(batch.size() - 1).seq();
+                    return send(batch)
+                            .chain(() -> tx.preparedQuery("DELETE FROM event_outbox WHERE seq <= $1").execute(Tuple.of(lastSeq)))
+                            .invoke(() -> published.increment(batch.size()))
+                            .replaceWith(batch.size());
+                });
+    }
+
+    /** Sends a batch and waits for every acknowledgement, on a worker thread (the producer may block). */
+    private Uni<Void> send(List<Pending> batch) {
+        return Uni.createFrom().<Void>item(() -> {
+            List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+            for (Pending pending : batch) {
+                CloudEvent event = codec.toCloudEvent(pending.envelope());
+                acks.add(producer.send(new ProducerRecord<>(pending.topic(), pending.envelope().subject(), event)));
+            }
+            for (Future<RecordMetadata> ack : acks) {
+                try {
+                    ack.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while publishing the outbox", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("Kafka refused an outbox event", e.getCause());
+                }
+            }
+            return null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Map<String, Object> producerConfig() {
+        Map<String, Object> producerConfig = new HashMap<>(kafkaConfig);
+        producerConfig.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producerConfig.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class.getName());
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        producerConfig.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        producerConfig.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        producerConfig.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay" + config.source().replace('/', '-'));
+        return producerConfig;
+    }
+
+    private static PgConnectOptions connectOptions() {
+        var appConfig = ConfigProvider.getConfig();
+        PgConnectOptions options = PgConnectOptions.fromUri(
+                appConfig.getValue("quarkus.datasource.reactive.url", String.class).replaceFirst("^vertx-reactive:", ""));
+        appConfig.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(options::setUser);
+        appConfig.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(options::setPassword);
+        return options;
+    }
+
+    private record Pending(long seq, String topic, EventEnvelope<KeygateEvent> envelope) {}
+}

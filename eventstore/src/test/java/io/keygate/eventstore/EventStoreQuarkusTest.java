@@ -1,0 +1,128 @@
+package io.keygate.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import io.keygate.events.EventCodec;
+import io.keygate.events.EventEnvelope;
+import io.keygate.events.KeygateEvent;
+import io.keygate.events.Topic;
+import io.keygate.events.token.ApiKeyIssued;
+import io.keygate.events.token.ApiKeyRevoked;
+import io.keygate.events.token.ApiKeyState;
+import io.keygate.events.token.ApiKeyStatus;
+import io.keygate.testkit.KafkaBrokerResource;
+import io.keygate.testkit.PostgresResource;
+import io.keygate.testkit.Testkit;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true)
+class EventStoreQuarkusTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject
+    EventStore store;
+
+    @Inject
+    Pool pool;
+
+    private final EventCodec codec = new EventCodec();
+
+    @Test
+    void appendedEventsAreStoredInOrderAndReachKafkaKeyedByAggregate() {
+        String keyId = "key_" + UUID.randomUUID();
+        var issued = envelope(1, new ApiKeyIssued(state(keyId, ApiKeyStatus.ACTIVE)));
+        var revoked = envelope(2, new ApiKeyRevoked(state(keyId, ApiKeyStatus.REVOKED), "test"));
+
+        store.inTransaction(tx -> store.append(tx, "api-key", 0, List.of(issued))).await().atMost(WAIT);
+        store.inTransaction(tx -> store.append(tx, "api-key", 1, List.of(revoked))).await().atMost(WAIT);
+
+        assertThat(store.load(keyId).await().atMost(WAIT)).containsExactly(issued, revoked);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(publishedFor(keyId))
+                .extracting(ConsumerRecord::key, r -> codec.fromCloudEvent(r.value()).id())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(keyId, issued.id()),
+                        org.assertj.core.groups.Tuple.tuple(keyId, revoked.id())));
+        await().atMost(WAIT).until(() -> outboxSize() == 0);
+    }
+
+    @Test
+    void secondWriterOfTheSameVersionGetsAConflictAndWritesNothing() {
+        String keyId = "key_" + UUID.randomUUID();
+        store.inTransaction(tx -> store.append(tx, "api-key", 0,
+                List.of(envelope(1, new ApiKeyIssued(state(keyId, ApiKeyStatus.ACTIVE)))))).await().atMost(WAIT);
+
+        var first = envelope(2, new ApiKeyRevoked(state(keyId, ApiKeyStatus.REVOKED), "first"));
+        var second = envelope(2, new ApiKeyRevoked(state(keyId, ApiKeyStatus.REVOKED), "second"));
+        store.inTransaction(tx -> store.append(tx, "api-key", 1, List.of(first))).await().atMost(WAIT);
+
+        assertThatThrownBy(() -> store.inTransaction(tx -> store.append(tx, "api-key", 1, List.of(second)))
+                .await().atMost(WAIT)).isInstanceOf(ConcurrencyConflictException.class);
+        assertThat(store.load(keyId).await().atMost(WAIT)).extracting(EventEnvelope::id)
+                .doesNotContain(second.id()).hasSize(2);
+    }
+
+    @Test
+    void eventsOfARolledBackTransactionAreNeitherStoredNorPublished() {
+        String keyId = "key_" + UUID.randomUUID();
+        var issued = envelope(1, new ApiKeyIssued(state(keyId, ApiKeyStatus.ACTIVE)));
+
+        assertThatThrownBy(() -> store.inTransaction(tx -> store.append(tx, "api-key", 0, List.of(issued))
+                .chain(() -> tx.query("SELECT 1/0").execute())).await().atMost(WAIT)).isNotNull();
+
+        assertThat(store.load(keyId).await().atMost(WAIT)).isEmpty();
+        assertThat(publishedFor(keyId)).isEmpty();
+    }
+
+    private long outboxSize() {
+        return pool.query("SELECT count(*) AS n FROM event_outbox").execute().await().atMost(WAIT)
+                .iterator().next().getLong("n");
+    }
+
+    private static List<ConsumerRecord<String, CloudEvent>> publishedFor(String key) {
+        Map<String, Object> config = Map.of("bootstrap.servers", Testkit.kafka().bootstrapServers());
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new CloudEventDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topic.TOKENS.topicName()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, CloudEvent>> records = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records.stream().filter(r -> key.equals(r.key())).toList();
+        }
+    }
+
+    private static EventEnvelope<KeygateEvent> envelope(long sequence, KeygateEvent event) {
+        return EventEnvelope.create("/eventstore-test", sequence, Instant.now().truncatedTo(ChronoUnit.MICROS), "corr", null, event);
+    }
+
+    private static ApiKeyState state(String keyId, ApiKeyStatus status) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return new ApiKeyState(keyId, "acme", "test", "kg_test_AbCd…wXyZ", "q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c",
+                List.of(), status, now, null, status == ApiKeyStatus.REVOKED ? now : null, null);
+    }
+}
