@@ -1,0 +1,107 @@
+package io.keygate.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * Everything the edge gateway can be configured with, under {@code keygate.*}. Kafka connection
+ * settings stay under Quarkus's {@code kafka.*} ({@code kafka.bootstrap.servers}, TLS, SASL), which
+ * both Kafka clients of the gateway receive unchanged.
+ */
+@ConfigMapping(prefix = "keygate")
+public interface GatewayConfig {
+
+    /** API key settings. */
+    ApiKey apiKey();
+
+    /** Kafka topics the gateway reads and writes. */
+    Kafka kafka();
+
+    /** The gateway itself. */
+    Gateway gateway();
+
+    /** API key settings. */
+    interface ApiKey {
+        /**
+         * Server-side pepper of the keyed API-key hash (at least 32 bytes). Must equal the token-service's.
+         * No default: the gateway does not start without it in production.
+         */
+        String pepper();
+    }
+
+    /** Kafka topic settings. */
+    interface Kafka {
+        /** Replication factor of topics the gateway creates when they are missing: 3 in production. */
+        @WithDefault("3")
+        short replicationFactor();
+    }
+
+    /** The gateway itself. */
+    interface Gateway {
+        /** This replica's id in call records; defaults to the host name. */
+        @WithDefault("edge-gateway")
+        String id();
+
+        /** The proxy port. */
+        Proxy proxy();
+
+        /** The state consumer. */
+        State state();
+
+        /** Call records. */
+        Calls calls();
+    }
+
+    /** The proxy (data plane) HTTP server and its upstream client. */
+    interface Proxy {
+        /** Port of the proxy; 0 picks a free port (tests). The admin API stays on {@code quarkus.http.port}. */
+        @WithDefault("8080")
+        int port();
+
+        /** Interface the proxy binds to. */
+        @WithDefault("0.0.0.0")
+        String host();
+
+        /** Event loops serving the proxy, each with its own upstream connection pool; 0 = one per CPU core. */
+        @WithDefault("0")
+        int instances();
+
+        /** Time to open a connection to an upstream before answering 502. */
+        @WithDefault("5s")
+        Duration upstreamConnectTimeout();
+
+        /** Time without any byte from the upstream before answering 504 (or cutting the response). */
+        @WithDefault("30s")
+        Duration upstreamIdleTimeout();
+
+        /** Keep-alive connections per upstream host and event loop. */
+        @WithDefault("100")
+        int upstreamMaxConnections();
+    }
+
+    /** The consumer that builds the in-memory state from the token and policy topics. */
+    interface State {
+        /** Longest wait of one poll: bounds how late a revocation is applied once it reached the broker. */
+        @WithDefault("50ms")
+        Duration pollTimeout();
+    }
+
+    /** The call-record producer. */
+    interface Calls {
+        /** How long the producer waits to fill a batch. */
+        @WithDefault("20ms")
+        Duration linger();
+
+        /**
+         * Longest time a send may block the request's event loop (metadata missing, buffer full);
+         * past it the record is dropped and counted.
+         */
+        @WithDefault("10ms")
+        Duration maxBlock();
+
+        /** Memory for records waiting to be sent, bytes. */
+        @WithDefault("33554432")
+        long bufferMemory();
+    }
+}

@@ -1,0 +1,84 @@
+package io.keygate.gateway.metrics;
+
+import io.keygate.events.call.CallOutcome;
+import io.keygate.gateway.state.GatewayState;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The gateway's Micrometer meters, registered once so the request path only increments counters it
+ * already holds.
+ */
+@ApplicationScoped
+public class GatewayMetrics {
+
+    /** Tag value of requests refused with 503 because the state is not caught up. */
+    public static final String NOT_READY = "NOT_READY";
+
+    private final Map<CallOutcome, Counter> requests = new EnumMap<>(CallOutcome.class);
+    private final Counter notReady;
+    private final Counter applied;
+    private final Counter stale;
+    private final Counter unreadable;
+    private final Counter droppedCallRecords;
+
+    public GatewayMetrics(MeterRegistry registry, GatewayState state) {
+        for (CallOutcome outcome : CallOutcome.values()) {
+            requests.put(outcome, requestCounter(registry, outcome.name()));
+        }
+        notReady = requestCounter(registry, NOT_READY);
+        applied = Counter.builder("keygate.gateway.state.events")
+                .description("Token and policy events applied to the in-memory state")
+                .tag("result", "applied").register(registry);
+        stale = Counter.builder("keygate.gateway.state.events")
+                .description("Token and policy events applied to the in-memory state")
+                .tag("result", "stale").register(registry);
+        unreadable = Counter.builder("keygate.gateway.state.events.unreadable")
+                .description("Records on the state topics that are not readable Keygate events (skipped)")
+                .register(registry);
+        droppedCallRecords = Counter.builder("keygate.gateway.calls.dropped")
+                .description("Call records that could not be published (buffer full, Kafka unreachable)")
+                .register(registry);
+        Gauge.builder("keygate.gateway.state.lag", state, s -> s.progress().lag())
+                .description("Records on the state topics not applied yet")
+                .register(registry);
+        Gauge.builder("keygate.gateway.state.ready", state, s -> s.isReady() ? 1 : 0)
+                .description("1 when the state is caught up and followed, else 0 (requests get 503)")
+                .register(registry);
+    }
+
+    private static Counter requestCounter(MeterRegistry registry, String outcome) {
+        return Counter.builder("keygate.gateway.requests")
+                .description("Requests handled by the proxy, by outcome")
+                .tag("outcome", outcome)
+                .register(registry);
+    }
+
+    public void requestHandled(CallOutcome outcome) {
+        requests.get(outcome).increment();
+    }
+
+    public void requestRefusedNotReady() {
+        notReady.increment();
+    }
+
+    public void eventApplied() {
+        applied.increment();
+    }
+
+    public void eventStale() {
+        stale.increment();
+    }
+
+    public void eventUnreadable() {
+        unreadable.increment();
+    }
+
+    public void callRecordDropped() {
+        droppedCallRecords.increment();
+    }
+}

@@ -1,0 +1,38 @@
+package io.keygate.gateway.state;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The gateway's in-memory state: the indexes the request path reads and the consumer's progress,
+ * which decides readiness. Written only by the state consumer thread.
+ */
+@ApplicationScoped
+public class GatewayState {
+
+    private final TokenIndex tokens = new TokenIndex();
+    private final RouteTable routes = new RouteTable();
+    private volatile StateProgress progress = StateProgress.starting();
+
+    public TokenIndex tokens() {
+        return tokens;
+    }
+
+    public RouteTable routes() {
+        return routes;
+    }
+
+    /** The consumer's latest published progress. */
+    public StateProgress progress() {
+        return progress;
+    }
+
+    /** Whether the state is complete enough to serve requests (fail closed otherwise). */
+    public boolean isReady() {
+        return progress.isReady();
+    }
+
+    /** Publishes the consumer's progress. */
+    public void publish(StateProgress next) {
+        progress = next;
+    }
+}

@@ -1,0 +1,46 @@
+package io.keygate.gateway.state;
+
+import io.keygate.events.EventEnvelope;
+import io.keygate.events.KeygateEvent;
+import io.keygate.events.policy.RouteDefined;
+import io.keygate.events.token.TokenEvent;
+
+/**
+ * Applies token and policy events to the in-memory indexes, idempotently by aggregate sequence. Token
+ * events carry the key's full state, so issue and revocation are one and the same operation: replace
+ * the key's state if the event is newer.
+ */
+public final class StateApplier {
+
+    private final TokenIndex tokens;
+    private final RouteTable routes;
+
+    public StateApplier(TokenIndex tokens, RouteTable routes) {
+        this.tokens = tokens;
+        this.routes = routes;
+    }
+
+    /**
+     * Applies one event. Route changes become visible at the next {@link #commit()}.
+     *
+     * @throws IllegalArgumentException when the event's content cannot be served (e.g. an unusable
+     *                                  upstream URL); the state is left as it was
+     */
+    public ApplyResult apply(EventEnvelope<? extends KeygateEvent> envelope) {
+        KeygateEvent event = envelope.data();
+        boolean changed;
+        if (event instanceof TokenEvent tokenEvent) {
+            changed = tokens.apply(tokenEvent.key(), envelope.sequence());
+        } else if (event instanceof RouteDefined routeDefined) {
+            changed = routes.apply(routeDefined.route(), envelope.sequence());
+        } else {
+            return ApplyResult.IGNORED;
+        }
+        return changed ? ApplyResult.APPLIED : ApplyResult.STALE;
+    }
+
+    /** Makes the route changes applied so far visible to requests. */
+    public void commit() {
+        routes.commit();
+    }
+}

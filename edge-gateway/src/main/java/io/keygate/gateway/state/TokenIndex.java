@@ -1,0 +1,48 @@
+package io.keygate.gateway.state;
+
+import io.keygate.events.token.ApiKeyState;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * API keys by keyed hash, as the token events last described them — revoked and expired keys
+ * included, so the call record can say why a key was refused.
+ *
+ * <p>One writer (the state consumer) applies events; request threads read without locks.
+ */
+public final class TokenIndex {
+
+    private final Map<String, ApiKeyState> byHash = new ConcurrentHashMap<>();
+    private final Map<String, AppliedKey> byKeyId = new ConcurrentHashMap<>();
+
+    private record AppliedKey(String keyHash, long sequence) {}
+
+    /**
+     * Records a key's state at an aggregate sequence.
+     *
+     * @return false when the sequence is not newer than the one already applied for the key (a replay
+     *         or an out-of-order duplicate), which leaves the index unchanged
+     */
+    public boolean apply(ApiKeyState key, long sequence) {
+        AppliedKey previous = byKeyId.get(key.keyId());
+        if (previous != null && sequence <= previous.sequence()) {
+            return false;
+        }
+        byHash.put(key.keyHash(), key);
+        if (previous != null && !previous.keyHash().equals(key.keyHash())) {
+            byHash.remove(previous.keyHash());
+        }
+        byKeyId.put(key.keyId(), new AppliedKey(key.keyHash(), sequence));
+        return true;
+    }
+
+    /** The key with this keyed hash, in whatever status, or null when no key has it. */
+    public ApiKeyState find(String keyHash) {
+        return byHash.get(keyHash);
+    }
+
+    /** Number of keys known, in any status. */
+    public int size() {
+        return byKeyId.size();
+    }
+}

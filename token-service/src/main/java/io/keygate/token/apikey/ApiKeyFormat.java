@@ -1,0 +1,69 @@
+package io.keygate.token.apikey;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32;
+
+/**
+ * The API key format: {@code kg_<environment>_<33 base62 chars: 192 random bits><6 base62 chars: CRC32>}.
+ * The fixed prefix lets secret scanners find leaked keys; the checksum lets them, and anyone else,
+ * reject a typo or a random look-alike offline, without asking Keygate.
+ */
+public final class ApiKeyFormat {
+
+    private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static final int RANDOM_BYTES = 24;
+    private static final int RANDOM_CHARS = 33;
+    private static final int CHECKSUM_CHARS = 6;
+    private static final Pattern SHAPE = Pattern.compile("kg_([a-z]{2,8})_([0-9A-Za-z]{" + (RANDOM_CHARS + CHECKSUM_CHARS) + "})");
+
+    private ApiKeyFormat() {}
+
+    /** A new key for an environment label such as {@code live} or {@code test}. */
+    public static String generate(String environment, SecureRandom random) {
+        if (!environment.matches("[a-z]{2,8}")) {
+            throw new IllegalArgumentException("Environment label must be 2-8 lowercase letters");
+        }
+        byte[] bytes = new byte[RANDOM_BYTES];
+        random.nextBytes(bytes);
+        String body = "kg_" + environment + "_" + base62(new BigInteger(1, bytes), RANDOM_CHARS);
+        return body + checksum(body);
+    }
+
+    /** Whether a string has the shape of a Keygate API key and a valid checksum. */
+    public static boolean isWellFormed(String candidate) {
+        if (candidate == null || !SHAPE.matcher(candidate).matches()) {
+            return false;
+        }
+        int split = candidate.length() - CHECKSUM_CHARS;
+        return checksum(candidate.substring(0, split)).equals(candidate.substring(split));
+    }
+
+    /** The display form: prefix, first four and last four characters, e.g. {@code kg_live_AbCd…wXyZ}. */
+    public static String mask(String key) {
+        int randomStart = key.indexOf('_', 3) + 1;
+        return key.substring(0, randomStart + 4) + "…" + key.substring(key.length() - 4);
+    }
+
+    private static String checksum(String body) {
+        CRC32 crc = new CRC32();
+        crc.update(body.getBytes(StandardCharsets.US_ASCII));
+        return base62(BigInteger.valueOf(crc.getValue()), CHECKSUM_CHARS);
+    }
+
+    private static String base62(BigInteger value, int width) {
+        BigInteger base = BigInteger.valueOf(ALPHABET.length());
+        char[] out = new char[width];
+        for (int i = width - 1; i >= 0; i--) {
+            BigInteger[] division = value.divideAndRemainder(base);
+            out[i] = ALPHABET.charAt(division[1].intValue());
+            value = division[0];
+        }
+        if (value.signum() != 0) {
+            throw new IllegalStateException("Value does not fit in " + width + " base62 digits");
+        }
+        return new String(out);
+    }
+}

@@ -1,0 +1,32 @@
+package io.keygate.token.apikey;
+
+/** Why a command on an API key was refused; each maps to one HTTP status. */
+public sealed interface ApiKeyRejection {
+
+    /** Human-readable detail, safe to show the caller. */
+    String detail();
+
+    /** No such key for this tenant (another tenant's key is reported the same way). */
+    record NotFound(String keyId) implements ApiKeyRejection {
+        @Override
+        public String detail() {
+            return "API key " + keyId + " does not exist";
+        }
+    }
+
+    /** The key id is taken. */
+    record AlreadyExists(String keyId) implements ApiKeyRejection {
+        @Override
+        public String detail() {
+            return "API key " + keyId + " already exists";
+        }
+    }
+
+    /** The expiry is not in the future. */
+    record ExpiryInThePast(String field) implements ApiKeyRejection {
+        @Override
+        public String detail() {
+            return "expiresAt must be in the future";
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.keygate.token.apikey.rest;
+
+import io.keygate.token.apikey.ApiKeyRejectedException;
+import io.keygate.token.apikey.ApiKeyRejection;
+import io.keygate.token.apikey.service.ApiKeyService;
+import io.keygate.token.apikey.store.ApiKeyProjection;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** API keys of a tenant. */
+@Path("/tenants/{tenantId}/api-keys")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "API keys")
+public class ApiKeyResource {
+
+    static final String TENANT_ID = "[a-z0-9][a-z0-9-]{0,62}";
+    static final String KEY_ID = "key_[0-9a-f]{32}";
+
+    private final ApiKeyService service;
+    private final ApiKeyProjection projection;
+
+    ApiKeyResource(ApiKeyService service, ApiKeyProjection projection) {
+        this.service = service;
+        this.projection = projection;
+    }
+
+    @POST
+    @Operation(summary = "Issue an API key", description = "The response is the only place the secret key ever appears.")
+    public Uni<Response> create(@PathParam("tenantId") @Pattern(regexp = TENANT_ID) String tenantId,
+            @Valid @NotNull CreateApiKeyRequest request, @HeaderParam("X-Request-Id") String requestId,
+            @Context UriInfo uri) {
+        return service.issue(tenantId, request.name(), request.scopes() == null ? List.of() : request.scopes(),
+                        request.expiresAt(), correlation(requestId))
+                .map(issued -> Response.created(uri.getAbsolutePathBuilder().path(issued.state().keyId()).build())
+                        .header("Cache-Control", "no-store")
+                        .entity(CreatedApiKey.of(issued))
+                        .build());
+    }
+
+    @GET
+    @Operation(summary = "List a tenant's API keys, masked, newest first")
+    public Uni<List<ApiKeyView>> list(@PathParam("tenantId") @Pattern(regexp = TENANT_ID) String tenantId,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+        return projection.list(tenantId, limit).map(keys -> keys.stream().map(ApiKeyView::of).toList());
+    }
+
+    @GET
+    @Path("/{keyId}")
+    @Operation(summary = "Read one API key, masked")
+    public Uni<ApiKeyView> get(@PathParam("tenantId") @Pattern(regexp = TENANT_ID) String tenantId,
+            @PathParam("keyId") @Pattern(regexp = KEY_ID) String keyId) {
+        return projection.find(tenantId, keyId).map(key -> {
+            if (key == null) {
+                throw new ApiKeyRejectedException(new ApiKeyRejection.NotFound(keyId));
+            }
+            return ApiKeyView.of(key);
+        });
+    }
+
+    @POST
+    @Path("/{keyId}/revoke")
+    @Operation(summary = "Revoke an API key", description = "Idempotent: revoking a revoked key returns it unchanged.")
+    public Uni<ApiKeyView> revoke(@PathParam("tenantId") @Pattern(regexp = TENANT_ID) String tenantId,
+            @PathParam("keyId") @Pattern(regexp = KEY_ID) String keyId, @Valid RevokeApiKeyRequest request,
+            @HeaderParam("X-Request-Id") String requestId) {
+        String reason = request == null ? null : request.reason();
+        return service.revoke(tenantId, keyId, reason, correlation(requestId)).map(ApiKeyView::of);
+    }
+
+    private static String correlation(String requestId) {
+        return requestId != null && requestId.matches("[A-Za-z0-9._-]{1,128}") ? requestId : UUID.randomUUID().toString();
+    }
+}
