@@ -1,12 +1,9 @@
-package io.keygate.token.rest;
+package io.keygate.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.keygate.eventstore.ConcurrencyConflictException;
-import io.keygate.token.apikey.ApiKeyRejectedException;
-import io.keygate.token.apikey.ApiKeyRejection;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -20,11 +17,13 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Turns every failure into RFC 9457 problem JSON; the one place where errors meet HTTP. */
-public class ProblemMapper {
+/**
+ * Turns the failures every service shares into RFC 9457 problem JSON: bean validation, unreadable or
+ * unknown JSON, HTTP errors and anything unexpected (logged with an id; never a stack trace to the client).
+ */
+public class CommonProblemMapper {
 
-    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
-    private static final String TYPE_BASE = "https://keygate.io/problems/";
+    private static final Logger LOG = Logger.getLogger(CommonProblemMapper.class);
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
@@ -63,25 +62,6 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response rejected(ApiKeyRejectedException e, UriInfo uri) {
-        ApiKeyRejection rejection = e.rejection();
-        if (rejection instanceof ApiKeyRejection.NotFound) {
-            return problem(404, "not-found", "Not found", rejection.detail(), uri, null);
-        }
-        if (rejection instanceof ApiKeyRejection.ExpiryInThePast past) {
-            return problem(422, "invalid-request", "Invalid request", rejection.detail(), uri,
-                    List.of(new Problem.FieldError(past.field(), rejection.detail())));
-        }
-        return problem(409, "conflict", "Conflict", rejection.detail(), uri, null);
-    }
-
-    @ServerExceptionMapper
-    public Response conflict(ConcurrencyConflictException e, UriInfo uri) {
-        return problem(409, "concurrent-modification", "Concurrent modification",
-                "The resource was changed by another request; read it again and retry", uri, null);
-    }
-
-    @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
@@ -101,10 +81,7 @@ public class ProblemMapper {
 
     private static Response problem(int status, String type, String title, String detail, UriInfo uri,
             List<Problem.FieldError> errors) {
-        return Response.status(status)
-                .type(Problem.MEDIA_TYPE)
-                .entity(new Problem(TYPE_BASE + type, title, status, detail, uri.getPath(), errors))
-                .build();
+        return Problems.of(status, type, title, detail, uri, errors);
     }
 
     /** {@code create.request.name} → {@code name}; {@code create.tenantId} → {@code tenantId}. */

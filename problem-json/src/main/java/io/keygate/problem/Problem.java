@@ -1,4 +1,4 @@
-package io.keygate.token.rest;
+package io.keygate.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;

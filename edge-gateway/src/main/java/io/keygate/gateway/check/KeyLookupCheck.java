@@ -1,0 +1,34 @@
+package io.keygate.gateway.check;
+
+import io.keygate.events.credential.ApiKeyHasher;
+import io.keygate.events.token.ApiKeyState;
+import io.keygate.gateway.state.KeyVerdict;
+import io.keygate.gateway.state.TokenIndex;
+
+/**
+ * Looks the presented key up by its keyed hash and refuses unknown, revoked and expired keys (401,
+ * one problem for all three). The presented secret is dropped from the call here.
+ */
+public final class KeyLookupCheck implements RequestCheck {
+
+    private final TokenIndex tokens;
+    private final ApiKeyHasher hasher;
+
+    public KeyLookupCheck(TokenIndex tokens, ApiKeyHasher hasher) {
+        this.tokens = tokens;
+        this.hasher = hasher;
+    }
+
+    @Override
+    public Rejection check(CallContext call) {
+        ApiKeyState key = tokens.find(hasher.hash(call.presentedKey()));
+        call.presentedKey(null);
+        call.key(key);
+        return switch (KeyVerdict.of(key, call.receivedAt())) {
+            case USABLE -> null;
+            case UNKNOWN -> Rejection.UNKNOWN_KEY;
+            case REVOKED -> Rejection.REVOKED_KEY;
+            case EXPIRED -> Rejection.EXPIRED_KEY;
+        };
+    }
+}

@@ -1,0 +1,40 @@
+package io.keygate.gateway.problem;
+
+/**
+ * The problems the proxy answers with itself (as opposed to statuses relayed from an upstream). One
+ * {@link #INVALID_CREDENTIAL} covers unknown, revoked and expired keys alike, so a caller cannot probe
+ * which keys ever existed; the precise reason is in the call record.
+ */
+public enum GatewayProblem {
+    NO_ROUTE(404, "no-route", "No route", "No route matches this path."),
+    MISSING_CREDENTIAL(401, "missing-credential", "Missing credential",
+            "Present an API key in the X-API-Key header or as Authorization: Bearer <key>."),
+    INVALID_CREDENTIAL(401, "invalid-credential", "Invalid credential",
+            "The API key presented is not valid for this gateway."),
+    WRONG_TENANT(403, "forbidden", "Forbidden", "The API key presented may not call this route."),
+    NOT_READY(503, "gateway-not-ready", "Gateway not ready",
+            "The gateway is still loading its state and serves no request until it has. Retry shortly."),
+    UPSTREAM_UNAVAILABLE(502, "upstream-unavailable", "Upstream unavailable", "The upstream service could not be reached."),
+    UPSTREAM_TIMEOUT(504, "upstream-timeout", "Upstream timeout", "The upstream service did not answer in time.");
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final String detail;
+
+    GatewayProblem(int status, String slug, String title, String detail) {
+        this.status = status;
+        this.type = Problem.TYPE_BASE + slug;
+        this.title = title;
+        this.detail = detail;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** This problem for one request. */
+    public Problem toProblem(String path, String requestId) {
+        return new Problem(type, title, status, detail, path, requestId);
+    }
+}

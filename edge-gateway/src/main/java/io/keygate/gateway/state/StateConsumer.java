@@ -1,0 +1,207 @@
+package io.keygate.gateway.state;
+
+import io.cloudevents.CloudEvent;
+import io.keygate.events.EventCodec;
+import io.keygate.events.Topic;
+import io.keygate.gateway.config.GatewayConfig;
+import io.keygate.gateway.kafka.GatewayTopics;
+import io.keygate.gateway.kafka.KafkaClientProperties;
+import io.keygate.gateway.metrics.GatewayMetrics;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+
+/**
+ * Builds the gateway's state from the token and policy topics on one dedicated thread. It reads every
+ * partition from the beginning without a consumer group (each gateway needs the full state), publishes
+ * its progress after each poll, and declares the state {@linkplain ConsumerPhase#LIVE live} once it
+ * reached the end offsets it saw at start. Any error it cannot skip stops it in
+ * {@linkplain ConsumerPhase#FAILED failed}: the gateway then reports not ready rather than serve from a
+ * state that no longer follows revocations.
+ */
+@ApplicationScoped
+public class StateConsumer {
+
+    /** Name of the consumer thread. */
+    public static final String THREAD_NAME = "GatewayStateConsumer";
+
+    private static final Logger LOG = Logger.getLogger(StateConsumer.class);
+    private static final Duration PARTITION_DISCOVERY_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    private final KafkaClientProperties kafka;
+    private final GatewayState state;
+    private final GatewayMetrics metrics;
+    private final Duration pollTimeout;
+    private final EventCodec codec = new EventCodec();
+    private final StateApplier applier;
+
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, CloudEvent> consumer;
+    private Thread thread;
+
+    public StateConsumer(KafkaClientProperties kafka, GatewayState state, GatewayMetrics metrics, GatewayConfig config) {
+        this.kafka = kafka;
+        this.state = state;
+        this.metrics = metrics;
+        this.pollTimeout = config.gateway().state().pollTimeout();
+        this.applier = new StateApplier(state.tokens(), state.routes());
+    }
+
+    /** Starts the consumer thread; returns at once (readiness tells when the state is complete). */
+    public synchronized void start() {
+        running = true;
+        thread = new Thread(this::run, THREAD_NAME);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops the consumer thread and waits for it. */
+    public synchronized void stop() throws InterruptedException {
+        running = false;
+        KafkaConsumer<String, CloudEvent> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (thread != null) {
+            thread.join(STOP_TIMEOUT.toMillis());
+        }
+    }
+
+    private void run() {
+        try (KafkaConsumer<String, CloudEvent> kafkaConsumer = new KafkaConsumer<>(kafka.stateConsumer())) {
+            consumer = kafkaConsumer;
+            List<TopicPartition> partitions = assignAll(kafkaConsumer);
+            kafkaConsumer.seekToBeginning(partitions);
+            Map<String, Long> endAtStart = byName(kafkaConsumer.endOffsets(partitions));
+            state.publish(new StateProgress(ConsumerPhase.CATCHING_UP, endAtStart, Map.of(), sum(endAtStart)));
+            LOG.infof("Reading state from %s up to end offsets %s", GatewayTopics.STATE, endAtStart);
+            long startedNanos = System.nanoTime();
+            while (running) {
+                pollOnce(kafkaConsumer, partitions, startedNanos);
+            }
+            state.publish(state.progress().inPhase(ConsumerPhase.STOPPED));
+        } catch (WakeupException e) {
+            state.publish(state.progress().inPhase(running ? ConsumerPhase.FAILED : ConsumerPhase.STOPPED));
+        } catch (RuntimeException | Error e) {
+            state.publish(state.progress().inPhase(ConsumerPhase.FAILED));
+            LOG.error("State consumer stopped: token and policy events are no longer applied; readiness is DOWN", e);
+        } finally {
+            consumer = null;
+        }
+    }
+
+    private void pollOnce(KafkaConsumer<String, CloudEvent> kafkaConsumer, List<TopicPartition> partitions, long startedNanos) {
+        ConsumerRecords<String, CloudEvent> records;
+        try {
+            records = kafkaConsumer.poll(pollTimeout);
+        } catch (RecordDeserializationException e) {
+            // Not a CloudEvent at all: skip the record, never stop the state.
+            metrics.eventUnreadable();
+            LOG.warnf("Skipped a record that is not a CloudEvent at %s@%d: %s", e.topicPartition(), e.offset(), e.getMessage());
+            kafkaConsumer.seek(e.topicPartition(), e.offset() + 1);
+            return;
+        }
+        for (ConsumerRecord<String, CloudEvent> record : records) {
+            applyRecord(record);
+        }
+        applier.commit();
+        publishProgress(kafkaConsumer, partitions, startedNanos);
+    }
+
+    private void applyRecord(ConsumerRecord<String, CloudEvent> record) {
+        if (record.value() == null) {
+            return; // A tombstone: no event type deletes state yet.
+        }
+        try {
+            switch (applier.apply(codec.fromCloudEvent(record.value()))) {
+                case APPLIED -> metrics.eventApplied();
+                case STALE -> metrics.eventStale();
+                case IGNORED -> LOG.debugf("Ignored event type %s", record.value().getType());
+            }
+        } catch (RuntimeException e) {
+            // Logged without the payload, which is not ours to copy into logs.
+            metrics.eventUnreadable();
+            LOG.warnf("Skipped unreadable event %s at %s-%d@%d: %s",
+                    record.value().getType(), record.topic(), record.partition(), record.offset(), e.getMessage());
+        }
+    }
+
+    private void publishProgress(KafkaConsumer<String, CloudEvent> kafkaConsumer, List<TopicPartition> partitions, long startedNanos) {
+        StateProgress previous = state.progress();
+        Map<String, Long> positions = new HashMap<>();
+        long lag = 0;
+        for (TopicPartition partition : partitions) {
+            long position = kafkaConsumer.position(partition);
+            positions.put(partition.toString(), position);
+            OptionalLong current = kafkaConsumer.currentLag(partition);
+            lag += current.isPresent()
+                    ? current.getAsLong()
+                    : Math.max(0, previous.endOffsetsAtStart().getOrDefault(partition.toString(), 0L) - position);
+        }
+        ConsumerPhase phase = previous.phase();
+        if (phase == ConsumerPhase.CATCHING_UP && StateProgress.reachedEnd(previous.endOffsetsAtStart(), positions)) {
+            phase = ConsumerPhase.LIVE;
+            LOG.infof("State caught up in %d ms: %d keys, %d routes; serving requests",
+                    (System.nanoTime() - startedNanos) / 1_000_000, state.tokens().size(), state.routes().size());
+        }
+        if (phase != previous.phase() || lag != previous.lag() || !positions.equals(previous.positions())) {
+            state.publish(new StateProgress(phase, previous.endOffsetsAtStart(), positions, lag));
+        }
+    }
+
+    private static List<TopicPartition> assignAll(KafkaConsumer<String, CloudEvent> kafkaConsumer) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (Topic topic : GatewayTopics.STATE) {
+            partitions.addAll(partitionsOf(kafkaConsumer, topic.topicName()));
+        }
+        kafkaConsumer.assign(partitions);
+        return partitions;
+    }
+
+    private static List<TopicPartition> partitionsOf(KafkaConsumer<String, CloudEvent> kafkaConsumer, String topic) {
+        long deadline = System.nanoTime() + PARTITION_DISCOVERY_TIMEOUT.toNanos();
+        while (true) {
+            List<PartitionInfo> infos = kafkaConsumer.partitionsFor(topic);
+            if (infos != null && !infos.isEmpty()) {
+                return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Topic " + topic + " has no partitions after " + PARTITION_DISCOVERY_TIMEOUT);
+            }
+            // A topic created a moment ago may not be in the metadata yet.
+            pause(Duration.ofMillis(100));
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while discovering partitions", e);
+        }
+    }
+
+    private static Map<String, Long> byName(Map<TopicPartition, Long> offsets) {
+        Map<String, Long> named = new HashMap<>();
+        offsets.forEach((partition, offset) -> named.put(partition.toString(), offset));
+        return named;
+    }
+
+    private static long sum(Map<String, Long> offsets) {
+        return offsets.values().stream().mapToLong(Long::longValue).sum();
+    }
+}
