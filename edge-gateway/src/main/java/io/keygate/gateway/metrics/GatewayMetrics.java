@@ -5,9 +5,11 @@ import io.keygate.gateway.state.GatewayState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The gateway's Micrometer meters, registered once so the request path only increments counters it
@@ -20,6 +22,7 @@ public class GatewayMetrics {
     public static final String NOT_READY = "NOT_READY";
 
     private final Map<CallOutcome, Counter> requests = new EnumMap<>(CallOutcome.class);
+    private final Map<CallOutcome, Timer> durations = new EnumMap<>(CallOutcome.class);
     private final Counter notReady;
     private final Counter applied;
     private final Counter stale;
@@ -29,6 +32,11 @@ public class GatewayMetrics {
     public GatewayMetrics(MeterRegistry registry, GatewayState state) {
         for (CallOutcome outcome : CallOutcome.values()) {
             requests.put(outcome, requestCounter(registry, outcome.name()));
+            durations.put(outcome, Timer.builder("keygate.gateway.request.duration")
+                    .description("Time from request received to response sent, by outcome")
+                    .tag("outcome", outcome.name())
+                    .publishPercentileHistogram()
+                    .register(registry));
         }
         notReady = requestCounter(registry, NOT_READY);
         applied = Counter.builder("keygate.gateway.state.events")
@@ -58,8 +66,9 @@ public class GatewayMetrics {
                 .register(registry);
     }
 
-    public void requestHandled(CallOutcome outcome) {
+    public void requestHandled(CallOutcome outcome, long durationMicros) {
         requests.get(outcome).increment();
+        durations.get(outcome).record(durationMicros, TimeUnit.MICROSECONDS);
     }
 
     public void requestRefusedNotReady() {

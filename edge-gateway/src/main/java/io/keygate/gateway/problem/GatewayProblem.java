@@ -1,7 +1,10 @@
 package io.keygate.gateway.problem;
 
+import io.keygate.problem.Problem;
+import io.keygate.problem.Problems;
+
 /**
- * The problems the proxy answers with itself (as opposed to statuses relayed from an upstream). One
+ * The problems the proxy port answers with itself (as opposed to statuses relayed from an upstream). One
  * {@link #INVALID_CREDENTIAL} covers unknown, revoked and expired keys alike, so a caller cannot probe
  * which keys ever existed; the precise reason is in the call record.
  */
@@ -15,7 +18,9 @@ public enum GatewayProblem {
     NOT_READY(503, "gateway-not-ready", "Gateway not ready",
             "The gateway is still loading its state and serves no request until it has. Retry shortly."),
     UPSTREAM_UNAVAILABLE(502, "upstream-unavailable", "Upstream unavailable", "The upstream service could not be reached."),
-    UPSTREAM_TIMEOUT(504, "upstream-timeout", "Upstream timeout", "The upstream service did not answer in time.");
+    UPSTREAM_TIMEOUT(504, "upstream-timeout", "Upstream timeout", "The upstream service did not answer in time."),
+    INTERNAL_ERROR(500, "internal-error", "Internal error",
+            "The gateway failed to handle the request; quote the request id when reporting it.");
 
     private final int status;
     private final String type;
@@ -24,7 +29,7 @@ public enum GatewayProblem {
 
     GatewayProblem(int status, String slug, String title, String detail) {
         this.status = status;
-        this.type = Problem.TYPE_BASE + slug;
+        this.type = Problems.TYPE_BASE + slug;
         this.title = title;
         this.detail = detail;
     }
@@ -33,8 +38,8 @@ public enum GatewayProblem {
         return status;
     }
 
-    /** This problem for one request. */
-    public Problem toProblem(String path, String requestId) {
-        return new Problem(type, title, status, detail, path, requestId);
+    /** This problem for one request on {@code path}. */
+    public Problem toProblem(String path) {
+        return new Problem(type, title, status, detail, path, null);
     }
 }

@@ -1,0 +1,30 @@
+package io.keygate.gateway.check;
+
+import io.keygate.events.credential.ApiKeyHasher;
+import io.keygate.gateway.config.GatewayConfig;
+import io.keygate.gateway.state.GatewayState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/** Assembles the request check chain, in order: cheapest rejection first. */
+@ApplicationScoped
+public class CheckChainProducer {
+
+    @Produces
+    @Singleton
+    ApiKeyHasher apiKeyHasher(GatewayConfig config) {
+        return new ApiKeyHasher(config.apiKey().pepper());
+    }
+
+    @Produces
+    @Singleton
+    CheckChain checkChain(GatewayState state, ApiKeyHasher hasher) {
+        return new CheckChain(List.of(
+                new RouteMatchCheck(state.routes()),
+                new CredentialPresentCheck(),
+                new KeyLookupCheck(state.tokens(), hasher),
+                new TenantMatchCheck()));
+    }
+}

@@ -1,0 +1,87 @@
+package io.keygate.gateway.proxy;
+
+import io.keygate.gateway.check.CallContext;
+import io.keygate.gateway.check.CheckChain;
+import io.keygate.gateway.check.Rejection;
+import io.keygate.gateway.metrics.GatewayMetrics;
+import io.keygate.gateway.problem.GatewayProblem;
+import io.keygate.gateway.state.GatewayState;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.SocketAddress;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/**
+ * Handles one request on the proxy port: refuses everything while the state is not ready (503), runs
+ * the check chain, answers the rejection as problem JSON or hands the request to the forwarder, and
+ * makes sure every call ends in exactly one call record.
+ */
+final class ProxyRequestHandler implements Handler<HttpServerRequest> {
+
+    private static final Logger LOG = Logger.getLogger(ProxyRequestHandler.class);
+
+    private final GatewayState state;
+    private final CheckChain checks;
+    private final UpstreamForwarder forwarder;
+    private final ProblemResponder problems;
+    private final CallFinisher finisher;
+    private final GatewayMetrics metrics;
+
+    ProxyRequestHandler(GatewayState state, CheckChain checks, UpstreamForwarder forwarder,
+            ProblemResponder problems, CallFinisher finisher, GatewayMetrics metrics) {
+        this.state = state;
+        this.checks = checks;
+        this.forwarder = forwarder;
+        this.problems = problems;
+        this.finisher = finisher;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void handle(HttpServerRequest request) {
+        String requestId = RequestIds.acceptOrGenerate(request.getHeader(RequestIds.HEADER));
+        HttpServerResponse response = request.response();
+        response.putHeader(RequestIds.HEADER, requestId);
+        String path = RequestPath.normalise(request.path());
+        if (!state.isReady()) {
+            // Fail closed. No call record: CallOutcome has no value for this yet; the metric counts it.
+            metrics.requestRefusedNotReady();
+            problems.send(response, GatewayProblem.NOT_READY, problems.body(GatewayProblem.NOT_READY, path));
+            return;
+        }
+        CallContext call = new CallContext(requestId, request.method().name(), path, request.headers(),
+                clientIp(request), Instant.now());
+        Rejection rejection;
+        try {
+            rejection = checks.run(call);
+        } catch (RuntimeException e) {
+            // A bug, not a client error: fail closed, keep the details in the log. (No call outcome fits.)
+            LOG.errorf(e, "Check chain failed for request %s", requestId);
+            problems.send(response, GatewayProblem.INTERNAL_ERROR, problems.body(GatewayProblem.INTERNAL_ERROR, path));
+            return;
+        }
+        if (rejection == null) {
+            // A client that goes away mid-proxy still gets its call recorded.
+            response.closeHandler(closed -> finisher.finish(call));
+            forwarder.forward(request, call);
+            return;
+        }
+        reject(response, call, rejection);
+    }
+
+    private void reject(HttpServerResponse response, CallContext call, Rejection rejection) {
+        GatewayProblem problem = rejection.problem();
+        Buffer body = problems.body(problem, call.path());
+        call.answered(rejection.outcome(), problem.status());
+        call.addBytesOut(body.length());
+        problems.send(response, problem, body).onComplete(written -> finisher.finish(call));
+    }
+
+    private static String clientIp(HttpServerRequest request) {
+        SocketAddress remote = request.remoteAddress();
+        return remote == null ? null : remote.hostAddress();
+    }
+}

@@ -1,0 +1,90 @@
+package io.keygate.gateway.check;
+
+import static io.keygate.gateway.testdata.ApiKeyBuilder.anApiKey;
+import static io.keygate.gateway.testdata.RouteBuilder.aRoute;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.keygate.events.credential.ApiKeyHasher;
+import io.keygate.events.token.ApiKeyState;
+import io.keygate.gateway.state.RouteTable;
+import io.keygate.gateway.state.TokenIndex;
+import io.vertx.core.MultiMap;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CheckChainTest {
+
+    private static final String TENANT = "acme";
+    private static final String SECRET = "kg_test_secret";
+
+    private final ApiKeyHasher hasher = new ApiKeyHasher("unit-test-pepper-0123456789abcdefghij");
+    private final TokenIndex tokens = new TokenIndex();
+    private final RouteTable routes = new RouteTable();
+    private final CheckChain chain = new CheckChain(List.of(
+            new RouteMatchCheck(routes), new CredentialPresentCheck(), new KeyLookupCheck(tokens, hasher), new TenantMatchCheck()));
+
+    @BeforeEach
+    void defineRoute() {
+        routes.apply(aRoute().withRouteId("orders").ofTenant(TENANT).onPrefix("/orders").build(), 1);
+        routes.commit();
+    }
+
+    private ApiKeyState issue(ApiKeyState key) {
+        tokens.apply(key, 1);
+        return key;
+    }
+
+    private CallContext call(String path, String... namesAndValues) {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            headers.add(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return new CallContext("req-1", "GET", path, headers, "203.0.113.7", Instant.now());
+    }
+
+    @Test
+    void usableKeyOfTheRoutesTenantPasses() {
+        ApiKeyState key = issue(anApiKey().ofTenant(TENANT).withHash(hasher.hash(SECRET)).build());
+        CallContext call = call("/orders/1", "X-API-Key", SECRET);
+
+        assertThat(chain.run(call)).isNull();
+        assertThat(call.key()).isEqualTo(key);
+        assertThat(call.route().routeId()).isEqualTo("orders");
+    }
+
+    @Test
+    void unroutedPathIsRefusedBeforeTheCredentialIsLookedAt() {
+        assertThat(chain.run(call("/customers"))).isEqualTo(Rejection.NO_ROUTE);
+    }
+
+    @Test
+    void missingCredentialIsRefused() {
+        assertThat(chain.run(call("/orders"))).isEqualTo(Rejection.MISSING_CREDENTIAL);
+    }
+
+    @Test
+    void unknownRevokedAndExpiredKeysAreRefusedWithTheirPreciseOutcome() {
+        issue(anApiKey().ofTenant(TENANT).withHash(hasher.hash("revoked")).revoked("leaked").build());
+        issue(anApiKey().ofTenant(TENANT).withHash(hasher.hash("expired")).expiringAt(Instant.now().minusSeconds(1)).build());
+
+        assertThat(chain.run(call("/orders", "X-API-Key", "never-issued"))).isEqualTo(Rejection.UNKNOWN_KEY);
+        assertThat(chain.run(call("/orders", "X-API-Key", "revoked"))).isEqualTo(Rejection.REVOKED_KEY);
+        assertThat(chain.run(call("/orders", "Authorization", "Bearer expired"))).isEqualTo(Rejection.EXPIRED_KEY);
+    }
+
+    @Test
+    void unknownRevokedAndExpiredKeysShowTheClientOneProblem() {
+        assertThat(List.of(Rejection.UNKNOWN_KEY, Rejection.REVOKED_KEY, Rejection.EXPIRED_KEY))
+                .extracting(Rejection::problem)
+                .containsOnly(Rejection.UNKNOWN_KEY.problem());
+    }
+
+    @Test
+    void keyOfAnotherTenantIsForbidden() {
+        issue(anApiKey().ofTenant("other").withHash(hasher.hash(SECRET)).build());
+
+        assertThat(chain.run(call("/orders", "X-API-Key", SECRET))).isEqualTo(Rejection.WRONG_TENANT);
+    }
+}

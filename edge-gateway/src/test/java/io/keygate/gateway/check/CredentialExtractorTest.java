@@ -1,0 +1,48 @@
+package io.keygate.gateway.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.MultiMap;
+import org.junit.jupiter.api.Test;
+
+class CredentialExtractorTest {
+
+    private static MultiMap headers(String... namesAndValues) {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            headers.add(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return headers;
+    }
+
+    @Test
+    void readsTheApiKeyHeaderInAnyCase() {
+        assertThat(CredentialExtractor.presentedKey(headers("X-API-Key", "kg_test_1"))).isEqualTo("kg_test_1");
+        assertThat(CredentialExtractor.presentedKey(headers("x-api-key", " kg_test_1 "))).isEqualTo("kg_test_1");
+    }
+
+    @Test
+    void readsABearerToken() {
+        assertThat(CredentialExtractor.presentedKey(headers("Authorization", "Bearer kg_test_2"))).isEqualTo("kg_test_2");
+        assertThat(CredentialExtractor.presentedKey(headers("authorization", "bearer   kg_test_2 "))).isEqualTo("kg_test_2");
+    }
+
+    @Test
+    void apiKeyHeaderWinsOverAuthorization() {
+        assertThat(CredentialExtractor.presentedKey(headers("Authorization", "Bearer b", "X-API-Key", "a"))).isEqualTo("a");
+    }
+
+    @Test
+    void blankApiKeyHeaderFallsBackToAuthorization() {
+        assertThat(CredentialExtractor.presentedKey(headers("X-API-Key", "  ", "Authorization", "Bearer b"))).isEqualTo("b");
+    }
+
+    @Test
+    void otherSchemesAndEmptyTokensPresentNoKey() {
+        assertThat(CredentialExtractor.presentedKey(headers())).isNull();
+        assertThat(CredentialExtractor.presentedKey(headers("Authorization", "Basic dXNlcjpwdw=="))).isNull();
+        assertThat(CredentialExtractor.presentedKey(headers("Authorization", "Bearer"))).isNull();
+        assertThat(CredentialExtractor.presentedKey(headers("Authorization", "Bearer   "))).isNull();
+        assertThat(CredentialExtractor.presentedKey(headers("Authorization", "Bearerkg_test_3"))).isNull();
+    }
+}

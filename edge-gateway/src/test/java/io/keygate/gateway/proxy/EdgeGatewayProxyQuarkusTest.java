@@ -1,0 +1,298 @@
+package io.keygate.gateway.proxy;
+
+import static io.keygate.gateway.testdata.ApiKeyBuilder.anApiKey;
+import static io.keygate.gateway.testdata.RouteBuilder.aRoute;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.cloudevents.CloudEvent;
+import io.keygate.events.EventCodec;
+import io.keygate.events.call.CallOutcome;
+import io.keygate.events.call.CallRecorded;
+import io.keygate.events.credential.ApiKeyHasher;
+import io.keygate.events.policy.RouteDefined;
+import io.keygate.events.policy.RouteState;
+import io.keygate.events.token.ApiKeyIssued;
+import io.keygate.events.token.ApiKeyRevoked;
+import io.keygate.events.token.ApiKeyState;
+import io.keygate.gateway.state.GatewayState;
+import io.keygate.gateway.support.CallRecordReader;
+import io.keygate.gateway.support.EchoUpstream;
+import io.keygate.gateway.support.StateEvents;
+import io.keygate.gateway.testdata.ApiKeyBuilder;
+import io.keygate.testkit.KafkaBrokerResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = true)
+class EdgeGatewayProxyQuarkusTest {
+
+    private static final Duration EVENT_APPLIED = Duration.ofSeconds(10);
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    private static EchoUpstream upstream;
+    private static StateEvents events;
+
+    @Inject
+    ProxyServer proxy;
+
+    @Inject
+    GatewayState state;
+
+    @Inject
+    ApiKeyHasher hasher;
+
+    /** A tenant with one route to the echo upstream and one usable key. */
+    private record Tenant(String id, String prefix, RouteState route, String secret, ApiKeyState key) {}
+
+    @BeforeAll
+    static void startUpstreamAndProducer() {
+        upstream = EchoUpstream.start();
+        events = StateEvents.connect();
+    }
+
+    @AfterAll
+    static void stopUpstreamAndProducer() {
+        events.close();
+        upstream.close();
+    }
+
+    @BeforeEach
+    void awaitStateCaughtUp() {
+        await().atMost(Duration.ofSeconds(60)).until(state::isReady);
+    }
+
+    private RequestSpecification proxyRequest() {
+        return given().baseUri("http://127.0.0.1").port(proxy.port());
+    }
+
+    private Tenant tenantWithRouteAndKey() {
+        String tenant = "tenant-" + UUID.randomUUID();
+        String prefix = "/" + tenant + "/orders";
+        RouteState route = aRoute().ofTenant(tenant).onPrefix(prefix).toUpstream(upstream.url()).build();
+        events.publish(1, new RouteDefined(route));
+        String secret = "kg_test_" + UUID.randomUUID();
+        ApiKeyState key = anApiKey().ofTenant(tenant).withHash(hasher.hash(secret)).build();
+        events.publish(1, new ApiKeyIssued(key));
+        return new Tenant(tenant, prefix, route, secret, key);
+    }
+
+    /** GET through the proxy with headers given as name, value, name, value… */
+    private Response get(String path, String... headers) {
+        RequestSpecification request = proxyRequest();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return request.get(path);
+    }
+
+    /** GETs until the answer has {@code status}: events are applied asynchronously. */
+    private Response awaitStatus(int status, String path, String... headers) {
+        return await().atMost(EVENT_APPLIED).until(() -> get(path, headers), response -> response.statusCode() == status);
+    }
+
+    @Test
+    void knownKeyIsProxiedWithoutItsCredentialAndWithTheGatewayHeaders() {
+        Tenant tenant = tenantWithRouteAndKey();
+
+        Response response = awaitStatus(200, tenant.prefix() + "/42?expand=items", "X-API-Key", tenant.secret(), "X-Keygate-Tenant", "spoofed");
+
+        JsonPath echo = response.jsonPath();
+        Map<String, String> seen = echo.getMap("headers");
+        assertThat(echo.getString("uri")).isEqualTo(tenant.prefix() + "/42?expand=items");
+        assertThat(seen).doesNotContainKeys("x-api-key", "authorization");
+        assertThat(seen).containsEntry("x-request-id", response.header("X-Request-Id"));
+        assertThat(seen).containsEntry("x-keygate-tenant", tenant.id());
+        assertThat(seen).containsEntry("x-keygate-key-id", tenant.key().keyId());
+        assertThat(seen).containsEntry("x-forwarded-for", "127.0.0.1");
+        assertThat(seen).containsEntry("x-forwarded-proto", "http");
+        assertThat(seen).containsKey("x-forwarded-host");
+        assertThat(response.header("X-Upstream")).isEqualTo("echo");
+    }
+
+    @Test
+    void bearerTokenIsAcceptedAndNotForwarded() {
+        Tenant tenant = tenantWithRouteAndKey();
+
+        Response response = awaitStatus(200, tenant.prefix(), "Authorization", "Bearer " + tenant.secret());
+
+        assertThat(response.jsonPath().getMap("headers")).doesNotContainKeys("authorization", "x-api-key");
+    }
+
+    @Test
+    void saneClientRequestIdIsKeptUpstreamAndReturned() {
+        Tenant tenant = tenantWithRouteAndKey();
+        String requestId = "client-" + UUID.randomUUID();
+
+        Response response = awaitStatus(200, tenant.prefix(), "X-API-Key", tenant.secret(), "X-Request-Id", requestId);
+
+        assertThat(response.header("X-Request-Id")).isEqualTo(requestId);
+        assertThat(response.jsonPath().getString("headers.x-request-id")).isEqualTo(requestId);
+    }
+
+    @Test
+    void requestBodyIsStreamedToTheUpstream() {
+        Tenant tenant = tenantWithRouteAndKey();
+        awaitStatus(200, tenant.prefix(), "X-API-Key", tenant.secret());
+        String body = "x".repeat(256 * 1024);
+
+        proxyRequest().header("X-API-Key", tenant.secret()).contentType("text/plain").body(body)
+                .post(tenant.prefix() + "/upload")
+                .then().statusCode(200)
+                .body("method", equalTo("POST"))
+                .body("bodyLength", equalTo(body.length()));
+    }
+
+    @Test
+    void unknownKeyIsRefusedWithProblemJson() {
+        Tenant tenant = tenantWithRouteAndKey();
+
+        Response response = awaitStatus(401, tenant.prefix(), "X-API-Key", "kg_test_never_issued");
+
+        assertThat(response.contentType()).startsWith(PROBLEM_JSON);
+        assertThat(response.jsonPath().getInt("status")).isEqualTo(401);
+        assertThat(response.jsonPath().getString("type")).endsWith("/invalid-credential");
+        assertThat(response.jsonPath().getString("instance")).isEqualTo(tenant.prefix());
+        assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+    }
+
+    @Test
+    void missingCredentialIsRefusedWith401() {
+        Tenant tenant = tenantWithRouteAndKey();
+
+        Response response = awaitStatus(401, tenant.prefix());
+
+        assertThat(response.contentType()).startsWith(PROBLEM_JSON);
+        assertThat(response.jsonPath().getString("type")).endsWith("/missing-credential");
+    }
+
+    @Test
+    void revokedKeyIsRefusedWithinSecondsWithTheUnknownKeyProblem() {
+        Tenant tenant = tenantWithRouteAndKey();
+        awaitStatus(200, tenant.prefix(), "X-API-Key", tenant.secret());
+
+        events.publish(2, new ApiKeyRevoked(ApiKeyBuilder.from(tenant.key()).revoked("leaked").build(), "leaked"));
+
+        Response revoked = await().atMost(Duration.ofSeconds(5)).until(
+                () -> get(tenant.prefix(), "X-API-Key", tenant.secret()), response -> response.statusCode() == 401);
+        Response unknown = get(tenant.prefix(), "X-API-Key", "kg_test_never_issued");
+        assertSameProblem(revoked, unknown);
+    }
+
+    @Test
+    void expiredKeyIsRefusedWithTheUnknownKeyProblem() {
+        Tenant tenant = tenantWithRouteAndKey();
+        String secret = "kg_test_" + UUID.randomUUID();
+        events.publish(1, new ApiKeyIssued(anApiKey().ofTenant(tenant.id()).withHash(hasher.hash(secret))
+                .expiringAt(Instant.now().minusSeconds(60)).build()));
+        awaitStatus(200, tenant.prefix(), "X-API-Key", tenant.secret());
+
+        Response expired = awaitStatus(401, tenant.prefix(), "X-API-Key", secret);
+        Response unknown = get(tenant.prefix(), "X-API-Key", "kg_test_never_issued");
+        assertSameProblem(expired, unknown);
+    }
+
+    private static void assertSameProblem(Response actual, Response expected) {
+        assertThat(actual.statusCode()).isEqualTo(expected.statusCode());
+        for (String field : new String[] {"type", "title", "status", "detail"}) {
+            assertThat(actual.jsonPath().getString(field)).as(field).isEqualTo(expected.jsonPath().getString(field));
+        }
+    }
+
+    @Test
+    void pathWithoutRouteIsRefusedWith404() {
+        proxyRequest().header("X-API-Key", "kg_test_whatever").get("/no-route-" + UUID.randomUUID())
+                .then().statusCode(404)
+                .contentType(startsWith(PROBLEM_JSON))
+                .body("type", startsWith("https://"))
+                .body("status", equalTo(404));
+    }
+
+    @Test
+    void keyOfAnotherTenantIsForbidden() {
+        Tenant owner = tenantWithRouteAndKey();
+        Tenant other = tenantWithRouteAndKey();
+        awaitStatus(200, other.prefix(), "X-API-Key", other.secret());
+
+        Response response = awaitStatus(403, owner.prefix(), "X-API-Key", other.secret());
+
+        assertThat(response.contentType()).startsWith(PROBLEM_JSON);
+        assertThat(response.jsonPath().getInt("status")).isEqualTo(403);
+    }
+
+    @Test
+    void unreachableUpstreamGives502Problem() throws IOException {
+        String tenant = "tenant-" + UUID.randomUUID();
+        String prefix = "/" + tenant + "/down";
+        events.publish(1, new RouteDefined(aRoute().ofTenant(tenant).onPrefix(prefix)
+                .toUpstream("http://127.0.0.1:" + closedPort()).build()));
+        String secret = "kg_test_" + UUID.randomUUID();
+        events.publish(1, new ApiKeyIssued(anApiKey().ofTenant(tenant).withHash(hasher.hash(secret)).build()));
+
+        Response response = awaitStatus(502, prefix, "X-API-Key", secret);
+
+        assertThat(response.contentType()).startsWith(PROBLEM_JSON);
+        assertThat(response.jsonPath().getString("type")).endsWith("/upstream-unavailable");
+    }
+
+    @Test
+    void everyRequestIsRecordedOnTheCallsTopic() {
+        Tenant tenant = tenantWithRouteAndKey();
+        awaitStatus(200, tenant.prefix(), "X-API-Key", tenant.secret());
+        String proxied = "proxied-" + UUID.randomUUID();
+        String rejected = "rejected-" + UUID.randomUUID();
+
+        proxyRequest().header("X-API-Key", tenant.secret()).header("X-Request-Id", proxied).get(tenant.prefix() + "/7")
+                .then().statusCode(200);
+        proxyRequest().header("X-Request-Id", rejected).get(tenant.prefix() + "/7").then().statusCode(401);
+
+        try (CallRecordReader calls = CallRecordReader.fromBeginning()) {
+            ConsumerRecord<String, CloudEvent> record = await().atMost(EVENT_APPLIED)
+                    .until(() -> calls.find(proxied), found -> found.isPresent()).orElseThrow();
+            CallRecorded call = (CallRecorded) new EventCodec().fromCloudEvent(record.value()).data();
+            assertThat(record.key()).isEqualTo(tenant.key().keyId());
+            assertThat(record.value().getSource().toString()).isEqualTo("/edge-gateway");
+            assertThat(record.value().getExtension("sequence").toString()).isEqualTo("0");
+            assertThat(call.outcome()).isEqualTo(CallOutcome.PROXIED);
+            assertThat(call.status()).isEqualTo(200);
+            assertThat(call.tenantId()).isEqualTo(tenant.id());
+            assertThat(call.routeId()).isEqualTo(tenant.route().routeId());
+            assertThat(call.keyId()).isEqualTo(tenant.key().keyId());
+            assertThat(call.gatewayId()).isNotBlank();
+            assertThat(call.path()).isEqualTo(tenant.prefix() + "/7");
+            assertThat(call.bytesOut()).isPositive();
+            assertThat(call.clientIp()).isEqualTo("127.0.0.1");
+
+            CallRecorded refused = (CallRecorded) new EventCodec().fromCloudEvent(await().atMost(EVENT_APPLIED)
+                    .until(() -> calls.find(rejected), found -> found.isPresent()).orElseThrow().value()).data();
+            assertThat(refused.outcome()).isEqualTo(CallOutcome.MISSING_CREDENTIAL);
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.keyId()).isNull();
+        }
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.keygate.gateway.testdata;
+
+import io.keygate.events.token.ApiKeyState;
+import io.keygate.events.token.ApiKeyStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Builds {@link ApiKeyState}s for tests: an active, non-expiring key unless told otherwise. */
+public final class ApiKeyBuilder {
+
+    private String keyId = "key_" + UUID.randomUUID();
+    private String tenantId = "tenant_" + UUID.randomUUID();
+    private String keyHash = "hash_" + UUID.randomUUID();
+    private ApiKeyStatus status = ApiKeyStatus.ACTIVE;
+    private Instant createdAt = Instant.parse("2026-01-01T00:00:00Z");
+    private Instant expiresAt;
+    private Instant revokedAt;
+    private String revocationReason;
+
+    private ApiKeyBuilder() {}
+
+    public static ApiKeyBuilder anApiKey() {
+        return new ApiKeyBuilder();
+    }
+
+    /** Copies a key's identity (id, tenant, hash), so a later state of the same key can be built. */
+    public static ApiKeyBuilder from(ApiKeyState key) {
+        return anApiKey().withKeyId(key.keyId()).ofTenant(key.tenantId()).withHash(key.keyHash()).expiringAt(key.expiresAt());
+    }
+
+    public ApiKeyBuilder withKeyId(String id) {
+        this.keyId = id;
+        return this;
+    }
+
+    public ApiKeyBuilder ofTenant(String tenant) {
+        this.tenantId = tenant;
+        return this;
+    }
+
+    public ApiKeyBuilder withHash(String hash) {
+        this.keyHash = hash;
+        return this;
+    }
+
+    public ApiKeyBuilder expiringAt(Instant expiry) {
+        this.expiresAt = expiry;
+        return this;
+    }
+
+    public ApiKeyBuilder revoked(String reason) {
+        this.status = ApiKeyStatus.REVOKED;
+        this.revokedAt = Instant.now();
+        this.revocationReason = reason;
+        return this;
+    }
+
+    public ApiKeyState build() {
+        return new ApiKeyState(keyId, tenantId, "test key", "kg_test_abcd…wxyz", keyHash, List.of(),
+                status, createdAt, expiresAt, revokedAt, revocationReason);
+    }
+}

@@ -1,0 +1,56 @@
+package io.keygate.gateway.testdata;
+
+import io.keygate.events.policy.RouteState;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Builds {@link RouteState}s for tests. */
+public final class RouteBuilder {
+
+    private String routeId = "rt_" + UUID.randomUUID();
+    private String tenantId = "tenant_" + UUID.randomUUID();
+    private String pathPrefix = "/";
+    private String upstreamUrl = "http://upstream.test:8080";
+    private long version = 1;
+    private Instant updatedAt = Instant.parse("2026-01-01T00:00:00Z");
+
+    private RouteBuilder() {}
+
+    public static RouteBuilder aRoute() {
+        return new RouteBuilder();
+    }
+
+    public RouteBuilder withRouteId(String id) {
+        this.routeId = id;
+        return this;
+    }
+
+    public RouteBuilder ofTenant(String tenant) {
+        this.tenantId = tenant;
+        return this;
+    }
+
+    public RouteBuilder onPrefix(String prefix) {
+        this.pathPrefix = prefix;
+        return this;
+    }
+
+    public RouteBuilder toUpstream(String url) {
+        this.upstreamUrl = url;
+        return this;
+    }
+
+    public RouteBuilder atVersion(long routeVersion) {
+        this.version = routeVersion;
+        return this;
+    }
+
+    public RouteBuilder updatedAt(Instant at) {
+        this.updatedAt = at;
+        return this;
+    }
+
+    public RouteState build() {
+        return new RouteState(routeId, tenantId, "test route", pathPrefix, upstreamUrl, version, updatedAt);
+    }
+}
