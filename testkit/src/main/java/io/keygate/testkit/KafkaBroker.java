@@ -3,7 +3,6 @@ package io.keygate.testkit;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
 import java.util.concurrent.TimeUnit;
 import io.keygate.testkit.kafka.KafkaBrokerMain;
 
@@ -70,6 +74,26 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
+    /**
+     * Every record on a topic at the moment of the call, read from the beginning of each partition up
+     * to its end offset, for assertions on what a service published.
+     */
+    public <K, V> List<ConsumerRecord<K, V>> readAll(String topic, Deserializer<K> keys, Deserializer<V> values) {
+        Map<String, Object> config = Map.of("bootstrap.servers", bootstrapServers(), "enable.auto.commit", false);
+        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, keys, values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<K, V>> records = new ArrayList<>();
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
     /** The broker's port. */
     public int port() {
         return port;
@@ -101,7 +125,7 @@ public final class KafkaBroker implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new ServerStartException("Kafka broker exited with " + process.exitValue() + "; see " + log
-                        + " and " + dir.path().resolve("broker.out") + tail(dir.path().resolve("broker.out")));
+                        + " and " + dir.path().resolve("broker.out") + LogTail.of(dir.path().resolve("broker.out"), 20));
             }
             if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(STARTED_LINE)) {
                 return;
@@ -178,7 +202,7 @@ public final class KafkaBroker implements AutoCloseable {
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new ServerStartException("Kafka " + name + " failed" + tail(dir.path().resolve(name + ".out")));
+                throw new ServerStartException("Kafka " + name + " failed" + LogTail.of(dir.path().resolve(name + ".out"), 20));
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
@@ -223,15 +247,6 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static String tail(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return "\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-        } catch (IOException | UncheckedIOException e) {
-            return "";
-        }
     }
 
     private static void sleep(long millis) {

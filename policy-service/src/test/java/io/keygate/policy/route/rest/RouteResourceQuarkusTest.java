@@ -17,12 +17,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
@@ -109,22 +106,7 @@ class RouteResourceQuarkusTest {
     }
 
     private List<KeygateEvent> published(String routeId) {
-        Map<String, Object> config = Map.of("bootstrap.servers", Testkit.kafka().bootstrapServers());
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new CloudEventDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topic.POLICIES.topicName()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<KeygateEvent> events = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (routeId.equals(r.key())) {
-                        events.add(codec.fromCloudEvent(r.value()).data());
-                    }
-                });
-            }
-            return events;
-        }
+        return Testkit.kafka().readAll(Topic.POLICIES.topicName(), new StringDeserializer(), new CloudEventDeserializer())
+                .stream().filter(r -> routeId.equals(r.key())).map(r -> codec.fromCloudEvent(r.value()).data()).toList();
     }
 }
