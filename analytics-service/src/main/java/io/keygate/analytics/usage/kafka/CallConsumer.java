@@ -1,0 +1,113 @@
+package io.keygate.analytics.usage.kafka;
+
+import io.cloudevents.CloudEvent;
+import io.keygate.analytics.config.AnalyticsConfig;
+import io.keygate.analytics.usage.UsageRollup;
+import io.keygate.analytics.usage.store.UsageStore;
+import io.keygate.events.EventCodec;
+import io.keygate.events.EventEnvelope;
+import io.keygate.events.KeygateEvent;
+import io.keygate.events.UnreadableEventException;
+import io.keygate.events.call.CallRecorded;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Counts the gateway's call records, a poll's batch at a time. The batch is acknowledged (its offsets
+ * become committable) only after the database committed its counts, so a crash replays it; the replay
+ * adds nothing because processed event ids are recorded in the same transaction. A record that is not a
+ * readable call record is logged (never its payload), counted and skipped, so it cannot block its partition.
+ */
+@ApplicationScoped
+public class CallConsumer {
+
+    private static final Logger LOG = Logger.getLogger(CallConsumer.class);
+
+    private final UsageStore store;
+    private final AnalyticsConfig config;
+    private final MeterRegistry metrics;
+    private final EventCodec codec = new EventCodec();
+    private final Counter counted;
+    private final Counter duplicates;
+    private final Counter withoutKey;
+
+    CallConsumer(UsageStore store, AnalyticsConfig config, MeterRegistry metrics) {
+        this.store = store;
+        this.config = config;
+        this.metrics = metrics;
+        this.counted = metrics.counter("keygate.analytics.calls.counted");
+        this.duplicates = metrics.counter("keygate.analytics.calls.duplicate");
+        this.withoutKey = metrics.counter("keygate.analytics.calls.without.key");
+    }
+
+    @Incoming("calls")
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public Uni<Void> count(KafkaRecordBatch<String, CloudEvent> batch) {
+        List<EventEnvelope<CallRecorded>> calls = UsageRollup.distinctById(countedPerKey(readable(batch)));
+        Duration backoff = config.analytics().writeBackoff();
+        return store.count(calls)
+                .onFailure().retry().withBackOff(backoff, backoff.multipliedBy(10)).atMost(config.analytics().writeAttempts())
+                .onItemOrFailure().transformToUni((fresh, failure) -> {
+                    if (failure != null) {
+                        LOG.errorf(failure, "Could not count a batch of %d calls; the channel stops and the batch will be replayed",
+                                calls.size());
+                        return Uni.createFrom().completionStage(() -> batch.nack(failure));
+                    }
+                    counted.increment(fresh);
+                    duplicates.increment(calls.size() - fresh);
+                    return Uni.createFrom().completionStage(batch::ack);
+                });
+    }
+
+    private List<EventEnvelope<CallRecorded>> readable(KafkaRecordBatch<String, CloudEvent> batch) {
+        List<EventEnvelope<CallRecorded>> calls = new ArrayList<>(batch.getRecords().size());
+        for (KafkaRecord<String, CloudEvent> record : batch) {
+            try {
+                calls.add(decode(record));
+            } catch (UnreadableEventException e) {
+                skip(record, e.getMessage());
+            } catch (RuntimeException e) {
+                // A record the codec chokes on must not stop the partition either; the class says enough.
+                skip(record, "unexpected " + e.getClass().getSimpleName());
+            }
+        }
+        return calls;
+    }
+
+    @SuppressWarnings("unchecked")
+    private EventEnvelope<CallRecorded> decode(KafkaRecord<String, CloudEvent> record) {
+        if (record.getPayload() == null) {
+            boolean failed = record.getHeaders().lastHeader(DeserializationFailureHandler.DESERIALIZATION_FAILURE_REASON) != null;
+            throw new UnreadableEventException(failed ? "not a CloudEvent" : "no value (tombstone)");
+        }
+        EventEnvelope<KeygateEvent> envelope = codec.fromCloudEvent(record.getPayload());
+        if (!(envelope.data() instanceof CallRecorded)) {
+            throw new UnreadableEventException("not a call record: " + envelope.type().type());
+        }
+        return (EventEnvelope<CallRecorded>) (EventEnvelope<?>) envelope;
+    }
+
+    private List<EventEnvelope<CallRecorded>> countedPerKey(List<EventEnvelope<CallRecorded>> calls) {
+        List<EventEnvelope<CallRecorded>> perKey = calls.stream().filter(c -> UsageRollup.isCountedPerKey(c.data())).toList();
+        withoutKey.increment(calls.size() - perKey.size());
+        return perKey;
+    }
+
+    private void skip(KafkaRecord<String, CloudEvent> record, String reason) {
+        long offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> m.getOffset()).orElse(-1L);
+        LOG.warnf("Skipped unreadable record %s-%d offset %d: %s", record.getTopic(), record.getPartition(), offset, reason);
+        metrics.counter("keygate.analytics.records.unreadable").increment();
+    }
+}

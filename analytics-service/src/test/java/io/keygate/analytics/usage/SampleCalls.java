@@ -1,0 +1,33 @@
+package io.keygate.analytics.usage;
+
+import io.keygate.events.EventEnvelope;
+import io.keygate.events.call.CallOutcome;
+import io.keygate.events.call.CallRecorded;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Builds call records as the gateway publishes them. */
+public final class SampleCalls {
+
+    private SampleCalls() {}
+
+    /** A tenant id no other test uses. */
+    public static String uniqueTenant() {
+        return "t-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A key id no other test uses. */
+    public static String uniqueKey() {
+        return "key_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    public static CallRecorded call(String tenant, String keyId, Instant at, int status, long bytesIn, long bytesOut) {
+        CallOutcome outcome = status == 401 ? CallOutcome.REVOKED_KEY : CallOutcome.PROXIED;
+        return new CallRecorded("req-" + UUID.randomUUID(), "gw-1", tenant, "rt_1", keyId, "POST", "/orders", status,
+                outcome, 900, bytesIn, bytesOut, "127.0.0.1", at);
+    }
+
+    public static EventEnvelope<CallRecorded> envelope(CallRecorded call) {
+        return EventEnvelope.create("/edge-gateway", 0, call.receivedAt(), call.requestId(), null, call);
+    }
+}

@@ -1,0 +1,87 @@
+package io.keygate.suite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** A small JSON client for the suite's REST APIs and its gateway, used by the local run and the tests. */
+public final class KeygateClient {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final SuitePorts ports;
+
+    public KeygateClient(SuitePorts ports) {
+        this.ports = ports;
+    }
+
+    /** Defines a route and returns it. */
+    public JsonNode defineRoute(String tenantId, String name, String pathPrefix, String upstreamUrl) {
+        return send("POST", ports.policy(), "/tenants/" + tenantId + "/routes",
+                Map.of("name", name, "pathPrefix", pathPrefix, "upstreamUrl", upstreamUrl), 201);
+    }
+
+    /** Issues an API key and returns the create response (the only one with the secret {@code key}). */
+    public JsonNode createApiKey(String tenantId, String name) {
+        return send("POST", ports.token(), "/tenants/" + tenantId + "/api-keys", Map.of("name", name), 201);
+    }
+
+    /** Revokes an API key. */
+    public JsonNode revokeApiKey(String tenantId, String keyId, String reason) {
+        return send("POST", ports.token(), "/tenants/" + tenantId + "/api-keys/" + keyId + "/revoke",
+                Map.of("reason", reason), 200);
+    }
+
+    /** GETs a JSON document from a service port. */
+    public JsonNode get(int port, String pathAndQuery) {
+        return send("GET", port, pathAndQuery, null, 200);
+    }
+
+    /** Calls the gateway's proxy with an API key (null for none) and returns the status. */
+    public int callGateway(String path, String apiKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.gatewayProxy() + path))
+                .timeout(Duration.ofSeconds(10)).GET();
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode send(String method, int port, String path, Object body, int expectedStatus) {
+        try {
+            HttpRequest.BodyPublisher publisher = body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .method(method, publisher)
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expectedStatus) {
+                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.keygate.suite;
+
+import io.keygate.testkit.LogTail;
+import io.keygate.testkit.RunDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Keygate service running as its own JVM from its packaged Quarkus application
+ * ({@code <module>/target/quarkus-app/quarkus-run.jar}), configured by system properties, logging to a
+ * file in the run directory. Its pid is recorded so a killed run's services are swept like its servers.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int healthPort;
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(String name, int healthPort, Process process, Path log) {
+        this.name = name;
+        this.healthPort = healthPort;
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * Starts a service.
+     *
+     * @param module     the module directory name, e.g. {@code token-service}
+     * @param healthPort the port its Quarkus HTTP server (health, REST) listens on
+     * @param properties configuration, passed as {@code -Dkey=value} (never secrets: they show in {@code ps})
+     * @param secrets    configuration passed as environment variables, e.g. {@code KEYGATE_API_KEY_PEPPER}
+     */
+    public static ServiceProcess start(Path repositoryRoot, RunDirectory run, String module, int healthPort,
+            Map<String, String> properties, Map<String, String> secrets) {
+        Path jar = repositoryRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (mvn install -DskipTests)");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", jar.toString()));
+        Path log = run.path().resolve(module + ".log");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(secrets);
+            Process process = builder
+                    .directory(run.path().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            run.recordServerPid(module, process.pid());
+            return new ServiceProcess(module, healthPort, process, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + module, e);
+        }
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200. */
+    public void awaitReady(Duration timeout) {
+        URI ready = URI.create("http://127.0.0.1:" + healthPort + "/q/health/ready");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log " + log + LogTail.of(log, 30));
+            }
+            try {
+                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + name, e);
+            }
+            pause(200);
+        }
+        throw new IllegalStateException(name + " not ready after " + timeout + "; log " + log + LogTail.of(log, 30));
+    }
+
+    /** The service's name (its module). */
+    public String name() {
+        return name;
+    }
+
+    /** Its log file. */
+    public Path log() {
+        return log;
+    }
+
+    /** Whether the process is running. */
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    /** Asks the service to stop (SIGTERM: Quarkus shuts down gracefully), then forces it. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

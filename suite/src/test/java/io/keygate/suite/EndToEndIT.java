@@ -1,0 +1,125 @@
+package io.keygate.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole suite as separate processes from the built artifacts, exactly as {@code ./keygate-local}
+ * starts it: a key's life from issue to revocation, enforced at the gateway, audited and counted.
+ */
+class EndToEndIT {
+
+    private static final Duration PROPAGATION = Duration.ofSeconds(30);
+
+    private static Suite suite;
+    private static KeygateClient client;
+
+    private final String tenant = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String prefix = "/orders-" + UUID.randomUUID().toString().substring(0, 8);
+    /** Every call this test sent through the gateway on the tenant's route, with its answer. */
+    private final List<Integer> tenantCalls = new ArrayList<>();
+    /** Calls made with the key while the gateway knew it (after its first 200). */
+    private int callsWithKnownKey;
+
+    @BeforeAll
+    static void startSuite() {
+        Path root = Path.of(System.getProperty("keygate.repository.root", "..")).toAbsolutePath().normalize();
+        suite = Suite.start(root, SuitePorts.free(), System.out);
+        client = new KeygateClient(suite.ports());
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    void keyIsEnforcedUntilRevokedThenAuditedAndCountedExactly() throws Exception {
+        client.defineRoute(tenant, "orders", prefix, suite.upstream().url());
+        JsonNode key = client.createApiKey(tenant, "e2e key");
+        String secret = key.get("key").asText();
+        String keyId = key.get("id").asText();
+
+        awaitStatus(secret, 200, false);
+        callsWithKnownKey = 1;
+        assertThat(call("kg_test_" + "x".repeat(39), false)).as("unknown key").isEqualTo(401);
+        assertThat(call(null, false)).as("no key").isEqualTo(401);
+        for (int i = 0; i < 5; i++) {
+            assertThat(call(secret, true)).as("known key").isEqualTo(200);
+        }
+
+        long revokeSent = System.nanoTime();
+        client.revokeApiKey(tenant, keyId, "end-to-end test");
+        long revokeAnswered = System.nanoTime();
+        awaitStatus(secret, 401, true);
+        long enforced = System.nanoTime();
+        System.out.printf("Revocation enforced at the gateway %.1f ms after the revoke request was sent "
+                + "(%.1f ms after token-service answered)%n", (enforced - revokeSent) / 1e6, (enforced - revokeAnswered) / 1e6);
+        assertThat(call(secret, true)).as("revoked key stays refused").isEqualTo(401);
+
+        assertAuditTrail(keyId);
+        assertAnalytics(keyId);
+    }
+
+    private void assertAuditTrail(String keyId) {
+        long routed = tenantCalls.stream().filter(status -> status != 404).count();
+        await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            List<String> types = auditTypes();
+            assertThat(types).contains("io.keygate.route.defined.v1", "io.keygate.apikey.issued.v1",
+                    "io.keygate.apikey.revoked.v1");
+            assertThat(types.stream().filter("io.keygate.call.recorded.v1"::equals).count())
+                    .as("call records of every routed call, each once").isEqualTo(routed);
+        });
+        assertThat(auditTypes().stream().filter(t -> t.startsWith("io.keygate.apikey.")).count())
+                .as("key events stored once each").isEqualTo(2);
+    }
+
+    private void assertAnalytics(String keyId) {
+        await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            JsonNode usage = client.get(suite.ports().analytics(),
+                    "/reports/keys/" + keyId + "/usage?tenantId=" + tenant);
+            assertThat(usage.get("totalCalls").asLong()).as("calls counted for the key").isEqualTo(callsWithKnownKey);
+        });
+    }
+
+    private List<String> auditTypes() {
+        List<String> types = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = client.get(suite.ports().audit(), "/audit/events?limit=500&tenantId=" + tenant
+                    + (cursor == null ? "" : "&after=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8)));
+            page.get("items").forEach(item -> types.add(item.get("type").asText()));
+            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
+        } while (cursor != null);
+        return types;
+    }
+
+    private void awaitStatus(String apiKey, int expected, boolean keyKnown) throws InterruptedException {
+        long deadline = System.nanoTime() + PROPAGATION.toNanos();
+        while (call(apiKey, keyKnown) != expected) {
+            assertThat(System.nanoTime()).as("gateway answers %d within %s", expected, PROPAGATION).isLessThan(deadline);
+            Thread.sleep(2);
+        }
+    }
+
+    private int call(String apiKey, boolean keyKnown) {
+        int status = client.callGateway(prefix + "/42", apiKey);
+        tenantCalls.add(status);
+        if (keyKnown) {
+            callsWithKnownKey++;
+        }
+        return status;
+    }
+}
