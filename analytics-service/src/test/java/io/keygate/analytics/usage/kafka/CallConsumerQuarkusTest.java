@@ -1,5 +1,7 @@
 package io.keygate.analytics.usage.kafka;
 
+import io.keygate.testkit.Testkit;
+import io.keygate.events.testing.TestEventPublisher;
 import static io.keygate.analytics.usage.SampleCalls.call;
 import static io.keygate.analytics.usage.SampleCalls.envelope;
 import static io.keygate.analytics.usage.SampleCalls.uniqueKey;
@@ -47,7 +49,7 @@ class CallConsumerQuarkusTest {
     private static final Instant M3 = M0.plus(3, ChronoUnit.MINUTES);
     private static final int[] STATUSES = {200, 200, 201, 204, 401, 404, 500, 502};
 
-    private final TestEventProducer producer = new TestEventProducer();
+    private final TestEventPublisher producer = new TestEventPublisher(Testkit.kafka().bootstrapServers());
     private final String tenant = uniqueTenant();
     private final String keyA = uniqueKey();
     private final String keyB = uniqueKey();

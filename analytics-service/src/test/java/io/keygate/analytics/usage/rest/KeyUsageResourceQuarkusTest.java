@@ -1,5 +1,7 @@
 package io.keygate.analytics.usage.rest;
 
+import io.keygate.testkit.Testkit;
+import io.keygate.events.testing.TestEventPublisher;
 import static io.keygate.analytics.usage.SampleCalls.call;
 import static io.keygate.analytics.usage.SampleCalls.envelope;
 import static io.keygate.analytics.usage.SampleCalls.uniqueKey;
@@ -9,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.keygate.analytics.usage.kafka.TestEventProducer;
 import io.keygate.testkit.KafkaBrokerResource;
 import io.keygate.testkit.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -32,7 +33,7 @@ class KeyUsageResourceQuarkusTest {
     @Test
     void withoutARangeTheReportCoversTheLastHour() {
         Instant now = Instant.now();
-        try (TestEventProducer producer = new TestEventProducer()) {
+        try (TestEventPublisher producer = new TestEventPublisher(Testkit.kafka().bootstrapServers())) {
             producer.send(envelope(call(tenant, keyId, now.minusSeconds(30), 500, 10, 20)));
             producer.send(envelope(call(tenant, keyId, now.minus(Duration.ofHours(2)), 200, 10, 20)));
         }

@@ -1,5 +1,6 @@
 package io.keygate.audit.event.kafka;
 
+import io.keygate.events.testing.TestEventPublisher;
 import static io.keygate.audit.event.SampleEvents.call;
 import static io.keygate.audit.event.SampleEvents.issued;
 import static io.keygate.audit.event.SampleEvents.revoked;
@@ -46,7 +47,7 @@ class AuditEventConsumerQuarkusTest {
     private static final Duration PROPAGATION = Duration.ofSeconds(30);
     private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
 
-    private final TestEventProducer producer = new TestEventProducer();
+    private final TestEventPublisher producer = new TestEventPublisher(Testkit.kafka().bootstrapServers());
     private final String tenant = uniqueTenant();
 
     @AfterEach

@@ -1,5 +1,7 @@
 package io.keygate.audit.event.rest;
 
+import io.keygate.testkit.Testkit;
+import io.keygate.events.testing.TestEventPublisher;
 import static io.keygate.audit.event.SampleEvents.call;
 import static io.keygate.audit.event.SampleEvents.issued;
 import static io.keygate.audit.event.SampleEvents.revoked;
@@ -9,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.keygate.audit.event.kafka.TestEventProducer;
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.KeygateEvent;
 import io.keygate.testkit.KafkaBrokerResource;
@@ -50,7 +51,7 @@ class AuditEventResourceQuarkusTest {
         events.add(call(tenant, keyA, T0.plusSeconds(10), 200));
         events.add(call(tenant, keyB, T0.plusSeconds(10), 500));
         events.add(revoked(tenant, keyA, T0.plusSeconds(20)));
-        try (TestEventProducer producer = new TestEventProducer()) {
+        try (TestEventPublisher producer = new TestEventPublisher(Testkit.kafka().bootstrapServers())) {
             events.forEach(producer::send);
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(

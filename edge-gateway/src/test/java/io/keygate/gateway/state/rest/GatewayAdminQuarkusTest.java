@@ -73,7 +73,7 @@ class GatewayAdminQuarkusTest {
 
     @Test
     void unreadableRecordsAreCountedAndDoNotStopTheState() {
-        StateEvents.publishGarbage(Topic.TOKENS.topicName(), "not a cloud event".getBytes(StandardCharsets.UTF_8));
+        StateEvents.publishGarbage(Topic.TOKENS, "not a cloud event".getBytes(StandardCharsets.UTF_8));
         ApiKeyState after = anApiKey().build();
         try (StateEvents events = StateEvents.connect()) {
             events.publish(1, new ApiKeyIssued(after));
