@@ -37,6 +37,8 @@ final class SampleEvents {
                         new CallRecorded("req-1", "gw-1", "acme", "rt_01", "key_01", "GET", "/orders/42", 200,
                                 CallOutcome.PROXIED, 1_250, 0, 512, "203.0.113.7", T0),
                         new CallRecorded("req-2", null, null, null, null, "POST", "/nowhere", 404,
-                                CallOutcome.NO_ROUTE, 40, 12, 0, null, T0)));
+                                CallOutcome.NO_ROUTE, 40, 12, 0, null, T0),
+                        new CallRecorded("req-3", "gw-1", null, null, null, "GET", "/orders", 503,
+                                CallOutcome.NOT_READY, 15, 0, 180, "198.51.100.4", T0)));
     }
 }

@@ -18,12 +18,8 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class GatewayMetrics {
 
-    /** Tag value of requests refused with 503 because the state is not caught up. */
-    public static final String NOT_READY = "NOT_READY";
-
     private final Map<CallOutcome, Counter> requests = new EnumMap<>(CallOutcome.class);
     private final Map<CallOutcome, Timer> durations = new EnumMap<>(CallOutcome.class);
-    private final Counter notReady;
     private final Counter applied;
     private final Counter stale;
     private final Counter unreadable;
@@ -38,7 +34,6 @@ public class GatewayMetrics {
                     .publishPercentileHistogram()
                     .register(registry));
         }
-        notReady = requestCounter(registry, NOT_READY);
         applied = Counter.builder("keygate.gateway.state.events")
                 .description("Token and policy events applied to the in-memory state")
                 .tag("result", "applied").register(registry);
@@ -69,10 +64,6 @@ public class GatewayMetrics {
     public void requestHandled(CallOutcome outcome, long durationMicros) {
         requests.get(outcome).increment();
         durations.get(outcome).record(durationMicros, TimeUnit.MICROSECONDS);
-    }
-
-    public void requestRefusedNotReady() {
-        notReady.increment();
     }
 
     public void eventApplied() {

@@ -29,7 +29,7 @@ final class CallFinisher {
         }
         if (call.outcome() == null) {
             // The client closed the connection while the request was being proxied.
-            call.answered(CallOutcome.PROXIED, CLIENT_CLOSED_REQUEST);
+            call.answered(CallOutcome.CLIENT_CLOSED, CLIENT_CLOSED_REQUEST);
         }
         CallRecorded record = CallRecords.of(call, gatewayId);
         metrics.requestHandled(record.outcome(), record.durationMicros());

@@ -1,9 +1,9 @@
 package io.keygate.gateway.proxy;
 
+import io.keygate.events.call.CallOutcome;
 import io.keygate.gateway.check.CallContext;
 import io.keygate.gateway.check.CheckChain;
 import io.keygate.gateway.check.Rejection;
-import io.keygate.gateway.metrics.GatewayMetrics;
 import io.keygate.gateway.problem.GatewayProblem;
 import io.keygate.gateway.state.GatewayState;
 import io.vertx.core.Handler;
@@ -28,16 +28,14 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
     private final UpstreamForwarder forwarder;
     private final ProblemResponder problems;
     private final CallFinisher finisher;
-    private final GatewayMetrics metrics;
 
     ProxyRequestHandler(GatewayState state, CheckChain checks, UpstreamForwarder forwarder,
-            ProblemResponder problems, CallFinisher finisher, GatewayMetrics metrics) {
+            ProblemResponder problems, CallFinisher finisher) {
         this.state = state;
         this.checks = checks;
         this.forwarder = forwarder;
         this.problems = problems;
         this.finisher = finisher;
-        this.metrics = metrics;
     }
 
     @Override
@@ -46,21 +44,20 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
         HttpServerResponse response = request.response();
         response.putHeader(RequestIds.HEADER, requestId);
         String path = RequestPath.normalise(request.path());
-        if (!state.isReady()) {
-            // Fail closed. No call record: CallOutcome has no value for this yet; the metric counts it.
-            metrics.requestRefusedNotReady();
-            problems.send(response, GatewayProblem.NOT_READY, problems.body(GatewayProblem.NOT_READY, path));
-            return;
-        }
         CallContext call = new CallContext(requestId, request.method().name(), path, request.headers(),
                 clientIp(request), Instant.now());
+        if (!state.isReady()) {
+            // Fail closed, and say so in the call record.
+            answer(response, call, CallOutcome.NOT_READY, GatewayProblem.NOT_READY);
+            return;
+        }
         Rejection rejection;
         try {
             rejection = checks.run(call);
         } catch (RuntimeException e) {
-            // A bug, not a client error: fail closed, keep the details in the log. (No call outcome fits.)
+            // A bug, not a client error: fail closed, keep the details in the log.
             LOG.errorf(e, "Check chain failed for request %s", requestId);
-            problems.send(response, GatewayProblem.INTERNAL_ERROR, problems.body(GatewayProblem.INTERNAL_ERROR, path));
+            answer(response, call, CallOutcome.GATEWAY_ERROR, GatewayProblem.INTERNAL_ERROR);
             return;
         }
         if (rejection == null) {
@@ -73,9 +70,12 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
     }
 
     private void reject(HttpServerResponse response, CallContext call, Rejection rejection) {
-        GatewayProblem problem = rejection.problem();
+        answer(response, call, rejection.outcome(), rejection.problem());
+    }
+
+    private void answer(HttpServerResponse response, CallContext call, CallOutcome outcome, GatewayProblem problem) {
         Buffer body = problems.body(problem, call.path());
-        call.answered(rejection.outcome(), problem.status());
+        call.answered(outcome, problem.status());
         call.addBytesOut(body.length());
         problems.send(response, problem, body).onComplete(written -> finisher.finish(call));
     }

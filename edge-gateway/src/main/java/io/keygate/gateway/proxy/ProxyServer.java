@@ -91,7 +91,7 @@ public class ProxyServer {
         CallFinisher finisher = new CallFinisher(metrics, publisher, config.gateway().id());
         UpstreamForwarder forwarder = new UpstreamForwarder(client, problems, finisher,
                 proxy.upstreamConnectTimeout().toMillis(), proxy.upstreamIdleTimeout().toMillis());
-        return new ProxyRequestHandler(state, checks, forwarder, problems, finisher, metrics);
+        return new ProxyRequestHandler(state, checks, forwarder, problems, finisher);
     }
 
     private static <T> T await(Future<T> future) {

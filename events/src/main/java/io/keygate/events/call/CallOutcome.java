@@ -20,5 +20,11 @@ public enum CallOutcome {
     /** A valid key of another tenant than the route's (403). */
     WRONG_TENANT,
     /** The upstream could not be reached or timed out (502/504). */
-    UPSTREAM_ERROR
+    UPSTREAM_ERROR,
+    /** The gateway had not caught up with its state yet and refused to serve (503, fail closed). */
+    NOT_READY,
+    /** The gateway failed on its own (500); the details are in its log under the request id. */
+    GATEWAY_ERROR,
+    /** The client went away before it got an answer (499, nginx's convention). */
+    CLIENT_CLOSED
 }
