@@ -2,18 +2,13 @@ package io.keygate.suite;
 
 import io.keygate.testkit.KafkaBroker;
 import io.keygate.testkit.PostgresServer;
-import io.keygate.testkit.RedisServer;
 import io.keygate.testkit.RunDirectory;
 import io.keygate.testkit.Testkit;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The whole suite on one machine: the testkit's Kafka, PostgreSQL and Redis, every service as its own
@@ -44,32 +39,20 @@ public final class Suite implements AutoCloseable {
         progress.println("Starting Kafka, PostgreSQL and Redis …");
         KafkaBroker kafka = Testkit.kafka();
         PostgresServer postgres = Testkit.postgres();
-        RedisServer redis = Testkit.redis();
-        for (String database : List.of("token_service", "policy_service", "audit_service", "analytics_service")) {
-            postgres.createDatabase(database);
-        }
+        Testkit.redis(); // started for the local run as promised; the gateway's cluster rate limits will use it
         DemoUpstream upstream = DemoUpstream.start(ports.upstream());
         RunDirectory run = RunDirectory.create("suite");
-        Map<String, String> secrets = Map.of("KEYGATE_API_KEY_PEPPER", newPepper(), "QUARKUS_DATASOURCE_PASSWORD",
-                PostgresServer.PASSWORD);
+        ServiceLauncher launcher = new ServiceLauncher(repositoryRoot, run, kafka, postgres);
 
         progress.println("Starting services (logs in " + run.path() + ") …");
         List<ServiceProcess> services = new ArrayList<>();
         Suite suite = new Suite(ports, run, upstream, services, kafka);
         try {
-            services.add(ServiceProcess.start(repositoryRoot, run, "token-service", ports.token(),
-                    eventSourced(withDatabase(common(kafka, ports.token()), postgres, "token_service")), secrets));
-            services.add(ServiceProcess.start(repositoryRoot, run, "policy-service", ports.policy(),
-                    eventSourced(withDatabase(common(kafka, ports.policy()), postgres, "policy_service")), secrets));
-            Map<String, String> gateway = consumer(common(kafka, ports.gatewayAdmin()));
-            gateway.put("keygate.gateway.proxy.port", Integer.toString(ports.gatewayProxy()));
-            gateway.put("keygate.gateway.proxy.host", "127.0.0.1");
-            gateway.put("keygate.gateway.id", "gateway-1");
-            services.add(ServiceProcess.start(repositoryRoot, run, "edge-gateway", ports.gatewayAdmin(), gateway, secrets));
-            services.add(ServiceProcess.start(repositoryRoot, run, "audit-service", ports.audit(),
-                    consumer(withDatabase(common(kafka, ports.audit()), postgres, "audit_service")), secrets));
-            services.add(ServiceProcess.start(repositoryRoot, run, "analytics-service", ports.analytics(),
-                    consumer(withDatabase(common(kafka, ports.analytics()), postgres, "analytics_service")), secrets));
+            services.add(launcher.tokenService(ports.token()));
+            services.add(launcher.policyService(ports.policy()));
+            services.add(launcher.edgeGateway(ports.gatewayProxy(), ports.gatewayAdmin()));
+            services.add(launcher.auditService(ports.audit()));
+            services.add(launcher.analyticsService(ports.analytics()));
             for (ServiceProcess service : services) {
                 service.awaitReady(START_TIMEOUT);
                 progress.println("  " + service.name() + " ready");
@@ -114,36 +97,5 @@ public final class Suite implements AutoCloseable {
         upstream.close();
         Testkit.stopAll();
         run.delete();
-    }
-
-    private static Map<String, String> common(KafkaBroker kafka, int httpPort) {
-        Map<String, String> properties = new HashMap<>();
-        properties.put("quarkus.http.port", Integer.toString(httpPort));
-        properties.put("quarkus.http.host", "127.0.0.1");
-        properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        return properties;
-    }
-
-    /** One broker: topics a service creates get replication factor 1. */
-    private static Map<String, String> eventSourced(Map<String, String> properties) {
-        properties.put("keygate.eventstore.replication-factor", "1");
-        return properties;
-    }
-
-    private static Map<String, String> consumer(Map<String, String> properties) {
-        properties.put("keygate.kafka.replication-factor", "1");
-        return properties;
-    }
-
-    private static Map<String, String> withDatabase(Map<String, String> properties, PostgresServer postgres, String database) {
-        properties.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
-        properties.put("quarkus.datasource.username", PostgresServer.USER);
-        return properties;
-    }
-
-    private static String newPepper() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Key issuance and revocation throughput/latency of token-service beside the raw PostgreSQL insert rate,
+# same machine, same run, medians. Usage: bench/token-service.sh [operations] [concurrency] [runs]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q install -DskipTests
+exec java -Dkeygate.repository.root="$PWD" -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+  -cp "bench/target/classes:$(cat bench/target/bench.classpath)" io.keygate.bench.TokenServiceBench "$@"

@@ -1,0 +1,97 @@
+package io.keygate.suite;
+
+import io.keygate.testkit.KafkaBroker;
+import io.keygate.testkit.PostgresServer;
+import io.keygate.testkit.RunDirectory;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Knows how to configure and start each Keygate service as its own process against the testkit's
+ * servers: one database per service, one Kafka, one shared API-key pepper generated per run. Secrets go
+ * through the environment, never the command line.
+ */
+public final class ServiceLauncher {
+
+    private final Path repositoryRoot;
+    private final RunDirectory run;
+    private final KafkaBroker kafka;
+    private final PostgresServer postgres;
+    private final Map<String, String> secrets;
+
+    public ServiceLauncher(Path repositoryRoot, RunDirectory run, KafkaBroker kafka, PostgresServer postgres) {
+        this.repositoryRoot = repositoryRoot;
+        this.run = run;
+        this.kafka = kafka;
+        this.postgres = postgres;
+        this.secrets = Map.of("KEYGATE_API_KEY_PEPPER", newPepper(), "QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+    }
+
+    /** token-service on {@code port}, with database {@code token_service}. */
+    public ServiceProcess tokenService(int port) {
+        return start("token-service", port, eventSourced(withDatabase(common(port), "token_service")));
+    }
+
+    /** policy-service on {@code port}, with database {@code policy_service}. */
+    public ServiceProcess policyService(int port) {
+        return start("policy-service", port, eventSourced(withDatabase(common(port), "policy_service")));
+    }
+
+    /** The gateway: proxy on {@code proxyPort}, admin API (health) on {@code adminPort}. */
+    public ServiceProcess edgeGateway(int proxyPort, int adminPort) {
+        Map<String, String> properties = consumer(common(adminPort));
+        properties.put("keygate.gateway.proxy.port", Integer.toString(proxyPort));
+        properties.put("keygate.gateway.proxy.host", "127.0.0.1");
+        properties.put("keygate.gateway.id", "gateway-1");
+        return start("edge-gateway", adminPort, properties);
+    }
+
+    /** audit-service on {@code port}, with database {@code audit_service}. */
+    public ServiceProcess auditService(int port) {
+        return start("audit-service", port, consumer(withDatabase(common(port), "audit_service")));
+    }
+
+    /** analytics-service on {@code port}, with database {@code analytics_service}. */
+    public ServiceProcess analyticsService(int port) {
+        return start("analytics-service", port, consumer(withDatabase(common(port), "analytics_service")));
+    }
+
+    private ServiceProcess start(String module, int httpPort, Map<String, String> properties) {
+        return ServiceProcess.start(repositoryRoot, run, module, httpPort, properties, secrets);
+    }
+
+    private Map<String, String> common(int httpPort) {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("quarkus.http.port", Integer.toString(httpPort));
+        properties.put("quarkus.http.host", "127.0.0.1");
+        properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        return properties;
+    }
+
+    private Map<String, String> withDatabase(Map<String, String> properties, String database) {
+        postgres.createDatabase(database);
+        properties.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
+        properties.put("quarkus.datasource.username", PostgresServer.USER);
+        return properties;
+    }
+
+    /** One broker: topics a service creates get replication factor 1. */
+    private static Map<String, String> eventSourced(Map<String, String> properties) {
+        properties.put("keygate.eventstore.replication-factor", "1");
+        return properties;
+    }
+
+    private static Map<String, String> consumer(Map<String, String> properties) {
+        properties.put("keygate.kafka.replication-factor", "1");
+        return properties;
+    }
+
+    private static String newPepper() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
