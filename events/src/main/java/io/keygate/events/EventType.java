@@ -1,6 +1,7 @@
 package io.keygate.events;
 
 import io.keygate.events.call.CallRecorded;
+import io.keygate.events.oauth.AccessTokenRevoked;
 import io.keygate.events.oauth.OAuthClientRegistered;
 import io.keygate.events.oauth.OAuthClientRevoked;
 import io.keygate.events.policy.RouteDefined;
@@ -25,6 +26,7 @@ public enum EventType {
     // OAuth2 clients and token-signing keys (issue 3, OAuth side)
     OAUTH_CLIENT_REGISTERED("io.keygate.oauth-client.registered.v1", OAuthClientRegistered.class, Topic.TOKENS),
     OAUTH_CLIENT_REVOKED("io.keygate.oauth-client.revoked.v1", OAuthClientRevoked.class, Topic.TOKENS),
+    ACCESS_TOKEN_REVOKED("io.keygate.access-token.revoked.v1", AccessTokenRevoked.class, Topic.TOKENS),
     SIGNING_KEY_PUBLISHED("io.keygate.signing-key.published.v1", SigningKeyPublished.class, Topic.SIGNING_KEYS),
     SIGNING_KEY_RETIRED("io.keygate.signing-key.retired.v1", SigningKeyRetired.class, Topic.SIGNING_KEYS),
     ROUTE_DEFINED("io.keygate.route.defined.v1", RouteDefined.class, Topic.POLICIES),

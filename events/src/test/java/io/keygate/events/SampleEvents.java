@@ -2,6 +2,7 @@ package io.keygate.events;
 
 import io.keygate.events.call.CallOutcome;
 import io.keygate.events.call.CallRecorded;
+import io.keygate.events.oauth.AccessTokenRevoked;
 import io.keygate.events.oauth.OAuthClientRegistered;
 import io.keygate.events.oauth.OAuthClientRevoked;
 import io.keygate.events.oauth.OAuthClientState;
@@ -64,6 +65,8 @@ final class SampleEvents {
         return Map.of(
                 EventType.OAUTH_CLIENT_REGISTERED, List.of(new OAuthClientRegistered(client), new OAuthClientRegistered(minimalClient)),
                 EventType.OAUTH_CLIENT_REVOKED, List.of(new OAuthClientRevoked(revokedClient)),
+                EventType.ACCESS_TOKEN_REVOKED, List.of(new AccessTokenRevoked("01a2262b-e3a9-7008-b309-1e35ffdd2a0e", "acme",
+                        "kgc_1", T0.plusSeconds(900), T0.plusSeconds(60))),
                 EventType.SIGNING_KEY_PUBLISHED, List.of(new SigningKeyPublished(
                         new SigningKeyState("sk_01", jwk, SigningKeyStatus.PUBLISHED, T0, null))),
                 EventType.SIGNING_KEY_RETIRED, List.of(new SigningKeyRetired(

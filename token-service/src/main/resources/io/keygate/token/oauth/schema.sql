@@ -25,3 +25,12 @@ CREATE TABLE IF NOT EXISTS oauth_signing_key (
     retired_at     TIMESTAMPTZ,
     version        BIGINT NOT NULL
 );
+
+-- Revoked JWT access tokens (RFC 7009), until they expire anyway.
+CREATE TABLE IF NOT EXISTS oauth_revoked_token (
+    jti            TEXT PRIMARY KEY,
+    tenant_id      TEXT NOT NULL,
+    client_id      TEXT NOT NULL,
+    expires_at     TIMESTAMPTZ NOT NULL,
+    revoked_at     TIMESTAMPTZ NOT NULL
+);

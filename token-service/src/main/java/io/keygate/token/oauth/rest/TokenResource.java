@@ -56,7 +56,7 @@ public class TokenResource {
         });
     }
 
-    private static Response error(TokenRequestException e, boolean triedBasic) {
+    static Response error(TokenRequestException e, boolean triedBasic) {
         Response.ResponseBuilder response = Response.status(e.status())
                 .entity(new TokenErrorResponse(e.error(), e.getMessage()));
         if (e.status() == 401) {

@@ -42,6 +42,8 @@ public class WellKnownResource {
         String issuer = config.issuer().replaceAll("/+$", "");
         return new AuthorizationServerMetadata(issuer, issuer + "/oauth2/token", issuer + "/.well-known/jwks.json",
                 List.of("client_credentials"), List.of(), List.of("client_secret_basic", "client_secret_post"),
-                List.of(SigningKeyMaterial.ALGORITHM));
+                List.of(SigningKeyMaterial.ALGORITHM), issuer + "/oauth2/introspect",
+                List.of("client_secret_basic", "client_secret_post"), issuer + "/oauth2/revoke",
+                List.of("client_secret_basic", "client_secret_post"));
     }
 }
