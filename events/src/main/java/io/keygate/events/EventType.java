@@ -1,7 +1,12 @@
 package io.keygate.events;
 
 import io.keygate.events.call.CallRecorded;
+import io.keygate.events.oauth.AccessTokenRevoked;
+import io.keygate.events.oauth.OAuthClientRegistered;
+import io.keygate.events.oauth.OAuthClientRevoked;
 import io.keygate.events.policy.RouteDefined;
+import io.keygate.events.signing.SigningKeyPublished;
+import io.keygate.events.signing.SigningKeyRetired;
 import io.keygate.events.token.ApiKeyIssued;
 import io.keygate.events.token.ApiKeyRevoked;
 import java.util.Arrays;
@@ -18,6 +23,12 @@ import java.util.stream.Collectors;
 public enum EventType {
     API_KEY_ISSUED("io.keygate.apikey.issued.v1", ApiKeyIssued.class, Topic.TOKENS),
     API_KEY_REVOKED("io.keygate.apikey.revoked.v1", ApiKeyRevoked.class, Topic.TOKENS),
+    // OAuth2 clients and token-signing keys (issue 3, OAuth side)
+    OAUTH_CLIENT_REGISTERED("io.keygate.oauth-client.registered.v1", OAuthClientRegistered.class, Topic.TOKENS),
+    OAUTH_CLIENT_REVOKED("io.keygate.oauth-client.revoked.v1", OAuthClientRevoked.class, Topic.TOKENS),
+    ACCESS_TOKEN_REVOKED("io.keygate.access-token.revoked.v1", AccessTokenRevoked.class, Topic.TOKENS),
+    SIGNING_KEY_PUBLISHED("io.keygate.signing-key.published.v1", SigningKeyPublished.class, Topic.SIGNING_KEYS),
+    SIGNING_KEY_RETIRED("io.keygate.signing-key.retired.v1", SigningKeyRetired.class, Topic.SIGNING_KEYS),
     ROUTE_DEFINED("io.keygate.route.defined.v1", RouteDefined.class, Topic.POLICIES),
     CALL_RECORDED("io.keygate.call.recorded.v1", CallRecorded.class, Topic.CALLS);
 

@@ -5,10 +5,15 @@ package io.keygate.events;
  * carries the aggregate's full state, so a new consumer can rebuild its view from them alone.
  */
 public enum Topic {
-    /** API keys and other credentials: issued, revoked. Keyed by credential id. */
+    /** API keys, OAuth2 clients and other credentials: issued, revoked. Keyed by credential id. */
     TOKENS("keygate.tokens", true, 3),
     /** Routes and other policy aggregates. Keyed by aggregate id. */
     POLICIES("keygate.policies", true, 3),
+    /**
+     * Public halves of the token-signing keys: published, retired. Keyed by key id. One partition: few
+     * records, and verifiers read it whole at start.
+     */
+    SIGNING_KEYS("keygate.signing-keys", true, 1),
     /** One record per request the gateway handled. Time-retained, keyed by credential or request id. */
     CALLS("keygate.calls", false, 6);
 

@@ -2,13 +2,24 @@ package io.keygate.events;
 
 import io.keygate.events.call.CallOutcome;
 import io.keygate.events.call.CallRecorded;
+import io.keygate.events.oauth.AccessTokenRevoked;
+import io.keygate.events.oauth.OAuthClientRegistered;
+import io.keygate.events.oauth.OAuthClientRevoked;
+import io.keygate.events.oauth.OAuthClientState;
+import io.keygate.events.oauth.OAuthClientStatus;
 import io.keygate.events.policy.RouteDefined;
 import io.keygate.events.policy.RouteState;
+import io.keygate.events.signing.PublicJwk;
+import io.keygate.events.signing.SigningKeyPublished;
+import io.keygate.events.signing.SigningKeyRetired;
+import io.keygate.events.signing.SigningKeyState;
+import io.keygate.events.signing.SigningKeyStatus;
 import io.keygate.events.token.ApiKeyIssued;
 import io.keygate.events.token.ApiKeyRevoked;
 import io.keygate.events.token.ApiKeyState;
 import io.keygate.events.token.ApiKeyStatus;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +39,7 @@ final class SampleEvents {
         ApiKeyState revoked = new ApiKeyState("key_01", "acme", "ci key", "kg_live_AbCd…wXyZ", HASH,
                 List.of("orders:read"), ApiKeyStatus.REVOKED, T0, null, T0.plusSeconds(60), "leaked in a log");
         RouteState route = new RouteState("rt_01", "acme", "orders", "/orders", "http://orders.internal:8080/v1", 3, T0);
-        return Map.of(
+        Map<EventType, List<KeygateEvent>> all = new HashMap<>(Map.of(
                 EventType.API_KEY_ISSUED, List.of(new ApiKeyIssued(active), new ApiKeyIssued(minimal)),
                 EventType.API_KEY_REVOKED, List.of(new ApiKeyRevoked(revoked, "leaked in a log"), new ApiKeyRevoked(revoked, null)),
                 EventType.ROUTE_DEFINED, List.of(new RouteDefined(route),
@@ -39,6 +50,28 @@ final class SampleEvents {
                         new CallRecorded("req-2", null, null, null, null, "POST", "/nowhere", 404,
                                 CallOutcome.NO_ROUTE, 40, 12, 0, null, T0),
                         new CallRecorded("req-3", "gw-1", null, null, null, "GET", "/orders", 503,
-                                CallOutcome.NOT_READY, 15, 0, 180, "198.51.100.4", T0)));
+                                CallOutcome.NOT_READY, 15, 0, 180, "198.51.100.4", T0))));
+        all.putAll(oauthSamples());
+        return all;
+    }
+
+    // OAuth2 clients and token-signing keys (issue 3, OAuth side)
+    private static Map<EventType, List<KeygateEvent>> oauthSamples() {
+        OAuthClientState client = new OAuthClientState("kgc_0123456789abcdef0123456789abcdef", "acme", "billing",
+                "billing batch", "kgcs_AbCd…wXyZ", HASH, List.of("orders:read"), OAuthClientStatus.ACTIVE, T0, null);
+        OAuthClientState minimalClient = new OAuthClientState("kgc_1", "acme", "app-1", null, "kgcs_AbCd…wXyZ", HASH,
+                null, OAuthClientStatus.ACTIVE, T0, null);
+        OAuthClientState revokedClient = new OAuthClientState("kgc_1", "acme", "app-1", "x", "kgcs_AbCd…wXyZ", HASH,
+                List.of(), OAuthClientStatus.REVOKED, T0, T0.plusSeconds(60));
+        PublicJwk jwk = new PublicJwk("RSA", "sk_01", "sig", "RS256", "0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4", "AQAB");
+        return Map.of(
+                EventType.OAUTH_CLIENT_REGISTERED, List.of(new OAuthClientRegistered(client), new OAuthClientRegistered(minimalClient)),
+                EventType.OAUTH_CLIENT_REVOKED, List.of(new OAuthClientRevoked(revokedClient)),
+                EventType.ACCESS_TOKEN_REVOKED, List.of(new AccessTokenRevoked("01a2262b-e3a9-7008-b309-1e35ffdd2a0e", "acme",
+                        "kgc_1", T0.plusSeconds(900), T0.plusSeconds(60))),
+                EventType.SIGNING_KEY_PUBLISHED, List.of(new SigningKeyPublished(
+                        new SigningKeyState("sk_01", jwk, SigningKeyStatus.PUBLISHED, T0, null))),
+                EventType.SIGNING_KEY_RETIRED, List.of(new SigningKeyRetired(
+                        new SigningKeyState("sk_01", jwk, SigningKeyStatus.RETIRED, T0, T0.plusSeconds(7200)))));
     }
 }

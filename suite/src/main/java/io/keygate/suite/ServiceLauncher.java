@@ -27,12 +27,17 @@ public final class ServiceLauncher {
         this.run = run;
         this.kafka = kafka;
         this.postgres = postgres;
-        this.secrets = Map.of("KEYGATE_API_KEY_PEPPER", newPepper(), "QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+        this.secrets = Map.of(
+                "KEYGATE_API_KEY_PEPPER", randomBase64Url(32),
+                "KEYGATE_OAUTH_SIGNING_KEYS_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(randomBytes(32)),
+                "QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
     }
 
     /** token-service on {@code port}, with database {@code token_service}. */
     public ServiceProcess tokenService(int port) {
-        return start("token-service", port, eventSourced(withDatabase(common(port), "token_service")));
+        Map<String, String> properties = eventSourced(withDatabase(common(port), "token_service"));
+        properties.put("keygate.oauth.issuer", "http://localhost:" + port);
+        return start("token-service", port, properties);
     }
 
     /** policy-service on {@code port}, with database {@code policy_service}. */
@@ -89,9 +94,13 @@ public final class ServiceLauncher {
         return properties;
     }
 
-    private static String newPepper() {
-        byte[] bytes = new byte[32];
+    private static String randomBase64Url(int bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(bytes));
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
         new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return bytes;
     }
 }

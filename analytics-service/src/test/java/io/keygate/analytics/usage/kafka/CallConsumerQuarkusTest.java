@@ -1,7 +1,5 @@
 package io.keygate.analytics.usage.kafka;
 
-import io.keygate.testkit.Testkit;
-import io.keygate.events.testing.TestEventPublisher;
 import static io.keygate.analytics.usage.SampleCalls.call;
 import static io.keygate.analytics.usage.SampleCalls.envelope;
 import static io.keygate.analytics.usage.SampleCalls.uniqueKey;
@@ -17,11 +15,13 @@ import io.keygate.events.EventCodec;
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.Topic;
 import io.keygate.events.call.CallRecorded;
+import io.keygate.events.testing.TestEventPublisher;
 import io.keygate.events.token.ApiKeyIssued;
 import io.keygate.events.token.ApiKeyState;
 import io.keygate.events.token.ApiKeyStatus;
 import io.keygate.testkit.KafkaBrokerResource;
 import io.keygate.testkit.PostgresResource;
+import io.keygate.testkit.Testkit;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -1,7 +1,5 @@
 package io.keygate.analytics.usage.rest;
 
-import io.keygate.testkit.Testkit;
-import io.keygate.events.testing.TestEventPublisher;
 import static io.keygate.analytics.usage.SampleCalls.call;
 import static io.keygate.analytics.usage.SampleCalls.envelope;
 import static io.keygate.analytics.usage.SampleCalls.uniqueKey;
@@ -11,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.keygate.events.testing.TestEventPublisher;
 import io.keygate.testkit.KafkaBrokerResource;
 import io.keygate.testkit.PostgresResource;
+import io.keygate.testkit.Testkit;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -25,7 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 public class AuditTopics {
 
     /** Every topic of the event contract; must match {@code mp.messaging.incoming.audit-events.topics}. */
-    public static final List<Topic> READ = List.of(Topic.TOKENS, Topic.POLICIES, Topic.CALLS);
+    public static final List<Topic> READ = List.of(Topic.TOKENS, Topic.POLICIES, Topic.SIGNING_KEYS, Topic.CALLS);
 
     /** After the schema, before the messaging channels (LIBRARY_BEFORE). */
     static final int TOPICS_PRIORITY = Interceptor.Priority.PLATFORM_BEFORE + 20;

@@ -1,6 +1,5 @@
 package io.keygate.audit.event.kafka;
 
-import io.keygate.events.testing.TestEventPublisher;
 import static io.keygate.audit.event.SampleEvents.call;
 import static io.keygate.audit.event.SampleEvents.issued;
 import static io.keygate.audit.event.SampleEvents.revoked;
@@ -16,6 +15,7 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.KeygateEvent;
 import io.keygate.events.Topic;
+import io.keygate.events.testing.TestEventPublisher;
 import io.keygate.testkit.KafkaBrokerResource;
 import io.keygate.testkit.PostgresResource;
 import io.keygate.testkit.Testkit;
@@ -123,9 +123,9 @@ class AuditEventConsumerQuarkusTest {
     }
 
     @Test
-    void theConsumerGroupReadsEveryPartitionOfTheThreeTopics() throws Exception {
-        Set<String> expected = Set.of("keygate.tokens", "keygate.policies", "keygate.calls");
-        int partitions = Topic.TOKENS.partitions() + Topic.POLICIES.partitions() + Topic.CALLS.partitions();
+    void theConsumerGroupReadsEveryPartitionOfEveryContractTopic() throws Exception {
+        Set<String> expected = Set.of("keygate.tokens", "keygate.policies", "keygate.signing-keys", "keygate.calls");
+        int partitions = AuditTopics.READ.stream().mapToInt(Topic::partitions).sum();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", Testkit.kafka().bootstrapServers()))) {
             await().atMost(PROPAGATION).untilAsserted(() -> {
                 ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("keygate-audit"))

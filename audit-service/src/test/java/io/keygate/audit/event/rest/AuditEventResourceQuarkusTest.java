@@ -1,7 +1,5 @@
 package io.keygate.audit.event.rest;
 
-import io.keygate.testkit.Testkit;
-import io.keygate.events.testing.TestEventPublisher;
 import static io.keygate.audit.event.SampleEvents.call;
 import static io.keygate.audit.event.SampleEvents.issued;
 import static io.keygate.audit.event.SampleEvents.revoked;
@@ -13,8 +11,10 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.KeygateEvent;
+import io.keygate.events.testing.TestEventPublisher;
 import io.keygate.testkit.KafkaBrokerResource;
 import io.keygate.testkit.PostgresResource;
+import io.keygate.testkit.Testkit;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -1,0 +1,105 @@
+package io.keygate.token.oauth.store;
+
+import io.keygate.events.oauth.OAuthClientState;
+import io.keygate.events.oauth.OAuthClientStatus;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The {@code oauth_client} read model: written in the command's transaction, read by the API and the token endpoint. */
+@ApplicationScoped
+public class OAuthClientProjection {
+
+    private final Pool pool;
+
+    OAuthClientProjection(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Creates the OAuth tables (clients and signing keys) before anything uses them. */
+    void createSchema(@Observes @Priority(16) StartupEvent startup) {
+        pool.query(resource("/io/keygate/token/oauth/schema.sql")).execute().await().atMost(Duration.ofSeconds(30));
+    }
+
+    /** Writes a client's state after an event, in the caller's transaction. */
+    public Uni<Void> upsert(SqlConnection tx, OAuthClientState client, long version) {
+        return tx.preparedQuery("""
+                        INSERT INTO oauth_client (client_id, tenant_id, application_id, name, masked_secret, secret_hash,
+                            scopes, status, created_at, revoked_at, version)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                        ON CONFLICT (client_id) DO UPDATE SET name = $4, scopes = $7, status = $8, revoked_at = $10,
+                            version = $11""")
+                .execute(Tuple.tuple()
+                        .addString(client.clientId()).addString(client.tenantId()).addString(client.applicationId())
+                        .addString(client.name()).addString(client.maskedSecret()).addString(client.secretHash())
+                        .addArrayOfString(client.scopes().toArray(String[]::new))
+                        .addString(client.status().name())
+                        .addOffsetDateTime(utc(client.createdAt())).addOffsetDateTime(utc(client.revokedAt()))
+                        .addLong(version))
+                .replaceWithVoid();
+    }
+
+    /** A client by id, whatever its tenant (the token endpoint knows only the id), or null. */
+    public Uni<OAuthClientState> find(String clientId) {
+        return pool.preparedQuery("SELECT * FROM oauth_client WHERE client_id = $1")
+                .execute(Tuple.of(clientId))
+                .map(rows -> rows.size() == 0 ? null : toState(rows.iterator().next()));
+    }
+
+    /** A tenant's client, or null. */
+    public Uni<OAuthClientState> find(String tenantId, String clientId) {
+        return find(clientId).map(client -> client != null && client.tenantId().equals(tenantId) ? client : null);
+    }
+
+    /** A tenant's clients, newest first. */
+    public Uni<List<OAuthClientState>> list(String tenantId, int limit) {
+        return pool.preparedQuery("SELECT * FROM oauth_client WHERE tenant_id = $1 ORDER BY created_at DESC, client_id LIMIT $2")
+                .execute(Tuple.of(tenantId, limit))
+                .map(rows -> {
+                    List<OAuthClientState> clients = new ArrayList<>();
+                    rows.forEach(row -> clients.add(toState(row)));
+                    return clients;
+                });
+    }
+
+    private static OAuthClientState toState(Row row) {
+        return new OAuthClientState(row.getString("client_id"), row.getString("tenant_id"),
+                row.getString("application_id"), row.getString("name"), row.getString("masked_secret"),
+                row.getString("secret_hash"), Arrays.asList(row.getArrayOfStrings("scopes")),
+                OAuthClientStatus.valueOf(row.getString("status")), instant(row, "created_at"), instant(row, "revoked_at"));
+    }
+
+    static Instant instant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = OAuthClientProjection.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
