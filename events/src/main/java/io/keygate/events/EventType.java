@@ -2,8 +2,12 @@ package io.keygate.events;
 
 import io.keygate.events.call.CallRecorded;
 import io.keygate.events.policy.RouteDefined;
+import io.keygate.events.token.ApiKeyExpired;
 import io.keygate.events.token.ApiKeyIssued;
 import io.keygate.events.token.ApiKeyRevoked;
+import io.keygate.events.token.ApiKeyRotated;
+import io.keygate.events.token.ApiKeyRotationCompleted;
+import io.keygate.events.token.ApiKeyUpdated;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +22,10 @@ import java.util.stream.Collectors;
 public enum EventType {
     API_KEY_ISSUED("io.keygate.apikey.issued.v1", ApiKeyIssued.class, Topic.TOKENS),
     API_KEY_REVOKED("io.keygate.apikey.revoked.v1", ApiKeyRevoked.class, Topic.TOKENS),
+    API_KEY_UPDATED("io.keygate.apikey.updated.v1", ApiKeyUpdated.class, Topic.TOKENS),
+    API_KEY_ROTATED("io.keygate.apikey.rotated.v1", ApiKeyRotated.class, Topic.TOKENS),
+    API_KEY_ROTATION_COMPLETED("io.keygate.apikey.rotation-completed.v1", ApiKeyRotationCompleted.class, Topic.TOKENS),
+    API_KEY_EXPIRED("io.keygate.apikey.expired.v1", ApiKeyExpired.class, Topic.TOKENS),
     ROUTE_DEFINED("io.keygate.route.defined.v1", RouteDefined.class, Topic.POLICIES),
     CALL_RECORDED("io.keygate.call.recorded.v1", CallRecorded.class, Topic.CALLS);
 
