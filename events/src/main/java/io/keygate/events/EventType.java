@@ -7,8 +7,12 @@ import io.keygate.events.oauth.OAuthClientRevoked;
 import io.keygate.events.policy.RouteDefined;
 import io.keygate.events.signing.SigningKeyPublished;
 import io.keygate.events.signing.SigningKeyRetired;
+import io.keygate.events.token.ApiKeyExpired;
 import io.keygate.events.token.ApiKeyIssued;
 import io.keygate.events.token.ApiKeyRevoked;
+import io.keygate.events.token.ApiKeyRotated;
+import io.keygate.events.token.ApiKeyRotationCompleted;
+import io.keygate.events.token.ApiKeyUpdated;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +33,10 @@ public enum EventType {
     ACCESS_TOKEN_REVOKED("io.keygate.access-token.revoked.v1", AccessTokenRevoked.class, Topic.TOKENS),
     SIGNING_KEY_PUBLISHED("io.keygate.signing-key.published.v1", SigningKeyPublished.class, Topic.SIGNING_KEYS),
     SIGNING_KEY_RETIRED("io.keygate.signing-key.retired.v1", SigningKeyRetired.class, Topic.SIGNING_KEYS),
+    API_KEY_UPDATED("io.keygate.apikey.updated.v1", ApiKeyUpdated.class, Topic.TOKENS),
+    API_KEY_ROTATED("io.keygate.apikey.rotated.v1", ApiKeyRotated.class, Topic.TOKENS),
+    API_KEY_ROTATION_COMPLETED("io.keygate.apikey.rotation-completed.v1", ApiKeyRotationCompleted.class, Topic.TOKENS),
+    API_KEY_EXPIRED("io.keygate.apikey.expired.v1", ApiKeyExpired.class, Topic.TOKENS),
     ROUTE_DEFINED("io.keygate.route.defined.v1", RouteDefined.class, Topic.POLICIES),
     CALL_RECORDED("io.keygate.call.recorded.v1", CallRecorded.class, Topic.CALLS);
 

@@ -49,6 +49,21 @@ class EventCodecTest {
     }
 
     @Test
+    void apiKeyWrittenBeforeTheLaterAttributesStillReads() {
+        String old = """
+                {"key":{"keyId":"key_01","tenantId":"acme","name":"ci","maskedKey":"kg_live_AbCd…wXyZ",
+                "keyHash":"%s","scopes":["a"],"status":"ACTIVE","createdAt":"2026-11-29T10:15:30Z"}}"""
+                .formatted(SampleEvents.HASH);
+
+        var issued = codec.fromJson(old.getBytes(StandardCharsets.UTF_8), io.keygate.events.token.ApiKeyIssued.class);
+
+        assertThat(issued.key().ipAllowList()).isEmpty();
+        assertThat(issued.key().metadata()).isNull();
+        assertThat(issued.key().previousKeyHash()).isNull();
+        assertThat(issued.key().isUsableAt(SampleEvents.T0)).isTrue();
+    }
+
+    @Test
     void eventIdsAreVersion7AndTimeOrdered() {
         UUID first = EventEnvelope.newEventId();
         UUID second = EventEnvelope.newEventId();

@@ -14,10 +14,18 @@ import io.keygate.events.signing.SigningKeyPublished;
 import io.keygate.events.signing.SigningKeyRetired;
 import io.keygate.events.signing.SigningKeyState;
 import io.keygate.events.signing.SigningKeyStatus;
+import io.keygate.events.token.ApiKeyExpired;
 import io.keygate.events.token.ApiKeyIssued;
 import io.keygate.events.token.ApiKeyRevoked;
+import io.keygate.events.token.ApiKeyRotated;
+import io.keygate.events.token.ApiKeyRotationCompleted;
 import io.keygate.events.token.ApiKeyState;
 import io.keygate.events.token.ApiKeyStatus;
+import io.keygate.events.token.ApiKeyUpdated;
+import io.keygate.events.token.Quota;
+import io.keygate.events.token.QuotaRefill;
+import io.keygate.events.token.RateLimit;
+import io.keygate.events.token.RateLimitPeriod;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +36,8 @@ final class SampleEvents {
 
     static final Instant T0 = Instant.parse("2026-11-29T10:15:30.123456Z");
     static final String HASH = "q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c";
+    static final String OLD_HASH = "Z1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1-";
+    static final String APP = "app_0123456789abcdef0123456789abcdef";
 
     private SampleEvents() {}
 
@@ -38,19 +48,42 @@ final class SampleEvents {
                 null, ApiKeyStatus.ACTIVE, T0, null, null, null);
         ApiKeyState revoked = new ApiKeyState("key_01", "acme", "ci key", "kg_live_AbCd…wXyZ", HASH,
                 List.of("orders:read"), ApiKeyStatus.REVOKED, T0, null, T0.plusSeconds(60), "leaked in a log");
+        ApiKeyState full = new ApiKeyState("key_03", "acme", "partner key", "kg_live_AbCd…wXyZ", HASH,
+                List.of("orders:read"), ApiKeyStatus.ACTIVE, T0, T0.plusSeconds(86_400), null, null,
+                "for the partner's nightly sync", APP, List.of("203.0.113.0/24", "2001:db8::/32", "198.51.100.7/32"),
+                new RateLimit(100, RateLimitPeriod.MINUTE), new Quota(10_000, QuotaRefill.MONTH),
+                Map.of("team", "billing", "ticket", 4711, "tags", List.of("a", "b")), null, null);
+        ApiKeyState rotated = new ApiKeyState("key_03", "acme", "partner key", "kg_live_EfGh…wXyZ", HASH,
+                List.of("orders:read"), ApiKeyStatus.ACTIVE, T0, null, null, null, null, null,
+                List.of(), null, new Quota(5, null), null, OLD_HASH, T0.plusSeconds(86_400));
+        ApiKeyState rotatedWithoutGrace = new ApiKeyState("key_04", "acme", null, "kg_test_EfGh…wXyZ", HASH,
+                null, ApiKeyStatus.ACTIVE, T0, null, null, null);
+        ApiKeyState expired = new ApiKeyState("key_05", "acme", "ci key", "kg_live_AbCd…wXyZ", HASH,
+                List.of(), ApiKeyStatus.EXPIRED, T0, T0.plusSeconds(60), null, null, null, null,
+                List.of(), null, null, null, OLD_HASH, T0.plusSeconds(30));
         RouteState route = new RouteState("rt_01", "acme", "orders", "/orders", "http://orders.internal:8080/v1", 3, T0);
-        Map<EventType, List<KeygateEvent>> all = new HashMap<>(Map.of(
-                EventType.API_KEY_ISSUED, List.of(new ApiKeyIssued(active), new ApiKeyIssued(minimal)),
-                EventType.API_KEY_REVOKED, List.of(new ApiKeyRevoked(revoked, "leaked in a log"), new ApiKeyRevoked(revoked, null)),
-                EventType.ROUTE_DEFINED, List.of(new RouteDefined(route),
-                        new RouteDefined(new RouteState("rt_02", "acme", null, "/", "https://example.org", 1, T0))),
-                EventType.CALL_RECORDED, List.of(
+        Map<EventType, List<KeygateEvent>> all = new HashMap<>(Map.ofEntries(Map.entry(EventType.API_KEY_UPDATED, List.of(
+                        new ApiKeyUpdated(full, List.of("description", "ipAllowList", "rateLimit", "quota", "metadata")),
+                        new ApiKeyUpdated(minimal, List.of("name")))),
+                Map.entry(EventType.API_KEY_ROTATED, List.of(new ApiKeyRotated(rotated), new ApiKeyRotated(rotatedWithoutGrace))),
+                Map.entry(EventType.API_KEY_ROTATION_COMPLETED, List.of(new ApiKeyRotationCompleted(full),
+                        new ApiKeyRotationCompleted(minimal))),
+                Map.entry(EventType.API_KEY_EXPIRED, List.of(new ApiKeyExpired(expired),
+                        new ApiKeyExpired(new ApiKeyState("key_06", "acme", null, "kg_test_AbCd…wXyZ", HASH, null,
+                                ApiKeyStatus.EXPIRED, T0, T0.plusSeconds(1), null, null)))),
+                Map.entry(EventType.API_KEY_ISSUED, List.of(new ApiKeyIssued(active), new ApiKeyIssued(minimal),
+                        new ApiKeyIssued(full))),
+                Map.entry(EventType.API_KEY_REVOKED, List.of(new ApiKeyRevoked(revoked, "leaked in a log"),
+                        new ApiKeyRevoked(revoked, null))),
+                Map.entry(EventType.ROUTE_DEFINED, List.of(new RouteDefined(route),
+                        new RouteDefined(new RouteState("rt_02", "acme", null, "/", "https://example.org", 1, T0)))),
+                Map.entry(EventType.CALL_RECORDED, List.of(
                         new CallRecorded("req-1", "gw-1", "acme", "rt_01", "key_01", "GET", "/orders/42", 200,
                                 CallOutcome.PROXIED, 1_250, 0, 512, "203.0.113.7", T0),
                         new CallRecorded("req-2", null, null, null, null, "POST", "/nowhere", 404,
                                 CallOutcome.NO_ROUTE, 40, 12, 0, null, T0),
                         new CallRecorded("req-3", "gw-1", null, null, null, "GET", "/orders", 503,
-                                CallOutcome.NOT_READY, 15, 0, 180, "198.51.100.4", T0))));
+                                CallOutcome.NOT_READY, 15, 0, 180, "198.51.100.4", T0)))));
         all.putAll(oauthSamples());
         return all;
     }

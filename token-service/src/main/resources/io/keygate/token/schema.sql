@@ -14,3 +14,13 @@ CREATE TABLE IF NOT EXISTS api_key (
     version           bigint      NOT NULL
 );
 CREATE INDEX IF NOT EXISTS api_key_by_tenant ON api_key (tenant_id, created_at);
+-- Added with the key attributes and rotation. The full state as the last event carried it (read back as is,
+-- so the read model equals the event-sourced state); the columns above stay for queries and old rows.
+ALTER TABLE api_key ADD COLUMN IF NOT EXISTS state jsonb;
+ALTER TABLE api_key ADD COLUMN IF NOT EXISTS application_id text;
+ALTER TABLE api_key ADD COLUMN IF NOT EXISTS previous_key_hash text;
+ALTER TABLE api_key ADD COLUMN IF NOT EXISTS previous_key_valid_until timestamptz;
+-- What the expiry scheduler looks for on every pass.
+CREATE INDEX IF NOT EXISTS api_key_expiry_due ON api_key (expires_at) WHERE status = 'ACTIVE' AND expires_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS api_key_grace_end_due ON api_key (previous_key_valid_until)
+    WHERE status = 'ACTIVE' AND previous_key_hash IS NOT NULL;

@@ -7,7 +7,8 @@ import io.keygate.gateway.state.TokenIndex;
 
 /**
  * Looks the presented key up by its keyed hash and refuses unknown, revoked and expired keys (401,
- * one problem for all three). The presented secret is dropped from the call here.
+ * one problem for all three); a secret replaced by a rotation counts as expired once its grace period
+ * ends. The presented secret is dropped from the call here.
  */
 public final class KeyLookupCheck implements RequestCheck {
 
@@ -21,10 +22,11 @@ public final class KeyLookupCheck implements RequestCheck {
 
     @Override
     public Rejection check(CallContext call) {
-        ApiKeyState key = tokens.find(hasher.hash(call.presentedKey()));
+        String presentedHash = hasher.hash(call.presentedKey());
+        ApiKeyState key = tokens.find(presentedHash);
         call.presentedKey(null);
         call.key(key);
-        return switch (KeyVerdict.of(key, call.receivedAt())) {
+        return switch (KeyVerdict.of(key, presentedHash, call.receivedAt())) {
             case USABLE -> null;
             case UNKNOWN -> Rejection.UNKNOWN_KEY;
             case REVOKED -> Rejection.REVOKED_KEY;

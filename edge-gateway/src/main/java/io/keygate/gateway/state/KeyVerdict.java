@@ -11,16 +11,27 @@ public enum KeyVerdict {
     REVOKED,
     EXPIRED;
 
-    /** The verdict on {@code key} (null when no key matched) at {@code now}. */
+    /** The verdict on {@code key} (null when no key matched) presented with its current secret at {@code now}. */
     public static KeyVerdict of(ApiKeyState key, Instant now) {
+        return of(key, key == null ? null : key.keyHash(), now);
+    }
+
+    /**
+     * The verdict on {@code key} found under {@code presentedHash} at {@code now}. The secret a rotation
+     * replaced is usable until the grace period's end (exclusive), and never beyond the key's own life.
+     */
+    public static KeyVerdict of(ApiKeyState key, String presentedHash, Instant now) {
         if (key == null) {
             return UNKNOWN;
         }
         if (key.status() == ApiKeyStatus.REVOKED) {
             return REVOKED;
         }
-        if (key.expiresAt() != null && !now.isBefore(key.expiresAt())) {
+        if (key.status() == ApiKeyStatus.EXPIRED || key.expiresAt() != null && !now.isBefore(key.expiresAt())) {
             return EXPIRED;
+        }
+        if (!key.keyHash().equals(presentedHash)) {
+            return key.isPreviousKeyUsableAt(now) && key.previousKeyHash().equals(presentedHash) ? USABLE : EXPIRED;
         }
         return USABLE;
     }

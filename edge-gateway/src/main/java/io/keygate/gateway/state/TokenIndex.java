@@ -6,7 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * API keys by keyed hash, as the token events last described them — revoked and expired keys
- * included, so the call record can say why a key was refused.
+ * included, so the call record can say why a key was refused. A key in a rotation's grace period is
+ * found under both its current and its previous secret's hash; {@link KeyVerdict} tells them apart.
  *
  * <p>One writer (the state consumer) applies events; request threads read without locks.
  */
@@ -15,7 +16,7 @@ public final class TokenIndex {
     private final Map<String, ApiKeyState> byHash = new ConcurrentHashMap<>();
     private final Map<String, AppliedKey> byKeyId = new ConcurrentHashMap<>();
 
-    private record AppliedKey(String keyHash, long sequence) {}
+    private record AppliedKey(String keyHash, String previousKeyHash, long sequence) {}
 
     /**
      * Records a key's state at an aggregate sequence.
@@ -29,14 +30,18 @@ public final class TokenIndex {
             return false;
         }
         byHash.put(key.keyHash(), key);
-        if (previous != null && !previous.keyHash().equals(key.keyHash())) {
-            byHash.remove(previous.keyHash());
+        if (key.previousKeyHash() != null) {
+            byHash.put(key.previousKeyHash(), key);
         }
-        byKeyId.put(key.keyId(), new AppliedKey(key.keyHash(), sequence));
+        if (previous != null) {
+            dropIfGone(previous.keyHash(), key);
+            dropIfGone(previous.previousKeyHash(), key);
+        }
+        byKeyId.put(key.keyId(), new AppliedKey(key.keyHash(), key.previousKeyHash(), sequence));
         return true;
     }
 
-    /** The key with this keyed hash, in whatever status, or null when no key has it. */
+    /** The key with this keyed hash (current or, during a rotation's grace period, previous), or null. */
     public ApiKeyState find(String keyHash) {
         return byHash.get(keyHash);
     }
@@ -44,5 +49,11 @@ public final class TokenIndex {
     /** Number of keys known, in any status. */
     public int size() {
         return byKeyId.size();
+    }
+
+    private void dropIfGone(String hash, ApiKeyState key) {
+        if (hash != null && !hash.equals(key.keyHash()) && !hash.equals(key.previousKeyHash())) {
+            byHash.remove(hash);
+        }
     }
 }

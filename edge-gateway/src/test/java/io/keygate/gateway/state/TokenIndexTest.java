@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.keygate.events.token.ApiKeyState;
 import io.keygate.events.token.ApiKeyStatus;
 import io.keygate.gateway.testdata.ApiKeyBuilder;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class TokenIndexTest {
@@ -63,5 +64,36 @@ class TokenIndexTest {
 
         assertThat(index.find("old")).isNull();
         assertThat(index.find("new").keyId()).isEqualTo(key.keyId());
+    }
+
+    @Test
+    void rotatedKeyIsFoundUnderBothSecretsUntilTheRotationCompletes() {
+        ApiKeyState issued = anApiKey().withHash("old").build();
+        index.apply(issued, 1);
+        ApiKeyState rotated = ApiKeyBuilder.from(issued).rotatedTo("new", Instant.parse("2026-06-01T00:00:00Z")).build();
+
+        index.apply(rotated, 2);
+
+        assertThat(index.find("old")).isEqualTo(rotated);
+        assertThat(index.find("new")).isEqualTo(rotated);
+
+        index.apply(ApiKeyBuilder.from(rotated).rotationCompleted().build(), 3);
+
+        assertThat(index.find("old")).isNull();
+        assertThat(index.find("new").previousKeyHash()).isNull();
+        assertThat(index.size()).isEqualTo(1);
+    }
+
+    @Test
+    void secondRotationDropsTheFirstSecretAtOnce() {
+        Instant later = Instant.parse("2026-06-01T00:00:00Z");
+        ApiKeyState first = anApiKey().withHash("h1").rotatedTo("h2", later).build();
+        index.apply(first, 2);
+
+        index.apply(ApiKeyBuilder.from(first).rotatedTo("h3", later).build(), 3);
+
+        assertThat(index.find("h1")).isNull();
+        assertThat(index.find("h2").keyHash()).isEqualTo("h3");
+        assertThat(index.find("h3").previousKeyHash()).isEqualTo("h2");
     }
 }

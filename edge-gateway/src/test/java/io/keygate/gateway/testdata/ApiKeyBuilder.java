@@ -17,6 +17,8 @@ public final class ApiKeyBuilder {
     private Instant expiresAt;
     private Instant revokedAt;
     private String revocationReason;
+    private String previousKeyHash;
+    private Instant previousKeyValidUntil;
 
     private ApiKeyBuilder() {}
 
@@ -26,7 +28,11 @@ public final class ApiKeyBuilder {
 
     /** Copies a key's identity (id, tenant, hash), so a later state of the same key can be built. */
     public static ApiKeyBuilder from(ApiKeyState key) {
-        return anApiKey().withKeyId(key.keyId()).ofTenant(key.tenantId()).withHash(key.keyHash()).expiringAt(key.expiresAt());
+        ApiKeyBuilder builder = anApiKey().withKeyId(key.keyId()).ofTenant(key.tenantId()).withHash(key.keyHash())
+                .expiringAt(key.expiresAt());
+        builder.previousKeyHash = key.previousKeyHash();
+        builder.previousKeyValidUntil = key.previousKeyValidUntil();
+        return builder;
     }
 
     public ApiKeyBuilder withKeyId(String id) {
@@ -56,8 +62,29 @@ public final class ApiKeyBuilder {
         return this;
     }
 
+    /** Rotated to {@code newHash}; the current hash stays valid until {@code validUntil}. */
+    public ApiKeyBuilder rotatedTo(String newHash, Instant validUntil) {
+        this.previousKeyHash = this.keyHash;
+        this.previousKeyValidUntil = validUntil;
+        this.keyHash = newHash;
+        return this;
+    }
+
+    /** The rotation's grace period is over: only the current hash is kept. */
+    public ApiKeyBuilder rotationCompleted() {
+        this.previousKeyHash = null;
+        this.previousKeyValidUntil = null;
+        return this;
+    }
+
+    public ApiKeyBuilder expired() {
+        this.status = ApiKeyStatus.EXPIRED;
+        return this;
+    }
+
     public ApiKeyState build() {
         return new ApiKeyState(keyId, tenantId, "test key", "kg_test_abcd…wxyz", keyHash, List.of(),
-                status, createdAt, expiresAt, revokedAt, revocationReason);
+                status, createdAt, expiresAt, revokedAt, revocationReason, null, null, List.of(), null, null, null,
+                previousKeyHash, previousKeyValidUntil);
     }
 }

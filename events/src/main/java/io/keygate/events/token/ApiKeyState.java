@@ -1,24 +1,39 @@
 package io.keygate.events.token;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * The full state of an API key as carried by every token event. It never holds the secret: only its
  * keyed hash (see {@link io.keygate.events.credential.ApiKeyHasher}) and a masked form for display.
  *
- * @param keyId            stable id of the key (not secret)
- * @param tenantId         owning tenant
- * @param name             human name given at creation
- * @param maskedKey        display form, e.g. {@code kg_live_AbCd…wXyZ}
- * @param keyHash          HMAC-SHA-256 of the secret under the server-side pepper, base64url without padding
- * @param scopes           granted scopes (may be empty)
- * @param status           lifecycle state
- * @param createdAt        issue time
- * @param expiresAt        expiry, or null for none
- * @param revokedAt        revocation time, or null
- * @param revocationReason why it was revoked, or null
+ * <p>Fields after {@code revocationReason} were added later and are absent (null, or empty for lists)
+ * in events written before them.
+ *
+ * @param keyId                 stable id of the key (not secret)
+ * @param tenantId              owning tenant
+ * @param name                  human name given at creation
+ * @param maskedKey             display form of the current secret, e.g. {@code kg_live_AbCd…wXyZ}
+ * @param keyHash               HMAC-SHA-256 of the current secret under the server-side pepper, base64url without padding
+ * @param scopes                granted scopes (may be empty)
+ * @param status                lifecycle state
+ * @param createdAt             issue time
+ * @param expiresAt             expiry, or null for none
+ * @param revokedAt             revocation time, or null
+ * @param revocationReason      why it was revoked, or null
+ * @param description           free text, or null
+ * @param applicationId         the application the key belongs to, or null
+ * @param ipAllowList           client networks allowed to use the key as normalised CIDRs
+ *                              ({@code 203.0.113.0/24}, {@code 2001:db8::/32}); empty means any address
+ * @param rateLimit             calls per window, or null for none
+ * @param quota                 call budget, or null for none
+ * @param metadata              caller-defined JSON object (at most 4 KB serialised), or null
+ * @param previousKeyHash       hash of the secret replaced by the last rotation while its grace period runs, or null
+ * @param previousKeyValidUntil end of that grace period (exclusive), or null
  */
 public record ApiKeyState(
         String keyId,
@@ -31,7 +46,15 @@ public record ApiKeyState(
         Instant createdAt,
         Instant expiresAt,
         Instant revokedAt,
-        String revocationReason) {
+        String revocationReason,
+        String description,
+        String applicationId,
+        List<String> ipAllowList,
+        RateLimit rateLimit,
+        Quota quota,
+        Map<String, Object> metadata,
+        String previousKeyHash,
+        Instant previousKeyValidUntil) {
 
     public ApiKeyState {
         Objects.requireNonNull(keyId, "keyId");
@@ -39,10 +62,29 @@ public record ApiKeyState(
         Objects.requireNonNull(keyHash, "keyHash");
         Objects.requireNonNull(status, "status");
         scopes = scopes == null ? List.of() : List.copyOf(scopes);
+        ipAllowList = ipAllowList == null ? List.of() : List.copyOf(ipAllowList);
+        // JSON objects may hold nulls, which Map.copyOf refuses.
+        metadata = metadata == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    }
+
+    /** A key with none of the later-added attributes: no description, application, limits or rotation. */
+    public ApiKeyState(String keyId, String tenantId, String name, String maskedKey, String keyHash, List<String> scopes,
+            ApiKeyStatus status, Instant createdAt, Instant expiresAt, Instant revokedAt, String revocationReason) {
+        this(keyId, tenantId, name, maskedKey, keyHash, scopes, status, createdAt, expiresAt, revokedAt,
+                revocationReason, null, null, List.of(), null, null, null, null, null);
     }
 
     /** Whether the key may be used at {@code now}: active and not past its expiry. */
     public boolean isUsableAt(Instant now) {
         return status == ApiKeyStatus.ACTIVE && (expiresAt == null || now.isBefore(expiresAt));
+    }
+
+    /**
+     * Whether the secret replaced by the last rotation may still be used at {@code now}: the key is usable
+     * and the grace period has not ended.
+     */
+    public boolean isPreviousKeyUsableAt(Instant now) {
+        return previousKeyHash != null && previousKeyValidUntil != null && now.isBefore(previousKeyValidUntil)
+                && isUsableAt(now);
     }
 }

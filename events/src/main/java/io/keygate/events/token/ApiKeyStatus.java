@@ -5,5 +5,7 @@ public enum ApiKeyStatus {
     /** Usable until its expiry. */
     ACTIVE,
     /** Refused from the moment the revocation is applied. */
-    REVOKED
+    REVOKED,
+    /** Past its expiry; set by an {@link ApiKeyExpired} event, refused like a revoked key. */
+    EXPIRED
 }

@@ -29,4 +29,20 @@ public sealed interface ApiKeyRejection {
             return "expiresAt must be in the future";
         }
     }
+
+    /** An attribute breaks a rule of {@link ApiKeyAttributeRules}. */
+    record InvalidAttribute(String field, String message) implements ApiKeyRejection {
+        @Override
+        public String detail() {
+            return "Invalid value for: " + field + " (" + message + ")";
+        }
+    }
+
+    /** The key is revoked or expired, so it can no longer be changed or rotated. */
+    record NotActive(String keyId, String status) implements ApiKeyRejection {
+        @Override
+        public String detail() {
+            return "API key " + keyId + " is " + status + " and can no longer be changed";
+        }
+    }
 }

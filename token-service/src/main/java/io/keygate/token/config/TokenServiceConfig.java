@@ -2,6 +2,7 @@ package io.keygate.token.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** token-service configuration ({@code keygate.api-key.*}). */
 @ConfigMapping(prefix = "keygate.api-key")
@@ -13,4 +14,15 @@ public interface TokenServiceConfig {
 
     /** Server-side pepper of the stored HMAC-SHA-256 key hashes; shared with gateways, never logged. */
     String pepper();
+
+    /**
+     * How often the token-service looks for keys past their expiry and rotations past their grace period,
+     * and emits their events (so an expiry event follows the expiry time by at most this). 0 turns it off.
+     */
+    @WithDefault("5s")
+    Duration expiryCheckInterval();
+
+    /** Most keys of each kind (expiry, grace end) handled per pass; the rest wait for the next pass. */
+    @WithDefault("100")
+    int expiryBatchSize();
 }

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 class ApiKeyTest {
 
     private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
-    private static final IssueApiKey ISSUE = new IssueApiKey("key_1", "acme", "ci", "kg_test_AbCd…wXyZ", "hash",
-            List.of("orders:read"), T0.plusSeconds(3600), T0);
+    private static final IssueApiKey ISSUE = new IssueApiKey("key_1", "acme", "kg_test_AbCd…wXyZ", "hash",
+            new ApiKeyAttributes("ci", null, null, List.of("orders:read"), T0.plusSeconds(3600), null, null, null, null),
+            T0);
 
     @Test
     void issuingANewKeyEmitsIssuedWithActiveState() {
@@ -34,7 +35,8 @@ class ApiKeyTest {
 
     @Test
     void issuingWithAnExpiryInThePastIsRejected() {
-        IssueApiKey expired = new IssueApiKey("key_1", "acme", "ci", "m", "hash", List.of(), T0.minusSeconds(1), T0);
+        IssueApiKey expired = new IssueApiKey("key_1", "acme", "m", "hash",
+                new ApiKeyAttributes("ci", null, null, List.of(), T0.minusSeconds(1), null, null, null, null), T0);
         assertThatThrownBy(() -> ApiKey.decide(expired, null)).isInstanceOfSatisfying(ApiKeyRejectedException.class,
                 e -> assertThat(e.rejection()).isInstanceOf(ApiKeyRejection.ExpiryInThePast.class));
     }

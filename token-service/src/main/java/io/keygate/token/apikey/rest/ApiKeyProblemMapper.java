@@ -17,6 +17,9 @@ public class ApiKeyProblemMapper {
         if (rejection instanceof ApiKeyRejection.NotFound) {
             return Problems.notFound(rejection.detail(), uri);
         }
+        if (rejection instanceof ApiKeyRejection.InvalidAttribute invalid) {
+            return Problems.invalidField(400, invalid.field(), invalid.message(), uri);
+        }
         if (rejection instanceof ApiKeyRejection.ExpiryInThePast past) {
             return Problems.invalidField(422, past.field(), rejection.detail(), uri);
         }

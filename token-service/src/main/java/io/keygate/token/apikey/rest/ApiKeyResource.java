@@ -14,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,6 +39,8 @@ public class ApiKeyResource {
 
     static final String TENANT_ID = "[a-z0-9][a-z0-9-]{0,62}";
     static final String KEY_ID = "key_[0-9a-f]{32}";
+    static final String SCOPE = "[A-Za-z0-9:._*/-]+";
+    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     private final ApiKeyService service;
     private final ApiKeyProjection projection;
@@ -51,8 +55,7 @@ public class ApiKeyResource {
     public Uni<Response> create(@PathParam("tenantId") @Pattern(regexp = TENANT_ID) String tenantId,
             @Valid @NotNull CreateApiKeyRequest request, @HeaderParam("X-Request-Id") String requestId,
             @Context UriInfo uri) {
-        return service.issue(tenantId, request.name(), request.scopes() == null ? List.of() : request.scopes(),
-                        request.expiresAt(), correlation(requestId))
+        return service.issue(tenantId, request.toAttributes(), correlation(requestId))
                 .map(issued -> Response.created(uri.getAbsolutePathBuilder().path(issued.state().keyId()).build())
                         .header("Cache-Control", "no-store")
                         .entity(CreatedApiKey.of(issued))
@@ -77,6 +80,30 @@ public class ApiKeyResource {
             }
             return ApiKeyView.of(key);
         });
+    }
+
+    @PATCH
+    @Path("/{keyId}")
+    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH_JSON})
+    @Operation(summary = "Update an API key's attributes",
+            description = "Merge-patch: fields left out keep their value, fields sent as null are cleared. The secret "
+                    + "cannot be changed here (rotate it). Revoked and expired keys cannot be updated (409).")
+    public Uni<ApiKeyView> update(@PathParam("tenantId") @Pattern(regexp = TENANT_ID) String tenantId,
+            @PathParam("keyId") @Pattern(regexp = KEY_ID) String keyId, @Valid @NotNull UpdateApiKeyRequest request,
+            @HeaderParam("X-Request-Id") String requestId) {
+        return service.update(tenantId, keyId, request.toPatch(), correlation(requestId)).map(ApiKeyView::of);
+    }
+
+    @POST
+    @Path("/{keyId}/rotate")
+    @Operation(summary = "Rotate an API key's secret", description = "The response is the only place the new secret "
+            + "appears. The old secret stays valid for gracePeriod (ISO-8601 duration, PT0S..P30D, default PT24H).")
+    public Uni<Response> rotate(@PathParam("tenantId") @Pattern(regexp = TENANT_ID) String tenantId,
+            @PathParam("keyId") @Pattern(regexp = KEY_ID) String keyId, @Valid RotateApiKeyRequest request,
+            @HeaderParam("X-Request-Id") String requestId) {
+        Duration grace = (request == null ? new RotateApiKeyRequest(null) : request).gracePeriodOrDefault();
+        return service.rotate(tenantId, keyId, grace, correlation(requestId))
+                .map(rotated -> Response.ok(CreatedApiKey.of(rotated)).header("Cache-Control", "no-store").build());
     }
 
     @POST

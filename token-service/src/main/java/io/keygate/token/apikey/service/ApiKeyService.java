@@ -8,9 +8,15 @@ import io.keygate.events.token.TokenEvent;
 import io.keygate.eventstore.EventStore;
 import io.keygate.eventstore.EventStoreConfig;
 import io.keygate.token.apikey.ApiKey;
+import io.keygate.token.apikey.ApiKeyAttributes;
 import io.keygate.token.apikey.ApiKeyCommand;
+import io.keygate.token.apikey.ApiKeyCommand.UpdateApiKey;
+import io.keygate.token.apikey.ApiKeyPatch;
+import io.keygate.token.apikey.ApiKeyCommand.CompleteRotation;
+import io.keygate.token.apikey.ApiKeyCommand.ExpireApiKey;
 import io.keygate.token.apikey.ApiKeyCommand.IssueApiKey;
 import io.keygate.token.apikey.ApiKeyCommand.RevokeApiKey;
+import io.keygate.token.apikey.ApiKeyCommand.RotateApiKey;
 import io.keygate.token.apikey.ApiKeyFormat;
 import io.keygate.token.apikey.store.ApiKeyProjection;
 import io.keygate.token.config.TokenServiceConfig;
@@ -18,6 +24,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -48,12 +55,43 @@ public class ApiKeyService {
     }
 
     /** Issues a key; the result holds the only copy of the secret there will ever be. */
-    public Uni<IssuedApiKey> issue(String tenantId, String name, List<String> scopes, Instant expiresAt, String correlationId) {
+    public Uni<IssuedApiKey> issue(String tenantId, ApiKeyAttributes attributes, String correlationId) {
         String secret = ApiKeyFormat.generate(config.environment(), random);
         String keyId = "key_" + EventEnvelope.newEventId().toString().replace("-", "");
-        IssueApiKey command = new IssueApiKey(keyId, tenantId, name, ApiKeyFormat.mask(secret), hasher.hash(secret),
-                scopes, expiresAt, now());
+        IssueApiKey command = new IssueApiKey(keyId, tenantId, ApiKeyFormat.mask(secret), hasher.hash(secret),
+                attributes, now());
         return handle(command, correlationId).map(state -> new IssuedApiKey(secret, state));
+    }
+
+    /** Changes some attributes of an active key; a patch that changes nothing returns the key unchanged. */
+    public Uni<ApiKeyState> update(String tenantId, String keyId, ApiKeyPatch patch, String correlationId) {
+        return handle(new UpdateApiKey(keyId, tenantId, patch, now()), correlationId);
+    }
+
+    /** Gives a key a new secret, returned once; the old secret stays valid for {@code gracePeriod}. */
+    public Uni<IssuedApiKey> rotate(String tenantId, String keyId, Duration gracePeriod, String correlationId) {
+        String secret = ApiKeyFormat.generate(config.environment(), random);
+        RotateApiKey command = new RotateApiKey(keyId, tenantId, ApiKeyFormat.mask(secret), hasher.hash(secret),
+                gracePeriod, now());
+        return handle(command, correlationId).map(state -> new IssuedApiKey(secret, state));
+    }
+
+    /**
+     * Marks a key expired if its expiry has passed and it is still active.
+     *
+     * @return whether an event was appended (false: not due, or already expired)
+     */
+    public Uni<Boolean> expire(String tenantId, String keyId, String correlationId) {
+        return execute(new ExpireApiKey(keyId, tenantId, now()), correlationId).map(Outcome::appended);
+    }
+
+    /**
+     * Drops the secret a rotation replaced if its grace period has ended.
+     *
+     * @return whether an event was appended
+     */
+    public Uni<Boolean> completeRotation(String tenantId, String keyId, String correlationId) {
+        return execute(new CompleteRotation(keyId, tenantId, now()), correlationId).map(Outcome::appended);
     }
 
     /** Revokes a key; revoking an already revoked key returns its state unchanged. */
@@ -61,13 +99,19 @@ public class ApiKeyService {
         return handle(new RevokeApiKey(keyId, tenantId, reason, now()), correlationId);
     }
 
+    private record Outcome(ApiKeyState state, boolean appended) {}
+
     private Uni<ApiKeyState> handle(ApiKeyCommand command, String correlationId) {
+        return execute(command, correlationId).map(Outcome::state);
+    }
+
+    private Uni<Outcome> execute(ApiKeyCommand command, String correlationId) {
         return store.load(command.keyId()).chain(history -> {
             List<TokenEvent> past = history.stream().map(e -> (TokenEvent) e.data()).toList();
             ApiKeyState state = ApiKey.replay(past);
             List<TokenEvent> events = ApiKey.decide(command, state);
             if (events.isEmpty()) {
-                return Uni.createFrom().item(state);
+                return Uni.createFrom().item(new Outcome(state, false));
             }
             long version = history.size();
             List<EventEnvelope<KeygateEvent>> envelopes = new java.util.ArrayList<>();
@@ -80,7 +124,7 @@ public class ApiKeyService {
             long newVersion = version;
             return store.inTransaction(tx -> store.append(tx, AGGREGATE_TYPE, history.size(), envelopes)
                             .chain(() -> projection.upsert(tx, result, newVersion)))
-                    .replaceWith(result);
+                    .replaceWith(new Outcome(result, true));
         });
     }
 

@@ -1,5 +1,11 @@
 package io.keygate.token.apikey.store;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.keygate.events.token.ApiKeyState;
 import io.keygate.events.token.ApiKeyStatus;
 import io.quarkus.runtime.StartupEvent;
@@ -27,6 +33,13 @@ import java.util.List;
 @ApplicationScoped
 public class ApiKeyProjection {
 
+    /** Same shape as the events' JSON (ISO instants, nulls left out), so the stored state reads back equal. */
+    private static final ObjectMapper STATE_JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
     private final Pool pool;
 
     ApiKeyProjection(Pool pool) {
@@ -41,10 +54,13 @@ public class ApiKeyProjection {
     public Uni<Void> upsert(SqlConnection tx, ApiKeyState key, long version) {
         return tx.preparedQuery("""
                         INSERT INTO api_key (key_id, tenant_id, name, masked_key, key_hash, scopes, status, created_at,
-                            expires_at, revoked_at, revocation_reason, version)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-                        ON CONFLICT (key_id) DO UPDATE SET name = $3, scopes = $6, status = $7, expires_at = $9,
-                            revoked_at = $10, revocation_reason = $11, version = $12""")
+                            expires_at, revoked_at, revocation_reason, version, application_id, previous_key_hash,
+                            previous_key_valid_until, state)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, ($16::text)::jsonb)
+                        ON CONFLICT (key_id) DO UPDATE SET name = $3, masked_key = $4, key_hash = $5, scopes = $6,
+                            status = $7, expires_at = $9, revoked_at = $10, revocation_reason = $11, version = $12,
+                            application_id = $13, previous_key_hash = $14, previous_key_valid_until = $15,
+                            state = ($16::text)::jsonb""")
                 .execute(Tuple.tuple()
                         .addString(key.keyId()).addString(key.tenantId()).addString(key.name())
                         .addString(key.maskedKey()).addString(key.keyHash())
@@ -52,20 +68,45 @@ public class ApiKeyProjection {
                         .addString(key.status().name())
                         .addOffsetDateTime(utc(key.createdAt())).addOffsetDateTime(utc(key.expiresAt()))
                         .addOffsetDateTime(utc(key.revokedAt())).addString(key.revocationReason())
-                        .addLong(version))
+                        .addLong(version)
+                        .addString(key.applicationId()).addString(key.previousKeyHash())
+                        .addOffsetDateTime(utc(key.previousKeyValidUntil())).addString(stateJson(key)))
                 .replaceWithVoid();
+    }
+
+    /** Active keys whose expiry is at or before {@code now}, soonest first. */
+    public Uni<List<DueApiKey>> findExpiryDue(Instant now, int limit) {
+        return due("""
+                SELECT tenant_id, key_id FROM api_key
+                WHERE status = 'ACTIVE' AND expires_at <= $1 ORDER BY expires_at LIMIT $2""", now, limit);
+    }
+
+    /** Active keys whose rotation grace period ended at or before {@code now}, soonest first. */
+    public Uni<List<DueApiKey>> findGraceEndDue(Instant now, int limit) {
+        return due("""
+                SELECT tenant_id, key_id FROM api_key
+                WHERE status = 'ACTIVE' AND previous_key_hash IS NOT NULL AND previous_key_valid_until <= $1
+                ORDER BY previous_key_valid_until LIMIT $2""", now, limit);
+    }
+
+    private Uni<List<DueApiKey>> due(String sql, Instant now, int limit) {
+        return pool.preparedQuery(sql).execute(Tuple.of(utc(now), limit)).map(rows -> {
+            List<DueApiKey> keys = new ArrayList<>();
+            rows.forEach(row -> keys.add(new DueApiKey(row.getString("tenant_id"), row.getString("key_id"))));
+            return keys;
+        });
     }
 
     /** A tenant's key, or null. */
     public Uni<ApiKeyState> find(String tenantId, String keyId) {
-        return pool.preparedQuery("SELECT * FROM api_key WHERE tenant_id = $1 AND key_id = $2")
+        return pool.preparedQuery("SELECT *, state::text AS state_json FROM api_key WHERE tenant_id = $1 AND key_id = $2")
                 .execute(Tuple.of(tenantId, keyId))
                 .map(rows -> rows.size() == 0 ? null : toState(rows.iterator().next()));
     }
 
     /** A tenant's keys, newest first. */
     public Uni<List<ApiKeyState>> list(String tenantId, int limit) {
-        return pool.preparedQuery("SELECT * FROM api_key WHERE tenant_id = $1 ORDER BY created_at DESC, key_id LIMIT $2")
+        return pool.preparedQuery("SELECT *, state::text AS state_json FROM api_key WHERE tenant_id = $1 ORDER BY created_at DESC, key_id LIMIT $2")
                 .execute(Tuple.of(tenantId, limit))
                 .map(rows -> {
                     List<ApiKeyState> keys = new ArrayList<>();
@@ -75,6 +116,15 @@ public class ApiKeyProjection {
     }
 
     private static ApiKeyState toState(Row row) {
+        String json = row.getString("state_json");
+        if (json != null) {
+            try {
+                return STATE_JSON.readValue(json, ApiKeyState.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Unreadable state of API key " + row.getString("key_id"), e);
+            }
+        }
+        // Rows written before the state column: the first release's attributes only.
         return new ApiKeyState(row.getString("key_id"), row.getString("tenant_id"), row.getString("name"),
                 row.getString("masked_key"), row.getString("key_hash"), Arrays.asList(row.getArrayOfStrings("scopes")),
                 ApiKeyStatus.valueOf(row.getString("status")), instant(row, "created_at"), instant(row, "expires_at"),
@@ -84,6 +134,14 @@ public class ApiKeyProjection {
     private static Instant instant(Row row, String column) {
         OffsetDateTime value = row.getOffsetDateTime(column);
         return value == null ? null : value.toInstant();
+    }
+
+    private static String stateJson(ApiKeyState key) {
+        try {
+            return STATE_JSON.writeValueAsString(key);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("API key state is not serialisable", e);
+        }
     }
 
     private static OffsetDateTime utc(Instant instant) {

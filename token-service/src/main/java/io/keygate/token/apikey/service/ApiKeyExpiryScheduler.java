@@ -1,0 +1,104 @@
+package io.keygate.token.apikey.service;
+
+import io.keygate.eventstore.ConcurrencyConflictException;
+import io.keygate.token.apikey.store.ApiKeyProjection;
+import io.keygate.token.apikey.store.DueApiKey;
+import io.keygate.token.config.TokenServiceConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * Ends keys and grace periods by event: every {@code keygate.api-key.expiry-check-interval} it reads the
+ * keys that are due from the read model and sends each one its command through the aggregate.
+ *
+ * <p>Exactly once across replicas and restarts without a lock or a leader: the aggregate emits nothing
+ * for a key that is no longer due (already expired, rotation already completed), and when two replicas
+ * decide on the same version, the event store's unique (aggregate id, version) lets one append and
+ * turns the other into a {@link ConcurrencyConflictException}, which is ignored here. The scheduler keeps
+ * no state of its own, so a restart simply runs the next pass.
+ */
+@ApplicationScoped
+public class ApiKeyExpiryScheduler {
+
+    private static final Logger LOG = Logger.getLogger(ApiKeyExpiryScheduler.class);
+    static final String CORRELATION_ID = "api-key-expiry";
+
+    private final ApiKeyService service;
+    private final ApiKeyProjection projection;
+    private final TokenServiceConfig config;
+    private final Vertx vertx;
+    private final Clock clock = Clock.systemUTC();
+    private final AtomicBoolean passRunning = new AtomicBoolean();
+    private volatile long timerId = -1;
+
+    ApiKeyExpiryScheduler(ApiKeyService service, ApiKeyProjection projection, TokenServiceConfig config, Vertx vertx) {
+        this.service = service;
+        this.projection = projection;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (config.expiryCheckInterval().isZero()) {
+            LOG.info("API key expiry checks are off (keygate.api-key.expiry-check-interval=0)");
+            return;
+        }
+        timerId = vertx.setPeriodic(config.expiryCheckInterval().toMillis(), id -> tick());
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+        }
+    }
+
+    /**
+     * One pass: expires every key due at the time of the call and completes every rotation whose grace
+     * period ended, up to the configured batch size of each.
+     *
+     * @return the number of events this pass appended (0 when another replica was first)
+     */
+    public Uni<Integer> runOnce() {
+        Instant now = clock.instant();
+        int batch = config.expiryBatchSize();
+        Uni<Integer> expired = projection.findExpiryDue(now, batch)
+                .chain(keys -> each(keys, key -> service.expire(key.tenantId(), key.keyId(), CORRELATION_ID)));
+        return expired.chain(count -> projection.findGraceEndDue(now, batch)
+                .chain(keys -> each(keys, key -> service.completeRotation(key.tenantId(), key.keyId(), CORRELATION_ID)))
+                .map(completed -> count + completed));
+    }
+
+    private void tick() {
+        if (!passRunning.compareAndSet(false, true)) {
+            return; // the previous pass is still running: skip rather than pile up
+        }
+        runOnce().onTermination().invoke(() -> passRunning.set(false))
+                .subscribe().with(count -> {
+                    if (count > 0) {
+                        LOG.debugf("Expiry pass appended %d events", count);
+                    }
+                }, failure -> LOG.warn("Expiry pass failed; the next pass retries", failure));
+    }
+
+    /** Runs the command of each due key one after the other, counting those that appended an event. */
+    private static Uni<Integer> each(java.util.List<DueApiKey> keys,
+            java.util.function.Function<DueApiKey, Uni<Boolean>> command) {
+        return Multi.createFrom().iterable(keys)
+                .onItem().transformToUniAndConcatenate(key -> command.apply(key)
+                        .onFailure(ConcurrencyConflictException.class).recoverWithItem(false)
+                        .onFailure().invoke(failure -> LOG.warnf(failure, "Expiry of API key %s failed; retried next pass",
+                                key.keyId()))
+                        .onFailure().recoverWithItem(false))
+                .collect().asList()
+                .map(results -> (int) results.stream().filter(Boolean::booleanValue).count());
+    }
+}
