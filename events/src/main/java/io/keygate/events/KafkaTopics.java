@@ -56,6 +56,26 @@ public final class KafkaTopics {
         }
     }
 
+    /**
+     * Creates the missing topics with an Admin client built from a service's Kafka client settings
+     * (its consumer group id, if any, is dropped), and fails with an unchecked exception if Kafka does not
+     * answer: a service must not start against topics that are not there.
+     */
+    public static void ensureExist(Map<String, Object> kafkaClientConfig, String clientId, Collection<Topic> topics,
+            short replicationFactor) {
+        Map<String, Object> adminConfig = new HashMap<>(kafkaClientConfig);
+        adminConfig.remove("group.id");
+        adminConfig.put("client.id", clientId);
+        try (Admin admin = Admin.create(adminConfig)) {
+            ensureExist(admin, topics, replicationFactor);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating Kafka topics", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer while creating topics " + topics, e);
+        }
+    }
+
     /** The topic with its contract configuration. */
     public static NewTopic newTopic(Topic topic, short replicationFactor) {
         Map<String, String> config = new HashMap<>();

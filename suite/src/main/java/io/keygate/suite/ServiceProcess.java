@@ -1,5 +1,6 @@
 package io.keygate.suite;
 
+import io.keygate.testkit.ChildProcesses;
 import io.keygate.testkit.LogTail;
 import io.keygate.testkit.RunDirectory;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One Keygate service running as its own JVM from its packaged Quarkus application
@@ -115,15 +115,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** Asks the service to stop (SIGTERM: Quarkus shuts down gracefully), then forces it. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process, Duration.ofSeconds(15));
     }
 
     private static void pause(long millis) {

@@ -9,13 +9,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
  * Creates the topic analytics reads when it is missing (the broker does not auto-create topics), before
@@ -39,16 +34,6 @@ public class AnalyticsTopics {
     }
 
     void ensureExist(@Observes @Priority(TOPICS_PRIORITY) StartupEvent startup) {
-        Map<String, Object> admin = new HashMap<>(kafka);
-        admin.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        admin.put(CommonClientConfigs.CLIENT_ID_CONFIG, "analytics-service-admin");
-        try (Admin client = Admin.create(admin)) {
-            KafkaTopics.ensureExist(client, READ, config.kafka().replicationFactor());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while creating Kafka topics", e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka did not answer while creating topics " + READ, e);
-        }
+        KafkaTopics.ensureExist(kafka, "analytics-service-admin", READ, config.kafka().replicationFactor());
     }
 }

@@ -9,13 +9,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
  * Creates the topics audit reads when they are missing (the broker does not auto-create topics), before
@@ -39,16 +34,6 @@ public class AuditTopics {
     }
 
     void ensureExist(@Observes @Priority(TOPICS_PRIORITY) StartupEvent startup) {
-        Map<String, Object> admin = new HashMap<>(kafka);
-        admin.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        admin.put(CommonClientConfigs.CLIENT_ID_CONFIG, "audit-service-admin");
-        try (Admin client = Admin.create(admin)) {
-            KafkaTopics.ensureExist(client, READ, config.kafka().replicationFactor());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while creating Kafka topics", e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka did not answer while creating topics " + READ, e);
-        }
+        KafkaTopics.ensureExist(kafka, "audit-service-admin", READ, config.kafka().replicationFactor());
     }
 }
