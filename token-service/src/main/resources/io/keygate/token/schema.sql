@@ -24,3 +24,5 @@ ALTER TABLE api_key ADD COLUMN IF NOT EXISTS previous_key_valid_until timestampt
 CREATE INDEX IF NOT EXISTS api_key_expiry_due ON api_key (expires_at) WHERE status = 'ACTIVE' AND expires_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS api_key_grace_end_due ON api_key (previous_key_valid_until)
     WHERE status = 'ACTIVE' AND previous_key_hash IS NOT NULL;
+-- Introspection finds a rotated key by its replaced secret while the grace period runs.
+CREATE INDEX IF NOT EXISTS api_key_by_previous_hash ON api_key (previous_key_hash) WHERE previous_key_hash IS NOT NULL;

@@ -104,6 +104,20 @@ public class ApiKeyProjection {
                 .map(rows -> rows.size() == 0 ? null : toState(rows.iterator().next()));
     }
 
+    /**
+     * The key whose current secret, or whose replaced secret still in its rotation grace period, has this
+     * keyed hash; null if none. The caller decides whether the match is usable at a given time.
+     */
+    public Uni<ApiKeyState> findByHash(String keyHash) {
+        return pool.preparedQuery("""
+                        SELECT *, state::text AS state_json FROM api_key WHERE key_hash = $1
+                        UNION ALL
+                        SELECT *, state::text AS state_json FROM api_key WHERE previous_key_hash = $1
+                        LIMIT 1""")
+                .execute(Tuple.of(keyHash))
+                .map(rows -> rows.size() == 0 ? null : toState(rows.iterator().next()));
+    }
+
     /** A tenant's keys, newest first. */
     public Uni<List<ApiKeyState>> list(String tenantId, int limit) {
         return pool.preparedQuery("SELECT *, state::text AS state_json FROM api_key WHERE tenant_id = $1 ORDER BY created_at DESC, key_id LIMIT $2")
