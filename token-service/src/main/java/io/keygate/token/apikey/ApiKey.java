@@ -28,6 +28,9 @@ import java.util.Objects;
  */
 public final class ApiKey {
 
+    /** The aggregate type of API keys in the event store. */
+    public static final String AGGREGATE_TYPE = "api-key";
+
     /** Longest grace period a rotation may give the replaced secret. */
     public static final Duration MAX_GRACE_PERIOD = Duration.ofDays(30);
 

@@ -16,6 +16,9 @@ import java.util.List;
  */
 public final class OAuthClient {
 
+    /** The aggregate type of OAuth2 clients in the event store. */
+    public static final String AGGREGATE_TYPE = "oauth-client";
+
     private OAuthClient() {}
 
     /** The events a command produces from {@code state} (null if the client does not exist). */

@@ -36,8 +36,6 @@ import java.util.List;
 @ApplicationScoped
 public class ApiKeyService {
 
-    static final String AGGREGATE_TYPE = "api-key";
-
     private final EventStore store;
     private final ApiKeyProjection projection;
     private final TokenServiceConfig config;
@@ -122,7 +120,7 @@ public class ApiKeyService {
             }
             ApiKeyState result = next;
             long newVersion = version;
-            return store.inTransaction(tx -> store.append(tx, AGGREGATE_TYPE, history.size(), envelopes)
+            return store.inTransaction(tx -> store.append(tx, ApiKey.AGGREGATE_TYPE, history.size(), envelopes)
                             .chain(() -> projection.upsert(tx, result, newVersion)))
                     .replaceWith(new Outcome(result, true));
         });

@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.keygate.events.EventEnvelope;
+import io.keygate.events.KeygateEvent;
 import io.keygate.events.token.ApiKeyState;
+import io.keygate.events.token.TokenEvent;
+import io.keygate.eventstore.RebuildableProjection;
+import io.keygate.token.apikey.ApiKey;
 import io.keygate.events.token.ApiKeyStatus;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -28,10 +33,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
-/** The {@code api_key} read model: written in the command's transaction, read by the REST API. */
+/** The {@code api_key} read model: written in the command's transaction, read by the REST API; rebuildable from the event store. */
 @ApplicationScoped
-public class ApiKeyProjection {
+public class ApiKeyProjection implements RebuildableProjection {
 
     /** Same shape as the events' JSON (ISO instants, nulls left out), so the stored state reads back equal. */
     private static final ObjectMapper STATE_JSON = new ObjectMapper()
@@ -48,6 +54,27 @@ public class ApiKeyProjection {
 
     void createSchema(@Observes @Priority(15) StartupEvent startup) {
         pool.query(resource("/io/keygate/token/schema.sql")).execute().await().atMost(Duration.ofSeconds(30));
+    }
+
+    @Override
+    public String name() {
+        return "api_key";
+    }
+
+    @Override
+    public Set<String> aggregateTypes() {
+        return Set.of(ApiKey.AGGREGATE_TYPE);
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("api_key");
+    }
+
+    @Override
+    public Uni<Void> rebuild(SqlConnection tx, String keyId, List<EventEnvelope<KeygateEvent>> events) {
+        ApiKeyState state = ApiKey.replay(events.stream().map(e -> (TokenEvent) e.data()).toList());
+        return upsert(tx, state, events.get(events.size() - 1).sequence());
     }
 
     /** Writes a key's state after an event, in the caller's transaction. */

@@ -42,6 +42,13 @@ public interface OAuthConfig {
          */
         String encryptionKey();
 
+        /**
+         * Whether this process keeps a signing key available (publishes one at start if none is active) and
+         * retires superseded ones. Off only for one-shot commands such as {@code rebuild-projections}.
+         */
+        @WithDefault("true")
+        boolean maintained();
+
         /** How often superseded keys are checked for retirement. */
         @WithDefault("1M")
         Duration retirementCheckInterval();

@@ -26,7 +26,6 @@ import org.jose4j.jwt.MalformedClaimException;
 @ApplicationScoped
 public class AccessTokenRevocation {
 
-    static final String AGGREGATE_TYPE = "access-token";
 
     private final AccessTokenVerifier verifier;
     private final EventStore store;
@@ -74,7 +73,7 @@ public class AccessTokenRevocation {
             return Uni.createFrom().voidItem();
         }
         EventEnvelope<KeygateEvent> envelope = EventEnvelope.create(source, 1, event.revokedAt(), correlationId, null, event);
-        return store.inTransaction(tx -> store.append(tx, AGGREGATE_TYPE, 0, List.of(envelope))
+        return store.inTransaction(tx -> store.append(tx, RevokedTokenStore.AGGREGATE_TYPE, 0, List.of(envelope))
                         .chain(() -> revoked.insert(tx, event)))
                 // Revoked before (or concurrently): already published, nothing more to do.
                 .onFailure(ConcurrencyConflictException.class).recoverWithNull()

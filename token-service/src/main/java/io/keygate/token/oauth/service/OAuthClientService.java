@@ -35,7 +35,6 @@ import java.util.List;
 @ApplicationScoped
 public class OAuthClientService {
 
-    static final String AGGREGATE_TYPE = "oauth-client";
 
     private final EventStore store;
     private final OAuthClientProjection projection;
@@ -101,7 +100,7 @@ public class OAuthClientService {
             }
             OAuthClientState result = next;
             long newVersion = version;
-            return store.inTransaction(tx -> store.append(tx, AGGREGATE_TYPE, history.size(), envelopes)
+            return store.inTransaction(tx -> store.append(tx, OAuthClient.AGGREGATE_TYPE, history.size(), envelopes)
                             .chain(() -> projection.upsert(tx, result, newVersion)))
                     .replaceWith(result);
         });

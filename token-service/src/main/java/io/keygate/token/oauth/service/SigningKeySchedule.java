@@ -38,6 +38,9 @@ public class SigningKeySchedule {
                 || config.tokenLifetime().isNegative() || config.tokenLifetime().isZero()) {
             throw new IllegalStateException("keygate.oauth.token-lifetime must be between 1s and 1h");
         }
+        if (!config.signingKeys().maintained()) {
+            return;
+        }
         Duration wait = config.signingKeys().publicationTimeout().plusSeconds(30);
         if (!service.hasSigningKey().await().atMost(wait)) {
             service.rotate("startup-" + UUID.randomUUID()).await().atMost(wait);

@@ -1,6 +1,11 @@
 package io.keygate.token.oauth.store;
 
+import io.keygate.events.EventEnvelope;
+import io.keygate.events.KeygateEvent;
+import io.keygate.events.oauth.OAuthClientEvent;
 import io.keygate.events.oauth.OAuthClientState;
+import io.keygate.eventstore.RebuildableProjection;
+import io.keygate.token.oauth.OAuthClient;
 import io.keygate.events.oauth.OAuthClientStatus;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -22,10 +27,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /** The {@code oauth_client} read model: written in the command's transaction, read by the API and the token endpoint. */
 @ApplicationScoped
-public class OAuthClientProjection {
+public class OAuthClientProjection implements RebuildableProjection {
 
     private final Pool pool;
 
@@ -36,6 +42,27 @@ public class OAuthClientProjection {
     /** Creates the OAuth tables (clients and signing keys) before anything uses them. */
     void createSchema(@Observes @Priority(16) StartupEvent startup) {
         pool.query(resource("/io/keygate/token/oauth/schema.sql")).execute().await().atMost(Duration.ofSeconds(30));
+    }
+
+    @Override
+    public String name() {
+        return "oauth_client";
+    }
+
+    @Override
+    public Set<String> aggregateTypes() {
+        return Set.of(OAuthClient.AGGREGATE_TYPE);
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("oauth_client");
+    }
+
+    @Override
+    public Uni<Void> rebuild(SqlConnection tx, String clientId, List<EventEnvelope<KeygateEvent>> events) {
+        OAuthClientState state = OAuthClient.replay(events.stream().map(e -> (OAuthClientEvent) e.data()).toList());
+        return upsert(tx, state, events.get(events.size() - 1).sequence());
     }
 
     /** Writes a client's state after an event, in the caller's transaction. */

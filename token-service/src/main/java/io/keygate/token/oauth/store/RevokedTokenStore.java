@@ -2,21 +2,50 @@ package io.keygate.token.oauth.store;
 
 import static io.keygate.token.oauth.store.OAuthClientProjection.utc;
 
+import io.keygate.events.EventEnvelope;
+import io.keygate.events.KeygateEvent;
 import io.keygate.events.oauth.AccessTokenRevoked;
+import io.keygate.eventstore.RebuildableProjection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Set;
 
 /** The {@code oauth_revoked_token} read model: revoked access-token ids, for introspection. */
 @ApplicationScoped
-public class RevokedTokenStore {
+public class RevokedTokenStore implements RebuildableProjection {
+
+    /** The aggregate type of revoked access tokens (one aggregate per {@code jti}) in the event store. */
+    public static final String AGGREGATE_TYPE = "access-token";
+
 
     private final Pool pool;
 
     RevokedTokenStore(Pool pool) {
         this.pool = pool;
+    }
+
+    @Override
+    public String name() {
+        return "oauth_revoked_token";
+    }
+
+    @Override
+    public Set<String> aggregateTypes() {
+        return Set.of(AGGREGATE_TYPE);
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("oauth_revoked_token");
+    }
+
+    @Override
+    public Uni<Void> rebuild(SqlConnection tx, String jti, List<EventEnvelope<KeygateEvent>> events) {
+        return insert(tx, (AccessTokenRevoked) events.get(0).data());
     }
 
     /** Records a revocation, in the transaction that appends its event. */
