@@ -91,17 +91,36 @@ public class EventStore {
             outboxRows.add(Tuple.of(event.id(), event.type().topic().topicName()));
         }
         String aggregateId = events.get(0).subject();
-        return tx.preparedQuery("""
+        // Sent together (the connection pipelines them) and executed in order: one round trip, not three.
+        // If the events clash on (aggregate_id, version), the statements after them fail too, and the
+        // conflict, answered first, is what the caller sees.
+        Uni<?> insertEvents = tx.preparedQuery("""
                         INSERT INTO event_store (aggregate_id, version, aggregate_type, event_id, event_type, tenant_id,
                             source, occurred_at, correlation_id, causation_id, payload)
                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""")
                 .executeBatch(eventRows)
                 .onFailure(EventStore::isUniqueViolation)
-                .transform(e -> new ConcurrencyConflictException(aggregateId, expectedVersion))
-                .chain(() -> tx.preparedQuery("INSERT INTO event_outbox (event_id, topic) VALUES ($1, $2)")
-                        .executeBatch(outboxRows))
-                .chain(() -> tx.query("NOTIFY " + OUTBOX_CHANNEL).execute())
-                .replaceWithVoid();
+                .transform(e -> new ConcurrencyConflictException(aggregateId, expectedVersion));
+        Uni<?> insertOutbox = tx.preparedQuery("INSERT INTO event_outbox (event_id, topic) VALUES ($1, $2)")
+                .executeBatch(outboxRows);
+        Uni<?> notifyRelay = tx.query("NOTIFY " + OUTBOX_CHANNEL).execute();
+        return Uni.combine().all().unis(insertEvents, insertOutbox, notifyRelay).discardItems();
+    }
+
+    /**
+     * Appends events and applies the caller's read-model update in one new transaction, sending the
+     * update's statements together with the append's so the whole command costs about one round trip
+     * plus the commit.
+     *
+     * @param readModelUpdate statements on the transaction's connection, e.g. a projection upsert
+     * @return fails with {@link ConcurrencyConflictException} if another writer appended first
+     */
+    public Uni<Void> appendAndProject(String aggregateType, long expectedVersion,
+            List<? extends EventEnvelope<? extends KeygateEvent>> events,
+            Function<SqlConnection, Uni<?>> readModelUpdate) {
+        return inTransaction(tx -> Uni.combine().all()
+                .unis(append(tx, aggregateType, expectedVersion, events), readModelUpdate.apply(tx))
+                .discardItems());
     }
 
     private Tuple eventRow(String aggregateType, EventEnvelope<? extends KeygateEvent> event) {

@@ -27,6 +27,9 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int healthPort;
+    /** System property with the services' JVM options, e.g. {@code -Xmx1g -XX:+UseParallelGC}. */
+    public static final String JVM_OPTIONS = "keygate.service.jvm-options";
+
     private final Process process;
     private final Path log;
 
@@ -51,9 +54,8 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (mvn install -DskipTests)");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions());
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         Path log = run.path().resolve(module + ".log");
@@ -70,6 +72,18 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + module, e);
         }
+    }
+
+    /**
+     * The services' JVM options: {@code keygate.service.jvm-options} (space-separated) if set, else options
+     * that start five services fast on a small machine (small heap, serial GC, C1 only). Benchmarks set
+     * production-like options instead, since C1-only code would understate what a service can do.
+     */
+    private static List<String> jvmOptions() {
+        String configured = System.getProperty(JVM_OPTIONS);
+        return configured == null || configured.isBlank()
+                ? List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
+                : List.of(configured.trim().split("\\s+"));
     }
 
     /** Waits until {@code /q/health/ready} answers 200. */

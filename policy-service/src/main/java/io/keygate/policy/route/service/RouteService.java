@@ -65,8 +65,7 @@ public class RouteService {
                 envelopes.add(EventEnvelope.create(source, next.version(), command.at(), correlationId, null, event));
             }
             RouteState result = next;
-            return store.inTransaction(tx -> store.append(tx, AGGREGATE_TYPE, history.size(), envelopes)
-                            .chain(() -> projection.upsert(tx, result)))
+            return store.appendAndProject(AGGREGATE_TYPE, history.size(), envelopes, tx -> projection.upsert(tx, result))
                     .replaceWith(result);
         });
     }

@@ -104,7 +104,7 @@ public class ApiKeyService {
     }
 
     private Uni<Outcome> execute(ApiKeyCommand command, String correlationId) {
-        return store.load(command.keyId()).chain(history -> {
+        return history(command).chain(history -> {
             List<TokenEvent> past = history.stream().map(e -> (TokenEvent) e.data()).toList();
             ApiKeyState state = ApiKey.replay(past);
             List<TokenEvent> events = ApiKey.decide(command, state);
@@ -120,10 +120,15 @@ public class ApiKeyService {
             }
             ApiKeyState result = next;
             long newVersion = version;
-            return store.inTransaction(tx -> store.append(tx, ApiKey.AGGREGATE_TYPE, history.size(), envelopes)
-                            .chain(() -> projection.upsert(tx, result, newVersion)))
+            return store.appendAndProject(ApiKey.AGGREGATE_TYPE, history.size(), envelopes,
+                            tx -> projection.upsert(tx, result, newVersion))
                     .replaceWith(new Outcome(result, true));
         });
+    }
+
+    /** A new key has no history: its id was just generated, so issuing saves the read. */
+    private Uni<List<EventEnvelope<KeygateEvent>>> history(ApiKeyCommand command) {
+        return command instanceof IssueApiKey ? Uni.createFrom().item(List.of()) : store.load(command.keyId());
     }
 
     private Instant now() {

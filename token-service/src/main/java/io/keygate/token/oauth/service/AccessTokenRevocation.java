@@ -73,8 +73,8 @@ public class AccessTokenRevocation {
             return Uni.createFrom().voidItem();
         }
         EventEnvelope<KeygateEvent> envelope = EventEnvelope.create(source, 1, event.revokedAt(), correlationId, null, event);
-        return store.inTransaction(tx -> store.append(tx, RevokedTokenStore.AGGREGATE_TYPE, 0, List.of(envelope))
-                        .chain(() -> revoked.insert(tx, event)))
+        return store.appendAndProject(RevokedTokenStore.AGGREGATE_TYPE, 0, List.of(envelope),
+                        tx -> revoked.insert(tx, event))
                 // Revoked before (or concurrently): already published, nothing more to do.
                 .onFailure(ConcurrencyConflictException.class).recoverWithNull()
                 .replaceWithVoid();

@@ -100,8 +100,8 @@ public class OAuthClientService {
             }
             OAuthClientState result = next;
             long newVersion = version;
-            return store.inTransaction(tx -> store.append(tx, OAuthClient.AGGREGATE_TYPE, history.size(), envelopes)
-                            .chain(() -> projection.upsert(tx, result, newVersion)))
+            return store.appendAndProject(OAuthClient.AGGREGATE_TYPE, history.size(), envelopes,
+                            tx -> projection.upsert(tx, result, newVersion))
                     .replaceWith(result);
         });
     }
