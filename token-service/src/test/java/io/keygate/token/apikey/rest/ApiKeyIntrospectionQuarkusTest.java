@@ -85,8 +85,9 @@ class ApiKeyIntrospectionQuarkusTest {
         String secret = issue(body).getString("key");
 
         introspect(caller, secret).then().body("active", equalTo(true));
+        // Polled without RestAssured's validation, which prints the failed request (with the key) each round.
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> introspect(caller, secret).then().body("active", equalTo(false)));
+                .until(() -> !introspect(caller, secret).jsonPath().getBoolean("active"));
     }
 
     @Test
