@@ -1,5 +1,8 @@
 package io.keygate.events;
 
+import io.keygate.events.application.ApplicationCreated;
+import io.keygate.events.application.ApplicationDeleted;
+import io.keygate.events.application.ApplicationUpdated;
 import io.keygate.events.call.CallRecorded;
 import io.keygate.events.oauth.AccessTokenRevoked;
 import io.keygate.events.oauth.OAuthClientRegistered;
@@ -37,6 +40,10 @@ public enum EventType {
     API_KEY_ROTATED("io.keygate.apikey.rotated.v1", ApiKeyRotated.class, Topic.TOKENS),
     API_KEY_ROTATION_COMPLETED("io.keygate.apikey.rotation-completed.v1", ApiKeyRotationCompleted.class, Topic.TOKENS),
     API_KEY_EXPIRED("io.keygate.apikey.expired.v1", ApiKeyExpired.class, Topic.TOKENS),
+    // Applications: the owners of API keys and OAuth2 clients
+    APPLICATION_CREATED("io.keygate.application.created.v1", ApplicationCreated.class, Topic.TOKENS),
+    APPLICATION_UPDATED("io.keygate.application.updated.v1", ApplicationUpdated.class, Topic.TOKENS),
+    APPLICATION_DELETED("io.keygate.application.deleted.v1", ApplicationDeleted.class, Topic.TOKENS),
     ROUTE_DEFINED("io.keygate.route.defined.v1", RouteDefined.class, Topic.POLICIES),
     CALL_RECORDED("io.keygate.call.recorded.v1", CallRecorded.class, Topic.CALLS);
 

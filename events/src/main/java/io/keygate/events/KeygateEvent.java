@@ -2,8 +2,8 @@ package io.keygate.events;
 
 /**
  * Every event Keygate publishes. One sealed sub-interface per aggregate ({@code TokenEvent},
- * {@code PolicyEvent}, {@code CallEvent}), one record per event type; {@link EventType} names each
- * record's CloudEvents {@code type}, topic and JSON Schema. (Not sealed itself: Java allows sealing
+ * {@code ApplicationEvent}, {@code PolicyEvent}, {@code CallEvent}, …), one record per event type;
+ * {@link EventType} names each record's CloudEvents {@code type}, topic and JSON Schema. (Not sealed itself: Java allows sealing
  * across packages only inside a named module.)
  */
 public interface KeygateEvent {

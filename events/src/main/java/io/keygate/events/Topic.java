@@ -5,7 +5,10 @@ package io.keygate.events;
  * carries the aggregate's full state, so a new consumer can rebuild its view from them alone.
  */
 public enum Topic {
-    /** API keys, OAuth2 clients and other credentials: issued, revoked. Keyed by credential id. */
+    /**
+     * API keys, OAuth2 clients and other credentials (issued, updated, revoked, …) and the applications
+     * that own them (created, updated, deleted). Keyed by credential or application id.
+     */
     TOKENS("keygate.tokens", true, 3),
     /** Routes and other policy aggregates. Keyed by aggregate id. */
     POLICIES("keygate.policies", true, 3),

@@ -1,5 +1,10 @@
 package io.keygate.events;
 
+import io.keygate.events.application.ApplicationCreated;
+import io.keygate.events.application.ApplicationDeleted;
+import io.keygate.events.application.ApplicationState;
+import io.keygate.events.application.ApplicationStatus;
+import io.keygate.events.application.ApplicationUpdated;
 import io.keygate.events.call.CallOutcome;
 import io.keygate.events.call.CallRecorded;
 import io.keygate.events.oauth.AccessTokenRevoked;
@@ -85,7 +90,23 @@ final class SampleEvents {
                         new CallRecorded("req-3", "gw-1", null, null, null, "GET", "/orders", 503,
                                 CallOutcome.NOT_READY, 15, 0, 180, "198.51.100.4", T0)))));
         all.putAll(oauthSamples());
+        all.putAll(applicationSamples());
         return all;
+    }
+
+    private static Map<EventType, List<KeygateEvent>> applicationSamples() {
+        ApplicationState full = new ApplicationState(APP, "acme", "Partner portal", "Orders sync for the partner",
+                "platform-team@example.com", ApplicationStatus.ACTIVE, T0, T0.plusSeconds(60), null);
+        ApplicationState minimal = new ApplicationState(APP, "acme", "p", null, null, ApplicationStatus.ACTIVE, T0, T0,
+                null);
+        ApplicationState deleted = new ApplicationState(APP, "acme", "Partner portal", null, null,
+                ApplicationStatus.DELETED, T0, T0.plusSeconds(120), T0.plusSeconds(120));
+        return Map.of(
+                EventType.APPLICATION_CREATED, List.of(new ApplicationCreated(full), new ApplicationCreated(minimal)),
+                EventType.APPLICATION_UPDATED, List.of(
+                        new ApplicationUpdated(full, List.of("name", "description", "contactEmail")),
+                        new ApplicationUpdated(minimal, List.of("description"))),
+                EventType.APPLICATION_DELETED, List.of(new ApplicationDeleted(deleted)));
     }
 
     // OAuth2 clients and token-signing keys (issue 3, OAuth side)

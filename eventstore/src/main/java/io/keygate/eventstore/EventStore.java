@@ -118,8 +118,21 @@ public class EventStore {
     public Uni<Void> appendAndProject(String aggregateType, long expectedVersion,
             List<? extends EventEnvelope<? extends KeygateEvent>> events,
             Function<SqlConnection, Uni<?>> readModelUpdate) {
+        return appendAndProject(aggregateType, expectedVersion, events, tx -> Uni.createFrom().voidItem(),
+                readModelUpdate);
+    }
+
+    /**
+     * As {@link #appendAndProject(String, long, List, Function)}, with a check that runs first in the same
+     * transaction (e.g. that a referenced aggregate exists, holding a share lock on its row). Its statements
+     * are sent ahead of the append's; if it fails, its failure is the command's and nothing is written.
+     */
+    public Uni<Void> appendAndProject(String aggregateType, long expectedVersion,
+            List<? extends EventEnvelope<? extends KeygateEvent>> events,
+            Function<SqlConnection, Uni<?>> precondition, Function<SqlConnection, Uni<?>> readModelUpdate) {
         return inTransaction(tx -> Uni.combine().all()
-                .unis(append(tx, aggregateType, expectedVersion, events), readModelUpdate.apply(tx))
+                .unis(precondition.apply(tx), append(tx, aggregateType, expectedVersion, events),
+                        readModelUpdate.apply(tx))
                 .discardItems());
     }
 

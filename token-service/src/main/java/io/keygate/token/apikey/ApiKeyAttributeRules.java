@@ -2,12 +2,12 @@ package io.keygate.token.apikey;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keygate.token.application.ApplicationIds;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The rules every API key's attributes obey, whoever sets them: checked on issue and on every update,
@@ -21,8 +21,6 @@ public final class ApiKeyAttributeRules {
     public static final int MAX_IP_ALLOW_LIST = 100;
     /** Most bytes of the metadata object serialised as UTF-8 JSON. */
     public static final int MAX_METADATA_BYTES = 4096;
-    /** Application ids, as the applications feature issues them. */
-    public static final Pattern APPLICATION_ID = Pattern.compile("app_[0-9a-f]{32}");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,8 +38,8 @@ public final class ApiKeyAttributeRules {
         if (attributes.description() != null && attributes.description().length() > MAX_DESCRIPTION) {
             throw invalid("description", "must be at most " + MAX_DESCRIPTION + " characters");
         }
-        if (attributes.applicationId() != null && !APPLICATION_ID.matcher(attributes.applicationId()).matches()) {
-            throw invalid("applicationId", "must match " + APPLICATION_ID.pattern());
+        if (attributes.applicationId() != null && !ApplicationIds.isWellFormed(attributes.applicationId())) {
+            throw invalid("applicationId", "must match " + ApplicationIds.FORMAT);
         }
         if (attributes.metadata() != null && serialisedSize(attributes.metadata()) > MAX_METADATA_BYTES) {
             throw invalid("metadata", "must be at most " + MAX_METADATA_BYTES + " bytes as JSON");

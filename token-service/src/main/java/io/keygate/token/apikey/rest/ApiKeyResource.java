@@ -4,6 +4,9 @@ import io.keygate.token.apikey.ApiKeyRejectedException;
 import io.keygate.token.apikey.ApiKeyRejection;
 import io.keygate.token.apikey.service.ApiKeyService;
 import io.keygate.token.apikey.store.ApiKeyProjection;
+import io.keygate.token.rest.CorrelationIds;
+import io.keygate.token.rest.MergePatch;
+import io.keygate.token.rest.TenantIds;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -26,7 +29,6 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,10 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "API keys")
 public class ApiKeyResource {
 
-    static final String TENANT_ID = "[a-z0-9][a-z0-9-]{0,62}";
     static final String KEY_ID = "key_[0-9a-f]{32}";
     static final String SCOPE = "[A-Za-z0-9:._*/-]+";
-    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
     private final ApiKeyService service;
     private final ApiKeyProjection projection;
@@ -52,10 +52,10 @@ public class ApiKeyResource {
 
     @POST
     @Operation(summary = "Issue an API key", description = "The response is the only place the secret key ever appears.")
-    public Uni<Response> create(@PathParam("tenantId") @Pattern(regexp = TENANT_ID) String tenantId,
-            @Valid @NotNull CreateApiKeyRequest request, @HeaderParam("X-Request-Id") String requestId,
+    public Uni<Response> create(@PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
+            @Valid @NotNull CreateApiKeyRequest request, @HeaderParam(CorrelationIds.HEADER) String requestId,
             @Context UriInfo uri) {
-        return service.issue(tenantId, request.toAttributes(), correlation(requestId))
+        return service.issue(tenantId, request.toAttributes(), CorrelationIds.of(requestId))
                 .map(issued -> Response.created(uri.getAbsolutePathBuilder().path(issued.state().keyId()).build())
                         .header("Cache-Control", "no-store")
                         .entity(CreatedApiKey.of(issued))
@@ -64,7 +64,7 @@ public class ApiKeyResource {
 
     @GET
     @Operation(summary = "List a tenant's API keys, masked, newest first")
-    public Uni<List<ApiKeyView>> list(@PathParam("tenantId") @Pattern(regexp = TENANT_ID) String tenantId,
+    public Uni<List<ApiKeyView>> list(@PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         return projection.list(tenantId, limit).map(keys -> keys.stream().map(ApiKeyView::of).toList());
     }
@@ -72,7 +72,7 @@ public class ApiKeyResource {
     @GET
     @Path("/{keyId}")
     @Operation(summary = "Read one API key, masked")
-    public Uni<ApiKeyView> get(@PathParam("tenantId") @Pattern(regexp = TENANT_ID) String tenantId,
+    public Uni<ApiKeyView> get(@PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @PathParam("keyId") @Pattern(regexp = KEY_ID) String keyId) {
         return projection.find(tenantId, keyId).map(key -> {
             if (key == null) {
@@ -84,39 +84,35 @@ public class ApiKeyResource {
 
     @PATCH
     @Path("/{keyId}")
-    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH_JSON})
+    @Consumes({MediaType.APPLICATION_JSON, MergePatch.MEDIA_TYPE})
     @Operation(summary = "Update an API key's attributes",
             description = "Merge-patch: fields left out keep their value, fields sent as null are cleared. The secret "
                     + "cannot be changed here (rotate it). Revoked and expired keys cannot be updated (409).")
-    public Uni<ApiKeyView> update(@PathParam("tenantId") @Pattern(regexp = TENANT_ID) String tenantId,
+    public Uni<ApiKeyView> update(@PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @PathParam("keyId") @Pattern(regexp = KEY_ID) String keyId, @Valid @NotNull UpdateApiKeyRequest request,
-            @HeaderParam("X-Request-Id") String requestId) {
-        return service.update(tenantId, keyId, request.toPatch(), correlation(requestId)).map(ApiKeyView::of);
+            @HeaderParam(CorrelationIds.HEADER) String requestId) {
+        return service.update(tenantId, keyId, request.toPatch(), CorrelationIds.of(requestId)).map(ApiKeyView::of);
     }
 
     @POST
     @Path("/{keyId}/rotate")
     @Operation(summary = "Rotate an API key's secret", description = "The response is the only place the new secret "
             + "appears. The old secret stays valid for gracePeriod (ISO-8601 duration, PT0S..P30D, default PT24H).")
-    public Uni<Response> rotate(@PathParam("tenantId") @Pattern(regexp = TENANT_ID) String tenantId,
+    public Uni<Response> rotate(@PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @PathParam("keyId") @Pattern(regexp = KEY_ID) String keyId, @Valid RotateApiKeyRequest request,
-            @HeaderParam("X-Request-Id") String requestId) {
+            @HeaderParam(CorrelationIds.HEADER) String requestId) {
         Duration grace = (request == null ? new RotateApiKeyRequest(null) : request).gracePeriodOrDefault();
-        return service.rotate(tenantId, keyId, grace, correlation(requestId))
+        return service.rotate(tenantId, keyId, grace, CorrelationIds.of(requestId))
                 .map(rotated -> Response.ok(CreatedApiKey.of(rotated)).header("Cache-Control", "no-store").build());
     }
 
     @POST
     @Path("/{keyId}/revoke")
     @Operation(summary = "Revoke an API key", description = "Idempotent: revoking a revoked key returns it unchanged.")
-    public Uni<ApiKeyView> revoke(@PathParam("tenantId") @Pattern(regexp = TENANT_ID) String tenantId,
+    public Uni<ApiKeyView> revoke(@PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @PathParam("keyId") @Pattern(regexp = KEY_ID) String keyId, @Valid RevokeApiKeyRequest request,
-            @HeaderParam("X-Request-Id") String requestId) {
+            @HeaderParam(CorrelationIds.HEADER) String requestId) {
         String reason = request == null ? null : request.reason();
-        return service.revoke(tenantId, keyId, reason, correlation(requestId)).map(ApiKeyView::of);
-    }
-
-    private static String correlation(String requestId) {
-        return requestId != null && requestId.matches("[A-Za-z0-9._-]{1,128}") ? requestId : UUID.randomUUID().toString();
+        return service.revoke(tenantId, keyId, reason, CorrelationIds.of(requestId)).map(ApiKeyView::of);
     }
 }

@@ -1,6 +1,7 @@
 package io.keygate.token.apikey.rest;
 
 import io.keygate.token.apikey.ApiKeyAttributes;
+import io.keygate.token.application.ApplicationIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -14,7 +15,8 @@ import java.util.Map;
  *
  * @param name          human name, shown in lists
  * @param description   free text, at most 1000 characters
- * @param applicationId the application the key belongs to ({@code app_} + 32 hex digits)
+ * @param applicationId the application the key belongs to ({@code app_} + 32 hex digits): an active application
+ *                      of the tenant, or absent
  * @param scopes        granted scopes, e.g. {@code orders:read}
  * @param expiresAt     optional expiry (ISO-8601 instant in the future)
  * @param ipAllowList   IPv4/IPv6 CIDRs the key may be used from (at most 100; a bare address is one host)
@@ -25,7 +27,7 @@ import java.util.Map;
 public record CreateApiKeyRequest(
         @NotBlank @Size(max = 200) String name,
         @Size(max = 1000) String description,
-        @Pattern(regexp = "app_[0-9a-f]{32}") String applicationId,
+        @Pattern(regexp = ApplicationIds.FORMAT) String applicationId,
         @Size(max = 50) List<@NotBlank @Size(max = 128) @Pattern(regexp = ApiKeyResource.SCOPE) String> scopes,
         Instant expiresAt,
         @Size(max = 100) List<@NotBlank @Size(max = 64) String> ipAllowList,

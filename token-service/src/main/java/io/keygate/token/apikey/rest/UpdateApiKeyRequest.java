@@ -3,6 +3,7 @@ package io.keygate.token.apikey.rest;
 import io.keygate.token.apikey.ApiKeyAttributes;
 import io.keygate.token.apikey.ApiKeyField;
 import io.keygate.token.apikey.ApiKeyPatch;
+import io.keygate.token.application.ApplicationIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -29,7 +30,7 @@ public final class UpdateApiKeyRequest {
     private String name;
     @Size(max = 1000)
     private String description;
-    @Pattern(regexp = "app_[0-9a-f]{32}")
+    @Pattern(regexp = ApplicationIds.FORMAT)
     private String applicationId;
     @Size(max = 50)
     private List<@NotBlank @Size(max = 128) @Pattern(regexp = ApiKeyResource.SCOPE) String> scopes;

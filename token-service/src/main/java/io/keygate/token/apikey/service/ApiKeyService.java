@@ -3,7 +3,9 @@ package io.keygate.token.apikey.service;
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.KeygateEvent;
 import io.keygate.events.credential.ApiKeyHasher;
+import io.keygate.events.token.ApiKeyIssued;
 import io.keygate.events.token.ApiKeyState;
+import io.keygate.events.token.ApiKeyUpdated;
 import io.keygate.events.token.TokenEvent;
 import io.keygate.eventstore.EventStore;
 import io.keygate.eventstore.EventStoreConfig;
@@ -11,6 +13,7 @@ import io.keygate.token.apikey.ApiKey;
 import io.keygate.token.apikey.ApiKeyAttributes;
 import io.keygate.token.apikey.ApiKeyCommand;
 import io.keygate.token.apikey.ApiKeyCommand.UpdateApiKey;
+import io.keygate.token.apikey.ApiKeyField;
 import io.keygate.token.apikey.ApiKeyPatch;
 import io.keygate.token.apikey.ApiKeyCommand.CompleteRotation;
 import io.keygate.token.apikey.ApiKeyCommand.ExpireApiKey;
@@ -19,6 +22,7 @@ import io.keygate.token.apikey.ApiKeyCommand.RevokeApiKey;
 import io.keygate.token.apikey.ApiKeyCommand.RotateApiKey;
 import io.keygate.token.apikey.ApiKeyFormat;
 import io.keygate.token.apikey.store.ApiKeyProjection;
+import io.keygate.token.application.service.CredentialOwnerCheck;
 import io.keygate.token.config.TokenServiceConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,22 +35,26 @@ import java.util.List;
 
 /**
  * Handles API-key commands: load the aggregate's events, decide, then append the new events and update
- * the read model in one transaction. The secret is generated here, returned once, and never stored.
+ * the read model in one transaction. The secret is generated here, returned once, and never stored. A key
+ * issued for, or moved to, an application is checked in that transaction against the application's state.
  */
 @ApplicationScoped
 public class ApiKeyService {
 
     private final EventStore store;
     private final ApiKeyProjection projection;
+    private final CredentialOwnerCheck owners;
     private final TokenServiceConfig config;
     private final String source;
     private final ApiKeyHasher hasher;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
-    ApiKeyService(EventStore store, ApiKeyProjection projection, TokenServiceConfig config, EventStoreConfig storeConfig) {
+    ApiKeyService(EventStore store, ApiKeyProjection projection, CredentialOwnerCheck owners, TokenServiceConfig config,
+            EventStoreConfig storeConfig) {
         this.store = store;
         this.projection = projection;
+        this.owners = owners;
         this.config = config;
         this.source = storeConfig.source();
         this.hasher = new ApiKeyHasher(config.pepper());
@@ -121,6 +129,7 @@ public class ApiKeyService {
             ApiKeyState result = next;
             long newVersion = version;
             return store.appendAndProject(ApiKey.AGGREGATE_TYPE, history.size(), envelopes,
+                            tx -> owners.requireActive(tx, command.tenantId(), newApplicationOf(events)),
                             tx -> projection.upsert(tx, result, newVersion))
                     .replaceWith(new Outcome(result, true));
         });
@@ -129,6 +138,18 @@ public class ApiKeyService {
     /** A new key has no history: its id was just generated, so issuing saves the read. */
     private Uni<List<EventEnvelope<KeygateEvent>>> history(ApiKeyCommand command) {
         return command instanceof IssueApiKey ? Uni.createFrom().item(List.of()) : store.load(command.keyId());
+    }
+
+    /** The application a key is issued for or moved to by these events, or null (none, or unchanged). */
+    private static String newApplicationOf(List<TokenEvent> events) {
+        for (TokenEvent event : events) {
+            boolean moved = event instanceof ApiKeyUpdated updated
+                    && updated.changedFields().contains(ApiKeyField.APPLICATION_ID.jsonName());
+            if (event instanceof ApiKeyIssued || moved) {
+                return event.key().applicationId();
+            }
+        }
+        return null;
     }
 
     private Instant now() {

@@ -1,11 +1,9 @@
 package io.keygate.token.apikey.store;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import static io.keygate.token.store.SqlTimestamps.instant;
+import static io.keygate.token.store.SqlTimestamps.utc;
+
+
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.KeygateEvent;
 import io.keygate.events.token.ApiKeyState;
@@ -13,6 +11,8 @@ import io.keygate.events.token.TokenEvent;
 import io.keygate.eventstore.RebuildableProjection;
 import io.keygate.token.apikey.ApiKey;
 import io.keygate.events.token.ApiKeyStatus;
+import io.keygate.token.store.SchemaScripts;
+import io.keygate.token.store.StateJson;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -22,14 +22,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,13 +33,6 @@ import java.util.Set;
 @ApplicationScoped
 public class ApiKeyProjection implements RebuildableProjection {
 
-    /** Same shape as the events' JSON (ISO instants, nulls left out), so the stored state reads back equal. */
-    private static final ObjectMapper STATE_JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     private final Pool pool;
 
     ApiKeyProjection(Pool pool) {
@@ -53,7 +40,7 @@ public class ApiKeyProjection implements RebuildableProjection {
     }
 
     void createSchema(@Observes @Priority(15) StartupEvent startup) {
-        pool.query(resource("/io/keygate/token/schema.sql")).execute().await().atMost(Duration.ofSeconds(30));
+        pool.query(SchemaScripts.load("/io/keygate/token/schema.sql")).execute().await().atMost(Duration.ofSeconds(30));
     }
 
     @Override
@@ -97,7 +84,7 @@ public class ApiKeyProjection implements RebuildableProjection {
                         .addOffsetDateTime(utc(key.revokedAt())).addString(key.revocationReason())
                         .addLong(version)
                         .addString(key.applicationId()).addString(key.previousKeyHash())
-                        .addOffsetDateTime(utc(key.previousKeyValidUntil())).addString(stateJson(key)))
+                        .addOffsetDateTime(utc(key.previousKeyValidUntil())).addString(StateJson.write(key)))
                 .replaceWithVoid();
     }
 
@@ -159,41 +146,12 @@ public class ApiKeyProjection implements RebuildableProjection {
     private static ApiKeyState toState(Row row) {
         String json = row.getString("state_json");
         if (json != null) {
-            try {
-                return STATE_JSON.readValue(json, ApiKeyState.class);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Unreadable state of API key " + row.getString("key_id"), e);
-            }
+            return StateJson.read(json, ApiKeyState.class, row.getString("key_id"));
         }
         // Rows written before the state column: the first release's attributes only.
         return new ApiKeyState(row.getString("key_id"), row.getString("tenant_id"), row.getString("name"),
                 row.getString("masked_key"), row.getString("key_hash"), Arrays.asList(row.getArrayOfStrings("scopes")),
                 ApiKeyStatus.valueOf(row.getString("status")), instant(row, "created_at"), instant(row, "expires_at"),
                 instant(row, "revoked_at"), row.getString("revocation_reason"));
-    }
-
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static String stateJson(ApiKeyState key) {
-        try {
-            return STATE_JSON.writeValueAsString(key);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("API key state is not serialisable", e);
-        }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = ApiKeyProjection.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -5,6 +5,8 @@ import io.keygate.token.oauth.OAuthClientRejectedException;
 import io.keygate.token.oauth.OAuthClientRejection;
 import io.keygate.token.oauth.service.OAuthClientService;
 import io.keygate.token.oauth.store.OAuthClientProjection;
+import io.keygate.token.rest.CorrelationIds;
+import io.keygate.token.rest.TenantIds;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -25,7 +27,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,8 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "OAuth2 clients")
 public class OAuthClientResource {
-
-    static final String TENANT_ID = "[a-z0-9][a-z0-9-]{0,62}";
 
     private final OAuthClientService service;
     private final OAuthClientProjection projection;
@@ -48,12 +47,12 @@ public class OAuthClientResource {
 
     @POST
     @Operation(summary = "Register an OAuth2 client", description = "The response is the only place the client secret ever appears.")
-    public Uni<Response> register(@PathParam("tenantId") @Pattern(regexp = TENANT_ID) String tenantId,
-            @Valid @NotNull RegisterClientRequest request, @HeaderParam("X-Request-Id") String requestId,
+    public Uni<Response> register(@PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
+            @Valid @NotNull RegisterClientRequest request, @HeaderParam(CorrelationIds.HEADER) String requestId,
             @Context UriInfo uri) {
         return service.register(tenantId, request.applicationId(), request.name(),
                         request.scopes() == null ? List.of() : request.scopes().stream().distinct().toList(),
-                        correlation(requestId))
+                        CorrelationIds.of(requestId))
                 .map(registered -> Response.created(uri.getAbsolutePathBuilder().path(registered.state().clientId()).build())
                         .header("Cache-Control", "no-store")
                         .entity(CreatedClient.of(registered))
@@ -62,7 +61,7 @@ public class OAuthClientResource {
 
     @GET
     @Operation(summary = "List a tenant's OAuth2 clients, secrets masked, newest first")
-    public Uni<List<OAuthClientView>> list(@PathParam("tenantId") @Pattern(regexp = TENANT_ID) String tenantId,
+    public Uni<List<OAuthClientView>> list(@PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         return projection.list(tenantId, limit).map(clients -> clients.stream().map(OAuthClientView::of).toList());
     }
@@ -70,7 +69,7 @@ public class OAuthClientResource {
     @GET
     @Path("/{clientId}")
     @Operation(summary = "Read one OAuth2 client, secret masked")
-    public Uni<OAuthClientView> get(@PathParam("tenantId") @Pattern(regexp = TENANT_ID) String tenantId,
+    public Uni<OAuthClientView> get(@PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @PathParam("clientId") @Pattern(regexp = ClientSecrets.CLIENT_ID) String clientId) {
         return projection.find(tenantId, clientId).map(client -> {
             if (client == null) {
@@ -84,13 +83,9 @@ public class OAuthClientResource {
     @Path("/{clientId}/revoke")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Revoke an OAuth2 client", description = "Idempotent. The client obtains no new tokens.")
-    public Uni<OAuthClientView> revoke(@PathParam("tenantId") @Pattern(regexp = TENANT_ID) String tenantId,
+    public Uni<OAuthClientView> revoke(@PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @PathParam("clientId") @Pattern(regexp = ClientSecrets.CLIENT_ID) String clientId,
-            @HeaderParam("X-Request-Id") String requestId) {
-        return service.revoke(tenantId, clientId, correlation(requestId)).map(OAuthClientView::of);
-    }
-
-    private static String correlation(String requestId) {
-        return requestId != null && requestId.matches("[A-Za-z0-9._-]{1,128}") ? requestId : UUID.randomUUID().toString();
+            @HeaderParam(CorrelationIds.HEADER) String requestId) {
+        return service.revoke(tenantId, clientId, CorrelationIds.of(requestId)).map(OAuthClientView::of);
     }
 }

@@ -1,5 +1,6 @@
 package io.keygate.token.oauth.rest;
 
+import io.keygate.token.application.ApplicationIds;
 import io.keygate.token.oauth.Scopes;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,10 +12,11 @@ import java.util.List;
  * Body of {@code POST /tenants/{tenantId}/oauth-clients}.
  *
  * @param name          human name, shown in lists
- * @param applicationId the application the client acts for; carried in its tokens' {@code application} claim
+ * @param applicationId the application the client acts for (an active application of the tenant); carried in its
+ *                      tokens' {@code application} claim
  * @param scopes        the scopes the client may request, e.g. {@code orders:read}
  */
 public record RegisterClientRequest(
         @NotBlank @Size(max = 200) String name,
-        @NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{0,63}") String applicationId,
+        @NotNull @Pattern(regexp = ApplicationIds.FORMAT) String applicationId,
         @Size(max = 50) List<@NotNull @Pattern(regexp = Scopes.SCOPE_TOKEN) String> scopes) {}

@@ -4,9 +4,11 @@ import io.keygate.events.EventEnvelope;
 import io.keygate.events.KeygateEvent;
 import io.keygate.events.credential.ApiKeyHasher;
 import io.keygate.events.oauth.OAuthClientEvent;
+import io.keygate.events.oauth.OAuthClientRegistered;
 import io.keygate.events.oauth.OAuthClientState;
 import io.keygate.eventstore.EventStore;
 import io.keygate.eventstore.EventStoreConfig;
+import io.keygate.token.application.service.CredentialOwnerCheck;
 import io.keygate.token.config.TokenServiceConfig;
 import io.keygate.token.oauth.ClientCredentials;
 import io.keygate.token.oauth.ClientSecrets;
@@ -29,8 +31,8 @@ import java.util.List;
 
 /**
  * Handles OAuth2-client commands (load, decide, append events and update the read model in one
- * transaction) and authenticates clients at the token endpoint. The secret is generated here, returned
- * once, and only its keyed hash is kept.
+ * transaction; a registration checks its application in that transaction) and authenticates clients at the
+ * token endpoint. The secret is generated here, returned once, and only its keyed hash is kept.
  */
 @ApplicationScoped
 public class OAuthClientService {
@@ -38,15 +40,17 @@ public class OAuthClientService {
 
     private final EventStore store;
     private final OAuthClientProjection projection;
+    private final CredentialOwnerCheck owners;
     private final String source;
     private final ApiKeyHasher hasher;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
-    OAuthClientService(EventStore store, OAuthClientProjection projection, TokenServiceConfig config,
-            EventStoreConfig storeConfig) {
+    OAuthClientService(EventStore store, OAuthClientProjection projection, CredentialOwnerCheck owners,
+            TokenServiceConfig config, EventStoreConfig storeConfig) {
         this.store = store;
         this.projection = projection;
+        this.owners = owners;
         this.source = storeConfig.source();
         // The API-key pepper keys this HMAC too: the secrets have 256 random bits, so no slow hash is needed.
         this.hasher = new ApiKeyHasher(config.pepper());
@@ -100,7 +104,9 @@ public class OAuthClientService {
             }
             OAuthClientState result = next;
             long newVersion = version;
+            String registeredFor = events.get(0) instanceof OAuthClientRegistered ? result.applicationId() : null;
             return store.appendAndProject(OAuthClient.AGGREGATE_TYPE, history.size(), envelopes,
+                            tx -> owners.requireActive(tx, result.tenantId(), registeredFor),
                             tx -> projection.upsert(tx, result, newVersion))
                     .replaceWith(result);
         });

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import io.keygate.testkit.KafkaBrokerResource;
 import io.keygate.testkit.PostgresResource;
 import io.keygate.token.apikey.ApiKeyFormat;
+import io.keygate.token.testdata.TestApplications;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -124,7 +125,7 @@ class ApiKeyIntrospectionQuarkusTest {
 
     private static Map<String, String> registerClient(String tenantId) {
         JsonPath created = given().contentType(ContentType.JSON)
-                .body(Map.of("name", "introspector", "applicationId", "gateway"))
+                .body(Map.of("name", "introspector", "applicationId", TestApplications.createIn(tenantId)))
                 .post("/tenants/{t}/oauth-clients", tenantId).then().statusCode(201).extract().jsonPath();
         return Map.of("id", created.getString("clientId"), "secret", created.getString("clientSecret"));
     }

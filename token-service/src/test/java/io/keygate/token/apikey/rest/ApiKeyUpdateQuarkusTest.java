@@ -16,6 +16,7 @@ import io.keygate.events.token.ApiKeyUpdated;
 import io.keygate.testkit.KafkaBrokerResource;
 import io.keygate.testkit.PostgresResource;
 import io.keygate.testkit.Testkit;
+import io.keygate.token.testdata.TestApplications;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -33,17 +34,17 @@ import org.junit.jupiter.api.Test;
 class ApiKeyUpdateQuarkusTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String APP = "app_0123456789abcdef0123456789abcdef";
 
     private final EventCodec codec = new EventCodec();
     private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
 
     @Test
     void attributesAreKeptNormalisedAndAPatchPublishesWhatChanged() {
+        String app = TestApplications.createIn(tenant);
         Map<String, Object> body = new HashMap<>();
         body.put("name", "partner");
         body.put("description", "nightly sync");
-        body.put("applicationId", APP);
+        body.put("applicationId", app);
         body.put("ipAllowList", List.of("203.0.113.0/24", "2001:DB8:0::/32", "::ffff:198.51.100.7"));
         body.put("rateLimit", Map.of("requests", 100, "per", "MINUTE"));
         body.put("quota", Map.of("limit", 5000, "refill", "MONTH"));
@@ -52,7 +53,7 @@ class ApiKeyUpdateQuarkusTest {
                 .then().statusCode(201)
                 .body("ipAllowList", contains("203.0.113.0/24", "2001:db8::/32", "198.51.100.7/32"))
                 .body("rateLimit.per", equalTo("MINUTE")).body("quota.refill", equalTo("MONTH"))
-                .body("metadata.ticket", equalTo(4711)).body("applicationId", equalTo(APP))
+                .body("metadata.ticket", equalTo(4711)).body("applicationId", equalTo(app))
                 .extract().path("id");
 
         Map<String, Object> patch = new HashMap<>();

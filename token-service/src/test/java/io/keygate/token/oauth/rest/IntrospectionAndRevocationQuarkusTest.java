@@ -25,6 +25,7 @@ import io.keygate.testkit.Testkit;
 import io.keygate.testkit.PostgresResource;
 import io.keygate.token.oauth.service.ActiveSigningKey;
 import io.keygate.token.oauth.service.SigningKeyService;
+import io.keygate.token.testdata.TestApplications;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -59,7 +60,7 @@ class IntrospectionAndRevocationQuarkusTest {
         introspect(client, token).then().statusCode(200).header("Cache-Control", "no-store")
                 .body("active", equalTo(true)).body("client_id", equalTo(client.get("id")))
                 .body("scope", equalTo("orders:read")).body("tenant", equalTo(tenant))
-                .body("application", equalTo("billing")).body("token_type", equalTo("Bearer"));
+                .body("application", equalTo(client.get("application"))).body("token_type", equalTo("Bearer"));
     }
 
     @Test
@@ -194,8 +195,10 @@ class IntrospectionAndRevocationQuarkusTest {
 
     private static Map<String, String> register(String tenantId) {
         var created = given().contentType(ContentType.JSON)
-                .body(Map.of("name", "c", "applicationId", "billing", "scopes", List.of("orders:read")))
+                .body(Map.of("name", "c", "applicationId", TestApplications.createIn(tenantId),
+                        "scopes", List.of("orders:read")))
                 .post("/tenants/{t}/oauth-clients", tenantId).then().statusCode(201).extract().jsonPath();
-        return Map.of("id", created.getString("clientId"), "secret", created.getString("clientSecret"));
+        return Map.of("id", created.getString("clientId"), "secret", created.getString("clientSecret"),
+                "application", created.getString("applicationId"));
     }
 }

@@ -19,6 +19,7 @@ import io.keygate.testkit.KafkaBrokerResource;
 import io.keygate.testkit.PostgresResource;
 import io.keygate.testkit.Testkit;
 import io.keygate.token.oauth.ClientSecrets;
+import io.keygate.token.testdata.TestApplications;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -51,13 +52,14 @@ class OAuthClientResourceQuarkusTest {
 
     @Test
     void registeredClientSecretIsShownOnceAndStoredAndPublishedOnlyAsItsKeyedHash() {
+        String app = TestApplications.createIn(tenant);
         var created = given().contentType(ContentType.JSON)
-                .body(Map.of("name", "billing batch", "applicationId", "billing", "scopes", List.of("orders:read")))
+                .body(Map.of("name", "billing batch", "applicationId", app, "scopes", List.of("orders:read")))
                 .post("/tenants/{t}/oauth-clients", tenant)
                 .then().statusCode(201)
                 .header("Location", startsWith("http"))
                 .header("Cache-Control", "no-store")
-                .body("status", equalTo("ACTIVE")).body("applicationId", equalTo("billing"))
+                .body("status", equalTo("ACTIVE")).body("applicationId", equalTo(app))
                 .extract().jsonPath();
         String clientId = created.getString("clientId");
         String secret = created.getString("clientSecret");
@@ -111,10 +113,11 @@ class OAuthClientResourceQuarkusTest {
         given().contentType(ContentType.JSON).body(Map.of("name", "x", "applicationId", "has space"))
                 .post("/tenants/{t}/oauth-clients", tenant)
                 .then().statusCode(400).body("errors[0].field", equalTo("applicationId"));
-        given().contentType(ContentType.JSON).body(Map.of("name", "x", "applicationId", "a", "scopes", List.of("a b")))
+        String app = TestApplications.createIn(tenant);
+        given().contentType(ContentType.JSON).body(Map.of("name", "x", "applicationId", app, "scopes", List.of("a b")))
                 .post("/tenants/{t}/oauth-clients", tenant)
                 .then().statusCode(400).body("errors[0].field", startsWith("scopes"));
-        given().contentType(ContentType.JSON).body(Map.of("name", "x", "applicationId", "a", "clientSecret", "mine"))
+        given().contentType(ContentType.JSON).body(Map.of("name", "x", "applicationId", app, "clientSecret", "mine"))
                 .post("/tenants/{t}/oauth-clients", tenant)
                 .then().statusCode(400).body("errors[0].field", equalTo("clientSecret"));
         given().get("/tenants/{t}/oauth-clients/{c}", tenant, "not-a-client-id").then().statusCode(400)
@@ -122,7 +125,8 @@ class OAuthClientResourceQuarkusTest {
     }
 
     private String register() {
-        return given().contentType(ContentType.JSON).body(Map.of("name", "c", "applicationId", "app-1"))
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", "c", "applicationId", TestApplications.createIn(tenant)))
                 .post("/tenants/{t}/oauth-clients", tenant).then().statusCode(201).extract().path("clientId");
     }
 

@@ -26,6 +26,7 @@ import io.keygate.testkit.KafkaBrokerResource;
 import io.keygate.testkit.PostgresResource;
 import io.keygate.testkit.Testkit;
 import io.keygate.token.oauth.service.SigningKeyService;
+import io.keygate.token.testdata.TestApplications;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -74,7 +75,7 @@ class TokenEndpointQuarkusTest {
         assertThat(claims.getStringClaim("client_id")).isEqualTo(client.get("id"));
         assertThat(claims.getStringClaim("scope")).isEqualTo("orders:read");
         assertThat(claims.getStringClaim("tenant")).isEqualTo(tenant);
-        assertThat(claims.getStringClaim("application")).isEqualTo("billing");
+        assertThat(claims.getStringClaim("application")).isEqualTo(client.get("application"));
         assertThat(claims.getJWTID()).isNotBlank();
         assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(900_000);
         assertThat(claims.getExpirationTime()).isAfter(new Date());
@@ -175,9 +176,10 @@ class TokenEndpointQuarkusTest {
 
     private Map<String, String> register(List<String> scopes) {
         var created = given().contentType(ContentType.JSON)
-                .body(Map.of("name", "c", "applicationId", "billing", "scopes", scopes))
+                .body(Map.of("name", "c", "applicationId", TestApplications.createIn(tenant), "scopes", scopes))
                 .post("/tenants/{t}/oauth-clients", tenant).then().statusCode(201).extract().jsonPath();
-        return Map.of("id", created.getString("clientId"), "secret", created.getString("clientSecret"));
+        return Map.of("id", created.getString("clientId"), "secret", created.getString("clientSecret"),
+                "application", created.getString("applicationId"));
     }
 
     private static JWKSet jwks() throws Exception {

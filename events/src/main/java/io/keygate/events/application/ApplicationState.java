@@ -1,0 +1,45 @@
+package io.keygate.events.application;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The full state of an application as carried by every application event. An application groups the
+ * credentials (API keys, OAuth2 clients) one consumer of a tenant's APIs uses, so they can be managed and
+ * revoked together.
+ *
+ * @param applicationId stable id, {@code app_} + 32 lowercase hex digits
+ * @param tenantId      owning tenant
+ * @param name          human name, at most 100 characters
+ * @param description   free text (at most 1000 characters), or null
+ * @param contactEmail  whom to contact about the application (owner or team address), or null
+ * @param status        lifecycle state
+ * @param createdAt     creation time
+ * @param updatedAt     time of the last change (creation, update or deletion)
+ * @param deletedAt     deletion time, or null
+ */
+public record ApplicationState(
+        String applicationId,
+        String tenantId,
+        String name,
+        String description,
+        String contactEmail,
+        ApplicationStatus status,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant deletedAt) {
+
+    public ApplicationState {
+        Objects.requireNonNull(applicationId, "applicationId");
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** Whether credentials may be issued for it. (Not a bean getter: it stays out of the JSON.) */
+    public boolean acceptsCredentials() {
+        return status == ApplicationStatus.ACTIVE;
+    }
+}

@@ -1,0 +1,25 @@
+package io.keygate.token.application;
+
+import io.keygate.events.application.ApplicationState;
+import java.time.Instant;
+
+/**
+ * What a caller may set on an application, at creation or by update.
+ *
+ * @param name         human name
+ * @param description  free text, or null
+ * @param contactEmail whom to contact about the application, or null
+ */
+public record ApplicationAttributes(String name, String description, String contactEmail) {
+
+    /** The attributes of an application's state. */
+    public static ApplicationAttributes of(ApplicationState application) {
+        return new ApplicationAttributes(application.name(), application.description(), application.contactEmail());
+    }
+
+    /** {@code application} with these attributes, changed at {@code at}; everything else unchanged. */
+    public ApplicationState applyTo(ApplicationState application, Instant at) {
+        return new ApplicationState(application.applicationId(), application.tenantId(), name, description,
+                contactEmail, application.status(), application.createdAt(), at, application.deletedAt());
+    }
+}

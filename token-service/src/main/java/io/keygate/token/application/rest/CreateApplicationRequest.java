@@ -1,0 +1,24 @@
+package io.keygate.token.application.rest;
+
+import io.keygate.token.application.ApplicationAttributeRules;
+import io.keygate.token.application.ApplicationAttributes;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Body of {@code POST /tenants/{tenantId}/applications}. (The finer rules, such as the e-mail address's
+ * shape, are {@link ApplicationAttributeRules}, checked by the aggregate.)
+ *
+ * @param name         human name, at most 100 characters, no control characters
+ * @param description  free text, at most 1000 characters
+ * @param contactEmail whom to contact about the application, e.g. {@code platform-team@example.com}
+ */
+public record CreateApplicationRequest(
+        @NotBlank @Size(max = ApplicationAttributeRules.MAX_NAME) String name,
+        @Size(max = ApplicationAttributeRules.MAX_DESCRIPTION) String description,
+        @Size(max = ApplicationAttributeRules.MAX_CONTACT_EMAIL) String contactEmail) {
+
+    ApplicationAttributes toAttributes() {
+        return new ApplicationAttributes(name, description, contactEmail);
+    }
+}

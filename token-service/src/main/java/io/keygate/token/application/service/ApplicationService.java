@@ -1,0 +1,103 @@
+package io.keygate.token.application.service;
+
+import io.keygate.events.EventEnvelope;
+import io.keygate.events.KeygateEvent;
+import io.keygate.events.application.ApplicationEvent;
+import io.keygate.events.application.ApplicationState;
+import io.keygate.eventstore.EventStore;
+import io.keygate.eventstore.EventStoreConfig;
+import io.keygate.token.application.Application;
+import io.keygate.token.application.ApplicationAttributes;
+import io.keygate.token.application.ApplicationCommand;
+import io.keygate.token.application.ApplicationCommand.CreateApplication;
+import io.keygate.token.application.ApplicationCommand.DeleteApplication;
+import io.keygate.token.application.ApplicationCommand.UpdateApplication;
+import io.keygate.token.application.ApplicationIds;
+import io.keygate.token.application.ApplicationPatch;
+import io.keygate.token.application.store.ApplicationProjection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Handles application commands: load the aggregate's events, decide, then append the new events and update
+ * the read model in one transaction. A deletion then revokes the application's credentials (each its own
+ * aggregate, so not in that transaction) through the {@link ApplicationCredentialSweeper}.
+ */
+@ApplicationScoped
+public class ApplicationService {
+
+    private static final Logger LOG = Logger.getLogger(ApplicationService.class);
+
+    private final EventStore store;
+    private final ApplicationProjection projection;
+    private final ApplicationCredentialSweeper sweeper;
+    private final String source;
+    private final Clock clock = Clock.systemUTC();
+
+    ApplicationService(EventStore store, ApplicationProjection projection, ApplicationCredentialSweeper sweeper,
+            EventStoreConfig storeConfig) {
+        this.store = store;
+        this.projection = projection;
+        this.sweeper = sweeper;
+        this.source = storeConfig.source();
+    }
+
+    /** Creates an application with a new id. */
+    public Uni<ApplicationState> create(String tenantId, ApplicationAttributes attributes, String correlationId) {
+        return execute(new CreateApplication(ApplicationIds.newId(), tenantId, attributes, now()), correlationId);
+    }
+
+    /** Changes some attributes of an active application; a patch that changes nothing returns it unchanged. */
+    public Uni<ApplicationState> update(String tenantId, String applicationId, ApplicationPatch patch,
+            String correlationId) {
+        return execute(new UpdateApplication(applicationId, tenantId, patch, now()), correlationId);
+    }
+
+    /**
+     * Deletes an application, then revokes its active credentials before completing (the same correlation id
+     * links the revocations to the deletion). Deleting a deleted application appends nothing but revokes
+     * again whatever is left, so a retry completes a deletion a crash interrupted.
+     */
+    public Uni<ApplicationState> delete(String tenantId, String applicationId, String correlationId) {
+        return execute(new DeleteApplication(applicationId, tenantId, now()), correlationId)
+                .call(deleted -> sweeper.sweep(deleted.applicationId(), correlationId)
+                        .onFailure().invoke(failure -> LOG.warnf(failure,
+                                "Revoking the credentials of deleted application %s failed; the periodic sweep retries",
+                                applicationId))
+                        .onFailure().recoverWithNull());
+    }
+
+    private Uni<ApplicationState> execute(ApplicationCommand command, String correlationId) {
+        return store.load(command.applicationId()).chain(history -> {
+            List<ApplicationEvent> past = history.stream().map(e -> (ApplicationEvent) e.data()).toList();
+            ApplicationState state = Application.replay(past);
+            List<ApplicationEvent> events = Application.decide(command, state);
+            if (events.isEmpty()) {
+                return Uni.createFrom().item(state);
+            }
+            long version = history.size();
+            List<EventEnvelope<KeygateEvent>> envelopes = new ArrayList<>();
+            ApplicationState next = state;
+            for (ApplicationEvent event : events) {
+                envelopes.add(EventEnvelope.create(source, ++version, now(), correlationId, null, event));
+                next = Application.evolve(next, event);
+            }
+            ApplicationState result = next;
+            long newVersion = version;
+            return store.appendAndProject(Application.AGGREGATE_TYPE, history.size(), envelopes,
+                            tx -> projection.upsert(tx, result, newVersion))
+                    .replaceWith(result);
+        });
+    }
+
+    private Instant now() {
+        // Microseconds: what PostgreSQL stores, so a reloaded state equals the published one.
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,120 @@
+package io.keygate.token.application.store;
+
+import static io.keygate.token.store.SqlTimestamps.utc;
+
+import io.keygate.events.EventEnvelope;
+import io.keygate.events.KeygateEvent;
+import io.keygate.events.application.ApplicationEvent;
+import io.keygate.events.application.ApplicationState;
+import io.keygate.eventstore.RebuildableProjection;
+import io.keygate.token.application.Application;
+import io.keygate.events.application.ApplicationStatus;
+import io.keygate.token.store.SchemaScripts;
+import io.keygate.token.store.StateJson;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The {@code application} read model: written in the command's transaction, read by the REST API. */
+@ApplicationScoped
+public class ApplicationProjection implements RebuildableProjection {
+
+    private final Pool pool;
+
+    ApplicationProjection(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** After the API-key (15) and OAuth (16) schemas: this one indexes their tables for the sweeper. */
+    void createSchema(@Observes @Priority(17) StartupEvent startup) {
+        pool.query(SchemaScripts.load("/io/keygate/token/application/schema.sql")).execute()
+                .await().atMost(Duration.ofSeconds(30));
+    }
+
+    @Override
+    public String name() {
+        return "application";
+    }
+
+    @Override
+    public Set<String> aggregateTypes() {
+        return Set.of(Application.AGGREGATE_TYPE);
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("application");
+    }
+
+    @Override
+    public Uni<Void> rebuild(SqlConnection tx, String applicationId, List<EventEnvelope<KeygateEvent>> events) {
+        ApplicationState state = Application.replay(events.stream().map(e -> (ApplicationEvent) e.data()).toList());
+        return upsert(tx, state, events.get(events.size() - 1).sequence());
+    }
+
+    /** Writes an application's state after an event, in the caller's transaction. */
+    public Uni<Void> upsert(SqlConnection tx, ApplicationState application, long version) {
+        return tx.preparedQuery("""
+                        INSERT INTO application (application_id, tenant_id, name, status, created_at, updated_at,
+                            deleted_at, version, state)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, ($9::text)::jsonb)
+                        ON CONFLICT (application_id) DO UPDATE SET name = $3, status = $4, updated_at = $6,
+                            deleted_at = $7, version = $8, state = ($9::text)::jsonb""")
+                .execute(Tuple.tuple()
+                        .addString(application.applicationId()).addString(application.tenantId())
+                        .addString(application.name()).addString(application.status().name())
+                        .addOffsetDateTime(utc(application.createdAt())).addOffsetDateTime(utc(application.updatedAt()))
+                        .addOffsetDateTime(utc(application.deletedAt())).addLong(version)
+                        .addString(StateJson.write(application)))
+                .replaceWithVoid();
+    }
+
+    /**
+     * The status of a tenant's application, or null if the tenant has none with that id, read with a share
+     * lock held until {@code tx} ends: a deletion committing meanwhile waits for {@code tx}, and one that
+     * committed before is seen. So a credential checked this way never slips in after its application's
+     * deletion unnoticed by the sweep that follows it.
+     */
+    public Uni<ApplicationStatus> lockStatus(SqlConnection tx, String tenantId, String applicationId) {
+        return tx.preparedQuery("SELECT status FROM application WHERE application_id = $1 AND tenant_id = $2 FOR SHARE")
+                .execute(Tuple.of(applicationId, tenantId))
+                .map(rows -> rows.size() == 0 ? null
+                        : ApplicationStatus.valueOf(rows.iterator().next().getString("status")));
+    }
+
+    /** A tenant's application (active or deleted), or null. */
+    public Uni<ApplicationState> find(String tenantId, String applicationId) {
+        return pool.preparedQuery("""
+                        SELECT application_id, state::text AS state_json FROM application
+                        WHERE tenant_id = $1 AND application_id = $2""")
+                .execute(Tuple.of(tenantId, applicationId))
+                .map(rows -> rows.size() == 0 ? null : toState(rows.iterator().next()));
+    }
+
+    /** A tenant's applications with the given status, newest first. */
+    public Uni<List<ApplicationState>> list(String tenantId, ApplicationStatus status, int limit) {
+        return pool.preparedQuery("""
+                        SELECT application_id, state::text AS state_json FROM application
+                        WHERE tenant_id = $1 AND status = $2 ORDER BY created_at DESC, application_id LIMIT $3""")
+                .execute(Tuple.of(tenantId, status.name(), limit))
+                .map(rows -> {
+                    List<ApplicationState> applications = new ArrayList<>();
+                    rows.forEach(row -> applications.add(toState(row)));
+                    return applications;
+                });
+    }
+
+    private static ApplicationState toState(Row row) {
+        return StateJson.read(row.getString("state_json"), ApplicationState.class, row.getString("application_id"));
+    }
+}
