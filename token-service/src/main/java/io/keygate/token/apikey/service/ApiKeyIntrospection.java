@@ -2,7 +2,7 @@ package io.keygate.token.apikey.service;
 
 import io.keygate.events.credential.ApiKeyHasher;
 import io.keygate.events.token.ApiKeyState;
-import io.keygate.token.apikey.ApiKeyFormat;
+import io.keygate.events.credential.ApiKeyFormat;
 import io.keygate.token.apikey.store.ApiKeyProjection;
 import io.keygate.token.config.TokenServiceConfig;
 import io.smallrye.mutiny.Uni;

@@ -20,7 +20,7 @@ import io.keygate.token.apikey.ApiKeyCommand.ExpireApiKey;
 import io.keygate.token.apikey.ApiKeyCommand.IssueApiKey;
 import io.keygate.token.apikey.ApiKeyCommand.RevokeApiKey;
 import io.keygate.token.apikey.ApiKeyCommand.RotateApiKey;
-import io.keygate.token.apikey.ApiKeyFormat;
+import io.keygate.events.credential.ApiKeyFormat;
 import io.keygate.token.apikey.store.ApiKeyProjection;
 import io.keygate.token.application.service.CredentialOwnerCheck;
 import io.keygate.token.config.TokenServiceConfig;

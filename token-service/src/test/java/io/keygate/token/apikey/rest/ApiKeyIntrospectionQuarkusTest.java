@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.not;
 
 import io.keygate.testkit.KafkaBrokerResource;
 import io.keygate.testkit.PostgresResource;
-import io.keygate.token.apikey.ApiKeyFormat;
+import io.keygate.events.credential.ApiKeyFormat;
 import io.keygate.token.testdata.TestApplications;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

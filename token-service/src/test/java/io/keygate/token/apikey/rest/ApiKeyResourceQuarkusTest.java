@@ -18,7 +18,7 @@ import io.keygate.events.token.ApiKeyRevoked;
 import io.keygate.testkit.KafkaBrokerResource;
 import io.keygate.testkit.PostgresResource;
 import io.keygate.testkit.Testkit;
-import io.keygate.token.apikey.ApiKeyFormat;
+import io.keygate.events.credential.ApiKeyFormat;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -1,4 +1,4 @@
-package io.keygate.token.apikey;
+package io.keygate.events.credential;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +9,11 @@ import java.util.zip.CRC32;
 /**
  * The API key format: {@code kg_<environment>_<33 base62 chars: 192 random bits><6 base62 chars: CRC32>}.
  * The fixed prefix lets secret scanners find leaked keys; the checksum lets them, and anyone else,
- * reject a typo or a random look-alike offline, without asking Keygate.
+ * reject a typo or a random look-alike offline, without asking Keygate. It lives in the event contract
+ * library so gateways, SDKs and scanners share one definition.
+ *
+ * <p>Secret scanners: match {@link #SCANNER_REGEX}, then confirm with {@link #isWellFormed} (one CRC32) to
+ * drop look-alikes before reporting.
  */
 public final class ApiKeyFormat {
 
@@ -18,6 +22,9 @@ public final class ApiKeyFormat {
     private static final int RANDOM_CHARS = 33;
     private static final int CHECKSUM_CHARS = 6;
     private static final Pattern SHAPE = Pattern.compile("kg_([a-z]{2,8})_([0-9A-Za-z]{" + (RANDOM_CHARS + CHECKSUM_CHARS) + "})");
+
+    /** A regular expression that finds candidate keys in text (confirm each with {@link #isWellFormed}). */
+    public static final String SCANNER_REGEX = "\\bkg_[a-z]{2,8}_[0-9A-Za-z]{" + (RANDOM_CHARS + CHECKSUM_CHARS) + "}\\b";
 
     private ApiKeyFormat() {}
 

@@ -1,4 +1,4 @@
-package io.keygate.token.apikey;
+package io.keygate.events.credential;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,5 +61,16 @@ class ApiKeyFormatTest {
         assertThat(ApiKeyFormat.mask(key))
                 .isEqualTo(key.substring(0, 12) + "…" + key.substring(key.length() - 4))
                 .doesNotContain(key.substring(12, key.length() - 4));
+    }
+
+    @Test
+    void theScannerRegexFindsAKeyInTextAndTheChecksumConfirmsIt() {
+        String key = ApiKeyFormat.generate("live", new SecureRandom());
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(ApiKeyFormat.SCANNER_REGEX)
+                .matcher("export API_KEY=\"" + key + "\" # do not commit");
+
+        assertThat(matcher.find()).isTrue();
+        assertThat(matcher.group()).isEqualTo(key);
+        assertThat(ApiKeyFormat.isWellFormed(matcher.group())).isTrue();
     }
 }
