@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,10 +40,12 @@ public class EventStore {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final Pool pool;
+    private final String source;
     private final EventCodec codec = new EventCodec();
 
-    EventStore(Pool pool) {
+    EventStore(Pool pool, EventStoreConfig config) {
         this.pool = pool;
+        this.source = config.source();
     }
 
     void createSchema(@Observes @Priority(10) StartupEvent startup) {
@@ -52,6 +55,50 @@ public class EventStore {
     /** Runs {@code work} in one database transaction: committed if its Uni succeeds, rolled back if not. */
     public <T> Uni<T> inTransaction(Function<SqlConnection, Uni<T>> work) {
         return pool.withTransaction(work);
+    }
+
+    /**
+     * Runs a command against an aggregate: loads its events, replays them, decides, and appends the new
+     * events (stamped with this service's source, {@code at} and {@code correlationId}) together with the
+     * writer's check and read-model update in one transaction. A command that decides nothing writes nothing.
+     *
+     * @return fails with {@link ConcurrencyConflictException} if another command appended to the aggregate
+     *         between the load and the append, or with whatever {@code decide} or the writer's check threw
+     */
+    public <C, S, E extends KeygateEvent> Uni<Decision<S, E>> execute(Decider<C, S, E> decider, String aggregateId,
+            C command, Instant at, String correlationId, ReadModelWriter<S, E> writer) {
+        return load(aggregateId).chain(history -> {
+            @SuppressWarnings("unchecked")
+            List<E> past = history.stream().map(event -> (E) event.data()).toList();
+            return decideAndAppend(decider, decider.replay(past), past.size(), command, at, correlationId, writer);
+        });
+    }
+
+    /**
+     * Runs the command that creates an aggregate whose id was just generated, so it has no history to load:
+     * one round trip fewer than {@link #execute}. If the id did exist, the append fails with a conflict.
+     */
+    public <C, S, E extends KeygateEvent> Uni<Decision<S, E>> create(Decider<C, S, E> decider, C command, Instant at,
+            String correlationId, ReadModelWriter<S, E> writer) {
+        return decideAndAppend(decider, null, 0, command, at, correlationId, writer);
+    }
+
+    private <C, S, E extends KeygateEvent> Uni<Decision<S, E>> decideAndAppend(Decider<C, S, E> decider, S state,
+            long version, C command, Instant at, String correlationId, ReadModelWriter<S, E> writer) {
+        List<E> events = decider.decide(command, state);
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(new Decision<>(state, version, events));
+        }
+        List<EventEnvelope<KeygateEvent>> envelopes = new ArrayList<>();
+        S next = state;
+        long sequence = version;
+        for (E event : events) {
+            envelopes.add(EventEnvelope.create(source, ++sequence, at, correlationId, null, event));
+            next = decider.evolve(next, event);
+        }
+        Decision<S, E> decision = new Decision<>(next, sequence, events);
+        return appendAndProject(decider.aggregateType(), version, envelopes, tx -> writer.check(tx, decision),
+                tx -> writer.write(tx, decision)).replaceWith(decision);
     }
 
     /** The events of an aggregate, oldest first; empty if it does not exist. */

@@ -23,6 +23,7 @@ public class TokenServiceMain implements QuarkusApplication {
             "quarkus.http.host-enabled", "false",
             "keygate.eventstore.relay.enabled", "false",
             "keygate.api-key.expiry-check-interval", "0s",
+            "keygate.application.credential-sweep-interval", "0s",
             "keygate.oauth.signing-keys.maintained", "false");
 
     @Inject

@@ -1,5 +1,6 @@
 package io.keygate.token.apikey;
 
+import io.keygate.eventstore.Decider;
 import io.keygate.events.token.ApiKeyExpired;
 import io.keygate.events.token.ApiKeyIssued;
 import io.keygate.events.token.ApiKeyRevoked;
@@ -30,6 +31,10 @@ public final class ApiKey {
 
     /** The aggregate type of API keys in the event store. */
     public static final String AGGREGATE_TYPE = "api-key";
+
+    /** The rules below as the event store runs them. */
+    public static final Decider<ApiKeyCommand, ApiKeyState, TokenEvent> DECIDER =
+            Decider.of(AGGREGATE_TYPE, ApiKey::decide, ApiKey::evolve);
 
     /** Longest grace period a rotation may give the replaced secret. */
     public static final Duration MAX_GRACE_PERIOD = Duration.ofDays(30);
@@ -64,11 +69,7 @@ public final class ApiKey {
 
     /** The state after a history of events; null for none. */
     public static ApiKeyState replay(List<? extends TokenEvent> history) {
-        ApiKeyState state = null;
-        for (TokenEvent event : history) {
-            state = evolve(state, event);
-        }
-        return state;
+        return DECIDER.replay(history);
     }
 
     private static List<TokenEvent> issue(IssueApiKey issue, ApiKeyState state) {

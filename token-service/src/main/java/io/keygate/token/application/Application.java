@@ -1,5 +1,6 @@
 package io.keygate.token.application;
 
+import io.keygate.eventstore.Decider;
 import io.keygate.events.application.ApplicationCreated;
 import io.keygate.events.application.ApplicationDeleted;
 import io.keygate.events.application.ApplicationEvent;
@@ -26,6 +27,10 @@ public final class Application {
     /** The aggregate type of applications in the event store. */
     public static final String AGGREGATE_TYPE = "application";
 
+    /** The rules below as the event store runs them. */
+    public static final Decider<ApplicationCommand, ApplicationState, ApplicationEvent> DECIDER =
+            Decider.of(AGGREGATE_TYPE, Application::decide, Application::evolve);
+
     private Application() {}
 
     /** The events a command produces from {@code state} (null if the application does not exist). */
@@ -47,11 +52,7 @@ public final class Application {
 
     /** The state after a history of events; null for none. */
     public static ApplicationState replay(List<? extends ApplicationEvent> history) {
-        ApplicationState state = null;
-        for (ApplicationEvent event : history) {
-            state = evolve(state, event);
-        }
-        return state;
+        return DECIDER.replay(history);
     }
 
     private static List<ApplicationEvent> create(CreateApplication create, ApplicationState state) {

@@ -1,5 +1,6 @@
 package io.keygate.token.oauth;
 
+import io.keygate.eventstore.Decider;
 import io.keygate.events.oauth.OAuthClientEvent;
 import io.keygate.events.oauth.OAuthClientRegistered;
 import io.keygate.events.oauth.OAuthClientRevoked;
@@ -19,6 +20,10 @@ public final class OAuthClient {
     /** The aggregate type of OAuth2 clients in the event store. */
     public static final String AGGREGATE_TYPE = "oauth-client";
 
+    /** The rules below as the event store runs them. */
+    public static final Decider<OAuthClientCommand, OAuthClientState, OAuthClientEvent> DECIDER =
+            Decider.of(AGGREGATE_TYPE, OAuthClient::decide, OAuthClient::evolve);
+
     private OAuthClient() {}
 
     /** The events a command produces from {@code state} (null if the client does not exist). */
@@ -36,11 +41,7 @@ public final class OAuthClient {
 
     /** The state after a history of events; null for none. */
     public static OAuthClientState replay(List<? extends OAuthClientEvent> history) {
-        OAuthClientState state = null;
-        for (OAuthClientEvent event : history) {
-            state = evolve(state, event);
-        }
-        return state;
+        return DECIDER.replay(history);
     }
 
     private static List<OAuthClientEvent> register(RegisterClient register, OAuthClientState state) {

@@ -2,6 +2,7 @@ package io.keygate.token.apikey.service;
 
 import io.keygate.eventstore.ConcurrencyConflictException;
 import io.keygate.token.apikey.store.ApiKeyProjection;
+import io.keygate.token.schedule.PeriodicPass;
 import io.keygate.token.apikey.store.DueApiKey;
 import io.keygate.token.config.TokenServiceConfig;
 import io.quarkus.runtime.ShutdownEvent;
@@ -13,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,28 +37,26 @@ public class ApiKeyExpiryScheduler {
     private final TokenServiceConfig config;
     private final Vertx vertx;
     private final Clock clock = Clock.systemUTC();
-    private final AtomicBoolean passRunning = new AtomicBoolean();
-    private volatile long timerId = -1;
+    private final PeriodicPass periodic;
 
     ApiKeyExpiryScheduler(ApiKeyService service, ApiKeyProjection projection, TokenServiceConfig config, Vertx vertx) {
         this.service = service;
         this.projection = projection;
         this.config = config;
         this.vertx = vertx;
+        this.periodic = new PeriodicPass("API key expiry", this::runOnce, count -> {
+            if (count > 0) {
+                LOG.debugf("Expiry pass appended %d events", count);
+            }
+        });
     }
 
     void start(@Observes StartupEvent startup) {
-        if (config.expiryCheckInterval().isZero()) {
-            LOG.info("API key expiry checks are off (keygate.api-key.expiry-check-interval=0)");
-            return;
-        }
-        timerId = vertx.setPeriodic(config.expiryCheckInterval().toMillis(), id -> tick());
+        periodic.start(vertx, config.expiryCheckInterval(), "keygate.api-key.expiry-check-interval");
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
-        }
+        periodic.stop(vertx);
     }
 
     /**
@@ -75,18 +73,6 @@ public class ApiKeyExpiryScheduler {
         return expired.chain(count -> projection.findGraceEndDue(now, batch)
                 .chain(keys -> each(keys, key -> service.completeRotation(key.tenantId(), key.keyId(), CORRELATION_ID)))
                 .map(completed -> count + completed));
-    }
-
-    private void tick() {
-        if (!passRunning.compareAndSet(false, true)) {
-            return; // the previous pass is still running: skip rather than pile up
-        }
-        runOnce().onTermination().invoke(() -> passRunning.set(false))
-                .subscribe().with(count -> {
-                    if (count > 0) {
-                        LOG.debugf("Expiry pass appended %d events", count);
-                    }
-                }, failure -> LOG.warn("Expiry pass failed; the next pass retries", failure));
     }
 
     /** Runs the command of each due key one after the other, counting those that appended an event. */

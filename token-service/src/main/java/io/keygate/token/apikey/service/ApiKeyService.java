@@ -1,14 +1,14 @@
 package io.keygate.token.apikey.service;
 
 import io.keygate.events.EventEnvelope;
-import io.keygate.events.KeygateEvent;
 import io.keygate.events.credential.ApiKeyHasher;
 import io.keygate.events.token.ApiKeyIssued;
 import io.keygate.events.token.ApiKeyState;
 import io.keygate.events.token.ApiKeyUpdated;
 import io.keygate.events.token.TokenEvent;
 import io.keygate.eventstore.EventStore;
-import io.keygate.eventstore.EventStoreConfig;
+import io.keygate.eventstore.Decision;
+import io.keygate.eventstore.ReadModelWriter;
 import io.keygate.token.apikey.ApiKey;
 import io.keygate.token.apikey.ApiKeyAttributes;
 import io.keygate.token.apikey.ApiKeyCommand;
@@ -42,22 +42,20 @@ import java.util.List;
 public class ApiKeyService {
 
     private final EventStore store;
-    private final ApiKeyProjection projection;
-    private final CredentialOwnerCheck owners;
     private final TokenServiceConfig config;
-    private final String source;
+    private final ReadModelWriter<ApiKeyState, TokenEvent> writer;
     private final ApiKeyHasher hasher;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
-    ApiKeyService(EventStore store, ApiKeyProjection projection, CredentialOwnerCheck owners, TokenServiceConfig config,
-            EventStoreConfig storeConfig) {
+    ApiKeyService(EventStore store, ApiKeyProjection projection, CredentialOwnerCheck owners, TokenServiceConfig config) {
         this.store = store;
-        this.projection = projection;
-        this.owners = owners;
         this.config = config;
-        this.source = storeConfig.source();
         this.hasher = new ApiKeyHasher(config.pepper());
+        // A key issued for, or moved to, an application is checked against it in the command's transaction.
+        this.writer = ReadModelWriter.checked(
+                (tx, decision) -> owners.requireActive(tx, decision.state().tenantId(), newApplicationOf(decision.events())),
+                (tx, decision) -> projection.upsert(tx, decision.state(), decision.version()));
     }
 
     /** Issues a key; the result holds the only copy of the secret there will ever be. */
@@ -88,7 +86,7 @@ public class ApiKeyService {
      * @return whether an event was appended (false: not due, or already expired)
      */
     public Uni<Boolean> expire(String tenantId, String keyId, String correlationId) {
-        return execute(new ExpireApiKey(keyId, tenantId, now()), correlationId).map(Outcome::appended);
+        return execute(new ExpireApiKey(keyId, tenantId, now()), correlationId).map(Decision::changed);
     }
 
     /**
@@ -97,7 +95,7 @@ public class ApiKeyService {
      * @return whether an event was appended
      */
     public Uni<Boolean> completeRotation(String tenantId, String keyId, String correlationId) {
-        return execute(new CompleteRotation(keyId, tenantId, now()), correlationId).map(Outcome::appended);
+        return execute(new CompleteRotation(keyId, tenantId, now()), correlationId).map(Decision::changed);
     }
 
     /** Revokes a key; revoking an already revoked key returns its state unchanged. */
@@ -105,39 +103,15 @@ public class ApiKeyService {
         return handle(new RevokeApiKey(keyId, tenantId, reason, now()), correlationId);
     }
 
-    private record Outcome(ApiKeyState state, boolean appended) {}
-
     private Uni<ApiKeyState> handle(ApiKeyCommand command, String correlationId) {
-        return execute(command, correlationId).map(Outcome::state);
+        return execute(command, correlationId).map(Decision::state);
     }
 
-    private Uni<Outcome> execute(ApiKeyCommand command, String correlationId) {
-        return history(command).chain(history -> {
-            List<TokenEvent> past = history.stream().map(e -> (TokenEvent) e.data()).toList();
-            ApiKeyState state = ApiKey.replay(past);
-            List<TokenEvent> events = ApiKey.decide(command, state);
-            if (events.isEmpty()) {
-                return Uni.createFrom().item(new Outcome(state, false));
-            }
-            long version = history.size();
-            List<EventEnvelope<KeygateEvent>> envelopes = new java.util.ArrayList<>();
-            ApiKeyState next = state;
-            for (TokenEvent event : events) {
-                envelopes.add(EventEnvelope.create(source, ++version, now(), correlationId, null, event));
-                next = ApiKey.evolve(next, event);
-            }
-            ApiKeyState result = next;
-            long newVersion = version;
-            return store.appendAndProject(ApiKey.AGGREGATE_TYPE, history.size(), envelopes,
-                            tx -> owners.requireActive(tx, command.tenantId(), newApplicationOf(events)),
-                            tx -> projection.upsert(tx, result, newVersion))
-                    .replaceWith(new Outcome(result, true));
-        });
-    }
-
-    /** A new key has no history: its id was just generated, so issuing saves the read. */
-    private Uni<List<EventEnvelope<KeygateEvent>>> history(ApiKeyCommand command) {
-        return command instanceof IssueApiKey ? Uni.createFrom().item(List.of()) : store.load(command.keyId());
+    /** Issuing skips the load: a new key's id was just generated, so it has no history. */
+    private Uni<Decision<ApiKeyState, TokenEvent>> execute(ApiKeyCommand command, String correlationId) {
+        return command instanceof IssueApiKey
+                ? store.create(ApiKey.DECIDER, command, now(), correlationId, writer)
+                : store.execute(ApiKey.DECIDER, command.keyId(), command, now(), correlationId, writer);
     }
 
     /** The application a key is issued for or moved to by these events, or null (none, or unchanged). */

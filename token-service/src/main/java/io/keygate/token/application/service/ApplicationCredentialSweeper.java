@@ -2,6 +2,7 @@ package io.keygate.token.application.service;
 
 import io.keygate.eventstore.ConcurrencyConflictException;
 import io.keygate.token.apikey.service.ApiKeyService;
+import io.keygate.token.schedule.PeriodicPass;
 import io.keygate.token.application.config.ApplicationConfig;
 import io.keygate.token.application.store.CredentialRef;
 import io.keygate.token.application.store.DeletedApplicationCredentials;
@@ -14,7 +15,6 @@ import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -45,8 +45,7 @@ public class ApplicationCredentialSweeper {
     private final OAuthClientService oauthClients;
     private final ApplicationConfig config;
     private final Vertx vertx;
-    private final AtomicBoolean passRunning = new AtomicBoolean();
-    private volatile long timerId = -1;
+    private final PeriodicPass periodic;
 
     ApplicationCredentialSweeper(DeletedApplicationCredentials credentials, ApiKeyService apiKeys,
             OAuthClientService oauthClients, ApplicationConfig config, Vertx vertx) {
@@ -55,21 +54,21 @@ public class ApplicationCredentialSweeper {
         this.oauthClients = oauthClients;
         this.config = config;
         this.vertx = vertx;
+        this.periodic = new PeriodicPass("Credential sweep of deleted applications", this::runOnce, count -> {
+            if (count > 0) {
+                // Normally the pass after each deletion revokes everything: finding some here means it was
+                // interrupted (crash, failure) and this pass made good.
+                LOG.infof("Credential sweep revoked %d credentials of deleted applications", count);
+            }
+        });
     }
 
     void start(@Observes StartupEvent startup) {
-        if (config.credentialSweepInterval().isZero()) {
-            LOG.info("The periodic credential sweep of deleted applications is off "
-                    + "(keygate.application.credential-sweep-interval=0)");
-            return;
-        }
-        timerId = vertx.setPeriodic(config.credentialSweepInterval().toMillis(), id -> tick());
+        periodic.start(vertx, config.credentialSweepInterval(), "keygate.application.credential-sweep-interval");
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
-        }
+        periodic.stop(vertx);
     }
 
     /**
@@ -97,20 +96,6 @@ public class ApplicationCredentialSweeper {
                         client -> oauthClients.revoke(client.tenantId(), client.credentialId(), correlationId))
                         .map(revokedClients -> revokedKeys + revokedClients))
                 .call(() -> credentials.markSwept(applicationId));
-    }
-
-    private void tick() {
-        if (!passRunning.compareAndSet(false, true)) {
-            return; // the previous pass is still running: skip rather than pile up
-        }
-        runOnce().onTermination().invoke(() -> passRunning.set(false))
-                .subscribe().with(count -> {
-                    if (count > 0) {
-                        // Normally the pass after each deletion revokes everything: finding some here means it
-                        // was interrupted (crash, failure) and this pass made good.
-                        LOG.infof("Credential sweep revoked %d credentials of deleted applications", count);
-                    }
-                }, failure -> LOG.warn("Credential sweep failed; the next pass retries", failure));
     }
 
     /**

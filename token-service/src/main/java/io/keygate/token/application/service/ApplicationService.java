@@ -1,11 +1,10 @@
 package io.keygate.token.application.service;
 
-import io.keygate.events.EventEnvelope;
-import io.keygate.events.KeygateEvent;
 import io.keygate.events.application.ApplicationEvent;
 import io.keygate.events.application.ApplicationState;
 import io.keygate.eventstore.EventStore;
-import io.keygate.eventstore.EventStoreConfig;
+import io.keygate.eventstore.Decision;
+import io.keygate.eventstore.ReadModelWriter;
 import io.keygate.token.application.Application;
 import io.keygate.token.application.ApplicationAttributes;
 import io.keygate.token.application.ApplicationCommand;
@@ -20,8 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,15 +34,12 @@ public class ApplicationService {
     private final EventStore store;
     private final ApplicationProjection projection;
     private final ApplicationCredentialSweeper sweeper;
-    private final String source;
     private final Clock clock = Clock.systemUTC();
 
-    ApplicationService(EventStore store, ApplicationProjection projection, ApplicationCredentialSweeper sweeper,
-            EventStoreConfig storeConfig) {
+    ApplicationService(EventStore store, ApplicationProjection projection, ApplicationCredentialSweeper sweeper) {
         this.store = store;
         this.projection = projection;
         this.sweeper = sweeper;
-        this.source = storeConfig.source();
     }
 
     /** Creates an application with a new id. */
@@ -73,27 +67,14 @@ public class ApplicationService {
                         .onFailure().recoverWithNull());
     }
 
+    /** A new application's id was just generated, so creating it skips the load. */
     private Uni<ApplicationState> execute(ApplicationCommand command, String correlationId) {
-        return store.load(command.applicationId()).chain(history -> {
-            List<ApplicationEvent> past = history.stream().map(e -> (ApplicationEvent) e.data()).toList();
-            ApplicationState state = Application.replay(past);
-            List<ApplicationEvent> events = Application.decide(command, state);
-            if (events.isEmpty()) {
-                return Uni.createFrom().item(state);
-            }
-            long version = history.size();
-            List<EventEnvelope<KeygateEvent>> envelopes = new ArrayList<>();
-            ApplicationState next = state;
-            for (ApplicationEvent event : events) {
-                envelopes.add(EventEnvelope.create(source, ++version, now(), correlationId, null, event));
-                next = Application.evolve(next, event);
-            }
-            ApplicationState result = next;
-            long newVersion = version;
-            return store.appendAndProject(Application.AGGREGATE_TYPE, history.size(), envelopes,
-                            tx -> projection.upsert(tx, result, newVersion))
-                    .replaceWith(result);
-        });
+        ReadModelWriter<ApplicationState, ApplicationEvent> writer =
+                (tx, decision) -> projection.upsert(tx, decision.state(), decision.version());
+        Uni<Decision<ApplicationState, ApplicationEvent>> decision = command instanceof CreateApplication
+                ? store.create(Application.DECIDER, command, now(), correlationId, writer)
+                : store.execute(Application.DECIDER, command.applicationId(), command, now(), correlationId, writer);
+        return decision.map(Decision::state);
     }
 
     private Instant now() {

@@ -1,13 +1,12 @@
 package io.keygate.token.oauth.service;
 
-import io.keygate.events.EventEnvelope;
-import io.keygate.events.KeygateEvent;
 import io.keygate.events.credential.ApiKeyHasher;
 import io.keygate.events.oauth.OAuthClientEvent;
 import io.keygate.events.oauth.OAuthClientRegistered;
 import io.keygate.events.oauth.OAuthClientState;
 import io.keygate.eventstore.EventStore;
-import io.keygate.eventstore.EventStoreConfig;
+import io.keygate.eventstore.Decision;
+import io.keygate.eventstore.ReadModelWriter;
 import io.keygate.token.application.service.CredentialOwnerCheck;
 import io.keygate.token.config.TokenServiceConfig;
 import io.keygate.token.oauth.ClientCredentials;
@@ -26,7 +25,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,21 +35,22 @@ import java.util.List;
 @ApplicationScoped
 public class OAuthClientService {
 
-
     private final EventStore store;
     private final OAuthClientProjection projection;
-    private final CredentialOwnerCheck owners;
-    private final String source;
+    private final ReadModelWriter<OAuthClientState, OAuthClientEvent> writer;
     private final ApiKeyHasher hasher;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
     OAuthClientService(EventStore store, OAuthClientProjection projection, CredentialOwnerCheck owners,
-            TokenServiceConfig config, EventStoreConfig storeConfig) {
+            TokenServiceConfig config) {
         this.store = store;
         this.projection = projection;
-        this.owners = owners;
-        this.source = storeConfig.source();
+        // A registration checks, in its transaction, that the application it names is live.
+        this.writer = ReadModelWriter.checked(
+                (tx, decision) -> owners.requireActive(tx, decision.state().tenantId(),
+                        decision.events().get(0) instanceof OAuthClientRegistered ? decision.state().applicationId() : null),
+                (tx, decision) -> projection.upsert(tx, decision.state(), decision.version()));
         // The API-key pepper keys this HMAC too: the secrets have 256 random bits, so no slow hash is needed.
         this.hasher = new ApiKeyHasher(config.pepper());
     }
@@ -87,29 +86,12 @@ public class OAuthClientService {
         });
     }
 
+    /** A new client's id was just generated, so registering skips the load. */
     private Uni<OAuthClientState> handle(OAuthClientCommand command, String correlationId) {
-        return store.load(command.clientId()).chain(history -> {
-            List<OAuthClientEvent> past = history.stream().map(e -> (OAuthClientEvent) e.data()).toList();
-            OAuthClientState state = OAuthClient.replay(past);
-            List<OAuthClientEvent> events = OAuthClient.decide(command, state);
-            if (events.isEmpty()) {
-                return Uni.createFrom().item(state);
-            }
-            long version = history.size();
-            List<EventEnvelope<KeygateEvent>> envelopes = new ArrayList<>();
-            OAuthClientState next = state;
-            for (OAuthClientEvent event : events) {
-                envelopes.add(EventEnvelope.create(source, ++version, now(), correlationId, null, event));
-                next = OAuthClient.evolve(next, event);
-            }
-            OAuthClientState result = next;
-            long newVersion = version;
-            String registeredFor = events.get(0) instanceof OAuthClientRegistered ? result.applicationId() : null;
-            return store.appendAndProject(OAuthClient.AGGREGATE_TYPE, history.size(), envelopes,
-                            tx -> owners.requireActive(tx, result.tenantId(), registeredFor),
-                            tx -> projection.upsert(tx, result, newVersion))
-                    .replaceWith(result);
-        });
+        Uni<Decision<OAuthClientState, OAuthClientEvent>> decision = command instanceof RegisterClient
+                ? store.create(OAuthClient.DECIDER, command, now(), correlationId, writer)
+                : store.execute(OAuthClient.DECIDER, command.clientId(), command, now(), correlationId, writer);
+        return decision.map(Decision::state);
     }
 
     private Instant now() {
