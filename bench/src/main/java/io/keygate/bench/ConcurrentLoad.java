@@ -45,8 +45,11 @@ public final class ConcurrentLoad {
                 all.add(worker.get());
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new LoadResult(all.getTotalCount(), all.getTotalCount() / seconds,
-                    all.getValueAtPercentile(50) / 1000.0, all.getValueAtPercentile(99) / 1000.0,
+            return new LoadResult(
+                    all.getTotalCount(),
+                    all.getTotalCount() / seconds,
+                    all.getValueAtPercentile(50) / 1000.0,
+                    all.getValueAtPercentile(99) / 1000.0,
                     all.getMaxValue() / 1000.0);
         } finally {
             pool.shutdownNow();

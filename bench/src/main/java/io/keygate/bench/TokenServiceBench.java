@@ -42,17 +42,22 @@ public final class TokenServiceBench {
         int operations = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        Path root = Path.of(System.getProperty("keygate.repository.root", ".")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("keygate.repository.root", "."))
+                .toAbsolutePath()
+                .normalize();
 
         PostgresServer postgres = Testkit.postgres();
         RunDirectory run = RunDirectory.create("bench");
         int port = FreePorts.next();
-        try (ServiceProcess tokenService = new ServiceLauncher(root, run, Testkit.kafka(), postgres).tokenService(port)) {
+        try (ServiceProcess tokenService =
+                new ServiceLauncher(root, run, Testkit.kafka(), postgres).tokenService(port)) {
             tokenService.awaitReady(Duration.ofMinutes(3));
             postgres.createDatabase("bench_raw");
             // HTTP/1.1 keep-alive, as API clients and load generators such as wrk speak it (no h2c upgrade).
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             // Long enough for C2 to compile the hot paths: the first runs otherwise measure the JIT.
             warmUp(http, port, WARMUP_OPERATIONS, concurrency);
 
@@ -64,10 +69,16 @@ public final class TokenServiceBench {
                 String tenant = "bench-" + r;
                 BlockingQueue<String> keyIds = new ArrayBlockingQueue<>(operations);
                 issued.add(ConcurrentLoad.run(operations, concurrency, i -> keyIds.add(createKey(http, port, tenant))));
-                revoked.add(ConcurrentLoad.run(operations, concurrency, i -> revokeKey(http, port, tenant, keyIds.take())));
-                System.out.printf("run %d: raw %.0f/s, issue %.0f/s p99 %.1f ms, revoke %.0f/s p99 %.1f ms%n", r,
-                        raw.get(r - 1).perSecond(), issued.get(r - 1).perSecond(), issued.get(r - 1).p99Millis(),
-                        revoked.get(r - 1).perSecond(), revoked.get(r - 1).p99Millis());
+                revoked.add(
+                        ConcurrentLoad.run(operations, concurrency, i -> revokeKey(http, port, tenant, keyIds.take())));
+                System.out.printf(
+                        "run %d: raw %.0f/s, issue %.0f/s p99 %.1f ms, revoke %.0f/s p99 %.1f ms%n",
+                        r,
+                        raw.get(r - 1).perSecond(),
+                        issued.get(r - 1).perSecond(),
+                        issued.get(r - 1).p99Millis(),
+                        revoked.get(r - 1).perSecond(),
+                        revoked.get(r - 1).p99Millis());
             }
             System.out.println(report(operations, concurrency, runs, raw, issued, revoked));
         } finally {
@@ -83,11 +94,12 @@ public final class TokenServiceBench {
     }
 
     private static String createKey(HttpClient http, int port, String tenant) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/tenants/" + tenant + "/api-keys"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\",\"scopes\":[\"orders:read\"]}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/tenants/" + tenant + "/api-keys"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\",\"scopes\":[\"orders:read\"]}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("issue answered " + response.statusCode());
         }
@@ -95,22 +107,27 @@ public final class TokenServiceBench {
     }
 
     private static void revokeKey(HttpClient http, int port, String tenant, String keyId) throws Exception {
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/tenants/" + tenant + "/api-keys/" + keyId + "/revoke"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"bench\"}"))
-                .build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://127.0.0.1:" + port + "/tenants/" + tenant + "/api-keys/" + keyId + "/revoke"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"bench\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("revoke answered " + response.statusCode());
         }
     }
 
     /** Single-row INSERT transactions (autocommit), one connection per thread: the per-request limit. */
-    private static LoadResult rawInserts(PostgresServer postgres, int operations, int concurrency, int run) throws Exception {
+    private static LoadResult rawInserts(PostgresServer postgres, int operations, int concurrency, int run)
+            throws Exception {
         String url = postgres.jdbcUrl("bench_raw");
         try (Connection setup = DriverManager.getConnection(url, PostgresServer.USER, PostgresServer.PASSWORD)) {
-            setup.createStatement().execute("CREATE TABLE IF NOT EXISTS raw_key (key_id text PRIMARY KEY, tenant_id text "
-                    + "NOT NULL, key_hash text NOT NULL UNIQUE, payload jsonb NOT NULL, created_at timestamptz NOT NULL)");
+            setup.createStatement()
+                    .execute(
+                            "CREATE TABLE IF NOT EXISTS raw_key (key_id text PRIMARY KEY, tenant_id text "
+                                    + "NOT NULL, key_hash text NOT NULL UNIQUE, payload jsonb NOT NULL, created_at timestamptz NOT NULL)");
         }
         ThreadLocal<PreparedStatement> statements = ThreadLocal.withInitial(() -> {
             try {
@@ -131,7 +148,12 @@ public final class TokenServiceBench {
         });
     }
 
-    private static String report(int operations, int concurrency, int runs, List<LoadResult> raw, List<LoadResult> issued,
+    private static String report(
+            int operations,
+            int concurrency,
+            int runs,
+            List<LoadResult> raw,
+            List<LoadResult> issued,
             List<LoadResult> revoked) {
         double rawRate = median(raw, LoadResult::perSecond);
         double issueRate = median(issued, LoadResult::perSecond);
@@ -142,15 +164,28 @@ public final class TokenServiceBench {
                 | PostgreSQL single-row insert transactions (the limit) | %.0f | %.2f | %.2f | 100 %% |
                 | token-service: issue API key | %.0f | %.2f | %.2f | %.0f %% |
                 | token-service: revoke API key | %.0f | %.2f | %.2f | %.0f %% |
-                """.formatted(operations, concurrency, runs,
-                rawRate, median(raw, LoadResult::p50Millis), median(raw, LoadResult::p99Millis),
-                issueRate, median(issued, LoadResult::p50Millis), median(issued, LoadResult::p99Millis), 100 * issueRate / rawRate,
-                median(revoked, LoadResult::perSecond), median(revoked, LoadResult::p50Millis),
-                median(revoked, LoadResult::p99Millis), 100 * median(revoked, LoadResult::perSecond) / rawRate);
+                """.formatted(
+                        operations,
+                        concurrency,
+                        runs,
+                        rawRate,
+                        median(raw, LoadResult::p50Millis),
+                        median(raw, LoadResult::p99Millis),
+                        issueRate,
+                        median(issued, LoadResult::p50Millis),
+                        median(issued, LoadResult::p99Millis),
+                        100 * issueRate / rawRate,
+                        median(revoked, LoadResult::perSecond),
+                        median(revoked, LoadResult::p50Millis),
+                        median(revoked, LoadResult::p99Millis),
+                        100 * median(revoked, LoadResult::perSecond) / rawRate);
     }
 
     private static double median(List<LoadResult> results, ToDoubleFunction<LoadResult> metric) {
-        List<Double> values = results.stream().map(metric::applyAsDouble).sorted(Comparator.naturalOrder()).toList();
+        List<Double> values = results.stream()
+                .map(metric::applyAsDouble)
+                .sorted(Comparator.naturalOrder())
+                .toList();
         return values.get(values.size() / 2);
     }
 }

@@ -22,7 +22,8 @@ public class GatewayLifecycle {
     private final StateConsumer stateConsumer;
     private final ProxyServer proxy;
 
-    public GatewayLifecycle(GatewayTopics topics, CallRecordPublisher callRecords, StateConsumer stateConsumer, ProxyServer proxy) {
+    public GatewayLifecycle(
+            GatewayTopics topics, CallRecordPublisher callRecords, StateConsumer stateConsumer, ProxyServer proxy) {
         this.topics = topics;
         this.callRecords = callRecords;
         this.stateConsumer = stateConsumer;

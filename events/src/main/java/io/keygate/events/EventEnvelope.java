@@ -19,13 +19,7 @@ import java.util.UUID;
  * @param <E>           the event record type
  */
 public record EventEnvelope<E extends KeygateEvent>(
-        UUID id,
-        String source,
-        long sequence,
-        Instant occurredAt,
-        String correlationId,
-        String causationId,
-        E data) {
+        UUID id, String source, long sequence, Instant occurredAt, String correlationId, String causationId, E data) {
 
     private static final TimeBasedEpochGenerator UUID_V7 = Generators.timeBasedEpochGenerator();
 

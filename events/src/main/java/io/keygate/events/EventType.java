@@ -91,7 +91,8 @@ public enum EventType {
     public static EventType of(KeygateEvent event) {
         EventType type = BY_CLASS.get(event.getClass());
         if (type == null) {
-            throw new IllegalArgumentException("Unregistered event record " + event.getClass().getName());
+            throw new IllegalArgumentException(
+                    "Unregistered event record " + event.getClass().getName());
         }
         return type;
     }

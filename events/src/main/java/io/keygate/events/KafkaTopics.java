@@ -61,8 +61,8 @@ public final class KafkaTopics {
      * (its consumer group id, if any, is dropped), and fails with an unchecked exception if Kafka does not
      * answer: a service must not start against topics that are not there.
      */
-    public static void ensureExist(Map<String, Object> kafkaClientConfig, String clientId, Collection<Topic> topics,
-            short replicationFactor) {
+    public static void ensureExist(
+            Map<String, Object> kafkaClientConfig, String clientId, Collection<Topic> topics, short replicationFactor) {
         Map<String, Object> adminConfig = new HashMap<>(kafkaClientConfig);
         adminConfig.remove("group.id");
         adminConfig.put("client.id", clientId);

@@ -36,7 +36,8 @@ class EventCodecTest {
     @Test
     void cloudEventCarriesTheEnvelopeAttributes() {
         KeygateEvent sample = SampleEvents.all().get(EventType.API_KEY_REVOKED).get(0);
-        EventEnvelope<KeygateEvent> envelope = EventEnvelope.create("/token-service", 2, SampleEvents.T0, "c", null, sample);
+        EventEnvelope<KeygateEvent> envelope =
+                EventEnvelope.create("/token-service", 2, SampleEvents.T0, "c", null, sample);
 
         CloudEvent event = codec.toCloudEvent(envelope);
 
@@ -52,8 +53,7 @@ class EventCodecTest {
     void apiKeyWrittenBeforeTheLaterAttributesStillReads() {
         String old = """
                 {"key":{"keyId":"key_01","tenantId":"acme","name":"ci","maskedKey":"kg_live_AbCd…wXyZ",
-                "keyHash":"%s","scopes":["a"],"status":"ACTIVE","createdAt":"2026-11-29T10:15:30Z"}}"""
-                .formatted(SampleEvents.HASH);
+                "keyHash":"%s","scopes":["a"],"status":"ACTIVE","createdAt":"2026-11-29T10:15:30Z"}}""".formatted(SampleEvents.HASH);
 
         var issued = codec.fromJson(old.getBytes(StandardCharsets.UTF_8), io.keygate.events.token.ApiKeyIssued.class);
 
@@ -73,25 +73,33 @@ class EventCodecTest {
 
     @Test
     void unknownTypeIsUnreadable() {
-        CloudEvent unknown = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
-                .withSource(URI.create("/elsewhere")).withType("com.example.thing.v1")
-                .withData("{}".getBytes(StandardCharsets.UTF_8)).build();
+        CloudEvent unknown = CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString())
+                .withSource(URI.create("/elsewhere"))
+                .withType("com.example.thing.v1")
+                .withData("{}".getBytes(StandardCharsets.UTF_8))
+                .build();
         assertThatThrownBy(() -> codec.fromCloudEvent(unknown))
-                .isInstanceOf(UnreadableEventException.class).hasMessageContaining("com.example.thing.v1");
+                .isInstanceOf(UnreadableEventException.class)
+                .hasMessageContaining("com.example.thing.v1");
     }
 
     @Test
     void dataThatDoesNotFitTheTypeIsUnreadable() {
-        CloudEvent broken = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
-                .withSource(URI.create("/token-service")).withType(EventType.API_KEY_ISSUED.type())
-                .withData("{\"key\": 42}".getBytes(StandardCharsets.UTF_8)).build();
+        CloudEvent broken = CloudEventBuilder.v1()
+                .withId(UUID.randomUUID().toString())
+                .withSource(URI.create("/token-service"))
+                .withType(EventType.API_KEY_ISSUED.type())
+                .withData("{\"key\": 42}".getBytes(StandardCharsets.UTF_8))
+                .build();
         assertThatThrownBy(() -> codec.fromCloudEvent(broken)).isInstanceOf(UnreadableEventException.class);
     }
 
     @Test
     void additiveSchemaChangesAreReadByOlderConsumers() {
-        String newer = "{\"route\":{\"routeId\":\"r\",\"tenantId\":\"t\",\"pathPrefix\":\"/\",\"upstreamUrl\":\"http://u\","
-                + "\"version\":1,\"updatedAt\":\"2026-11-29T00:00:00Z\",\"addedLater\":true}}";
+        String newer =
+                "{\"route\":{\"routeId\":\"r\",\"tenantId\":\"t\",\"pathPrefix\":\"/\",\"upstreamUrl\":\"http://u\","
+                        + "\"version\":1,\"updatedAt\":\"2026-11-29T00:00:00Z\",\"addedLater\":true}}";
         var route = codec.fromJson(newer.getBytes(StandardCharsets.UTF_8), io.keygate.events.policy.RouteDefined.class);
         assertThat(route.route().routeId()).isEqualTo("r");
     }

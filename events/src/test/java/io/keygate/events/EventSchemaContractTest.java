@@ -25,9 +25,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class EventSchemaContractTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-            builder -> builder.schemaMappers(mappers -> mappers.mapPrefix(
-                    "https://schemas.keygate.io/events/", "classpath:io/keygate/events/schemas/")));
+    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(
+            SpecVersion.VersionFlag.V202012,
+            builder -> builder.schemaMappers(mappers ->
+                    mappers.mapPrefix("https://schemas.keygate.io/events/", "classpath:io/keygate/events/schemas/")));
 
     private final EventCodec codec = new EventCodec();
 
@@ -59,10 +60,12 @@ class EventSchemaContractTest {
             JsonNode message = findMessage(asyncApi, type.type());
             assertThat(message).as("message %s in asyncapi.yaml", type.type()).isNotNull();
             String schemaRef = message.at("/payload/schema/$ref").asText();
-            assertThat(Path.of(schemaRef)).as("schema of %s", type.type())
+            assertThat(Path.of(schemaRef))
+                    .as("schema of %s", type.type())
                     .isEqualTo(Path.of("src/main/resources" + type.schemaResource()));
             assertThat(Files.exists(Path.of(schemaRef))).isTrue();
-            assertThat(channelAddressesCarrying(asyncApi, message)).as("topic of %s", type.type())
+            assertThat(channelAddressesCarrying(asyncApi, message))
+                    .as("topic of %s", type.type())
                     .containsExactly(type.topic().topicName());
         }
     }
@@ -70,7 +73,9 @@ class EventSchemaContractTest {
     private static JsonSchema schemaOf(EventType type) throws IOException {
         try (InputStream in = EventSchemaContractTest.class.getResourceAsStream(type.schemaResource())) {
             assertThat(in).as("schema resource %s", type.schemaResource()).isNotNull();
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                    .formatAssertionsEnabled(true)
+                    .build();
             return SCHEMAS.getSchema(in, config);
         }
     }
@@ -89,11 +94,12 @@ class EventSchemaContractTest {
         asyncApi.at("/components/messages").fields().forEachRemaining(entry -> {
             if (entry.getValue() == message) {
                 String ref = "#/components/messages/" + entry.getKey();
-                asyncApi.path("channels").forEach(channel -> channel.path("messages").forEach(m -> {
-                    if (ref.equals(m.path("$ref").asText())) {
-                        addresses.add(channel.path("address").asText());
-                    }
-                }));
+                asyncApi.path("channels")
+                        .forEach(channel -> channel.path("messages").forEach(m -> {
+                            if (ref.equals(m.path("$ref").asText())) {
+                                addresses.add(channel.path("address").asText());
+                            }
+                        }));
             }
         });
         return addresses;

@@ -34,8 +34,8 @@ public interface Decider<C, S, E extends KeygateEvent> {
     }
 
     /** A decider from an aggregate's static {@code decide} and {@code evolve} functions. */
-    static <C, S, E extends KeygateEvent> Decider<C, S, E> of(String aggregateType,
-            BiFunction<C, S, List<E>> decide, BiFunction<S, E, S> evolve) {
+    static <C, S, E extends KeygateEvent> Decider<C, S, E> of(
+            String aggregateType, BiFunction<C, S, List<E>> decide, BiFunction<S, E, S> evolve) {
         return new Decider<>() {
             @Override
             public String aggregateType() {

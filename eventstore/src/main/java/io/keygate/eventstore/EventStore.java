@@ -13,9 +13,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.annotation.Priority;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,6 +37,7 @@ public class EventStore {
 
     /** Channel the relay LISTENs on; appends NOTIFY it in their transaction (delivered at commit). */
     static final String OUTBOX_CHANNEL = "keygate_outbox";
+
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final Pool pool;
@@ -65,8 +66,13 @@ public class EventStore {
      * @return fails with {@link ConcurrencyConflictException} if another command appended to the aggregate
      *         between the load and the append, or with whatever {@code decide} or the writer's check threw
      */
-    public <C, S, E extends KeygateEvent> Uni<Decision<S, E>> execute(Decider<C, S, E> decider, String aggregateId,
-            C command, Instant at, String correlationId, ReadModelWriter<S, E> writer) {
+    public <C, S, E extends KeygateEvent> Uni<Decision<S, E>> execute(
+            Decider<C, S, E> decider,
+            String aggregateId,
+            C command,
+            Instant at,
+            String correlationId,
+            ReadModelWriter<S, E> writer) {
         return load(aggregateId).chain(history -> {
             @SuppressWarnings("unchecked")
             List<E> past = history.stream().map(event -> (E) event.data()).toList();
@@ -78,13 +84,19 @@ public class EventStore {
      * Runs the command that creates an aggregate whose id was just generated, so it has no history to load:
      * one round trip fewer than {@link #execute}. If the id did exist, the append fails with a conflict.
      */
-    public <C, S, E extends KeygateEvent> Uni<Decision<S, E>> create(Decider<C, S, E> decider, C command, Instant at,
-            String correlationId, ReadModelWriter<S, E> writer) {
+    public <C, S, E extends KeygateEvent> Uni<Decision<S, E>> create(
+            Decider<C, S, E> decider, C command, Instant at, String correlationId, ReadModelWriter<S, E> writer) {
         return decideAndAppend(decider, null, 0, command, at, correlationId, writer);
     }
 
-    private <C, S, E extends KeygateEvent> Uni<Decision<S, E>> decideAndAppend(Decider<C, S, E> decider, S state,
-            long version, C command, Instant at, String correlationId, ReadModelWriter<S, E> writer) {
+    private <C, S, E extends KeygateEvent> Uni<Decision<S, E>> decideAndAppend(
+            Decider<C, S, E> decider,
+            S state,
+            long version,
+            C command,
+            Instant at,
+            String correlationId,
+            ReadModelWriter<S, E> writer) {
         List<E> events = decider.decide(command, state);
         if (events.isEmpty()) {
             return Uni.createFrom().item(new Decision<>(state, version, events));
@@ -97,21 +109,24 @@ public class EventStore {
             next = decider.evolve(next, event);
         }
         Decision<S, E> decision = new Decision<>(next, sequence, events);
-        return appendAndProject(decider.aggregateType(), version, envelopes, tx -> writer.check(tx, decision),
-                tx -> writer.write(tx, decision)).replaceWith(decision);
+        return appendAndProject(
+                        decider.aggregateType(),
+                        version,
+                        envelopes,
+                        tx -> writer.check(tx, decision),
+                        tx -> writer.write(tx, decision))
+                .replaceWith(decision);
     }
 
     /** The events of an aggregate, oldest first; empty if it does not exist. */
     public Uni<List<EventEnvelope<KeygateEvent>>> load(String aggregateId) {
         return pool.preparedQuery("""
                         SELECT event_id, event_type, source, version, occurred_at, correlation_id, causation_id, payload
-                        FROM event_store WHERE aggregate_id = $1 ORDER BY version""")
-                .execute(Tuple.of(aggregateId))
-                .map(rows -> {
-                    List<EventEnvelope<KeygateEvent>> events = new ArrayList<>();
-                    rows.forEach(row -> events.add(toEnvelope(row)));
-                    return events;
-                });
+                        FROM event_store WHERE aggregate_id = $1 ORDER BY version""").execute(Tuple.of(aggregateId)).map(rows -> {
+            List<EventEnvelope<KeygateEvent>> events = new ArrayList<>();
+            rows.forEach(row -> events.add(toEnvelope(row)));
+            return events;
+        });
     }
 
     /**
@@ -121,7 +136,10 @@ public class EventStore {
      *                        sequence must continue from it
      * @return fails with {@link ConcurrencyConflictException} if another writer appended first
      */
-    public Uni<Void> append(SqlConnection tx, String aggregateType, long expectedVersion,
+    public Uni<Void> append(
+            SqlConnection tx,
+            String aggregateType,
+            long expectedVersion,
             List<? extends EventEnvelope<? extends KeygateEvent>> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -132,7 +150,8 @@ public class EventStore {
         for (EventEnvelope<? extends KeygateEvent> event : events) {
             version++;
             if (event.sequence() != version) {
-                throw new IllegalArgumentException("Event sequence " + event.sequence() + " does not follow " + (version - 1));
+                throw new IllegalArgumentException(
+                        "Event sequence " + event.sequence() + " does not follow " + (version - 1));
             }
             eventRows.add(eventRow(aggregateType, event));
             outboxRows.add(Tuple.of(event.id(), event.type().topic().topicName()));
@@ -162,11 +181,13 @@ public class EventStore {
      * @param readModelUpdate statements on the transaction's connection, e.g. a projection upsert
      * @return fails with {@link ConcurrencyConflictException} if another writer appended first
      */
-    public Uni<Void> appendAndProject(String aggregateType, long expectedVersion,
+    public Uni<Void> appendAndProject(
+            String aggregateType,
+            long expectedVersion,
             List<? extends EventEnvelope<? extends KeygateEvent>> events,
             Function<SqlConnection, Uni<?>> readModelUpdate) {
-        return appendAndProject(aggregateType, expectedVersion, events, tx -> Uni.createFrom().voidItem(),
-                readModelUpdate);
+        return appendAndProject(
+                aggregateType, expectedVersion, events, tx -> Uni.createFrom().voidItem(), readModelUpdate);
     }
 
     /**
@@ -174,11 +195,17 @@ public class EventStore {
      * transaction (e.g. that a referenced aggregate exists, holding a share lock on its row). Its statements
      * are sent ahead of the append's; if it fails, its failure is the command's and nothing is written.
      */
-    public Uni<Void> appendAndProject(String aggregateType, long expectedVersion,
+    public Uni<Void> appendAndProject(
+            String aggregateType,
+            long expectedVersion,
             List<? extends EventEnvelope<? extends KeygateEvent>> events,
-            Function<SqlConnection, Uni<?>> precondition, Function<SqlConnection, Uni<?>> readModelUpdate) {
-        return inTransaction(tx -> Uni.combine().all()
-                .unis(precondition.apply(tx), append(tx, aggregateType, expectedVersion, events),
+            Function<SqlConnection, Uni<?>> precondition,
+            Function<SqlConnection, Uni<?>> readModelUpdate) {
+        return inTransaction(tx -> Uni.combine()
+                .all()
+                .unis(
+                        precondition.apply(tx),
+                        append(tx, aggregateType, expectedVersion, events),
                         readModelUpdate.apply(tx))
                 .discardItems());
     }

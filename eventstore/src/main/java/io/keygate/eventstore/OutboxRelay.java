@@ -70,8 +70,13 @@ public class OutboxRelay {
     private long pollTimer = -1;
     private volatile boolean stopped;
 
-    OutboxRelay(Pool pool, Vertx vertx, EventStore store, EventStoreConfig config,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry) {
+    OutboxRelay(
+            Pool pool,
+            Vertx vertx,
+            EventStore store,
+            EventStoreConfig config,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+            MeterRegistry registry) {
         this.pool = pool;
         this.vertx = vertx;
         this.store = store;
@@ -119,25 +124,29 @@ public class OutboxRelay {
             return;
         }
         wakeAgain.set(false);
-        relayBatch().subscribe().with(
-                count -> {
-                    draining.set(false);
-                    if (count >= config.relay().batchSize() || wakeAgain.get()) {
-                        wake();
-                    }
-                },
-                failure -> {
-                    draining.set(false);
-                    failures.increment();
-                    LOG.warnf("Outbox relay pass failed, retrying on the next poll: %s", failure.toString());
-                });
+        relayBatch()
+                .subscribe()
+                .with(
+                        count -> {
+                            draining.set(false);
+                            if (count >= config.relay().batchSize() || wakeAgain.get()) {
+                                wake();
+                            }
+                        },
+                        failure -> {
+                            draining.set(false);
+                            failures.increment();
+                            LOG.warnf("Outbox relay pass failed, retrying on the next poll: %s", failure.toString());
+                        });
     }
 
     /** One pass: publishes up to a batch of outbox rows and deletes them; returns how many. */
     Uni<Integer> relayBatch() {
         return pool.withTransaction(tx -> tx.preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS locked")
                 .execute(Tuple.of(RELAY_LOCK))
-                .chain(rows -> rows.iterator().next().getBoolean("locked") ? publishPending(tx) : Uni.createFrom().item(0)));
+                .chain(rows -> rows.iterator().next().getBoolean("locked")
+                        ? publishPending(tx)
+                        : Uni.createFrom().item(0)));
     }
 
     private Uni<Integer> publishPending(SqlConnection tx) {
@@ -157,7 +166,8 @@ public class OutboxRelay {
                     }
                     long lastSeq = batch.get(batch.size() - 1).seq();
                     return send(batch)
-                            .chain(() -> tx.preparedQuery("DELETE FROM event_outbox WHERE seq <= $1").execute(Tuple.of(lastSeq)))
+                            .chain(() -> tx.preparedQuery("DELETE FROM event_outbox WHERE seq <= $1")
+                                    .execute(Tuple.of(lastSeq)))
                             .invoke(() -> published.increment(batch.size()))
                             .replaceWith(batch.size());
                 });
@@ -165,24 +175,27 @@ public class OutboxRelay {
 
     /** Sends a batch and waits for every acknowledgement, on a worker thread (the producer may block). */
     private Uni<Void> send(List<Pending> batch) {
-        return Uni.createFrom().<Void>item(() -> {
-            List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-            for (Pending pending : batch) {
-                CloudEvent event = codec.toCloudEvent(pending.envelope());
-                acks.add(producer.send(new ProducerRecord<>(pending.topic(), pending.envelope().subject(), event)));
-            }
-            for (Future<RecordMetadata> ack : acks) {
-                try {
-                    ack.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Interrupted while publishing the outbox", e);
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException("Kafka refused an outbox event", e.getCause());
-                }
-            }
-            return null;
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Uni.createFrom()
+                .<Void>item(() -> {
+                    List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+                    for (Pending pending : batch) {
+                        CloudEvent event = codec.toCloudEvent(pending.envelope());
+                        acks.add(producer.send(new ProducerRecord<>(
+                                pending.topic(), pending.envelope().subject(), event)));
+                    }
+                    for (Future<RecordMetadata> ack : acks) {
+                        try {
+                            ack.get();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException("Interrupted while publishing the outbox", e);
+                        } catch (java.util.concurrent.ExecutionException e) {
+                            throw new IllegalStateException("Kafka refused an outbox event", e.getCause());
+                        }
+                    }
+                    return null;
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private Map<String, Object> producerConfig() {
@@ -195,14 +208,17 @@ public class OutboxRelay {
         producerConfig.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         producerConfig.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        producerConfig.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay" + config.source().replace('/', '-'));
+        producerConfig.putIfAbsent(
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "outbox-relay" + config.source().replace('/', '-'));
         return producerConfig;
     }
 
     private static PgConnectOptions connectOptions() {
         var appConfig = ConfigProvider.getConfig();
-        PgConnectOptions options = PgConnectOptions.fromUri(
-                appConfig.getValue("quarkus.datasource.reactive.url", String.class).replaceFirst("^vertx-reactive:", ""));
+        PgConnectOptions options = PgConnectOptions.fromUri(appConfig
+                .getValue("quarkus.datasource.reactive.url", String.class)
+                .replaceFirst("^vertx-reactive:", ""));
         appConfig.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(options::setUser);
         appConfig.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(options::setPassword);
         return options;

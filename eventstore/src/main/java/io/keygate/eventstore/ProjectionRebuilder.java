@@ -49,27 +49,35 @@ public class ProjectionRebuilder {
             events.put(projection.name(), 0L);
         });
         return store.inTransaction(tx -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (RebuildableProjection projection : all) {
-                chain = chain.chain(() -> clear(tx, projection));
-            }
-            for (RebuildableProjection projection : all) {
-                chain = chain.chain(() -> replay(tx, projection, new Tally(projection.name(), aggregates, events)));
-            }
-            return chain;
-        }).map(done -> {
-            RebuildReport report = new RebuildReport(aggregates, events, Duration.ofNanos(System.nanoTime() - start));
-            LOG.infof("Rebuilt projections %s from %s events in %d ms", report.aggregates().keySet(),
-                    report.events(), report.took().toMillis());
-            return report;
-        });
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (RebuildableProjection projection : all) {
+                        chain = chain.chain(() -> clear(tx, projection));
+                    }
+                    for (RebuildableProjection projection : all) {
+                        chain = chain.chain(
+                                () -> replay(tx, projection, new Tally(projection.name(), aggregates, events)));
+                    }
+                    return chain;
+                })
+                .map(done -> {
+                    RebuildReport report =
+                            new RebuildReport(aggregates, events, Duration.ofNanos(System.nanoTime() - start));
+                    LOG.infof(
+                            "Rebuilt projections %s from %s events in %d ms",
+                            report.aggregates().keySet(),
+                            report.events(),
+                            report.took().toMillis());
+                    return report;
+                });
     }
 
     private static Uni<Void> clear(SqlConnection tx, RebuildableProjection projection) {
         String tables = String.join(", ", projection.tables());
         // EXCLUSIVE: readers go on reading the old rows; writers wait for the rebuilt ones.
-        return tx.query("LOCK TABLE " + tables + " IN EXCLUSIVE MODE").execute()
-                .chain(() -> tx.query("DELETE FROM " + String.join("; DELETE FROM ", projection.tables())).execute())
+        return tx.query("LOCK TABLE " + tables + " IN EXCLUSIVE MODE")
+                .execute()
+                .chain(() -> tx.query("DELETE FROM " + String.join("; DELETE FROM ", projection.tables()))
+                        .execute())
                 .replaceWithVoid();
     }
 
@@ -77,17 +85,17 @@ public class ProjectionRebuilder {
         return tx.prepare("""
                         SELECT aggregate_id, event_id, event_type, source, version, occurred_at, correlation_id,
                             causation_id, payload
-                        FROM event_store WHERE aggregate_type = ANY($1) ORDER BY aggregate_id, version""")
-                .chain(statement -> {
-                    Cursor cursor = statement.cursor(Tuple.of(projection.aggregateTypes().toArray(String[]::new)));
-                    return readFrom(tx, cursor, projection, new Pending(), tally)
-                            .eventually(() -> cursor.close().chain(statement::close));
-                });
+                        FROM event_store WHERE aggregate_type = ANY($1) ORDER BY aggregate_id, version""").chain(statement -> {
+            Cursor cursor =
+                    statement.cursor(Tuple.of(projection.aggregateTypes().toArray(String[]::new)));
+            return readFrom(tx, cursor, projection, new Pending(), tally)
+                    .eventually(() -> cursor.close().chain(statement::close));
+        });
     }
 
     /** Reads the next batch, hands every completed aggregate to the projection, and goes on until the end. */
-    private Uni<Void> readFrom(SqlConnection tx, Cursor cursor, RebuildableProjection projection, Pending pending,
-            Tally tally) {
+    private Uni<Void> readFrom(
+            SqlConnection tx, Cursor cursor, RebuildableProjection projection, Pending pending, Tally tally) {
         return cursor.read(FETCH_SIZE).chain(rows -> {
             List<Pending> completed = new ArrayList<>();
             Pending current = pending;
@@ -106,7 +114,8 @@ public class ProjectionRebuilder {
             Pending carried = current;
             Uni<Void> writes = Uni.createFrom().voidItem();
             for (Pending aggregate : completed) {
-                writes = writes.chain(() -> projection.rebuild(tx, aggregate.aggregateId, aggregate.events)
+                writes = writes.chain(() -> projection
+                        .rebuild(tx, aggregate.aggregateId, aggregate.events)
                         .invoke(() -> tally.count(aggregate.events.size())));
             }
             return cursor.hasMore() ? writes.chain(() -> readFrom(tx, cursor, projection, carried, tally)) : writes;

@@ -23,7 +23,8 @@ public interface ReadModelWriter<S, E> {
     }
 
     /** A writer that checks with {@code check} before it writes with {@code write}. */
-    static <S, E> ReadModelWriter<S, E> checked(BiFunction<SqlConnection, Decision<S, E>, Uni<?>> check,
+    static <S, E> ReadModelWriter<S, E> checked(
+            BiFunction<SqlConnection, Decision<S, E>, Uni<?>> check,
             BiFunction<SqlConnection, Decision<S, E>, Uni<?>> write) {
         return new ReadModelWriter<>() {
             @Override

@@ -51,32 +51,47 @@ class EventStoreQuarkusTest {
         var issued = envelope(1, new ApiKeyIssued(state(keyId, ApiKeyStatus.ACTIVE)));
         var revoked = envelope(2, new ApiKeyRevoked(state(keyId, ApiKeyStatus.REVOKED), "test"));
 
-        store.inTransaction(tx -> store.append(tx, "api-key", 0, List.of(issued))).await().atMost(WAIT);
-        store.inTransaction(tx -> store.append(tx, "api-key", 1, List.of(revoked))).await().atMost(WAIT);
+        store.inTransaction(tx -> store.append(tx, "api-key", 0, List.of(issued)))
+                .await()
+                .atMost(WAIT);
+        store.inTransaction(tx -> store.append(tx, "api-key", 1, List.of(revoked)))
+                .await()
+                .atMost(WAIT);
 
         assertThat(store.load(keyId).await().atMost(WAIT)).containsExactly(issued, revoked);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(publishedFor(keyId))
-                .extracting(ConsumerRecord::key, r -> codec.fromCloudEvent(r.value()).id())
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(keyId, issued.id()),
-                        org.assertj.core.groups.Tuple.tuple(keyId, revoked.id())));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(publishedFor(keyId))
+                        .extracting(
+                                ConsumerRecord::key,
+                                r -> codec.fromCloudEvent(r.value()).id())
+                        .containsExactly(
+                                org.assertj.core.groups.Tuple.tuple(keyId, issued.id()),
+                                org.assertj.core.groups.Tuple.tuple(keyId, revoked.id())));
         await().atMost(WAIT).until(() -> outboxSize() == 0);
     }
 
     @Test
     void secondWriterOfTheSameVersionGetsAConflictAndWritesNothing() {
         String keyId = "key_" + UUID.randomUUID();
-        store.inTransaction(tx -> store.append(tx, "api-key", 0,
-                List.of(envelope(1, new ApiKeyIssued(state(keyId, ApiKeyStatus.ACTIVE)))))).await().atMost(WAIT);
+        store.inTransaction(tx -> store.append(
+                        tx, "api-key", 0, List.of(envelope(1, new ApiKeyIssued(state(keyId, ApiKeyStatus.ACTIVE))))))
+                .await()
+                .atMost(WAIT);
 
         var first = envelope(2, new ApiKeyRevoked(state(keyId, ApiKeyStatus.REVOKED), "first"));
         var second = envelope(2, new ApiKeyRevoked(state(keyId, ApiKeyStatus.REVOKED), "second"));
-        store.inTransaction(tx -> store.append(tx, "api-key", 1, List.of(first))).await().atMost(WAIT);
+        store.inTransaction(tx -> store.append(tx, "api-key", 1, List.of(first)))
+                .await()
+                .atMost(WAIT);
 
         assertThatThrownBy(() -> store.inTransaction(tx -> store.append(tx, "api-key", 1, List.of(second)))
-                .await().atMost(WAIT)).isInstanceOf(ConcurrencyConflictException.class);
-        assertThat(store.load(keyId).await().atMost(WAIT)).extracting(EventEnvelope::id)
-                .doesNotContain(second.id()).hasSize(2);
+                        .await()
+                        .atMost(WAIT))
+                .isInstanceOf(ConcurrencyConflictException.class);
+        assertThat(store.load(keyId).await().atMost(WAIT))
+                .extracting(EventEnvelope::id)
+                .doesNotContain(second.id())
+                .hasSize(2);
     }
 
     @Test
@@ -85,29 +100,51 @@ class EventStoreQuarkusTest {
         var issued = envelope(1, new ApiKeyIssued(state(keyId, ApiKeyStatus.ACTIVE)));
 
         assertThatThrownBy(() -> store.inTransaction(tx -> store.append(tx, "api-key", 0, List.of(issued))
-                .chain(() -> tx.query("SELECT 1/0").execute())).await().atMost(WAIT)).isNotNull();
+                                .chain(() -> tx.query("SELECT 1/0").execute()))
+                        .await()
+                        .atMost(WAIT))
+                .isNotNull();
 
         assertThat(store.load(keyId).await().atMost(WAIT)).isEmpty();
         assertThat(publishedFor(keyId)).isEmpty();
     }
 
     private long outboxSize() {
-        return pool.query("SELECT count(*) AS n FROM event_outbox").execute().await().atMost(WAIT)
-                .iterator().next().getLong("n");
+        return pool.query("SELECT count(*) AS n FROM event_outbox")
+                .execute()
+                .await()
+                .atMost(WAIT)
+                .iterator()
+                .next()
+                .getLong("n");
     }
 
     private static List<ConsumerRecord<String, CloudEvent>> publishedFor(String key) {
-        return Testkit.kafka().readAll(Topic.TOKENS.topicName(), new StringDeserializer(), new CloudEventDeserializer())
-                .stream().filter(r -> key.equals(r.key())).toList();
+        return Testkit.kafka()
+                .readAll(Topic.TOKENS.topicName(), new StringDeserializer(), new CloudEventDeserializer())
+                .stream()
+                .filter(r -> key.equals(r.key()))
+                .toList();
     }
 
     private static EventEnvelope<KeygateEvent> envelope(long sequence, KeygateEvent event) {
-        return EventEnvelope.create("/eventstore-test", sequence, Instant.now().truncatedTo(ChronoUnit.MICROS), "corr", null, event);
+        return EventEnvelope.create(
+                "/eventstore-test", sequence, Instant.now().truncatedTo(ChronoUnit.MICROS), "corr", null, event);
     }
 
     private static ApiKeyState state(String keyId, ApiKeyStatus status) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return new ApiKeyState(keyId, "acme", "test", "kg_test_AbCd…wXyZ", "q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c",
-                List.of(), status, now, null, status == ApiKeyStatus.REVOKED ? now : null, null);
+        return new ApiKeyState(
+                keyId,
+                "acme",
+                "test",
+                "kg_test_AbCd…wXyZ",
+                "q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c",
+                List.of(),
+                status,
+                now,
+                null,
+                status == ApiKeyStatus.REVOKED ? now : null,
+                null);
     }
 }

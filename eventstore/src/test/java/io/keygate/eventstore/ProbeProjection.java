@@ -34,7 +34,10 @@ public class ProbeProjection implements RebuildableProjection {
     public Uni<Void> rebuild(SqlConnection tx, String aggregateId, List<EventEnvelope<KeygateEvent>> events) {
         return tx.preparedQuery("INSERT INTO rebuild_probe (aggregate_id, events, last_version, first_version) "
                         + "VALUES ($1, $2, $3, $4)")
-                .execute(Tuple.of(aggregateId, events.size(), events.get(events.size() - 1).sequence(),
+                .execute(Tuple.of(
+                        aggregateId,
+                        events.size(),
+                        events.get(events.size() - 1).sequence(),
                         events.get(0).sequence()))
                 .replaceWithVoid();
     }

@@ -31,7 +31,8 @@ public class CommonProblemMapper {
                 .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        String fields = errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
+        String fields =
+                errors.stream().map(Problem.FieldError::field).distinct().collect(Collectors.joining(", "));
         return problem(400, "invalid-request", "Invalid request", "Invalid value for: " + fields, uri, errors);
     }
 
@@ -39,7 +40,12 @@ public class CommonProblemMapper {
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
         String field = jsonPath(e);
-        return problem(400, "invalid-request", "Invalid request", "Unknown field: " + field, uri,
+        return problem(
+                400,
+                "invalid-request",
+                "Invalid request",
+                "Unknown field: " + field,
+                uri,
                 List.of(new Problem.FieldError(field, "unknown field")));
     }
 
@@ -55,7 +61,12 @@ public class CommonProblemMapper {
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = jsonPath(mapping);
-            return problem(400, "invalid-request", "Invalid request", "Invalid value for: " + field, uri,
+            return problem(
+                    400,
+                    "invalid-request",
+                    "Invalid request",
+                    "Invalid value for: " + field,
+                    uri,
                     List.of(new Problem.FieldError(field, "wrong type or format")));
         }
         return problem(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON", uri, null);
@@ -67,7 +78,9 @@ public class CommonProblemMapper {
         if (status >= 500) {
             return unexpected(e, uri);
         }
-        String title = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String title = Response.Status.fromStatusCode(status) == null
+                ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
         return problem(status, "http-" + status, title, title, uri, null);
     }
 
@@ -75,12 +88,17 @@ public class CommonProblemMapper {
     public Response unexpected(Throwable e, UriInfo uri) {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, uri.getPath());
-        return problem(500, "internal-error", "Internal error",
-                "An unexpected error occurred; quote error id " + errorId + " when reporting it", uri, null);
+        return problem(
+                500,
+                "internal-error",
+                "Internal error",
+                "An unexpected error occurred; quote error id " + errorId + " when reporting it",
+                uri,
+                null);
     }
 
-    private static Response problem(int status, String type, String title, String detail, UriInfo uri,
-            List<Problem.FieldError> errors) {
+    private static Response problem(
+            int status, String type, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
         return Problems.of(status, type, title, detail, uri, errors);
     }
 
@@ -90,8 +108,10 @@ public class CommonProblemMapper {
         int index = 0;
         for (Path.Node node : violation.getPropertyPath()) {
             index++;
-            boolean isMethodOrBodyParameter = index == 1 || (index == 2 && node.getKind() == jakarta.validation.ElementKind.PARAMETER
-                    && hasMoreNodes(violation, index));
+            boolean isMethodOrBodyParameter = index == 1
+                    || (index == 2
+                            && node.getKind() == jakarta.validation.ElementKind.PARAMETER
+                            && hasMoreNodes(violation, index));
             if (isMethodOrBodyParameter) {
                 continue;
             }
@@ -116,6 +136,7 @@ public class CommonProblemMapper {
     private static String jsonPath(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 }

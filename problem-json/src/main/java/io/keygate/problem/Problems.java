@@ -18,11 +18,12 @@ public final class Problems {
     }
 
     /** A problem response naming the invalid fields. */
-    public static Response of(int status, String type, String title, String detail, UriInfo uri,
-            List<Problem.FieldError> errors) {
+    public static Response of(
+            int status, String type, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
         return Response.status(status)
                 .type(Problem.MEDIA_TYPE)
-                .entity(new Problem(TYPE_BASE + type, title, status, detail, uri == null ? null : uri.getPath(), errors))
+                .entity(new Problem(
+                        TYPE_BASE + type, title, status, detail, uri == null ? null : uri.getPath(), errors))
                 .build();
     }
 
@@ -38,7 +39,12 @@ public final class Problems {
 
     /** 400 or 422 naming one invalid field. */
     public static Response invalidField(int status, String field, String message, UriInfo uri) {
-        return of(status, "invalid-request", "Invalid request", "Invalid value for: " + field + " (" + message + ")", uri,
+        return of(
+                status,
+                "invalid-request",
+                "Invalid request",
+                "Invalid value for: " + field + " (" + message + ")",
+                uri,
                 List.of(new Problem.FieldError(field, message)));
     }
 }

@@ -69,7 +69,8 @@ public final class DemoUpstream implements AutoCloseable {
         echo.put("query", exchange.getRequestURI().getRawQuery());
         echo.put("bodyBytes", bodyBytes);
         Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
         echo.put("headers", headers);
         byte[] response = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(echo);
         exchange.getResponseHeaders().put("Content-Type", List.of("application/json"));

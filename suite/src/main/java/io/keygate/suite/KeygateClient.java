@@ -14,7 +14,8 @@ import java.util.Map;
 /** A small JSON client for the suite's REST APIs and its gateway, used by the local run and the tests. */
 public final class KeygateClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final SuitePorts ports;
 
@@ -24,8 +25,12 @@ public final class KeygateClient {
 
     /** Defines a route and returns it. */
     public JsonNode defineRoute(String tenantId, String name, String pathPrefix, String upstreamUrl) {
-        return send("POST", ports.policy(), "/tenants/" + tenantId + "/routes",
-                Map.of("name", name, "pathPrefix", pathPrefix, "upstreamUrl", upstreamUrl), 201);
+        return send(
+                "POST",
+                ports.policy(),
+                "/tenants/" + tenantId + "/routes",
+                Map.of("name", name, "pathPrefix", pathPrefix, "upstreamUrl", upstreamUrl),
+                201);
     }
 
     /** Issues an API key and returns the create response (the only one with the secret {@code key}). */
@@ -35,8 +40,12 @@ public final class KeygateClient {
 
     /** Revokes an API key. */
     public JsonNode revokeApiKey(String tenantId, String keyId, String reason) {
-        return send("POST", ports.token(), "/tenants/" + tenantId + "/api-keys/" + keyId + "/revoke",
-                Map.of("reason", reason), 200);
+        return send(
+                "POST",
+                ports.token(),
+                "/tenants/" + tenantId + "/api-keys/" + keyId + "/revoke",
+                Map.of("reason", reason),
+                200);
     }
 
     /** GETs a JSON document from a service port. */
@@ -46,13 +55,16 @@ public final class KeygateClient {
 
     /** Calls the gateway's proxy with an API key (null for none) and returns the status. */
     public int callGateway(String path, String apiKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.gatewayProxy() + path))
-                .timeout(Duration.ofSeconds(10)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + ports.gatewayProxy() + path))
+                .timeout(Duration.ofSeconds(10))
+                .GET();
         if (apiKey != null) {
             request.header("X-API-Key", apiKey);
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -74,7 +86,8 @@ public final class KeygateClient {
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expectedStatus) {
-                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(
+                        method + " " + path + " answered " + response.statusCode() + ": " + response.body());
             }
             return json.readTree(response.body());
         } catch (IOException e) {

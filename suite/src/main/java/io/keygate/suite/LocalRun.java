@@ -16,16 +16,21 @@ public final class LocalRun {
     private LocalRun() {}
 
     public static void main(String[] args) throws InterruptedException {
-        Path root = Path.of(System.getProperty("keygate.repository.root", ".")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("keygate.repository.root", "."))
+                .toAbsolutePath()
+                .normalize();
         SuitePorts ports = SuitePorts.standard();
         Suite suite = Suite.start(root, ports, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping Keygate …");
-            suite.close();
-            System.out.println("Stopped; all data removed.");
-            stopped.countDown();
-        }, "local-run-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("\nStopping Keygate …");
+                            suite.close();
+                            System.out.println("Stopped; all data removed.");
+                            stopped.countDown();
+                        },
+                        "local-run-shutdown"));
 
         KeygateClient client = new KeygateClient(ports);
         client.defineRoute(DEMO_TENANT, "demo API", "/demo", suite.upstream().url());
@@ -70,9 +75,26 @@ public final class LocalRun {
                    curl -X POST -H 'Content-Type: application/json' -d '{"reason":"demo"}' \\
                         http://localhost:%d/tenants/%s/api-keys/%s/revoke
                 ================================================================================
-                """.formatted(ports.gatewayProxy(), ports.gatewayAdmin(), ports.token(), ports.policy(), ports.audit(),
-                DEMO_TENANT, ports.analytics(), key.get("id").asText(), DEMO_TENANT, suite.upstream().url(),
-                suite.kafkaBootstrapServers(), suite.logDirectory(), DEMO_TENANT, key.get("maskedKey").asText(),
-                key.get("id").asText(), secret, ports.gatewayProxy(), ports.token(), DEMO_TENANT, key.get("id").asText());
+                """.formatted(
+                        ports.gatewayProxy(),
+                        ports.gatewayAdmin(),
+                        ports.token(),
+                        ports.policy(),
+                        ports.audit(),
+                        DEMO_TENANT,
+                        ports.analytics(),
+                        key.get("id").asText(),
+                        DEMO_TENANT,
+                        suite.upstream().url(),
+                        suite.kafkaBootstrapServers(),
+                        suite.logDirectory(),
+                        DEMO_TENANT,
+                        key.get("maskedKey").asText(),
+                        key.get("id").asText(),
+                        secret,
+                        ports.gatewayProxy(),
+                        ports.token(),
+                        DEMO_TENANT,
+                        key.get("id").asText());
     }
 }

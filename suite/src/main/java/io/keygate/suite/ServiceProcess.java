@@ -23,7 +23,8 @@ import java.util.Map;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int healthPort;
@@ -48,13 +49,19 @@ public final class ServiceProcess implements AutoCloseable {
      * @param properties configuration, passed as {@code -Dkey=value} (never secrets: they show in {@code ps})
      * @param secrets    configuration passed as environment variables, e.g. {@code KEYGATE_API_KEY_PEPPER}
      */
-    public static ServiceProcess start(Path repositoryRoot, RunDirectory run, String module, int healthPort,
-            Map<String, String> properties, Map<String, String> secrets) {
+    public static ServiceProcess start(
+            Path repositoryRoot,
+            RunDirectory run,
+            String module,
+            int healthPort,
+            Map<String, String> properties,
+            Map<String, String> secrets) {
         Path jar = repositoryRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (mvn install -DskipTests)");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions());
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
@@ -62,8 +69,7 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().putAll(secrets);
-            Process process = builder
-                    .directory(run.path().toFile())
+            Process process = builder.directory(run.path().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
@@ -92,10 +98,14 @@ public final class ServiceProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log " + log + LogTail.of(log, 30));
+                throw new IllegalStateException(
+                        name + " exited with " + process.exitValue() + "; log " + log + LogTail.of(log, 30));
             }
             try {
-                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse<Void> response = HTTP.send(
+                        HttpRequest.newBuilder(ready)
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

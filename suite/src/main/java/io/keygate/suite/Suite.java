@@ -25,7 +25,12 @@ public final class Suite implements AutoCloseable {
     private final List<ServiceProcess> services;
     private final KafkaBroker kafka;
 
-    private Suite(SuitePorts ports, RunDirectory run, DemoUpstream upstream, List<ServiceProcess> services, KafkaBroker kafka) {
+    private Suite(
+            SuitePorts ports,
+            RunDirectory run,
+            DemoUpstream upstream,
+            List<ServiceProcess> services,
+            KafkaBroker kafka) {
         this.ports = ports;
         this.run = run;
         this.upstream = upstream;

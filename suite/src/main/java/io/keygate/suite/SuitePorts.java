@@ -13,7 +13,8 @@ import io.keygate.testkit.FreePorts;
  * @param analytics    analytics-service
  * @param upstream     the demo upstream API
  */
-public record SuitePorts(int gatewayProxy, int gatewayAdmin, int token, int policy, int audit, int analytics, int upstream) {
+public record SuitePorts(
+        int gatewayProxy, int gatewayAdmin, int token, int policy, int audit, int analytics, int upstream) {
 
     /** The documented ports of the local run. */
     public static SuitePorts standard() {
@@ -22,7 +23,13 @@ public record SuitePorts(int gatewayProxy, int gatewayAdmin, int token, int poli
 
     /** Free ports, for tests that must not collide with a local run. */
     public static SuitePorts free() {
-        return new SuitePorts(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                FreePorts.next(), FreePorts.next());
+        return new SuitePorts(
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next(),
+                FreePorts.next());
     }
 }

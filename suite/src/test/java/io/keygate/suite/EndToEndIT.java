@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.keygate.testkit.Testkit;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import io.keygate.testkit.Testkit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -37,7 +37,9 @@ class EndToEndIT {
 
     @BeforeAll
     static void startSuite() {
-        Path root = Path.of(System.getProperty("keygate.repository.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("keygate.repository.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         suite = Suite.start(root, SuitePorts.free(), System.out);
         client = new KeygateClient(suite.ports());
     }
@@ -70,10 +72,11 @@ class EndToEndIT {
         awaitStatus(secret, 401, true);
         long enforced = System.currentTimeMillis();
         long published = publishedAt(keyId);
-        System.out.printf("Revocation enforced at the gateway %d ms after the revoke request was sent: token-service "
-                + "answered after %d ms, the event was on Kafka %d ms after that, the gateway refused the key %d ms "
-                + "after it was on Kafka%n", enforced - revokeSent, revokeAnswered - revokeSent,
-                published - revokeAnswered, enforced - published);
+        System.out.printf(
+                "Revocation enforced at the gateway %d ms after the revoke request was sent: token-service "
+                        + "answered after %d ms, the event was on Kafka %d ms after that, the gateway refused the key %d ms "
+                        + "after it was on Kafka%n",
+                enforced - revokeSent, revokeAnswered - revokeSent, published - revokeAnswered, enforced - published);
         assertThat(call(secret, true)).as("revoked key stays refused").isEqualTo(401);
 
         assertAuditTrail(keyId);
@@ -84,36 +87,57 @@ class EndToEndIT {
         long routed = tenantCalls.stream().filter(status -> status != 404).count();
         await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             List<String> types = auditTypes();
-            assertThat(types).contains("io.keygate.route.defined.v1", "io.keygate.apikey.issued.v1",
-                    "io.keygate.apikey.revoked.v1");
-            assertThat(types.stream().filter("io.keygate.call.recorded.v1"::equals).count())
-                    .as("call records of every routed call, each once").isEqualTo(routed);
+            assertThat(types)
+                    .contains(
+                            "io.keygate.route.defined.v1",
+                            "io.keygate.apikey.issued.v1",
+                            "io.keygate.apikey.revoked.v1");
+            assertThat(types.stream()
+                            .filter("io.keygate.call.recorded.v1"::equals)
+                            .count())
+                    .as("call records of every routed call, each once")
+                    .isEqualTo(routed);
         });
-        assertThat(auditTypes().stream().filter(t -> t.startsWith("io.keygate.apikey.")).count())
-                .as("key events stored once each").isEqualTo(2);
+        assertThat(auditTypes().stream()
+                        .filter(t -> t.startsWith("io.keygate.apikey."))
+                        .count())
+                .as("key events stored once each")
+                .isEqualTo(2);
     }
 
     private void assertAnalytics(String keyId) {
         await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            JsonNode usage = client.get(suite.ports().analytics(),
-                    "/reports/keys/" + keyId + "/usage?tenantId=" + tenant);
-            assertThat(usage.get("totalCalls").asLong()).as("calls counted for the key").isEqualTo(callsWithKnownKey);
+            JsonNode usage =
+                    client.get(suite.ports().analytics(), "/reports/keys/" + keyId + "/usage?tenantId=" + tenant);
+            assertThat(usage.get("totalCalls").asLong())
+                    .as("calls counted for the key")
+                    .isEqualTo(callsWithKnownKey);
         });
     }
 
     /** When the key's latest event (its revocation) was written to Kafka (producer timestamp). */
     private static long publishedAt(String keyId) {
-        List<ConsumerRecord<String, byte[]>> records = Testkit.kafka().readAll("keygate.tokens",
-                new StringDeserializer(), new ByteArrayDeserializer());
-        return records.stream().filter(r -> keyId.equals(r.key())).mapToLong(ConsumerRecord::timestamp).max().orElseThrow();
+        List<ConsumerRecord<String, byte[]>> records =
+                Testkit.kafka().readAll("keygate.tokens", new StringDeserializer(), new ByteArrayDeserializer());
+        return records.stream()
+                .filter(r -> keyId.equals(r.key()))
+                .mapToLong(ConsumerRecord::timestamp)
+                .max()
+                .orElseThrow();
     }
 
     private List<String> auditTypes() {
         List<String> types = new ArrayList<>();
         String cursor = null;
         do {
-            JsonNode page = client.get(suite.ports().audit(), "/audit/events?limit=500&tenantId=" + tenant
-                    + (cursor == null ? "" : "&after=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8)));
+            JsonNode page = client.get(
+                    suite.ports().audit(),
+                    "/audit/events?limit=500&tenantId=" + tenant
+                            + (cursor == null
+                                    ? ""
+                                    : "&after="
+                                            + java.net.URLEncoder.encode(
+                                                    cursor, java.nio.charset.StandardCharsets.UTF_8)));
             page.get("items").forEach(item -> types.add(item.get("type").asText()));
             cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
         } while (cursor != null);
@@ -123,7 +147,9 @@ class EndToEndIT {
     private void awaitStatus(String apiKey, int expected, boolean keyKnown) throws InterruptedException {
         long deadline = System.nanoTime() + PROPAGATION.toNanos();
         while (call(apiKey, keyKnown) != expected) {
-            assertThat(System.nanoTime()).as("gateway answers %d within %s", expected, PROPAGATION).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("gateway answers %d within %s", expected, PROPAGATION)
+                    .isLessThan(deadline);
             Thread.sleep(2);
         }
     }

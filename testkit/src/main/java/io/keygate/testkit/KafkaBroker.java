@@ -1,5 +1,6 @@
 package io.keygate.testkit;
 
+import io.keygate.testkit.kafka.KafkaBrokerMain;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,12 +14,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
-import java.util.concurrent.TimeUnit;
-import io.keygate.testkit.kafka.KafkaBrokerMain;
 
 /**
  * A real single-node Apache Kafka broker in KRaft mode (combined broker + controller), run as a child
@@ -53,9 +53,19 @@ public final class KafkaBroker implements AutoCloseable {
             Path log4j = writeLogConfig(dir.path());
             String classpath = brokerClasspath();
 
-            run(dir, "format", classpath, log4j, "kafka.tools.StorageTool",
-                    "format", "-t", newClusterId(), "-c", config.toString());
-            Process broker = launch(dir, "broker", classpath, log4j, KafkaBrokerMain.class.getName(), config.toString());
+            run(
+                    dir,
+                    "format",
+                    classpath,
+                    log4j,
+                    "kafka.tools.StorageTool",
+                    "format",
+                    "-t",
+                    newClusterId(),
+                    "-c",
+                    config.toString());
+            Process broker =
+                    launch(dir, "broker", classpath, log4j, KafkaBrokerMain.class.getName(), config.toString());
             dir.recordServerPid("kafka", broker.pid());
             KafkaBroker started = new KafkaBroker(dir, port, broker);
             started.awaitStarted();
@@ -82,7 +92,8 @@ public final class KafkaBroker implements AutoCloseable {
         Map<String, Object> config = Map.of("bootstrap.servers", bootstrapServers(), "enable.auto.commit", false);
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, keys, values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -117,9 +128,11 @@ public final class KafkaBroker implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new ServerStartException("Kafka broker exited with " + process.exitValue() + "; see " + log
-                        + " and " + dir.path().resolve("broker.out") + LogTail.of(dir.path().resolve("broker.out"), 20));
+                        + " and " + dir.path().resolve("broker.out")
+                        + LogTail.of(dir.path().resolve("broker.out"), 20));
             }
-            if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(STARTED_LINE)) {
+            if (Files.exists(log)
+                    && Files.readString(log, StandardCharsets.UTF_8).contains(STARTED_LINE)) {
                 return;
             }
             sleep(50);
@@ -129,7 +142,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private static Path writeServerProperties(Path dir, int port, int controllerPort) throws IOException {
-        String properties = String.join("\n",
+        String properties = String.join(
+                "\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
@@ -157,7 +171,8 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private static Path writeLogConfig(Path dir) throws IOException {
-        String config = String.join("\n",
+        String config = String.join(
+                "\n",
                 "status = warn",
                 "appender.file.type = File",
                 "appender.file.name = file",
@@ -188,13 +203,15 @@ public final class KafkaBroker implements AutoCloseable {
         return id;
     }
 
-    private static void run(RunDirectory dir, String name, String classpath, Path log4j, String mainClass, String... args)
+    private static void run(
+            RunDirectory dir, String name, String classpath, Path log4j, String mainClass, String... args)
             throws IOException {
         Process process = launch(dir, name, classpath, log4j, mainClass, args);
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new ServerStartException("Kafka " + name + " failed" + LogTail.of(dir.path().resolve(name + ".out"), 20));
+                throw new ServerStartException(
+                        "Kafka " + name + " failed" + LogTail.of(dir.path().resolve(name + ".out"), 20));
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
@@ -203,15 +220,23 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static Process launch(RunDirectory dir, String name, String classpath, Path log4j, String mainClass,
-            String... args) throws IOException {
+    private static Process launch(
+            RunDirectory dir, String name, String classpath, Path log4j, String mainClass, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
-                javaExecutable(), "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                javaExecutable(),
+                "-Xms128m",
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
                 "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + log4j,
-                "-D" + KafkaBrokerMain.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid(),
+                "-D" + KafkaBrokerMain.PARENT_PID_PROPERTY + "="
+                        + ProcessHandle.current().pid(),
                 "-D" + KafkaBrokerMain.RUN_DIR_PROPERTY + "=" + dir.path(),
-                "-cp", classpath, mainClass));
+                "-cp",
+                classpath,
+                mainClass));
         command.addAll(List.of(args));
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -222,7 +247,8 @@ public final class KafkaBroker implements AutoCloseable {
     private static String brokerClasspath() throws IOException {
         try (InputStream in = KafkaBrokerMain.class.getResourceAsStream(KafkaBrokerMain.CLASSPATH_RESOURCE)) {
             if (in == null) {
-                throw new ServerStartException(KafkaBrokerMain.CLASSPATH_RESOURCE + " missing: build the testkit module with Maven");
+                throw new ServerStartException(
+                        KafkaBrokerMain.CLASSPATH_RESOURCE + " missing: build the testkit module with Maven");
             }
             String jars = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
             return ownCodeLocation() + File.pathSeparator + jars;
@@ -231,7 +257,12 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static String ownCodeLocation() {
         try {
-            return Path.of(KafkaBrokerMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(KafkaBrokerMain.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

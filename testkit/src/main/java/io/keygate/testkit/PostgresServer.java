@@ -18,6 +18,7 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Superuser name and password of the embedded server. */
     public static final String USER = "postgres";
+
     public static final String PASSWORD = "postgres";
     public static final String DEFAULT_DATABASE = "postgres";
 
@@ -99,7 +100,8 @@ public final class PostgresServer implements AutoCloseable {
     private static void recordPostmasterPid(RunDirectory dir, Path data) throws IOException {
         Path pidFile = data.resolve("postmaster.pid");
         if (Files.exists(pidFile)) {
-            String firstLine = Files.readAllLines(pidFile, StandardCharsets.UTF_8).get(0).trim();
+            String firstLine =
+                    Files.readAllLines(pidFile, StandardCharsets.UTF_8).get(0).trim();
             dir.recordServerPid("postgres", Long.parseLong(firstLine));
         }
     }

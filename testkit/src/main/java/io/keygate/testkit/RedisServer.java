@@ -73,7 +73,8 @@ public final class RedisServer implements AutoCloseable {
             Thread.onSpinWait();
         }
         if (Files.exists(pidFile)) {
-            dir.recordServerPid("redis", Long.parseLong(Files.readString(pidFile).trim()));
+            dir.recordServerPid(
+                    "redis", Long.parseLong(Files.readString(pidFile).trim()));
         }
     }
 }

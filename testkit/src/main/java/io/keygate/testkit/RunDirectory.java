@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 public final class RunDirectory {
 
     /** All runs live below this root, so stale ones can be found. Override with {@code KEYGATE_TESTKIT_DIR}. */
-    public static final Path ROOT = Path.of(System.getenv().getOrDefault(
-            "KEYGATE_TESTKIT_DIR", System.getProperty("java.io.tmpdir") + "/keygate-testkit"));
+    public static final Path ROOT = Path.of(System.getenv()
+            .getOrDefault("KEYGATE_TESTKIT_DIR", System.getProperty("java.io.tmpdir") + "/keygate-testkit"));
 
     private static final String OWNER_FILE = "owner.pid";
     private static final String SERVER_PID_SUFFIX = ".server.pid";
@@ -36,7 +36,9 @@ public final class RunDirectory {
             Files.createDirectories(ROOT);
             sweepStaleRuns();
             Path dir = Files.createTempDirectory(ROOT, serverName + "-");
-            Files.writeString(dir.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
+            Files.writeString(
+                    dir.resolve(OWNER_FILE),
+                    Long.toString(ProcessHandle.current().pid()));
             return new RunDirectory(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a run directory under " + ROOT, e);
@@ -73,7 +75,8 @@ public final class RunDirectory {
         try (Stream<Path> runs = Files.list(ROOT)) {
             for (Path run : runs.toList()) {
                 Long owner = readPid(run.resolve(OWNER_FILE));
-                if (owner == null || ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
+                if (owner == null
+                        || ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
                     continue;
                 }
                 killRecordedServers(run);
@@ -86,7 +89,8 @@ public final class RunDirectory {
 
     private static void killRecordedServers(Path run) throws IOException {
         try (Stream<Path> files = Files.list(run)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SERVER_PID_SUFFIX)).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SERVER_PID_SUFFIX))
+                    .toList()) {
                 Long pid = readPid(file);
                 if (pid != null) {
                     ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);

@@ -16,9 +16,13 @@ class InterruptedRunCleanupTest {
 
     @Test
     void brokerOfAKilledJvmStopsAndDeletesItsData() throws Exception {
-        Process owner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), StartKafkaAndWait.class.getName())
-                .redirectErrorStream(true).start();
+        Process owner = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        StartKafkaAndWait.class.getName())
+                .redirectErrorStream(true)
+                .start();
         int port;
         try (var out = new BufferedReader(new InputStreamReader(owner.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -49,7 +53,9 @@ class InterruptedRunCleanupTest {
 
         RunDirectory.sweepStaleRuns();
 
-        assertThat(fakeServer.waitFor(5, TimeUnit.SECONDS)).as("server of the dead owner killed").isTrue();
+        assertThat(fakeServer.waitFor(5, TimeUnit.SECONDS))
+                .as("server of the dead owner killed")
+                .isTrue();
         assertThat(run.path()).doesNotExist();
     }
 
@@ -64,12 +70,15 @@ class InterruptedRunCleanupTest {
     private static java.util.List<Path> runDirectoriesOf(long pid) throws Exception {
         try (var runs = Files.list(RunDirectory.ROOT)) {
             return runs.filter(dir -> {
-                try {
-                    return Files.readString(dir.resolve("owner.pid")).trim().equals(Long.toString(pid));
-                } catch (Exception e) {
-                    return false;
-                }
-            }).toList();
+                        try {
+                            return Files.readString(dir.resolve("owner.pid"))
+                                    .trim()
+                                    .equals(Long.toString(pid));
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    })
+                    .toList();
         }
     }
 }

@@ -26,10 +26,12 @@ class KafkaBrokerTest {
         String topic = "testkit-" + UUID.randomUUID();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
-            try (var producer = new KafkaProducer<>(producerProperties(broker), new StringSerializer(), new StringSerializer())) {
+            try (var producer =
+                    new KafkaProducer<>(producerProperties(broker), new StringSerializer(), new StringSerializer())) {
                 producer.send(new ProducerRecord<>(topic, "k", "hello")).get();
             }
-            try (var consumer = new KafkaConsumer<>(consumerProperties(broker), new StringDeserializer(), new StringDeserializer())) {
+            try (var consumer = new KafkaConsumer<>(
+                    consumerProperties(broker), new StringDeserializer(), new StringDeserializer())) {
                 TopicPartition partition = new TopicPartition(topic, 0);
                 consumer.assign(List.of(partition));
                 consumer.seekToBeginning(List.of(partition));
@@ -41,13 +43,15 @@ class KafkaBrokerTest {
         }
         assertThat(broker.isRunning()).isFalse();
         assertThat(RunDirectory.ROOT.toFile().list((dir, name) -> name.startsWith("kafka-")))
-                .as("no broker directory of this JVM is left").allSatisfy(name -> assertOwnedByOtherJvm(name));
+                .as("no broker directory of this JVM is left")
+                .allSatisfy(name -> assertOwnedByOtherJvm(name));
     }
 
     private static void assertOwnedByOtherJvm(String name) throws Exception {
         var owner = RunDirectory.ROOT.resolve(name).resolve("owner.pid");
         if (java.nio.file.Files.exists(owner)) {
-            assertThat(java.nio.file.Files.readString(owner).trim()).isNotEqualTo(Long.toString(ProcessHandle.current().pid()));
+            assertThat(java.nio.file.Files.readString(owner).trim())
+                    .isNotEqualTo(Long.toString(ProcessHandle.current().pid()));
         }
     }
 

@@ -16,7 +16,8 @@ class PostgresServerTest {
             postgres.createDatabase("token_service"); // idempotent
             try (var connection = DriverManager.getConnection(
                             postgres.jdbcUrl("token_service"), PostgresServer.USER, PostgresServer.PASSWORD);
-                    ResultSet result = connection.createStatement().executeQuery("SELECT current_database(), version()")) {
+                    ResultSet result =
+                            connection.createStatement().executeQuery("SELECT current_database(), version()")) {
                 assertThat(result.next()).isTrue();
                 assertThat(result.getString(1)).isEqualTo("token_service");
                 assertThat(result.getString(2)).startsWith("PostgreSQL");

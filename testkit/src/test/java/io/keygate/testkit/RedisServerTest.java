@@ -30,7 +30,8 @@ class RedisServerTest {
             OutputStream out = socket.getOutputStream();
             out.write((inline + "\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
         }
     }
 }

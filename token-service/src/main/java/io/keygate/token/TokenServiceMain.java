@@ -48,8 +48,10 @@ public class TokenServiceMain implements QuarkusApplication {
         }
         if (args.length == 1 && REBUILD_PROJECTIONS.equals(args[0])) {
             RebuildReport report = rebuilder.rebuildAll().await().atMost(Duration.ofHours(1));
-            report.aggregates().forEach((projection, count) -> System.out.printf(
-                    "%s: %d aggregates, %d events%n", projection, count, report.events().get(projection)));
+            report.aggregates()
+                    .forEach((projection, count) -> System.out.printf(
+                            "%s: %d aggregates, %d events%n",
+                            projection, count, report.events().get(projection)));
             System.out.printf("Projections rebuilt in %d ms%n", report.took().toMillis());
             return 0;
         }

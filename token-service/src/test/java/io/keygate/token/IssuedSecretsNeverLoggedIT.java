@@ -33,7 +33,10 @@ class IssuedSecretsNeverLoggedIT {
             if (log.startsWith(SERVICE_LOG.getParent()) && !log.startsWith(TEST_OUTPUT)) {
                 serviceLog.append(text);
             }
-            secrets.stream().filter(text::contains).map(s -> mask(s) + " in " + log).forEach(found::add);
+            secrets.stream()
+                    .filter(text::contains)
+                    .map(s -> mask(s) + " in " + log)
+                    .forEach(found::add);
         }
         // The scan means something only if the run issued secrets and logged its requests.
         assertThat(secrets).hasSizeGreaterThan(50);
@@ -46,11 +49,15 @@ class IssuedSecretsNeverLoggedIT {
         List<Path> logs = new ArrayList<>();
         try (Stream<Path> serviceLogs = Files.list(SERVICE_LOG.getParent())) {
             // quarkus-test.log and its rotated predecessors (quarkus-test.log.1, …)
-            serviceLogs.filter(p -> p.getFileName().toString().startsWith(SERVICE_LOG.getFileName().toString()))
+            serviceLogs
+                    .filter(p -> p.getFileName()
+                            .toString()
+                            .startsWith(SERVICE_LOG.getFileName().toString()))
                     .forEach(logs::add);
         }
         try (Stream<Path> reports = Files.list(TEST_OUTPUT)) {
-            reports.filter(p -> p.toString().endsWith(".xml") || p.toString().endsWith(".txt")).forEach(logs::add);
+            reports.filter(p -> p.toString().endsWith(".xml") || p.toString().endsWith(".txt"))
+                    .forEach(logs::add);
         }
         return logs;
     }

@@ -53,8 +53,12 @@ public class IssuedSecretsRecorder {
     private static synchronized void record(String secret) {
         try {
             Files.createDirectories(SECRETS_FILE.getParent());
-            Files.writeString(SECRETS_FILE, secret + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    SECRETS_FILE,
+                    secret + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,7 +12,12 @@ import java.util.List;
  * @param totalErrors error calls in the window's minutes
  * @param minutes     the minutes with at least one call
  */
-public record KeyUsageReport(String tenantId, String keyId, UsageWindow window, long totalCalls, long totalErrors,
+public record KeyUsageReport(
+        String tenantId,
+        String keyId,
+        UsageWindow window,
+        long totalCalls,
+        long totalErrors,
         List<KeyMinuteUsage> minutes) {
 
     public KeyUsageReport {

@@ -18,7 +18,8 @@ public final class UsageRollup {
 
     /** Rows in one order for every writer, so concurrent upserts lock them in the same order. */
     private static final Comparator<KeyMinuteUsage> ROW_ORDER = Comparator.comparing(KeyMinuteUsage::tenantId)
-            .thenComparing(KeyMinuteUsage::keyId).thenComparing(KeyMinuteUsage::minute);
+            .thenComparing(KeyMinuteUsage::keyId)
+            .thenComparing(KeyMinuteUsage::minute);
 
     private UsageRollup() {}
 
@@ -45,8 +46,13 @@ public final class UsageRollup {
             if (!isCountedPerKey(call)) {
                 throw new IllegalArgumentException("Call " + call.requestId() + " is not counted per key");
             }
-            KeyMinuteUsage one = new KeyMinuteUsage(call.tenantId(), call.keyId(),
-                    call.receivedAt().truncatedTo(ChronoUnit.MINUTES), 1, isError(call) ? 1 : 0, call.bytesIn(),
+            KeyMinuteUsage one = new KeyMinuteUsage(
+                    call.tenantId(),
+                    call.keyId(),
+                    call.receivedAt().truncatedTo(ChronoUnit.MINUTES),
+                    1,
+                    isError(call) ? 1 : 0,
+                    call.bytesIn(),
                     call.bytesOut());
             rows.merge(List.of(one.tenantId(), one.keyId(), one.minute()), one, KeyMinuteUsage::plus);
         }

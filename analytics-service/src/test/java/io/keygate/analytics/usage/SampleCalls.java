@@ -23,8 +23,21 @@ public final class SampleCalls {
 
     public static CallRecorded call(String tenant, String keyId, Instant at, int status, long bytesIn, long bytesOut) {
         CallOutcome outcome = status == 401 ? CallOutcome.REVOKED_KEY : CallOutcome.PROXIED;
-        return new CallRecorded("req-" + UUID.randomUUID(), "gw-1", tenant, "rt_1", keyId, "POST", "/orders", status,
-                outcome, 900, bytesIn, bytesOut, "127.0.0.1", at);
+        return new CallRecorded(
+                "req-" + UUID.randomUUID(),
+                "gw-1",
+                tenant,
+                "rt_1",
+                keyId,
+                "POST",
+                "/orders",
+                status,
+                outcome,
+                900,
+                bytesIn,
+                bytesOut,
+                "127.0.0.1",
+                at);
     }
 
     public static EventEnvelope<CallRecorded> envelope(CallRecorded call) {

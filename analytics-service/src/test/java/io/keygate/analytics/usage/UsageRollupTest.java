@@ -22,10 +22,11 @@ class UsageRollupTest {
                 call("acme", "k1", M0.plusSeconds(1), 200, 3, 4),
                 call("acme", "k1", M0.plusSeconds(60), 503, 5, 6)));
 
-        assertThat(rows).containsExactly(
-                new KeyMinuteUsage("acme", "k1", M0, 2, 1, 4, 6),
-                new KeyMinuteUsage("acme", "k1", M0.plusSeconds(60), 1, 1, 5, 6),
-                new KeyMinuteUsage("acme", "k2", M0, 1, 0, 10, 100));
+        assertThat(rows)
+                .containsExactly(
+                        new KeyMinuteUsage("acme", "k1", M0, 2, 1, 4, 6),
+                        new KeyMinuteUsage("acme", "k1", M0.plusSeconds(60), 1, 1, 5, 6),
+                        new KeyMinuteUsage("acme", "k2", M0, 1, 0, 10, 100));
     }
 
     @Test
@@ -37,8 +38,10 @@ class UsageRollupTest {
 
     @Test
     void onlyCallsWithAKeyAndATenantAreCountedPerKey() {
-        assertThat(UsageRollup.isCountedPerKey(call("acme", "k1", M0, 200, 0, 0))).isTrue();
-        assertThat(UsageRollup.isCountedPerKey(call("acme", null, M0, 404, 0, 0))).isFalse();
+        assertThat(UsageRollup.isCountedPerKey(call("acme", "k1", M0, 200, 0, 0)))
+                .isTrue();
+        assertThat(UsageRollup.isCountedPerKey(call("acme", null, M0, 404, 0, 0)))
+                .isFalse();
         assertThat(UsageRollup.isCountedPerKey(call(null, "k1", M0, 401, 0, 0))).isFalse();
         assertThatThrownBy(() -> UsageRollup.rollUp(List.of(call("acme", null, M0, 404, 0, 0))))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -23,13 +23,15 @@ class UsageWindowTest {
 
     @Test
     void fromDefaultsToAnHourBeforeTheGivenTo() {
-        assertThat(UsageWindow.parse(null, "2026-01-01T00:00:00Z", NOW, HOUR, MAX).from())
+        assertThat(UsageWindow.parse(null, "2026-01-01T00:00:00Z", NOW, HOUR, MAX)
+                        .from())
                 .isEqualTo(Instant.parse("2025-12-31T23:00:00Z"));
     }
 
     @Test
     void exactlyThirtyOneDaysIsAllowedAndMoreIsRefusedNamingFrom() {
-        assertThat(UsageWindow.parse("2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z", NOW, HOUR, MAX)).isNotNull();
+        assertThat(UsageWindow.parse("2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z", NOW, HOUR, MAX))
+                .isNotNull();
         assertInvalid("from", "2026-01-01T00:00:00Z", "2026-02-01T00:00:01Z");
     }
 
@@ -43,6 +45,8 @@ class UsageWindowTest {
 
     private static void assertInvalid(String parameter, String from, String to) {
         assertThatThrownBy(() -> UsageWindow.parse(from, to, NOW, HOUR, MAX))
-                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.parameter()).isEqualTo(parameter));
+                .isInstanceOfSatisfying(
+                        InvalidParameterException.class,
+                        e -> assertThat(e.parameter()).isEqualTo(parameter));
     }
 }

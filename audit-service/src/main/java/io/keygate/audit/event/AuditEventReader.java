@@ -39,7 +39,9 @@ public final class AuditEventReader {
                 attribute("subject", event.getSubject()),
                 extension(event, EventCodec.EXT_TENANT),
                 sequence(event.getExtension(EventCodec.EXT_SEQUENCE)),
-                attribute("source", event.getSource() == null ? null : event.getSource().toString()),
+                attribute(
+                        "source",
+                        event.getSource() == null ? null : event.getSource().toString()),
                 // PostgreSQL keeps microseconds; truncating here keeps Java's view and the stored one equal.
                 occurredAt.truncatedTo(ChronoUnit.MICROS),
                 extension(event, EventCodec.EXT_CORRELATION),

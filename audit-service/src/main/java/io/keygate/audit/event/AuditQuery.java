@@ -15,8 +15,8 @@ import java.time.Instant;
  * @param limit    page size, {@value #MIN_LIMIT}..{@value #MAX_LIMIT}
  * @param after    continue after this position, or null for the first page
  */
-public record AuditQuery(String tenantId, String type, String subject, Instant from, Instant to, int limit,
-        PageCursor after) {
+public record AuditQuery(
+        String tenantId, String type, String subject, Instant from, Instant to, int limit, PageCursor after) {
 
     public static final int MIN_LIMIT = 1;
     public static final int MAX_LIMIT = 500;
@@ -28,15 +28,21 @@ public record AuditQuery(String tenantId, String type, String subject, Instant f
      *
      * @throws InvalidParameterException naming the first invalid parameter
      */
-    public static AuditQuery parse(String tenantId, String type, String subject, String from, String to, String limit,
-            String after) {
+    public static AuditQuery parse(
+            String tenantId, String type, String subject, String from, String to, String limit, String after) {
         Instant fromInstant = instant("from", from);
         Instant toInstant = instant("to", to);
         if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
             throw new InvalidParameterException("to", "must be after from");
         }
-        return new AuditQuery(filter("tenantId", tenantId), filter("type", type), filter("subject", subject), fromInstant,
-                toInstant, limit(limit), after == null ? null : PageCursor.decode(after));
+        return new AuditQuery(
+                filter("tenantId", tenantId),
+                filter("type", type),
+                filter("subject", subject),
+                fromInstant,
+                toInstant,
+                limit(limit),
+                after == null ? null : PageCursor.decode(after));
     }
 
     private static String filter(String name, String value) {

@@ -23,7 +23,8 @@ public record PageCursor(Instant occurredAt, UUID eventId) {
 
     /** The opaque text form. */
     public String encode() {
-        long micros = Math.addExact(Math.multiplyExact(occurredAt.getEpochSecond(), 1_000_000L), occurredAt.getNano() / 1_000);
+        long micros = Math.addExact(
+                Math.multiplyExact(occurredAt.getEpochSecond(), 1_000_000L), occurredAt.getNano() / 1_000);
         String plain = VERSION + ":" + micros + ":" + eventId;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
     }
@@ -41,7 +42,8 @@ public record PageCursor(Instant occurredAt, UUID eventId) {
                 throw invalid();
             }
             long micros = Long.parseLong(parts[1]);
-            Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+            Instant at = Instant.ofEpochSecond(
+                    Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
             return new PageCursor(at, UUID.fromString(parts[2]));
         } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
             throw invalid();

@@ -51,7 +51,8 @@ class AuditEventReaderTest {
         String id = UUID.randomUUID().toString();
         assertUnreadable(base("not-a-uuid").build());
         assertUnreadable(base(id).withData("application/json", bytes("{\"a\":")).build());
-        assertUnreadable(base(id).withData("application/json", bytes("{\"a\":\"nul \\u0000\"}")).build());
+        assertUnreadable(base(id).withData("application/json", bytes("{\"a\":\"nul \\u0000\"}"))
+                .build());
         assertUnreadable(base(id).withExtension("sequence", "seven").build());
         assertUnreadable(base(id).withExtension("tenantid", "a\0b").build());
     }

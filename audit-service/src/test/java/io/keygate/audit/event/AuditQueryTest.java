@@ -20,8 +20,14 @@ class AuditQueryTest {
     void everyParameterIsParsed() {
         PageCursor cursor = new PageCursor(Instant.parse("2026-01-01T00:00:00.123456Z"), UUID.randomUUID());
 
-        AuditQuery query = AuditQuery.parse("acme", "io.keygate.apikey.issued.v1", "key_1", "2026-01-01T00:00:00Z",
-                "2026-01-02T00:00:00Z", "500", cursor.encode());
+        AuditQuery query = AuditQuery.parse(
+                "acme",
+                "io.keygate.apikey.issued.v1",
+                "key_1",
+                "2026-01-01T00:00:00Z",
+                "2026-01-02T00:00:00Z",
+                "500",
+                cursor.encode());
 
         assertThat(query.limit()).isEqualTo(500);
         assertThat(query.from()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
@@ -34,8 +40,10 @@ class AuditQueryTest {
 
         assertThat(PageCursor.decode(cursor.encode())).isEqualTo(cursor);
         for (String garbage : new String[] {"", "%%%", "MTox", "Mjo1OmFiYw"}) {
-            assertThatThrownBy(() -> PageCursor.decode(garbage)).isInstanceOfSatisfying(InvalidParameterException.class,
-                    e -> assertThat(e.parameter()).isEqualTo("after"));
+            assertThatThrownBy(() -> PageCursor.decode(garbage))
+                    .isInstanceOfSatisfying(
+                            InvalidParameterException.class,
+                            e -> assertThat(e.parameter()).isEqualTo("after"));
         }
     }
 
@@ -43,7 +51,9 @@ class AuditQueryTest {
     void limitsOutsideOneToFiveHundredNameTheLimit() {
         for (String limit : new String[] {"0", "501", "-1", "1e2", ""}) {
             assertThatThrownBy(() -> AuditQuery.parse(null, null, null, null, null, limit, null))
-                    .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.parameter()).isEqualTo("limit"));
+                    .isInstanceOfSatisfying(
+                            InvalidParameterException.class,
+                            e -> assertThat(e.parameter()).isEqualTo("limit"));
         }
     }
 }

@@ -29,23 +29,57 @@ public final class SampleEvents {
     }
 
     public static EventEnvelope<KeygateEvent> revoked(String tenant, String keyId, Instant at) {
-        return envelope("/token-service", 2, at,
+        return envelope(
+                "/token-service",
+                2,
+                at,
                 new ApiKeyRevoked(key(tenant, keyId, ApiKeyStatus.REVOKED, at.minusSeconds(60), at), "leaked"));
     }
 
     public static EventEnvelope<KeygateEvent> routeDefined(String tenant, String routeId, Instant at) {
-        return envelope("/policy-service", 1, at,
+        return envelope(
+                "/policy-service",
+                1,
+                at,
                 new RouteDefined(new RouteState(routeId, tenant, "orders", "/orders", "http://127.0.0.1:9000", 1, at)));
     }
 
     public static EventEnvelope<KeygateEvent> call(String tenant, String keyId, Instant at, int status) {
-        return envelope("/edge-gateway", 0, at, new CallRecorded("req-" + UUID.randomUUID(), "gw-1", tenant, "rt_1", keyId,
-                "GET", "/orders/42", status, CallOutcome.PROXIED, 1200, 0, 512, "127.0.0.1", at));
+        return envelope(
+                "/edge-gateway",
+                0,
+                at,
+                new CallRecorded(
+                        "req-" + UUID.randomUUID(),
+                        "gw-1",
+                        tenant,
+                        "rt_1",
+                        keyId,
+                        "GET",
+                        "/orders/42",
+                        status,
+                        CallOutcome.PROXIED,
+                        1200,
+                        0,
+                        512,
+                        "127.0.0.1",
+                        at));
     }
 
-    private static ApiKeyState key(String tenant, String keyId, ApiKeyStatus status, Instant createdAt, Instant revokedAt) {
-        return new ApiKeyState(keyId, tenant, "ci key", "kg_test_AbCd…wXyZ", "hash-" + keyId, List.of("orders:read"), status,
-                createdAt, null, revokedAt, revokedAt == null ? null : "leaked");
+    private static ApiKeyState key(
+            String tenant, String keyId, ApiKeyStatus status, Instant createdAt, Instant revokedAt) {
+        return new ApiKeyState(
+                keyId,
+                tenant,
+                "ci key",
+                "kg_test_AbCd…wXyZ",
+                "hash-" + keyId,
+                List.of("orders:read"),
+                status,
+                createdAt,
+                null,
+                revokedAt,
+                revokedAt == null ? null : "leaked");
     }
 
     private static EventEnvelope<KeygateEvent> envelope(String source, long sequence, Instant at, KeygateEvent data) {

@@ -72,11 +72,13 @@ public class CallRecordPublisher {
         try {
             EventEnvelope<CallRecorded> envelope =
                     EventEnvelope.create(SOURCE, 0, Instant.now(), record.requestId(), null, record);
-            current.send(new ProducerRecord<>(topic, record.aggregateId(), codec.toCloudEvent(envelope)), (metadata, error) -> {
-                if (error != null) {
-                    dropped(error.toString());
-                }
-            });
+            current.send(
+                    new ProducerRecord<>(topic, record.aggregateId(), codec.toCloudEvent(envelope)),
+                    (metadata, error) -> {
+                        if (error != null) {
+                            dropped(error.toString());
+                        }
+                    });
         } catch (RuntimeException e) {
             dropped(e.toString());
         }
@@ -96,7 +98,9 @@ public class CallRecordPublisher {
         long now = System.nanoTime();
         long last = lastDropLogged.get();
         if (now - last >= LOG_INTERVAL_NANOS && lastDropLogged.compareAndSet(last, now)) {
-            LOG.warnf("Dropped a call record (counted in keygate.gateway.calls.dropped; logged at most once a second): %s", reason);
+            LOG.warnf(
+                    "Dropped a call record (counted in keygate.gateway.calls.dropped; logged at most once a second): %s",
+                    reason);
         }
     }
 }

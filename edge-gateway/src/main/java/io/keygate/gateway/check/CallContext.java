@@ -37,7 +37,8 @@ public final class CallContext {
      * @param clientIp   the client's address
      * @param receivedAt when the request arrived
      */
-    public CallContext(String requestId, String method, String path, MultiMap headers, String clientIp, Instant receivedAt) {
+    public CallContext(
+            String requestId, String method, String path, MultiMap headers, String clientIp, Instant receivedAt) {
         this.requestId = requestId;
         this.method = method;
         this.path = path;

@@ -28,18 +28,22 @@ public class GatewayMetrics {
     public GatewayMetrics(MeterRegistry registry, GatewayState state) {
         for (CallOutcome outcome : CallOutcome.values()) {
             requests.put(outcome, requestCounter(registry, outcome.name()));
-            durations.put(outcome, Timer.builder("keygate.gateway.request.duration")
-                    .description("Time from request received to response sent, by outcome")
-                    .tag("outcome", outcome.name())
-                    .publishPercentileHistogram()
-                    .register(registry));
+            durations.put(
+                    outcome,
+                    Timer.builder("keygate.gateway.request.duration")
+                            .description("Time from request received to response sent, by outcome")
+                            .tag("outcome", outcome.name())
+                            .publishPercentileHistogram()
+                            .register(registry));
         }
         applied = Counter.builder("keygate.gateway.state.events")
                 .description("Token and policy events applied to the in-memory state")
-                .tag("result", "applied").register(registry);
+                .tag("result", "applied")
+                .register(registry);
         stale = Counter.builder("keygate.gateway.state.events")
                 .description("Token and policy events applied to the in-memory state")
-                .tag("result", "stale").register(registry);
+                .tag("result", "stale")
+                .register(registry);
         unreadable = Counter.builder("keygate.gateway.state.events.unreadable")
                 .description("Records on the state topics that are not readable Keygate events (skipped)")
                 .register(registry);

@@ -10,16 +10,26 @@ import io.keygate.problem.Problems;
  */
 public enum GatewayProblem {
     NO_ROUTE(404, "no-route", "No route", "No route matches this path."),
-    MISSING_CREDENTIAL(401, "missing-credential", "Missing credential",
+    MISSING_CREDENTIAL(
+            401,
+            "missing-credential",
+            "Missing credential",
             "Present an API key in the X-API-Key header or as Authorization: Bearer <key>."),
-    INVALID_CREDENTIAL(401, "invalid-credential", "Invalid credential",
-            "The API key presented is not valid for this gateway."),
+    INVALID_CREDENTIAL(
+            401, "invalid-credential", "Invalid credential", "The API key presented is not valid for this gateway."),
     WRONG_TENANT(403, "forbidden", "Forbidden", "The API key presented may not call this route."),
-    NOT_READY(503, "gateway-not-ready", "Gateway not ready",
+    NOT_READY(
+            503,
+            "gateway-not-ready",
+            "Gateway not ready",
             "The gateway is still loading its state and serves no request until it has. Retry shortly."),
-    UPSTREAM_UNAVAILABLE(502, "upstream-unavailable", "Upstream unavailable", "The upstream service could not be reached."),
+    UPSTREAM_UNAVAILABLE(
+            502, "upstream-unavailable", "Upstream unavailable", "The upstream service could not be reached."),
     UPSTREAM_TIMEOUT(504, "upstream-timeout", "Upstream timeout", "The upstream service did not answer in time."),
-    INTERNAL_ERROR(500, "internal-error", "Internal error",
+    INTERNAL_ERROR(
+            500,
+            "internal-error",
+            "Internal error",
             "The gateway failed to handle the request; quote the request id when reporting it.");
 
     private final int status;

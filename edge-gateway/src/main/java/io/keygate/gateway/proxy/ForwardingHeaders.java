@@ -25,12 +25,23 @@ public final class ForwardingHeaders {
 
     /** RFC 9110 §7.6.1 connection-specific headers, plus the de-facto ones. */
     private static final Set<String> HOP_BY_HOP = caseInsensitive(
-            "Connection", "Keep-Alive", "Proxy-Connection", "Proxy-Authenticate", "Proxy-Authorization",
-            "TE", "Trailer", "Transfer-Encoding", "Upgrade");
+            "Connection",
+            "Keep-Alive",
+            "Proxy-Connection",
+            "Proxy-Authenticate",
+            "Proxy-Authorization",
+            "TE",
+            "Trailer",
+            "Transfer-Encoding",
+            "Upgrade");
 
     private static final Set<String> NOT_TO_UPSTREAM = caseInsensitive(
-            "Host", "Expect", "Forwarded", RequestIds.HEADER,
-            CredentialExtractor.API_KEY_HEADER, CredentialExtractor.AUTHORIZATION_HEADER);
+            "Host",
+            "Expect",
+            "Forwarded",
+            RequestIds.HEADER,
+            CredentialExtractor.API_KEY_HEADER,
+            CredentialExtractor.AUTHORIZATION_HEADER);
 
     private ForwardingHeaders() {}
 
@@ -40,8 +51,11 @@ public final class ForwardingHeaders {
         MultiMap outgoing = HttpHeaders.headers();
         for (Map.Entry<String, String> header : incoming) {
             String name = header.getKey();
-            if (HOP_BY_HOP.contains(name) || NOT_TO_UPSTREAM.contains(name) || listedInConnection.contains(name)
-                    || startsWithIgnoreCase(name, "X-Keygate-") || startsWithIgnoreCase(name, "X-Forwarded-")) {
+            if (HOP_BY_HOP.contains(name)
+                    || NOT_TO_UPSTREAM.contains(name)
+                    || listedInConnection.contains(name)
+                    || startsWithIgnoreCase(name, "X-Keygate-")
+                    || startsWithIgnoreCase(name, "X-Forwarded-")) {
                 continue;
             }
             outgoing.add(name, header.getValue());
@@ -64,7 +78,9 @@ public final class ForwardingHeaders {
         Set<String> listedInConnection = connectionTokens(upstream);
         for (Map.Entry<String, String> header : upstream) {
             String name = header.getKey();
-            if (HOP_BY_HOP.contains(name) || listedInConnection.contains(name) || name.equalsIgnoreCase(RequestIds.HEADER)) {
+            if (HOP_BY_HOP.contains(name)
+                    || listedInConnection.contains(name)
+                    || name.equalsIgnoreCase(RequestIds.HEADER)) {
                 continue;
             }
             response.add(name, header.getValue());

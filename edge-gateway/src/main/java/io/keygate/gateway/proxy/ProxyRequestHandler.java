@@ -29,8 +29,12 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
     private final ProblemResponder problems;
     private final CallFinisher finisher;
 
-    ProxyRequestHandler(GatewayState state, CheckChain checks, UpstreamForwarder forwarder,
-            ProblemResponder problems, CallFinisher finisher) {
+    ProxyRequestHandler(
+            GatewayState state,
+            CheckChain checks,
+            UpstreamForwarder forwarder,
+            ProblemResponder problems,
+            CallFinisher finisher) {
         this.state = state;
         this.checks = checks;
         this.forwarder = forwarder;
@@ -44,8 +48,8 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
         HttpServerResponse response = request.response();
         response.putHeader(RequestIds.HEADER, requestId);
         String path = RequestPath.normalise(request.path());
-        CallContext call = new CallContext(requestId, request.method().name(), path, request.headers(),
-                clientIp(request), Instant.now());
+        CallContext call = new CallContext(
+                requestId, request.method().name(), path, request.headers(), clientIp(request), Instant.now());
         if (!state.isReady()) {
             // Fail closed, and say so in the call record.
             answer(response, call, CallOutcome.NOT_READY, GatewayProblem.NOT_READY);

@@ -40,8 +40,14 @@ public class ProxyServer {
     private final List<String> deployments = new ArrayList<>();
     private volatile int port = -1;
 
-    public ProxyServer(Vertx vertx, GatewayConfig config, GatewayState state, CheckChain checks,
-            GatewayMetrics metrics, CallRecordPublisher publisher, ObjectMapper json) {
+    public ProxyServer(
+            Vertx vertx,
+            GatewayConfig config,
+            GatewayState state,
+            CheckChain checks,
+            GatewayMetrics metrics,
+            CallRecordPublisher publisher,
+            ObjectMapper json) {
         this.vertx = vertx;
         this.config = config;
         this.state = state;
@@ -54,15 +60,18 @@ public class ProxyServer {
     /** Binds the proxy port and returns once every event loop serves it. */
     public synchronized void start() {
         GatewayConfig.Proxy proxy = config.gateway().proxy();
-        int instances = proxy.instances() > 0 ? proxy.instances() : Runtime.getRuntime().availableProcessors();
+        int instances =
+                proxy.instances() > 0 ? proxy.instances() : Runtime.getRuntime().availableProcessors();
         // Vert.x shares a random port among the servers of one deployment when it is asked for port -1.
         int requestedPort = proxy.port() == 0 ? -1 : proxy.port();
         List<ProxyVerticle> verticles = new CopyOnWriteArrayList<>();
-        deployments.add(await(vertx.deployVerticle(() -> {
-            ProxyVerticle verticle = new ProxyVerticle(proxy, requestedPort, this::newHandler);
-            verticles.add(verticle);
-            return verticle;
-        }, new DeploymentOptions().setInstances(instances))));
+        deployments.add(await(vertx.deployVerticle(
+                () -> {
+                    ProxyVerticle verticle = new ProxyVerticle(proxy, requestedPort, this::newHandler);
+                    verticles.add(verticle);
+                    return verticle;
+                },
+                new DeploymentOptions().setInstances(instances))));
         port = verticles.get(0).actualPort();
         LOG.infof("Proxy listening on %s:%d with %d event loop(s)", proxy.host(), port, instances);
     }
@@ -88,15 +97,22 @@ public class ProxyServer {
     private ProxyRequestHandler newHandler(HttpClient client) {
         GatewayConfig.Proxy proxy = config.gateway().proxy();
         ProblemResponder problems = new ProblemResponder(json);
-        CallFinisher finisher = new CallFinisher(metrics, publisher, config.gateway().id());
-        UpstreamForwarder forwarder = new UpstreamForwarder(client, problems, finisher,
-                proxy.upstreamConnectTimeout().toMillis(), proxy.upstreamIdleTimeout().toMillis());
+        CallFinisher finisher =
+                new CallFinisher(metrics, publisher, config.gateway().id());
+        UpstreamForwarder forwarder = new UpstreamForwarder(
+                client,
+                problems,
+                finisher,
+                proxy.upstreamConnectTimeout().toMillis(),
+                proxy.upstreamIdleTimeout().toMillis());
         return new ProxyRequestHandler(state, checks, forwarder, problems, finisher);
     }
 
     private static <T> T await(Future<T> future) {
         try {
-            return future.toCompletionStage().toCompletableFuture().get(DEPLOY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return future.toCompletionStage()
+                    .toCompletableFuture()
+                    .get(DEPLOY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting the proxy", e);

@@ -45,17 +45,12 @@ final class ProxyVerticle extends AbstractVerticle {
                 .setPort(port)
                 .setCompressionSupported(false)
                 .setDecompressionSupported(false));
-        server.requestHandler(handlers.apply(client))
-                .listen()
-                .<Void>mapEmpty()
-                .onComplete(started);
+        server.requestHandler(handlers.apply(client)).listen().<Void>mapEmpty().onComplete(started);
     }
 
     @Override
     public void stop(Promise<Void> stopped) {
-        server.close()
-                .compose(closed -> client.close())
-                .onComplete(stopped);
+        server.close().compose(closed -> client.close()).onComplete(stopped);
     }
 
     /** The port the server is bound to. */

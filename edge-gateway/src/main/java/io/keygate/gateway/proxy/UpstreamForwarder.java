@@ -34,8 +34,12 @@ final class UpstreamForwarder {
     private final long connectTimeoutMillis;
     private final long idleTimeoutMillis;
 
-    UpstreamForwarder(HttpClient client, ProblemResponder problems, CallFinisher finisher,
-            long connectTimeoutMillis, long idleTimeoutMillis) {
+    UpstreamForwarder(
+            HttpClient client,
+            ProblemResponder problems,
+            CallFinisher finisher,
+            long connectTimeoutMillis,
+            long idleTimeoutMillis) {
         this.client = client;
         this.problems = problems;
         this.finisher = finisher;
@@ -61,7 +65,8 @@ final class UpstreamForwarder {
                 .setPort(upstream.port())
                 .setSsl(upstream.ssl())
                 .setURI(upstream.requestUri(call.path(), request.query()))
-                .setHeaders(ForwardingHeaders.toUpstream(request.headers(), call, request.scheme(), forwardedHost(request)))
+                .setHeaders(
+                        ForwardingHeaders.toUpstream(request.headers(), call, request.scheme(), forwardedHost(request)))
                 .setConnectTimeout(connectTimeoutMillis)
                 .setIdleTimeout(idleTimeoutMillis);
         if (request.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
@@ -78,7 +83,8 @@ final class UpstreamForwarder {
                 });
     }
 
-    private static Future<HttpClientResponse> sendBody(HttpServerRequest request, HttpClientRequest upstreamRequest, CallContext call) {
+    private static Future<HttpClientResponse> sendBody(
+            HttpServerRequest request, HttpClientRequest upstreamRequest, CallContext call) {
         if (!hasBody(request)) {
             request.resume();
             return upstreamRequest.send();
@@ -97,7 +103,8 @@ final class UpstreamForwarder {
             response.setChunked(true);
         }
         call.answered(CallOutcome.PROXIED, status);
-        new CountingReadStream(upstreamResponse, call::addBytesOut).pipe()
+        new CountingReadStream(upstreamResponse, call::addBytesOut)
+                .pipe()
                 .endOnFailure(false)
                 .to(response)
                 .onComplete(piped -> {
@@ -111,7 +118,8 @@ final class UpstreamForwarder {
     }
 
     private void failed(HttpServerRequest request, CallContext call, Throwable cause) {
-        LOG.debugf("Upstream of route %s failed for request %s: %s", call.route().routeId(), call.requestId(), cause);
+        LOG.debugf(
+                "Upstream of route %s failed for request %s: %s", call.route().routeId(), call.requestId(), cause);
         request.resume();
         HttpServerResponse response = request.response();
         if (response.headWritten()) {
@@ -144,6 +152,8 @@ final class UpstreamForwarder {
 
     private static String forwardedHost(HttpServerRequest request) {
         String host = request.getHeader(HttpHeaders.HOST);
-        return host != null ? host : request.authority() == null ? null : request.authority().toString();
+        return host != null
+                ? host
+                : request.authority() == null ? null : request.authority().toString();
     }
 }

@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RouteTable {
 
-    private static final Comparator<GatewayRoute> PREFERRED = Comparator
-            .comparing((GatewayRoute route) -> route.state().updatedAt(), Comparator.nullsFirst(Comparator.naturalOrder()))
+    private static final Comparator<GatewayRoute> PREFERRED = Comparator.comparing(
+                    (GatewayRoute route) -> route.state().updatedAt(), Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(GatewayRoute::routeId, Comparator.reverseOrder());
 
     private final Map<String, AppliedRoute> byRouteId = new ConcurrentHashMap<>();
@@ -54,7 +54,9 @@ public final class RouteTable {
         Map<String, GatewayRoute> next = new HashMap<>();
         for (AppliedRoute applied : byRouteId.values()) {
             // Two routes on one prefix: the most recently updated wins, deterministically.
-            next.merge(normalise(applied.route().state().pathPrefix()), applied.route(),
+            next.merge(
+                    normalise(applied.route().state().pathPrefix()),
+                    applied.route(),
                     (a, b) -> PREFERRED.compare(a, b) >= 0 ? a : b);
         }
         byPrefix = Map.copyOf(next);

@@ -52,7 +52,8 @@ public class StateConsumer {
     private volatile KafkaConsumer<String, CloudEvent> consumer;
     private Thread thread;
 
-    public StateConsumer(KafkaClientProperties kafka, GatewayState state, GatewayMetrics metrics, GatewayConfig config) {
+    public StateConsumer(
+            KafkaClientProperties kafka, GatewayState state, GatewayMetrics metrics, GatewayConfig config) {
         this.kafka = kafka;
         this.state = state;
         this.metrics = metrics;
@@ -103,14 +104,17 @@ public class StateConsumer {
         }
     }
 
-    private void pollOnce(KafkaConsumer<String, CloudEvent> kafkaConsumer, List<TopicPartition> partitions, long startedNanos) {
+    private void pollOnce(
+            KafkaConsumer<String, CloudEvent> kafkaConsumer, List<TopicPartition> partitions, long startedNanos) {
         ConsumerRecords<String, CloudEvent> records;
         try {
             records = kafkaConsumer.poll(pollTimeout);
         } catch (RecordDeserializationException e) {
             // Not a CloudEvent at all: skip the record, never stop the state.
             metrics.eventUnreadable();
-            LOG.warnf("Skipped a record that is not a CloudEvent at %s@%d: %s", e.topicPartition(), e.offset(), e.getMessage());
+            LOG.warnf(
+                    "Skipped a record that is not a CloudEvent at %s@%d: %s",
+                    e.topicPartition(), e.offset(), e.getMessage());
             kafkaConsumer.seek(e.topicPartition(), e.offset() + 1);
             return;
         }
@@ -129,17 +133,20 @@ public class StateConsumer {
             switch (applier.apply(codec.fromCloudEvent(record.value()))) {
                 case APPLIED -> metrics.eventApplied();
                 case STALE -> metrics.eventStale();
-                case IGNORED -> LOG.debugf("Ignored event type %s", record.value().getType());
+                case IGNORED ->
+                    LOG.debugf("Ignored event type %s", record.value().getType());
             }
         } catch (RuntimeException e) {
             // Logged without the payload, which is not ours to copy into logs.
             metrics.eventUnreadable();
-            LOG.warnf("Skipped unreadable event %s at %s-%d@%d: %s",
+            LOG.warnf(
+                    "Skipped unreadable event %s at %s-%d@%d: %s",
                     record.value().getType(), record.topic(), record.partition(), record.offset(), e.getMessage());
         }
     }
 
-    private void publishProgress(KafkaConsumer<String, CloudEvent> kafkaConsumer, List<TopicPartition> partitions, long startedNanos) {
+    private void publishProgress(
+            KafkaConsumer<String, CloudEvent> kafkaConsumer, List<TopicPartition> partitions, long startedNanos) {
         StateProgress previous = state.progress();
         Map<String, Long> positions = new HashMap<>();
         long lag = 0;
@@ -154,8 +161,11 @@ public class StateConsumer {
         ConsumerPhase phase = previous.phase();
         if (phase == ConsumerPhase.CATCHING_UP && StateProgress.reachedEnd(previous.endOffsetsAtStart(), positions)) {
             phase = ConsumerPhase.LIVE;
-            LOG.infof("State caught up in %d ms: %d keys, %d routes; serving requests",
-                    (System.nanoTime() - startedNanos) / 1_000_000, state.tokens().size(), state.routes().size());
+            LOG.infof(
+                    "State caught up in %d ms: %d keys, %d routes; serving requests",
+                    (System.nanoTime() - startedNanos) / 1_000_000,
+                    state.tokens().size(),
+                    state.routes().size());
         }
         if (phase != previous.phase() || lag != previous.lag() || !positions.equals(previous.positions())) {
             state.publish(new StateProgress(phase, previous.endOffsetsAtStart(), positions, lag));
@@ -176,10 +186,13 @@ public class StateConsumer {
         while (true) {
             List<PartitionInfo> infos = kafkaConsumer.partitionsFor(topic);
             if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                return infos.stream()
+                        .map(info -> new TopicPartition(info.topic(), info.partition()))
+                        .toList();
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Topic " + topic + " has no partitions after " + PARTITION_DISCOVERY_TIMEOUT);
+                throw new IllegalStateException(
+                        "Topic " + topic + " has no partitions after " + PARTITION_DISCOVERY_TIMEOUT);
             }
             // A topic created a moment ago may not be in the metadata yet.
             pause(Duration.ofMillis(100));

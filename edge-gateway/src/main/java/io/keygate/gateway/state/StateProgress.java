@@ -11,7 +11,8 @@ import java.util.Map;
  * @param positions         next offset to read per partition: everything before it is applied
  * @param lag               records not applied yet, summed over the partitions
  */
-public record StateProgress(ConsumerPhase phase, Map<String, Long> endOffsetsAtStart, Map<String, Long> positions, long lag) {
+public record StateProgress(
+        ConsumerPhase phase, Map<String, Long> endOffsetsAtStart, Map<String, Long> positions, long lag) {
 
     public StateProgress {
         endOffsetsAtStart = Map.copyOf(endOffsetsAtStart);

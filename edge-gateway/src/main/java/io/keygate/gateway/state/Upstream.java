@@ -30,7 +30,10 @@ public record Upstream(boolean ssl, String host, int port, String basePath) {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("Upstream URL must be http or https: " + url);
         }
-        if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+        if (uri.getHost() == null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null
+                || uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("Upstream URL must be scheme://host[:port][/path]: " + url);
         }
         boolean ssl = scheme.equals("https");
@@ -44,7 +47,8 @@ public record Upstream(boolean ssl, String host, int port, String basePath) {
 
     /** The request URI to send upstream: base path, then the (normalised) request path, then the query. */
     public String requestUri(String path, String query) {
-        StringBuilder uri = new StringBuilder(basePath.length() + path.length() + (query == null ? 0 : query.length() + 1));
+        StringBuilder uri =
+                new StringBuilder(basePath.length() + path.length() + (query == null ? 0 : query.length() + 1));
         uri.append(basePath).append(path);
         if (query != null && !query.isEmpty()) {
             uri.append('?').append(query);

@@ -23,11 +23,19 @@ class CheckChainTest {
     private final TokenIndex tokens = new TokenIndex();
     private final RouteTable routes = new RouteTable();
     private final CheckChain chain = new CheckChain(List.of(
-            new RouteMatchCheck(routes), new CredentialPresentCheck(), new KeyLookupCheck(tokens, hasher), new TenantMatchCheck()));
+            new RouteMatchCheck(routes),
+            new CredentialPresentCheck(),
+            new KeyLookupCheck(tokens, hasher),
+            new TenantMatchCheck()));
 
     @BeforeEach
     void defineRoute() {
-        routes.apply(aRoute().withRouteId("orders").ofTenant(TENANT).onPrefix("/orders").build(), 1);
+        routes.apply(
+                aRoute().withRouteId("orders")
+                        .ofTenant(TENANT)
+                        .onPrefix("/orders")
+                        .build(),
+                1);
         routes.commit();
     }
 
@@ -46,7 +54,8 @@ class CheckChainTest {
 
     @Test
     void usableKeyOfTheRoutesTenantPasses() {
-        ApiKeyState key = issue(anApiKey().ofTenant(TENANT).withHash(hasher.hash(SECRET)).build());
+        ApiKeyState key =
+                issue(anApiKey().ofTenant(TENANT).withHash(hasher.hash(SECRET)).build());
         CallContext call = call("/orders/1", "X-API-Key", SECRET);
 
         assertThat(chain.run(call)).isNull();
@@ -66,12 +75,21 @@ class CheckChainTest {
 
     @Test
     void unknownRevokedAndExpiredKeysAreRefusedWithTheirPreciseOutcome() {
-        issue(anApiKey().ofTenant(TENANT).withHash(hasher.hash("revoked")).revoked("leaked").build());
-        issue(anApiKey().ofTenant(TENANT).withHash(hasher.hash("expired")).expiringAt(Instant.now().minusSeconds(1)).build());
+        issue(anApiKey()
+                .ofTenant(TENANT)
+                .withHash(hasher.hash("revoked"))
+                .revoked("leaked")
+                .build());
+        issue(anApiKey()
+                .ofTenant(TENANT)
+                .withHash(hasher.hash("expired"))
+                .expiringAt(Instant.now().minusSeconds(1))
+                .build());
 
         assertThat(chain.run(call("/orders", "X-API-Key", "never-issued"))).isEqualTo(Rejection.UNKNOWN_KEY);
         assertThat(chain.run(call("/orders", "X-API-Key", "revoked"))).isEqualTo(Rejection.REVOKED_KEY);
-        assertThat(chain.run(call("/orders", "Authorization", "Bearer expired"))).isEqualTo(Rejection.EXPIRED_KEY);
+        assertThat(chain.run(call("/orders", "Authorization", "Bearer expired")))
+                .isEqualTo(Rejection.EXPIRED_KEY);
     }
 
     @Test

@@ -17,32 +17,42 @@ class CredentialExtractorTest {
 
     @Test
     void readsTheApiKeyHeaderInAnyCase() {
-        assertThat(CredentialExtractor.presentedKey(headers("X-API-Key", "kg_test_1"))).isEqualTo("kg_test_1");
-        assertThat(CredentialExtractor.presentedKey(headers("x-api-key", " kg_test_1 "))).isEqualTo("kg_test_1");
+        assertThat(CredentialExtractor.presentedKey(headers("X-API-Key", "kg_test_1")))
+                .isEqualTo("kg_test_1");
+        assertThat(CredentialExtractor.presentedKey(headers("x-api-key", " kg_test_1 ")))
+                .isEqualTo("kg_test_1");
     }
 
     @Test
     void readsABearerToken() {
-        assertThat(CredentialExtractor.presentedKey(headers("Authorization", "Bearer kg_test_2"))).isEqualTo("kg_test_2");
-        assertThat(CredentialExtractor.presentedKey(headers("authorization", "bearer   kg_test_2 "))).isEqualTo("kg_test_2");
+        assertThat(CredentialExtractor.presentedKey(headers("Authorization", "Bearer kg_test_2")))
+                .isEqualTo("kg_test_2");
+        assertThat(CredentialExtractor.presentedKey(headers("authorization", "bearer   kg_test_2 ")))
+                .isEqualTo("kg_test_2");
     }
 
     @Test
     void apiKeyHeaderWinsOverAuthorization() {
-        assertThat(CredentialExtractor.presentedKey(headers("Authorization", "Bearer b", "X-API-Key", "a"))).isEqualTo("a");
+        assertThat(CredentialExtractor.presentedKey(headers("Authorization", "Bearer b", "X-API-Key", "a")))
+                .isEqualTo("a");
     }
 
     @Test
     void blankApiKeyHeaderFallsBackToAuthorization() {
-        assertThat(CredentialExtractor.presentedKey(headers("X-API-Key", "  ", "Authorization", "Bearer b"))).isEqualTo("b");
+        assertThat(CredentialExtractor.presentedKey(headers("X-API-Key", "  ", "Authorization", "Bearer b")))
+                .isEqualTo("b");
     }
 
     @Test
     void otherSchemesAndEmptyTokensPresentNoKey() {
         assertThat(CredentialExtractor.presentedKey(headers())).isNull();
-        assertThat(CredentialExtractor.presentedKey(headers("Authorization", "Basic dXNlcjpwdw=="))).isNull();
-        assertThat(CredentialExtractor.presentedKey(headers("Authorization", "Bearer"))).isNull();
-        assertThat(CredentialExtractor.presentedKey(headers("Authorization", "Bearer   "))).isNull();
-        assertThat(CredentialExtractor.presentedKey(headers("Authorization", "Bearerkg_test_3"))).isNull();
+        assertThat(CredentialExtractor.presentedKey(headers("Authorization", "Basic dXNlcjpwdw==")))
+                .isNull();
+        assertThat(CredentialExtractor.presentedKey(headers("Authorization", "Bearer")))
+                .isNull();
+        assertThat(CredentialExtractor.presentedKey(headers("Authorization", "Bearer   ")))
+                .isNull();
+        assertThat(CredentialExtractor.presentedKey(headers("Authorization", "Bearerkg_test_3")))
+                .isNull();
     }
 }

@@ -88,10 +88,14 @@ class EdgeGatewayProxyQuarkusTest {
     private Tenant tenantWithRouteAndKey() {
         String tenant = "tenant-" + UUID.randomUUID();
         String prefix = "/" + tenant + "/orders";
-        RouteState route = aRoute().ofTenant(tenant).onPrefix(prefix).toUpstream(upstream.url()).build();
+        RouteState route = aRoute().ofTenant(tenant)
+                .onPrefix(prefix)
+                .toUpstream(upstream.url())
+                .build();
         events.publish(1, new RouteDefined(route));
         String secret = "kg_test_" + UUID.randomUUID();
-        ApiKeyState key = anApiKey().ofTenant(tenant).withHash(hasher.hash(secret)).build();
+        ApiKeyState key =
+                anApiKey().ofTenant(tenant).withHash(hasher.hash(secret)).build();
         events.publish(1, new ApiKeyIssued(key));
         return new Tenant(tenant, prefix, route, secret, key);
     }
@@ -107,14 +111,16 @@ class EdgeGatewayProxyQuarkusTest {
 
     /** GETs until the answer has {@code status}: events are applied asynchronously. */
     private Response awaitStatus(int status, String path, String... headers) {
-        return await().atMost(EVENT_APPLIED).until(() -> get(path, headers), response -> response.statusCode() == status);
+        return await().atMost(EVENT_APPLIED)
+                .until(() -> get(path, headers), response -> response.statusCode() == status);
     }
 
     @Test
     void knownKeyIsProxiedWithoutItsCredentialAndWithTheGatewayHeaders() {
         Tenant tenant = tenantWithRouteAndKey();
 
-        Response response = awaitStatus(200, tenant.prefix() + "/42?expand=items", "X-API-Key", tenant.secret(), "X-Keygate-Tenant", "spoofed");
+        Response response = awaitStatus(
+                200, tenant.prefix() + "/42?expand=items", "X-API-Key", tenant.secret(), "X-Keygate-Tenant", "spoofed");
 
         JsonPath echo = response.jsonPath();
         Map<String, String> seen = echo.getMap("headers");
@@ -155,9 +161,13 @@ class EdgeGatewayProxyQuarkusTest {
         awaitStatus(200, tenant.prefix(), "X-API-Key", tenant.secret());
         String body = "x".repeat(256 * 1024);
 
-        proxyRequest().header("X-API-Key", tenant.secret()).contentType("text/plain").body(body)
+        proxyRequest()
+                .header("X-API-Key", tenant.secret())
+                .contentType("text/plain")
+                .body(body)
                 .post(tenant.prefix() + "/upload")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("method", equalTo("POST"))
                 .body("bodyLength", equalTo(body.length()));
     }
@@ -190,10 +200,15 @@ class EdgeGatewayProxyQuarkusTest {
         Tenant tenant = tenantWithRouteAndKey();
         awaitStatus(200, tenant.prefix(), "X-API-Key", tenant.secret());
 
-        events.publish(2, new ApiKeyRevoked(ApiKeyBuilder.from(tenant.key()).revoked("leaked").build(), "leaked"));
+        events.publish(
+                2,
+                new ApiKeyRevoked(
+                        ApiKeyBuilder.from(tenant.key()).revoked("leaked").build(), "leaked"));
 
-        Response revoked = await().atMost(Duration.ofSeconds(5)).until(
-                () -> get(tenant.prefix(), "X-API-Key", tenant.secret()), response -> response.statusCode() == 401);
+        Response revoked = await().atMost(Duration.ofSeconds(5))
+                .until(
+                        () -> get(tenant.prefix(), "X-API-Key", tenant.secret()),
+                        response -> response.statusCode() == 401);
         Response unknown = get(tenant.prefix(), "X-API-Key", "kg_test_never_issued");
         assertSameProblem(revoked, unknown);
     }
@@ -202,8 +217,13 @@ class EdgeGatewayProxyQuarkusTest {
     void expiredKeyIsRefusedWithTheUnknownKeyProblem() {
         Tenant tenant = tenantWithRouteAndKey();
         String secret = "kg_test_" + UUID.randomUUID();
-        events.publish(1, new ApiKeyIssued(anApiKey().ofTenant(tenant.id()).withHash(hasher.hash(secret))
-                .expiringAt(Instant.now().minusSeconds(60)).build()));
+        events.publish(
+                1,
+                new ApiKeyIssued(anApiKey()
+                        .ofTenant(tenant.id())
+                        .withHash(hasher.hash(secret))
+                        .expiringAt(Instant.now().minusSeconds(60))
+                        .build()));
         awaitStatus(200, tenant.prefix(), "X-API-Key", tenant.secret());
 
         Response expired = awaitStatus(401, tenant.prefix(), "X-API-Key", secret);
@@ -214,14 +234,19 @@ class EdgeGatewayProxyQuarkusTest {
     private static void assertSameProblem(Response actual, Response expected) {
         assertThat(actual.statusCode()).isEqualTo(expected.statusCode());
         for (String field : new String[] {"type", "title", "status", "detail"}) {
-            assertThat(actual.jsonPath().getString(field)).as(field).isEqualTo(expected.jsonPath().getString(field));
+            assertThat(actual.jsonPath().getString(field))
+                    .as(field)
+                    .isEqualTo(expected.jsonPath().getString(field));
         }
     }
 
     @Test
     void pathWithoutRouteIsRefusedWith404() {
-        proxyRequest().header("X-API-Key", "kg_test_whatever").get("/no-route-" + UUID.randomUUID())
-                .then().statusCode(404)
+        proxyRequest()
+                .header("X-API-Key", "kg_test_whatever")
+                .get("/no-route-" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
                 .contentType(startsWith(PROBLEM_JSON))
                 .body("type", startsWith("https://"))
                 .body("status", equalTo(404));
@@ -243,10 +268,19 @@ class EdgeGatewayProxyQuarkusTest {
     void unreachableUpstreamGives502Problem() throws IOException {
         String tenant = "tenant-" + UUID.randomUUID();
         String prefix = "/" + tenant + "/down";
-        events.publish(1, new RouteDefined(aRoute().ofTenant(tenant).onPrefix(prefix)
-                .toUpstream("http://127.0.0.1:" + closedPort()).build()));
+        events.publish(
+                1,
+                new RouteDefined(aRoute().ofTenant(tenant)
+                        .onPrefix(prefix)
+                        .toUpstream("http://127.0.0.1:" + closedPort())
+                        .build()));
         String secret = "kg_test_" + UUID.randomUUID();
-        events.publish(1, new ApiKeyIssued(anApiKey().ofTenant(tenant).withHash(hasher.hash(secret)).build()));
+        events.publish(
+                1,
+                new ApiKeyIssued(anApiKey()
+                        .ofTenant(tenant)
+                        .withHash(hasher.hash(secret))
+                        .build()));
 
         Response response = awaitStatus(502, prefix, "X-API-Key", secret);
 
@@ -261,14 +295,24 @@ class EdgeGatewayProxyQuarkusTest {
         String proxied = "proxied-" + UUID.randomUUID();
         String rejected = "rejected-" + UUID.randomUUID();
 
-        proxyRequest().header("X-API-Key", tenant.secret()).header("X-Request-Id", proxied).get(tenant.prefix() + "/7")
-                .then().statusCode(200);
-        proxyRequest().header("X-Request-Id", rejected).get(tenant.prefix() + "/7").then().statusCode(401);
+        proxyRequest()
+                .header("X-API-Key", tenant.secret())
+                .header("X-Request-Id", proxied)
+                .get(tenant.prefix() + "/7")
+                .then()
+                .statusCode(200);
+        proxyRequest()
+                .header("X-Request-Id", rejected)
+                .get(tenant.prefix() + "/7")
+                .then()
+                .statusCode(401);
 
         try (CallRecordReader calls = CallRecordReader.fromBeginning()) {
             ConsumerRecord<String, CloudEvent> record = await().atMost(EVENT_APPLIED)
-                    .until(() -> calls.find(proxied), found -> found.isPresent()).orElseThrow();
-            CallRecorded call = (CallRecorded) new EventCodec().fromCloudEvent(record.value()).data();
+                    .until(() -> calls.find(proxied), found -> found.isPresent())
+                    .orElseThrow();
+            CallRecorded call = (CallRecorded)
+                    new EventCodec().fromCloudEvent(record.value()).data();
             assertThat(record.key()).isEqualTo(tenant.key().keyId());
             assertThat(record.value().getSource().toString()).isEqualTo("/edge-gateway");
             assertThat(record.value().getExtension("sequence").toString()).isEqualTo("0");
@@ -282,8 +326,12 @@ class EdgeGatewayProxyQuarkusTest {
             assertThat(call.bytesOut()).isPositive();
             assertThat(call.clientIp()).isEqualTo("127.0.0.1");
 
-            CallRecorded refused = (CallRecorded) new EventCodec().fromCloudEvent(await().atMost(EVENT_APPLIED)
-                    .until(() -> calls.find(rejected), found -> found.isPresent()).orElseThrow().value()).data();
+            CallRecorded refused = (CallRecorded) new EventCodec()
+                    .fromCloudEvent(await().atMost(EVENT_APPLIED)
+                            .until(() -> calls.find(rejected), found -> found.isPresent())
+                            .orElseThrow()
+                            .value())
+                    .data();
             assertThat(refused.outcome()).isEqualTo(CallOutcome.MISSING_CREDENTIAL);
             assertThat(refused.status()).isEqualTo(401);
             assertThat(refused.keyId()).isNull();

@@ -22,18 +22,25 @@ class KeyVerdictTest {
 
     @Test
     void activeKeyBeforeItsExpiryIsUsable() {
-        assertThat(KeyVerdict.of(anApiKey().expiringAt(NOW.plusMillis(1)).build(), NOW)).isEqualTo(KeyVerdict.USABLE);
+        assertThat(KeyVerdict.of(anApiKey().expiringAt(NOW.plusMillis(1)).build(), NOW))
+                .isEqualTo(KeyVerdict.USABLE);
     }
 
     @Test
     void keyIsExpiredFromItsExpiryInstantOn() {
         assertThat(KeyVerdict.of(anApiKey().expiringAt(NOW).build(), NOW)).isEqualTo(KeyVerdict.EXPIRED);
-        assertThat(KeyVerdict.of(anApiKey().expiringAt(NOW.minusSeconds(1)).build(), NOW)).isEqualTo(KeyVerdict.EXPIRED);
+        assertThat(KeyVerdict.of(anApiKey().expiringAt(NOW.minusSeconds(1)).build(), NOW))
+                .isEqualTo(KeyVerdict.EXPIRED);
     }
 
     @Test
     void revokedKeyIsRevokedEvenBeforeItsExpiry() {
-        assertThat(KeyVerdict.of(anApiKey().expiringAt(NOW.plusSeconds(60)).revoked("leaked").build(), NOW))
+        assertThat(KeyVerdict.of(
+                        anApiKey()
+                                .expiringAt(NOW.plusSeconds(60))
+                                .revoked("leaked")
+                                .build(),
+                        NOW))
                 .isEqualTo(KeyVerdict.REVOKED);
     }
 
@@ -47,17 +54,20 @@ class KeyVerdictTest {
 
     @Test
     void replacedSecretIsUsableUntilTheGracePeriodEndsAndRefusedFromThenOn() {
-        var rotated = anApiKey().withHash("old").rotatedTo("new", NOW.plusSeconds(60)).build();
+        var rotated =
+                anApiKey().withHash("old").rotatedTo("new", NOW.plusSeconds(60)).build();
 
         assertThat(KeyVerdict.of(rotated, "old", NOW)).isEqualTo(KeyVerdict.USABLE);
-        assertThat(KeyVerdict.of(rotated, "old", NOW.plusSeconds(60).minusNanos(1))).isEqualTo(KeyVerdict.USABLE);
+        assertThat(KeyVerdict.of(rotated, "old", NOW.plusSeconds(60).minusNanos(1)))
+                .isEqualTo(KeyVerdict.USABLE);
         assertThat(KeyVerdict.of(rotated, "old", NOW.plusSeconds(60))).isEqualTo(KeyVerdict.EXPIRED);
         assertThat(KeyVerdict.of(rotated, "old", NOW.plusSeconds(3600))).isEqualTo(KeyVerdict.EXPIRED);
     }
 
     @Test
     void newSecretIsUsableDuringAndAfterTheGracePeriod() {
-        var rotated = anApiKey().withHash("old").rotatedTo("new", NOW.plusSeconds(60)).build();
+        var rotated =
+                anApiKey().withHash("old").rotatedTo("new", NOW.plusSeconds(60)).build();
 
         assertThat(KeyVerdict.of(rotated, "new", NOW)).isEqualTo(KeyVerdict.USABLE);
         assertThat(KeyVerdict.of(rotated, "new", NOW.plusSeconds(3600))).isEqualTo(KeyVerdict.USABLE);
@@ -66,17 +76,29 @@ class KeyVerdictTest {
 
     @Test
     void replacedSecretDiesWithTheKey() {
-        var rotatedThenRevoked = anApiKey().withHash("old").rotatedTo("new", NOW.plusSeconds(60)).revoked("x").build();
-        var rotatedAndExpiring = anApiKey().withHash("old").expiringAt(NOW.plusSeconds(10))
-                .rotatedTo("new", NOW.plusSeconds(60)).build();
+        var rotatedThenRevoked = anApiKey()
+                .withHash("old")
+                .rotatedTo("new", NOW.plusSeconds(60))
+                .revoked("x")
+                .build();
+        var rotatedAndExpiring = anApiKey()
+                .withHash("old")
+                .expiringAt(NOW.plusSeconds(10))
+                .rotatedTo("new", NOW.plusSeconds(60))
+                .build();
 
         assertThat(KeyVerdict.of(rotatedThenRevoked, "old", NOW)).isEqualTo(KeyVerdict.REVOKED);
-        assertThat(KeyVerdict.of(rotatedAndExpiring, "old", NOW.plusSeconds(10))).isEqualTo(KeyVerdict.EXPIRED);
+        assertThat(KeyVerdict.of(rotatedAndExpiring, "old", NOW.plusSeconds(10)))
+                .isEqualTo(KeyVerdict.EXPIRED);
     }
 
     @Test
     void replacedSecretIsRefusedOnceTheRotationCompleted() {
-        var completed = anApiKey().withHash("old").rotatedTo("new", NOW.plusSeconds(60)).rotationCompleted().build();
+        var completed = anApiKey()
+                .withHash("old")
+                .rotatedTo("new", NOW.plusSeconds(60))
+                .rotationCompleted()
+                .build();
 
         assertThat(KeyVerdict.of(completed, "old", NOW)).isEqualTo(KeyVerdict.EXPIRED);
     }
@@ -84,7 +106,8 @@ class KeyVerdictTest {
     @Test
     void keyWithExpiredStatusIsExpiredWhateverItsExpiryField() {
         assertThat(KeyVerdict.of(anApiKey().expired().build(), NOW)).isEqualTo(KeyVerdict.EXPIRED);
-        assertThat(KeyVerdict.of(anApiKey().expiringAt(NOW.plusSeconds(60)).expired().build(), NOW))
+        assertThat(KeyVerdict.of(
+                        anApiKey().expiringAt(NOW.plusSeconds(60)).expired().build(), NOW))
                 .isEqualTo(KeyVerdict.EXPIRED);
     }
 }

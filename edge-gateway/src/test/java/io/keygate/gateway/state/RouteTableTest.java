@@ -74,8 +74,10 @@ class RouteTableTest {
     void olderOrEqualSequenceOfARouteIsIgnored() {
         define(aRoute().withRouteId("r").onPrefix("/v2").build(), 2);
 
-        assertThat(table.apply(aRoute().withRouteId("r").onPrefix("/v1").build(), 1)).isFalse();
-        assertThat(table.apply(aRoute().withRouteId("r").onPrefix("/v1").build(), 2)).isFalse();
+        assertThat(table.apply(aRoute().withRouteId("r").onPrefix("/v1").build(), 1))
+                .isFalse();
+        assertThat(table.apply(aRoute().withRouteId("r").onPrefix("/v1").build(), 2))
+                .isFalse();
         table.commit();
 
         assertThat(matchedId("/v2")).isEqualTo("r");
@@ -95,7 +97,12 @@ class RouteTableTest {
     @Test
     void mostRecentlyUpdatedRouteWinsASharedPrefix() {
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
-        define(aRoute().withRouteId("newer").onPrefix("/shared").updatedAt(t0.plusSeconds(60)).build(), 1);
+        define(
+                aRoute().withRouteId("newer")
+                        .onPrefix("/shared")
+                        .updatedAt(t0.plusSeconds(60))
+                        .build(),
+                1);
         define(aRoute().withRouteId("older").onPrefix("/shared").updatedAt(t0).build(), 1);
 
         assertThat(matchedId("/shared")).isEqualTo("newer");
@@ -103,9 +110,19 @@ class RouteTableTest {
 
     @Test
     void routeWithAnUnusableUpstreamKeepsItsPreviousState() {
-        define(aRoute().withRouteId("r").onPrefix("/orders").toUpstream("http://orders:8080").build(), 1);
+        define(
+                aRoute().withRouteId("r")
+                        .onPrefix("/orders")
+                        .toUpstream("http://orders:8080")
+                        .build(),
+                1);
 
-        assertThatThrownBy(() -> table.apply(aRoute().withRouteId("r").onPrefix("/orders").toUpstream("ftp://x").build(), 2))
+        assertThatThrownBy(() -> table.apply(
+                        aRoute().withRouteId("r")
+                                .onPrefix("/orders")
+                                .toUpstream("ftp://x")
+                                .build(),
+                        2))
                 .isInstanceOf(IllegalArgumentException.class);
         table.commit();
 

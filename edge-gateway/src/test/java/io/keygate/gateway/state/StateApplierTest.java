@@ -41,7 +41,9 @@ class StateApplierTest {
 
     @Test
     void routeIsServedAfterCommit() {
-        applier.apply(at(1, new RouteDefined(aRoute().withRouteId("r").onPrefix("/orders").build())));
+        applier.apply(at(
+                1,
+                new RouteDefined(aRoute().withRouteId("r").onPrefix("/orders").build())));
         applier.commit();
 
         assertThat(routes.match("/orders/1").routeId()).isEqualTo("r");
@@ -49,8 +51,8 @@ class StateApplierTest {
 
     @Test
     void callRecordsAreNotState() {
-        CallRecorded call = new CallRecorded("req", "gw", null, null, null, "GET", "/", 404,
-                CallOutcome.NO_ROUTE, 1, 0, 0, null, Instant.now());
+        CallRecorded call = new CallRecorded(
+                "req", "gw", null, null, null, "GET", "/", 404, CallOutcome.NO_ROUTE, 1, 0, 0, null, Instant.now());
 
         assertThat(applier.apply(at(0, call))).isEqualTo(ApplyResult.IGNORED);
     }

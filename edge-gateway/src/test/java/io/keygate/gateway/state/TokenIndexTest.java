@@ -70,7 +70,9 @@ class TokenIndexTest {
     void rotatedKeyIsFoundUnderBothSecretsUntilTheRotationCompletes() {
         ApiKeyState issued = anApiKey().withHash("old").build();
         index.apply(issued, 1);
-        ApiKeyState rotated = ApiKeyBuilder.from(issued).rotatedTo("new", Instant.parse("2026-06-01T00:00:00Z")).build();
+        ApiKeyState rotated = ApiKeyBuilder.from(issued)
+                .rotatedTo("new", Instant.parse("2026-06-01T00:00:00Z"))
+                .build();
 
         index.apply(rotated, 2);
 

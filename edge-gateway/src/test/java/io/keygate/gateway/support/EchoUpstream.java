@@ -50,14 +50,20 @@ public final class EchoUpstream implements AutoCloseable {
             bodyLength = body.transferTo(OutputStream.nullOutputStream());
         }
         Map<String, String> headers = new TreeMap<>();
-        for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
-            headers.put(header.getKey().toLowerCase(Locale.ROOT), header.getValue().get(0));
+        for (Map.Entry<String, List<String>> header :
+                exchange.getRequestHeaders().entrySet()) {
+            headers.put(
+                    header.getKey().toLowerCase(Locale.ROOT), header.getValue().get(0));
         }
         byte[] response = JSON.writeValueAsBytes(Map.of(
-                "method", exchange.getRequestMethod(),
-                "uri", exchange.getRequestURI().toString(),
-                "bodyLength", bodyLength,
-                "headers", headers));
+                "method",
+                exchange.getRequestMethod(),
+                "uri",
+                exchange.getRequestURI().toString(),
+                "bodyLength",
+                bodyLength,
+                "headers",
+                headers));
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.getResponseHeaders().add("X-Upstream", "echo");
         exchange.sendResponseHeaders(200, response.length);

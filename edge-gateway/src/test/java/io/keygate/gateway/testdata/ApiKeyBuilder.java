@@ -28,7 +28,10 @@ public final class ApiKeyBuilder {
 
     /** Copies a key's identity (id, tenant, hash), so a later state of the same key can be built. */
     public static ApiKeyBuilder from(ApiKeyState key) {
-        ApiKeyBuilder builder = anApiKey().withKeyId(key.keyId()).ofTenant(key.tenantId()).withHash(key.keyHash())
+        ApiKeyBuilder builder = anApiKey()
+                .withKeyId(key.keyId())
+                .ofTenant(key.tenantId())
+                .withHash(key.keyHash())
                 .expiringAt(key.expiresAt());
         builder.previousKeyHash = key.previousKeyHash();
         builder.previousKeyValidUntil = key.previousKeyValidUntil();
@@ -83,8 +86,25 @@ public final class ApiKeyBuilder {
     }
 
     public ApiKeyState build() {
-        return new ApiKeyState(keyId, tenantId, "test key", "kg_test_abcd…wxyz", keyHash, List.of(),
-                status, createdAt, expiresAt, revokedAt, revocationReason, null, null, List.of(), null, null, null,
-                previousKeyHash, previousKeyValidUntil);
+        return new ApiKeyState(
+                keyId,
+                tenantId,
+                "test key",
+                "kg_test_abcd…wxyz",
+                keyHash,
+                List.of(),
+                status,
+                createdAt,
+                expiresAt,
+                revokedAt,
+                revocationReason,
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                previousKeyHash,
+                previousKeyValidUntil);
     }
 }

@@ -36,7 +36,8 @@ public record CallRecorded(
         long bytesIn,
         long bytesOut,
         String clientIp,
-        Instant receivedAt) implements CallEvent {
+        Instant receivedAt)
+        implements CallEvent {
 
     public CallRecorded {
         Objects.requireNonNull(requestId, "requestId");

@@ -21,10 +21,12 @@ public final class ApiKeyFormat {
     private static final int RANDOM_BYTES = 24;
     private static final int RANDOM_CHARS = 33;
     private static final int CHECKSUM_CHARS = 6;
-    private static final Pattern SHAPE = Pattern.compile("kg_([a-z]{2,8})_([0-9A-Za-z]{" + (RANDOM_CHARS + CHECKSUM_CHARS) + "})");
+    private static final Pattern SHAPE =
+            Pattern.compile("kg_([a-z]{2,8})_([0-9A-Za-z]{" + (RANDOM_CHARS + CHECKSUM_CHARS) + "})");
 
     /** A regular expression that finds candidate keys in text (confirm each with {@link #isWellFormed}). */
-    public static final String SCANNER_REGEX = "\\bkg_[a-z]{2,8}_[0-9A-Za-z]{" + (RANDOM_CHARS + CHECKSUM_CHARS) + "}\\b";
+    public static final String SCANNER_REGEX =
+            "\\bkg_[a-z]{2,8}_[0-9A-Za-z]{" + (RANDOM_CHARS + CHECKSUM_CHARS) + "}\\b";
 
     private ApiKeyFormat() {}
 

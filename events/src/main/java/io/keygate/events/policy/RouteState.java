@@ -15,7 +15,13 @@ import java.util.Objects;
  * @param updatedAt   when this state was reached
  */
 public record RouteState(
-        String routeId, String tenantId, String name, String pathPrefix, String upstreamUrl, long version, Instant updatedAt) {
+        String routeId,
+        String tenantId,
+        String name,
+        String pathPrefix,
+        String upstreamUrl,
+        long version,
+        Instant updatedAt) {
 
     public RouteState {
         Objects.requireNonNull(routeId, "routeId");

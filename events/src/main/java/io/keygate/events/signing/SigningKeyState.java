@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param publishedAt when the key was generated and published (it signs nothing before this event is on Kafka)
  * @param retiredAt   when it left the JWKS, or null
  */
-public record SigningKeyState(String keyId, PublicJwk publicKey, SigningKeyStatus status, Instant publishedAt,
-        Instant retiredAt) {
+public record SigningKeyState(
+        String keyId, PublicJwk publicKey, SigningKeyStatus status, Instant publishedAt, Instant retiredAt) {
 
     public SigningKeyState {
         Objects.requireNonNull(keyId, "keyId");

@@ -68,10 +68,38 @@ public record ApiKeyState(
     }
 
     /** A key with none of the later-added attributes: no description, application, limits or rotation. */
-    public ApiKeyState(String keyId, String tenantId, String name, String maskedKey, String keyHash, List<String> scopes,
-            ApiKeyStatus status, Instant createdAt, Instant expiresAt, Instant revokedAt, String revocationReason) {
-        this(keyId, tenantId, name, maskedKey, keyHash, scopes, status, createdAt, expiresAt, revokedAt,
-                revocationReason, null, null, List.of(), null, null, null, null, null);
+    public ApiKeyState(
+            String keyId,
+            String tenantId,
+            String name,
+            String maskedKey,
+            String keyHash,
+            List<String> scopes,
+            ApiKeyStatus status,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant revokedAt,
+            String revocationReason) {
+        this(
+                keyId,
+                tenantId,
+                name,
+                maskedKey,
+                keyHash,
+                scopes,
+                status,
+                createdAt,
+                expiresAt,
+                revokedAt,
+                revocationReason,
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** Whether the key may be used at {@code now}: active and not past its expiry. */
@@ -84,7 +112,9 @@ public record ApiKeyState(
      * and the grace period has not ended.
      */
     public boolean isPreviousKeyUsableAt(Instant now) {
-        return previousKeyHash != null && previousKeyValidUntil != null && now.isBefore(previousKeyValidUntil)
+        return previousKeyHash != null
+                && previousKeyValidUntil != null
+                && now.isBefore(previousKeyValidUntil)
                 && isUsableAt(now);
     }
 }

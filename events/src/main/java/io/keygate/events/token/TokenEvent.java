@@ -3,8 +3,8 @@ package io.keygate.events.token;
 import io.keygate.events.KeygateEvent;
 
 /** Events of the API-key aggregate, published to {@code keygate.tokens} keyed by key id. */
-public sealed interface TokenEvent extends KeygateEvent permits ApiKeyIssued, ApiKeyRevoked, ApiKeyUpdated, ApiKeyRotated,
-        ApiKeyRotationCompleted, ApiKeyExpired {
+public sealed interface TokenEvent extends KeygateEvent
+        permits ApiKeyIssued, ApiKeyRevoked, ApiKeyUpdated, ApiKeyRotated, ApiKeyRotationCompleted, ApiKeyExpired {
 
     /** The key's full state after the event (event-carried state). */
     ApiKeyState key();

@@ -11,7 +11,8 @@ class ApiKeyHasherTest {
 
     @Test
     void sameKeyAndPepperGiveTheSameHash() {
-        assertThat(new ApiKeyHasher(PEPPER).hash("kg_live_abc")).isEqualTo(new ApiKeyHasher(PEPPER).hash("kg_live_abc"));
+        assertThat(new ApiKeyHasher(PEPPER).hash("kg_live_abc"))
+                .isEqualTo(new ApiKeyHasher(PEPPER).hash("kg_live_abc"));
     }
 
     @Test

@@ -12,4 +12,5 @@ import java.time.Instant;
  * @param upstreamUrl validated upstream URL
  * @param at          when
  */
-public record DefineRoute(String routeId, String tenantId, String name, String pathPrefix, String upstreamUrl, Instant at) {}
+public record DefineRoute(
+        String routeId, String tenantId, String name, String pathPrefix, String upstreamUrl, Instant at) {}

@@ -20,13 +20,15 @@ public final class Route {
         }
         String prefix = RoutePaths.normalisePrefix(command.pathPrefix());
         String upstream = RoutePaths.validateUpstream(command.upstreamUrl());
-        if (state != null && prefix.equals(state.pathPrefix()) && upstream.equals(state.upstreamUrl())
+        if (state != null
+                && prefix.equals(state.pathPrefix())
+                && upstream.equals(state.upstreamUrl())
                 && java.util.Objects.equals(command.name(), state.name())) {
             return List.of();
         }
         long version = state == null ? 1 : state.version() + 1;
-        return List.of(new RouteDefined(new RouteState(command.routeId(), command.tenantId(), command.name(), prefix,
-                upstream, version, command.at())));
+        return List.of(new RouteDefined(new RouteState(
+                command.routeId(), command.tenantId(), command.name(), prefix, upstream, version, command.at())));
     }
 
     /** The state after an event. */

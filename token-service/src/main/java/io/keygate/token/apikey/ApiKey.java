@@ -1,6 +1,5 @@
 package io.keygate.token.apikey;
 
-import io.keygate.eventstore.Decider;
 import io.keygate.events.token.ApiKeyExpired;
 import io.keygate.events.token.ApiKeyIssued;
 import io.keygate.events.token.ApiKeyRevoked;
@@ -10,6 +9,7 @@ import io.keygate.events.token.ApiKeyState;
 import io.keygate.events.token.ApiKeyStatus;
 import io.keygate.events.token.ApiKeyUpdated;
 import io.keygate.events.token.TokenEvent;
+import io.keygate.eventstore.Decider;
 import io.keygate.token.apikey.ApiKeyCommand.CompleteRotation;
 import io.keygate.token.apikey.ApiKeyCommand.ExpireApiKey;
 import io.keygate.token.apikey.ApiKeyCommand.IssueApiKey;
@@ -78,8 +78,18 @@ public final class ApiKey {
         }
         ApiKeyAttributes attributes = ApiKeyAttributeRules.normalise(issue.attributes());
         requireFutureExpiry(attributes.expiresAt(), issue.at());
-        ApiKeyState fresh = new ApiKeyState(issue.keyId(), issue.tenantId(), attributes.name(), issue.maskedKey(),
-                issue.keyHash(), List.of(), ApiKeyStatus.ACTIVE, issue.at(), null, null, null);
+        ApiKeyState fresh = new ApiKeyState(
+                issue.keyId(),
+                issue.tenantId(),
+                attributes.name(),
+                issue.maskedKey(),
+                issue.keyHash(),
+                List.of(),
+                ApiKeyStatus.ACTIVE,
+                issue.at(),
+                null,
+                null,
+                null);
         return List.of(new ApiKeyIssued(attributes.applyTo(fresh)));
     }
 
@@ -109,35 +119,85 @@ public final class ApiKey {
         }
         // A second rotation within a grace period drops the oldest secret at once: at most two are ever valid.
         boolean keepPrevious = !grace.isZero();
-        ApiKeyState rotated = new ApiKeyState(state.keyId(), state.tenantId(), state.name(), rotate.maskedKey(),
-                rotate.keyHash(), state.scopes(), state.status(), state.createdAt(), state.expiresAt(), null, null,
-                state.description(), state.applicationId(), state.ipAllowList(), state.rateLimit(), state.quota(),
-                state.metadata(), keepPrevious ? state.keyHash() : null, keepPrevious ? rotate.at().plus(grace) : null);
+        ApiKeyState rotated = new ApiKeyState(
+                state.keyId(),
+                state.tenantId(),
+                state.name(),
+                rotate.maskedKey(),
+                rotate.keyHash(),
+                state.scopes(),
+                state.status(),
+                state.createdAt(),
+                state.expiresAt(),
+                null,
+                null,
+                state.description(),
+                state.applicationId(),
+                state.ipAllowList(),
+                state.rateLimit(),
+                state.quota(),
+                state.metadata(),
+                keepPrevious ? state.keyHash() : null,
+                keepPrevious ? rotate.at().plus(grace) : null);
         return List.of(new ApiKeyRotated(rotated));
     }
 
     private static List<TokenEvent> expire(ExpireApiKey expire, ApiKeyState state) {
         existing(expire, state);
-        if (state.status() != ApiKeyStatus.ACTIVE || state.expiresAt() == null || expire.at().isBefore(state.expiresAt())) {
+        if (state.status() != ApiKeyStatus.ACTIVE
+                || state.expiresAt() == null
+                || expire.at().isBefore(state.expiresAt())) {
             return List.of();
         }
-        return List.of(new ApiKeyExpired(new ApiKeyState(state.keyId(), state.tenantId(), state.name(),
-                state.maskedKey(), state.keyHash(), state.scopes(), ApiKeyStatus.EXPIRED, state.createdAt(),
-                state.expiresAt(), null, null, state.description(), state.applicationId(), state.ipAllowList(),
-                state.rateLimit(), state.quota(), state.metadata(), state.previousKeyHash(),
+        return List.of(new ApiKeyExpired(new ApiKeyState(
+                state.keyId(),
+                state.tenantId(),
+                state.name(),
+                state.maskedKey(),
+                state.keyHash(),
+                state.scopes(),
+                ApiKeyStatus.EXPIRED,
+                state.createdAt(),
+                state.expiresAt(),
+                null,
+                null,
+                state.description(),
+                state.applicationId(),
+                state.ipAllowList(),
+                state.rateLimit(),
+                state.quota(),
+                state.metadata(),
+                state.previousKeyHash(),
                 state.previousKeyValidUntil())));
     }
 
     private static List<TokenEvent> completeRotation(CompleteRotation complete, ApiKeyState state) {
         existing(complete, state);
-        if (state.status() != ApiKeyStatus.ACTIVE || state.previousKeyHash() == null
+        if (state.status() != ApiKeyStatus.ACTIVE
+                || state.previousKeyHash() == null
                 || complete.at().isBefore(state.previousKeyValidUntil())) {
             return List.of();
         }
-        return List.of(new ApiKeyRotationCompleted(new ApiKeyState(state.keyId(), state.tenantId(), state.name(),
-                state.maskedKey(), state.keyHash(), state.scopes(), state.status(), state.createdAt(),
-                state.expiresAt(), null, null, state.description(), state.applicationId(), state.ipAllowList(),
-                state.rateLimit(), state.quota(), state.metadata(), null, null)));
+        return List.of(new ApiKeyRotationCompleted(new ApiKeyState(
+                state.keyId(),
+                state.tenantId(),
+                state.name(),
+                state.maskedKey(),
+                state.keyHash(),
+                state.scopes(),
+                state.status(),
+                state.createdAt(),
+                state.expiresAt(),
+                null,
+                null,
+                state.description(),
+                state.applicationId(),
+                state.ipAllowList(),
+                state.rateLimit(),
+                state.quota(),
+                state.metadata(),
+                null,
+                null)));
     }
 
     private static List<TokenEvent> revoke(RevokeApiKey revoke, ApiKeyState state) {
@@ -145,10 +205,25 @@ public final class ApiKey {
         if (state.status() == ApiKeyStatus.REVOKED) {
             return List.of();
         }
-        ApiKeyState revoked = new ApiKeyState(state.keyId(), state.tenantId(), state.name(), state.maskedKey(),
-                state.keyHash(), state.scopes(), ApiKeyStatus.REVOKED, state.createdAt(), state.expiresAt(),
-                revoke.at(), revoke.reason(), state.description(), state.applicationId(), state.ipAllowList(),
-                state.rateLimit(), state.quota(), state.metadata(), state.previousKeyHash(),
+        ApiKeyState revoked = new ApiKeyState(
+                state.keyId(),
+                state.tenantId(),
+                state.name(),
+                state.maskedKey(),
+                state.keyHash(),
+                state.scopes(),
+                ApiKeyStatus.REVOKED,
+                state.createdAt(),
+                state.expiresAt(),
+                revoke.at(),
+                revoke.reason(),
+                state.description(),
+                state.applicationId(),
+                state.ipAllowList(),
+                state.rateLimit(),
+                state.quota(),
+                state.metadata(),
+                state.previousKeyHash(),
                 state.previousKeyValidUntil());
         return List.of(new ApiKeyRevoked(revoked, revoke.reason()));
     }
@@ -164,10 +239,12 @@ public final class ApiKey {
     /** Revoked and expired keys stay as they are: changing them would rewrite the audit trail's last word. */
     private static void requireChangeable(ApiKeyState state, Instant at) {
         if (state.status() != ApiKeyStatus.ACTIVE) {
-            throw new ApiKeyRejectedException(new ApiKeyRejection.NotActive(state.keyId(), state.status().name()));
+            throw new ApiKeyRejectedException(
+                    new ApiKeyRejection.NotActive(state.keyId(), state.status().name()));
         }
         if (!state.isUsableAt(at)) {
-            throw new ApiKeyRejectedException(new ApiKeyRejection.NotActive(state.keyId(), ApiKeyStatus.EXPIRED.name()));
+            throw new ApiKeyRejectedException(
+                    new ApiKeyRejection.NotActive(state.keyId(), ApiKeyStatus.EXPIRED.name()));
         }
     }
 

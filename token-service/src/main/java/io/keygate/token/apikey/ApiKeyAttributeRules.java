@@ -44,9 +44,16 @@ public final class ApiKeyAttributeRules {
         if (attributes.metadata() != null && serialisedSize(attributes.metadata()) > MAX_METADATA_BYTES) {
             throw invalid("metadata", "must be at most " + MAX_METADATA_BYTES + " bytes as JSON");
         }
-        return new ApiKeyAttributes(attributes.name(), attributes.description(), attributes.applicationId(),
-                attributes.scopes(), attributes.expiresAt(), ipAllowList(attributes.ipAllowList()),
-                attributes.rateLimit(), attributes.quota(), attributes.metadata());
+        return new ApiKeyAttributes(
+                attributes.name(),
+                attributes.description(),
+                attributes.applicationId(),
+                attributes.scopes(),
+                attributes.expiresAt(),
+                ipAllowList(attributes.ipAllowList()),
+                attributes.rateLimit(),
+                attributes.quota(),
+                attributes.metadata());
     }
 
     private static List<String> ipAllowList(List<String> entries) {

@@ -20,8 +20,16 @@ import java.util.Map;
  * @param quota         call budget, or null
  * @param metadata      caller-defined JSON object, or null
  */
-public record ApiKeyAttributes(String name, String description, String applicationId, List<String> scopes,
-        Instant expiresAt, List<String> ipAllowList, RateLimit rateLimit, Quota quota, Map<String, Object> metadata) {
+public record ApiKeyAttributes(
+        String name,
+        String description,
+        String applicationId,
+        List<String> scopes,
+        Instant expiresAt,
+        List<String> ipAllowList,
+        RateLimit rateLimit,
+        Quota quota,
+        Map<String, Object> metadata) {
 
     public ApiKeyAttributes {
         scopes = scopes == null ? List.of() : List.copyOf(scopes);
@@ -35,14 +43,39 @@ public record ApiKeyAttributes(String name, String description, String applicati
 
     /** The attributes of a key's state. */
     public static ApiKeyAttributes of(ApiKeyState key) {
-        return new ApiKeyAttributes(key.name(), key.description(), key.applicationId(), key.scopes(), key.expiresAt(),
-                key.ipAllowList(), key.rateLimit(), key.quota(), key.metadata());
+        return new ApiKeyAttributes(
+                key.name(),
+                key.description(),
+                key.applicationId(),
+                key.scopes(),
+                key.expiresAt(),
+                key.ipAllowList(),
+                key.rateLimit(),
+                key.quota(),
+                key.metadata());
     }
 
     /** {@code key} with these attributes, everything else unchanged. */
     public ApiKeyState applyTo(ApiKeyState key) {
-        return new ApiKeyState(key.keyId(), key.tenantId(), name, key.maskedKey(), key.keyHash(), scopes, key.status(),
-                key.createdAt(), expiresAt, key.revokedAt(), key.revocationReason(), description, applicationId,
-                ipAllowList, rateLimit, quota, metadata, key.previousKeyHash(), key.previousKeyValidUntil());
+        return new ApiKeyState(
+                key.keyId(),
+                key.tenantId(),
+                name,
+                key.maskedKey(),
+                key.keyHash(),
+                scopes,
+                key.status(),
+                key.createdAt(),
+                expiresAt,
+                key.revokedAt(),
+                key.revocationReason(),
+                description,
+                applicationId,
+                ipAllowList,
+                rateLimit,
+                quota,
+                metadata,
+                key.previousKeyHash(),
+                key.previousKeyValidUntil());
     }
 }

@@ -75,7 +75,8 @@ public final class Cidr {
     /** Whether {@code address} (4 or 16 bytes; IPv4-mapped IPv6 counts as IPv4) lies in this network. */
     public boolean contains(byte[] address) {
         byte[] candidate = address.length == 16 && startsWith(address, MAPPED_PREFIX)
-                ? Arrays.copyOfRange(address, 12, 16) : address;
+                ? Arrays.copyOfRange(address, 12, 16)
+                : address;
         return candidate.length == network.length && Arrays.equals(mask(candidate, prefixLength), network);
     }
 

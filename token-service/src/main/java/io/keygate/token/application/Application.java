@@ -1,12 +1,12 @@
 package io.keygate.token.application;
 
-import io.keygate.eventstore.Decider;
 import io.keygate.events.application.ApplicationCreated;
 import io.keygate.events.application.ApplicationDeleted;
 import io.keygate.events.application.ApplicationEvent;
 import io.keygate.events.application.ApplicationState;
 import io.keygate.events.application.ApplicationStatus;
 import io.keygate.events.application.ApplicationUpdated;
+import io.keygate.eventstore.Decider;
 import io.keygate.token.application.ApplicationCommand.CreateApplication;
 import io.keygate.token.application.ApplicationCommand.DeleteApplication;
 import io.keygate.token.application.ApplicationCommand.UpdateApplication;
@@ -60,9 +60,16 @@ public final class Application {
             throw new ApplicationRejectedException(new ApplicationRejection.AlreadyExists(create.applicationId()));
         }
         ApplicationAttributes attributes = ApplicationAttributeRules.check(create.attributes());
-        return List.of(new ApplicationCreated(new ApplicationState(create.applicationId(), create.tenantId(),
-                attributes.name(), attributes.description(), attributes.contactEmail(), ApplicationStatus.ACTIVE,
-                create.at(), create.at(), null)));
+        return List.of(new ApplicationCreated(new ApplicationState(
+                create.applicationId(),
+                create.tenantId(),
+                attributes.name(),
+                attributes.description(),
+                attributes.contactEmail(),
+                ApplicationStatus.ACTIVE,
+                create.at(),
+                create.at(),
+                null)));
     }
 
     private static List<ApplicationEvent> update(UpdateApplication update, ApplicationState state) {
@@ -71,7 +78,8 @@ public final class Application {
             throw new ApplicationRejectedException(new ApplicationRejection.Deleted(state.applicationId()));
         }
         ApplicationAttributes current = ApplicationAttributes.of(state);
-        ApplicationAttributes next = ApplicationAttributeRules.check(update.patch().applyTo(current));
+        ApplicationAttributes next =
+                ApplicationAttributeRules.check(update.patch().applyTo(current));
         List<String> changed = Arrays.stream(ApplicationField.values())
                 .filter(field -> !Objects.equals(field.valueIn(current), field.valueIn(next)))
                 .map(ApplicationField::jsonName)
@@ -87,9 +95,16 @@ public final class Application {
         if (state.status() == ApplicationStatus.DELETED) {
             return List.of();
         }
-        return List.of(new ApplicationDeleted(new ApplicationState(state.applicationId(), state.tenantId(),
-                state.name(), state.description(), state.contactEmail(), ApplicationStatus.DELETED, state.createdAt(),
-                delete.at(), delete.at())));
+        return List.of(new ApplicationDeleted(new ApplicationState(
+                state.applicationId(),
+                state.tenantId(),
+                state.name(),
+                state.description(),
+                state.contactEmail(),
+                ApplicationStatus.DELETED,
+                state.createdAt(),
+                delete.at(),
+                delete.at())));
     }
 
     /** The state, if the application exists for the command's tenant (another tenant's does not exist for it). */

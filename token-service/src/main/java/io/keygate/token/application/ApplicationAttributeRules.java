@@ -47,9 +47,11 @@ public final class ApplicationAttributeRules {
             throw invalid("description", "must be at most " + MAX_DESCRIPTION + " characters");
         }
         String email = attributes.contactEmail();
-        if (email != null && (email.length() > MAX_CONTACT_EMAIL || !EMAIL.matcher(email).matches())) {
-            throw invalid("contactEmail", "must be an e-mail address such as team@example.com, at most "
-                    + MAX_CONTACT_EMAIL + " characters");
+        if (email != null
+                && (email.length() > MAX_CONTACT_EMAIL || !EMAIL.matcher(email).matches())) {
+            throw invalid(
+                    "contactEmail",
+                    "must be an e-mail address such as team@example.com, at most " + MAX_CONTACT_EMAIL + " characters");
         }
         return attributes;
     }

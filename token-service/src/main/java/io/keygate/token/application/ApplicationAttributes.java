@@ -19,7 +19,15 @@ public record ApplicationAttributes(String name, String description, String cont
 
     /** {@code application} with these attributes, changed at {@code at}; everything else unchanged. */
     public ApplicationState applyTo(ApplicationState application, Instant at) {
-        return new ApplicationState(application.applicationId(), application.tenantId(), name, description,
-                contactEmail, application.status(), application.createdAt(), at, application.deletedAt());
+        return new ApplicationState(
+                application.applicationId(),
+                application.tenantId(),
+                name,
+                description,
+                contactEmail,
+                application.status(),
+                application.createdAt(),
+                at,
+                application.deletedAt());
     }
 }

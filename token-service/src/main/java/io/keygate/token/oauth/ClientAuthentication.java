@@ -48,7 +48,8 @@ public final class ClientAuthentication {
         }
         String decoded;
         try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw TokenRequestException.invalidClient();
         }
@@ -58,8 +59,10 @@ public final class ClientAuthentication {
         }
         try {
             // RFC 6749 §2.3.1: both parts are application/x-www-form-urlencoded before Basic encoding.
-            return new ClientCredentials(URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                    URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8), true);
+            return new ClientCredentials(
+                    URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                    URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8),
+                    true);
         } catch (IllegalArgumentException e) {
             throw TokenRequestException.invalidClient();
         }

@@ -14,6 +14,7 @@ public final class ClientSecrets {
     public static final String SECRET_PREFIX = "kgcs_";
     /** Shape of a client id. */
     public static final String CLIENT_ID = "kgc_[0-9a-f]{32}";
+
     private static final int SECRET_BYTES = 32;
 
     private ClientSecrets() {}

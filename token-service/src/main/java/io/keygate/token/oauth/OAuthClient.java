@@ -1,11 +1,11 @@
 package io.keygate.token.oauth;
 
-import io.keygate.eventstore.Decider;
 import io.keygate.events.oauth.OAuthClientEvent;
 import io.keygate.events.oauth.OAuthClientRegistered;
 import io.keygate.events.oauth.OAuthClientRevoked;
 import io.keygate.events.oauth.OAuthClientState;
 import io.keygate.events.oauth.OAuthClientStatus;
+import io.keygate.eventstore.Decider;
 import io.keygate.token.oauth.OAuthClientCommand.RegisterClient;
 import io.keygate.token.oauth.OAuthClientCommand.RevokeClient;
 import java.util.List;
@@ -48,9 +48,17 @@ public final class OAuthClient {
         if (state != null) {
             throw new OAuthClientRejectedException(new OAuthClientRejection.AlreadyExists(register.clientId()));
         }
-        return List.of(new OAuthClientRegistered(new OAuthClientState(register.clientId(), register.tenantId(),
-                register.applicationId(), register.name(), register.maskedSecret(), register.secretHash(),
-                register.scopes(), OAuthClientStatus.ACTIVE, register.at(), null)));
+        return List.of(new OAuthClientRegistered(new OAuthClientState(
+                register.clientId(),
+                register.tenantId(),
+                register.applicationId(),
+                register.name(),
+                register.maskedSecret(),
+                register.secretHash(),
+                register.scopes(),
+                OAuthClientStatus.ACTIVE,
+                register.at(),
+                null)));
     }
 
     private static List<OAuthClientEvent> revoke(RevokeClient revoke, OAuthClientState state) {
@@ -60,8 +68,16 @@ public final class OAuthClient {
         if (!state.canObtainTokens()) {
             return List.of();
         }
-        return List.of(new OAuthClientRevoked(new OAuthClientState(state.clientId(), state.tenantId(),
-                state.applicationId(), state.name(), state.maskedSecret(), state.secretHash(), state.scopes(),
-                OAuthClientStatus.REVOKED, state.createdAt(), revoke.at())));
+        return List.of(new OAuthClientRevoked(new OAuthClientState(
+                state.clientId(),
+                state.tenantId(),
+                state.applicationId(),
+                state.name(),
+                state.maskedSecret(),
+                state.secretHash(),
+                state.scopes(),
+                OAuthClientStatus.REVOKED,
+                state.createdAt(),
+                revoke.at())));
     }
 }

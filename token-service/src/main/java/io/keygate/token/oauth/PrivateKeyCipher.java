@@ -46,7 +46,10 @@ public final class PrivateKeyCipher {
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, keyId, iv);
             byte[] sealed = cipher.doFinal(privateKey.getEncoded());
-            return ByteBuffer.allocate(IV_BYTES + sealed.length).put(iv).put(sealed).array();
+            return ByteBuffer.allocate(IV_BYTES + sealed.length)
+                    .put(iv)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot encrypt signing key " + keyId, e);
         }

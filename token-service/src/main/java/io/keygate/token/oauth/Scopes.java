@@ -11,6 +11,7 @@ public final class Scopes {
 
     /** One scope token as Keygate writes them (a subset of RFC 6749's NQCHAR). */
     public static final String SCOPE_TOKEN = "[A-Za-z0-9:._*/-]{1,128}";
+
     private static final Pattern TOKEN = Pattern.compile(SCOPE_TOKEN);
 
     private Scopes() {}

@@ -22,8 +22,13 @@ import java.util.Objects;
  * @param supersededAt when a newer key took over signing, or null
  * @param retiredAt    when it left the key set, or null
  */
-public record SigningKey(String keyId, PublicJwk publicKey, Instant publishedAt, Instant activatedAt,
-        Instant supersededAt, Instant retiredAt) {
+public record SigningKey(
+        String keyId,
+        PublicJwk publicKey,
+        Instant publishedAt,
+        Instant activatedAt,
+        Instant supersededAt,
+        Instant retiredAt) {
 
     public SigningKey {
         Objects.requireNonNull(keyId, "keyId");
@@ -47,7 +52,8 @@ public record SigningKey(String keyId, PublicJwk publicKey, Instant publishedAt,
      * covers a request that picked it just before, and verifiers whose clock lags ours.
      */
     public boolean isRetirableAt(Instant now, Duration tokenLifetime, Duration clockSkew) {
-        return retiredAt == null && supersededAt != null
+        return retiredAt == null
+                && supersededAt != null
                 && !now.isBefore(supersededAt.plus(tokenLifetime).plus(clockSkew));
     }
 

@@ -19,6 +19,7 @@ public final class SigningKeyMaterial {
 
     /** The JWS algorithm of every access token. */
     public static final String ALGORITHM = "RS256";
+
     private static final int RSA_BITS = 2048;
 
     private SigningKeyMaterial() {}
@@ -43,7 +44,8 @@ public final class SigningKeyMaterial {
 
     /** The public half as a JWK (RFC 7518 §6.3.1). */
     public static PublicJwk toJwk(String keyId, RSAPublicKey key) {
-        return new PublicJwk("RSA", keyId, "sig", ALGORITHM, base64Url(key.getModulus()), base64Url(key.getPublicExponent()));
+        return new PublicJwk(
+                "RSA", keyId, "sig", ALGORITHM, base64Url(key.getModulus()), base64Url(key.getPublicExponent()));
     }
 
     /** Unsigned big-endian bytes, base64url without padding, as JWK integers are written. */

@@ -32,12 +32,14 @@ public class TokenRequestException extends RuntimeException {
 
     /** Any grant but {@code client_credentials} (400). */
     public static TokenRequestException unsupportedGrantType() {
-        return new TokenRequestException("unsupported_grant_type", 400, "Only grant_type=client_credentials is supported");
+        return new TokenRequestException(
+                "unsupported_grant_type", 400, "Only grant_type=client_credentials is supported");
     }
 
     /** No signing key is published yet (503): retry shortly. */
     public static TokenRequestException temporarilyUnavailable() {
-        return new TokenRequestException("temporarily_unavailable", 503, "No signing key is available yet; retry shortly");
+        return new TokenRequestException(
+                "temporarily_unavailable", 503, "No signing key is available yet; retry shortly");
     }
 
     /** The RFC 6749 {@code error} code. */

@@ -15,6 +15,8 @@ public final class CorrelationIds {
 
     /** The correlation id for a request with this {@code X-Request-Id} (null if absent). */
     public static String of(String requestId) {
-        return requestId != null && requestId.matches("[A-Za-z0-9._-]{1,128}") ? requestId : UUID.randomUUID().toString();
+        return requestId != null && requestId.matches("[A-Za-z0-9._-]{1,128}")
+                ? requestId
+                : UUID.randomUUID().toString();
     }
 }

@@ -54,7 +54,10 @@ public final class PeriodicPass {
         if (!running.compareAndSet(false, true)) {
             return;
         }
-        pass.get().onTermination().invoke(() -> running.set(false))
-                .subscribe().with(onCompleted::accept, failure -> LOG.warnf(failure, "%s failed; the next pass retries", name));
+        pass.get()
+                .onTermination()
+                .invoke(() -> running.set(false))
+                .subscribe()
+                .with(onCompleted::accept, failure -> LOG.warnf(failure, "%s failed; the next pass retries", name));
     }
 }

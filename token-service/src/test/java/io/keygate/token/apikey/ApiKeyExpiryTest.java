@@ -25,8 +25,10 @@ class ApiKeyExpiryTest {
     void keyExpiresFromItsExpiryInstantOn() {
         ApiKeyState key = expiringKey();
 
-        assertThat(ApiKey.decide(new ExpireApiKey("key_1", "acme", EXPIRY.minusNanos(1)), key)).isEmpty();
-        assertThat(ApiKey.decide(new ExpireApiKey("key_1", "acme", EXPIRY), key)).singleElement()
+        assertThat(ApiKey.decide(new ExpireApiKey("key_1", "acme", EXPIRY.minusNanos(1)), key))
+                .isEmpty();
+        assertThat(ApiKey.decide(new ExpireApiKey("key_1", "acme", EXPIRY), key))
+                .singleElement()
                 .isInstanceOfSatisfying(ApiKeyExpired.class, expired -> {
                     assertThat(expired.key().status()).isEqualTo(ApiKeyStatus.EXPIRED);
                     assertThat(expired.key().expiresAt()).isEqualTo(EXPIRY);
@@ -38,17 +40,20 @@ class ApiKeyExpiryTest {
     void expiredKeyIsNotExpiredAgain() {
         ApiKeyState expired = ApiKey.replay(ApiKey.decide(new ExpireApiKey("key_1", "acme", EXPIRY), expiringKey()));
 
-        assertThat(ApiKey.decide(new ExpireApiKey("key_1", "acme", EXPIRY.plusSeconds(60)), expired)).isEmpty();
+        assertThat(ApiKey.decide(new ExpireApiKey("key_1", "acme", EXPIRY.plusSeconds(60)), expired))
+                .isEmpty();
     }
 
     @Test
     void revokedOrNeverExpiringKeysAreNotExpired() {
         ApiKeyState revoked = ApiKey.replay(ApiKey.decide(new RevokeApiKey("key_1", "acme", "x", T0), expiringKey()));
-        ApiKeyState forever = ApiKey.replay(ApiKey.decide(new IssueApiKey("key_1", "acme", "m", "h1",
-                ApiKeyAttributes.named("k"), T0), null));
+        ApiKeyState forever = ApiKey.replay(
+                ApiKey.decide(new IssueApiKey("key_1", "acme", "m", "h1", ApiKeyAttributes.named("k"), T0), null));
 
-        assertThat(ApiKey.decide(new ExpireApiKey("key_1", "acme", EXPIRY), revoked)).isEmpty();
-        assertThat(ApiKey.decide(new ExpireApiKey("key_1", "acme", EXPIRY), forever)).isEmpty();
+        assertThat(ApiKey.decide(new ExpireApiKey("key_1", "acme", EXPIRY), revoked))
+                .isEmpty();
+        assertThat(ApiKey.decide(new ExpireApiKey("key_1", "acme", EXPIRY), forever))
+                .isEmpty();
     }
 
     @Test
@@ -57,23 +62,33 @@ class ApiKeyExpiryTest {
                 new RotateApiKey("key_1", "acme", "m2", "h2", Duration.ofMinutes(10), T0), expiringKey()));
         Instant graceEnd = T0.plus(Duration.ofMinutes(10));
 
-        assertThat(ApiKey.decide(new CompleteRotation("key_1", "acme", graceEnd.minusNanos(1)), rotated)).isEmpty();
+        assertThat(ApiKey.decide(new CompleteRotation("key_1", "acme", graceEnd.minusNanos(1)), rotated))
+                .isEmpty();
         var events = ApiKey.decide(new CompleteRotation("key_1", "acme", graceEnd), rotated);
         assertThat(events).singleElement().isInstanceOfSatisfying(ApiKeyRotationCompleted.class, completed -> {
             assertThat(completed.key().previousKeyHash()).isNull();
             assertThat(completed.key().previousKeyValidUntil()).isNull();
             assertThat(completed.key().keyHash()).isEqualTo("h2");
         });
-        assertThat(ApiKey.decide(new CompleteRotation("key_1", "acme", graceEnd), ApiKey.replay(events))).isEmpty();
+        assertThat(ApiKey.decide(new CompleteRotation("key_1", "acme", graceEnd), ApiKey.replay(events)))
+                .isEmpty();
     }
 
     @Test
     void keyWithoutRotationHasNothingToComplete() {
-        assertThat(ApiKey.decide(new CompleteRotation("key_1", "acme", EXPIRY), expiringKey())).isEmpty();
+        assertThat(ApiKey.decide(new CompleteRotation("key_1", "acme", EXPIRY), expiringKey()))
+                .isEmpty();
     }
 
     private static ApiKeyState expiringKey() {
-        return ApiKey.replay(ApiKey.decide(new IssueApiKey("key_1", "acme", "m", "h1",
-                new ApiKeyAttributes("k", null, null, null, EXPIRY, null, null, null, null), T0), null));
+        return ApiKey.replay(ApiKey.decide(
+                new IssueApiKey(
+                        "key_1",
+                        "acme",
+                        "m",
+                        "h1",
+                        new ApiKeyAttributes("k", null, null, null, EXPIRY, null, null, null, null),
+                        T0),
+                null));
     }
 }

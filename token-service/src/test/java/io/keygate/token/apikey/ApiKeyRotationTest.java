@@ -34,8 +34,11 @@ class ApiKeyRotationTest {
             assertThat(rotated.key().status()).isEqualTo(ApiKeyStatus.ACTIVE);
             assertThat(rotated.key().name()).isEqualTo(key.name());
             assertThat(rotated.key().scopes()).isEqualTo(key.scopes());
-            assertThat(rotated.key().isPreviousKeyUsableAt(T1.plus(Duration.ofHours(24)).minusNanos(1))).isTrue();
-            assertThat(rotated.key().isPreviousKeyUsableAt(T1.plus(Duration.ofHours(24)))).isFalse();
+            assertThat(rotated.key()
+                            .isPreviousKeyUsableAt(T1.plus(Duration.ofHours(24)).minusNanos(1)))
+                    .isTrue();
+            assertThat(rotated.key().isPreviousKeyUsableAt(T1.plus(Duration.ofHours(24))))
+                    .isFalse();
         });
     }
 
@@ -60,7 +63,8 @@ class ApiKeyRotationTest {
 
     @Test
     void gracePeriodIsBoundedByThirtyDays() {
-        assertThat(ApiKey.decide(rotate("h2", Duration.ofDays(30), T1), issued())).hasSize(1);
+        assertThat(ApiKey.decide(rotate("h2", Duration.ofDays(30), T1), issued()))
+                .hasSize(1);
         assertGraceRefused(Duration.ofDays(30).plusSeconds(1));
         assertGraceRefused(Duration.ofSeconds(-1));
     }
@@ -70,14 +74,22 @@ class ApiKeyRotationTest {
         ApiKeyState revoked = ApiKey.replay(ApiKey.decide(new RevokeApiKey("key_1", "acme", "x", T1), issued()));
 
         assertThatThrownBy(() -> ApiKey.decide(rotate("h2", Duration.ZERO, T1), revoked))
-                .isInstanceOfSatisfying(ApiKeyRejectedException.class,
+                .isInstanceOfSatisfying(
+                        ApiKeyRejectedException.class,
                         e -> assertThat(e.rejection()).isInstanceOf(ApiKeyRejection.NotActive.class));
     }
 
     @Test
     void keyPastItsExpiryCannotBeRotated() {
-        ApiKeyState expiring = ApiKey.replay(ApiKey.decide(new IssueApiKey("key_1", "acme", "mask-h1", "h1",
-                new ApiKeyAttributes("k", null, null, null, T0.plusSeconds(30), null, null, null, null), T0), null));
+        ApiKeyState expiring = ApiKey.replay(ApiKey.decide(
+                new IssueApiKey(
+                        "key_1",
+                        "acme",
+                        "mask-h1",
+                        "h1",
+                        new ApiKeyAttributes("k", null, null, null, T0.plusSeconds(30), null, null, null, null),
+                        T0),
+                null));
 
         assertThatThrownBy(() -> ApiKey.decide(rotate("h2", Duration.ZERO, T0.plusSeconds(30)), expiring))
                 .isInstanceOf(ApiKeyRejectedException.class);
@@ -85,20 +97,32 @@ class ApiKeyRotationTest {
 
     @Test
     void anotherTenantsKeyIsNotFound() {
-        assertThatThrownBy(() -> ApiKey.decide(new RotateApiKey("key_1", "other", "m", "h2", Duration.ZERO, T1), issued()))
-                .isInstanceOfSatisfying(ApiKeyRejectedException.class,
+        assertThatThrownBy(
+                        () -> ApiKey.decide(new RotateApiKey("key_1", "other", "m", "h2", Duration.ZERO, T1), issued()))
+                .isInstanceOfSatisfying(
+                        ApiKeyRejectedException.class,
                         e -> assertThat(e.rejection()).isInstanceOf(ApiKeyRejection.NotFound.class));
     }
 
     private static void assertGraceRefused(Duration grace) {
         assertThatThrownBy(() -> ApiKey.decide(rotate("h2", grace, T1), issued()))
-                .isInstanceOfSatisfying(ApiKeyRejectedException.class, e -> assertThat(e.rejection())
-                        .isEqualTo(new ApiKeyRejection.InvalidAttribute("gracePeriod", "must be between PT0S and P30D")));
+                .isInstanceOfSatisfying(
+                        ApiKeyRejectedException.class,
+                        e -> assertThat(e.rejection())
+                                .isEqualTo(new ApiKeyRejection.InvalidAttribute(
+                                        "gracePeriod", "must be between PT0S and P30D")));
     }
 
     private static ApiKeyState issued() {
-        return ApiKey.replay(ApiKey.decide(new IssueApiKey("key_1", "acme", "mask-h1", "h1",
-                new ApiKeyAttributes("k", null, null, List.of("orders:read"), null, null, null, null, null), T0), null));
+        return ApiKey.replay(ApiKey.decide(
+                new IssueApiKey(
+                        "key_1",
+                        "acme",
+                        "mask-h1",
+                        "h1",
+                        new ApiKeyAttributes("k", null, null, List.of("orders:read"), null, null, null, null, null),
+                        T0),
+                null));
     }
 
     private static RotateApiKey rotate(String newHash, Duration grace, Instant at) {

@@ -18,8 +18,13 @@ import org.junit.jupiter.api.Test;
 class ApiKeyTest {
 
     private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
-    private static final IssueApiKey ISSUE = new IssueApiKey("key_1", "acme", "kg_test_AbCd…wXyZ", "hash",
-            new ApiKeyAttributes("ci", null, null, List.of("orders:read"), T0.plusSeconds(3600), null, null, null, null),
+    private static final IssueApiKey ISSUE = new IssueApiKey(
+            "key_1",
+            "acme",
+            "kg_test_AbCd…wXyZ",
+            "hash",
+            new ApiKeyAttributes(
+                    "ci", null, null, List.of("orders:read"), T0.plusSeconds(3600), null, null, null, null),
             T0);
 
     @Test
@@ -35,17 +40,25 @@ class ApiKeyTest {
 
     @Test
     void issuingWithAnExpiryInThePastIsRejected() {
-        IssueApiKey expired = new IssueApiKey("key_1", "acme", "m", "hash",
-                new ApiKeyAttributes("ci", null, null, List.of(), T0.minusSeconds(1), null, null, null, null), T0);
-        assertThatThrownBy(() -> ApiKey.decide(expired, null)).isInstanceOfSatisfying(ApiKeyRejectedException.class,
-                e -> assertThat(e.rejection()).isInstanceOf(ApiKeyRejection.ExpiryInThePast.class));
+        IssueApiKey expired = new IssueApiKey(
+                "key_1",
+                "acme",
+                "m",
+                "hash",
+                new ApiKeyAttributes("ci", null, null, List.of(), T0.minusSeconds(1), null, null, null, null),
+                T0);
+        assertThatThrownBy(() -> ApiKey.decide(expired, null))
+                .isInstanceOfSatisfying(
+                        ApiKeyRejectedException.class,
+                        e -> assertThat(e.rejection()).isInstanceOf(ApiKeyRejection.ExpiryInThePast.class));
     }
 
     @Test
     void revokingAnActiveKeyEmitsRevokedWithReasonAndTime() {
         ApiKeyState active = given(ApiKey.decide(ISSUE, null));
 
-        List<TokenEvent> events = ApiKey.decide(new RevokeApiKey("key_1", "acme", "leaked", T0.plusSeconds(60)), active);
+        List<TokenEvent> events =
+                ApiKey.decide(new RevokeApiKey("key_1", "acme", "leaked", T0.plusSeconds(60)), active);
 
         assertThat(events).singleElement().isInstanceOfSatisfying(ApiKeyRevoked.class, revoked -> {
             assertThat(revoked.reason()).isEqualTo("leaked");
@@ -58,17 +71,21 @@ class ApiKeyTest {
     @Test
     void revokingARevokedKeyEmitsNothing() {
         ApiKeyState active = given(ApiKey.decide(ISSUE, null));
-        ApiKeyState revoked = ApiKey.evolve(active,
-                ApiKey.decide(new RevokeApiKey("key_1", "acme", "x", T0), active).get(0));
+        ApiKeyState revoked = ApiKey.evolve(
+                active,
+                ApiKey.decide(new RevokeApiKey("key_1", "acme", "x", T0), active)
+                        .get(0));
 
-        assertThat(ApiKey.decide(new RevokeApiKey("key_1", "acme", "again", T0), revoked)).isEmpty();
+        assertThat(ApiKey.decide(new RevokeApiKey("key_1", "acme", "again", T0), revoked))
+                .isEmpty();
     }
 
     @Test
     void anotherTenantsKeyIsNotFound() {
         ApiKeyState active = given(ApiKey.decide(ISSUE, null));
         assertThatThrownBy(() -> ApiKey.decide(new RevokeApiKey("key_1", "other", "x", T0), active))
-                .isInstanceOfSatisfying(ApiKeyRejectedException.class,
+                .isInstanceOfSatisfying(
+                        ApiKeyRejectedException.class,
                         e -> assertThat(e.rejection()).isInstanceOf(ApiKeyRejection.NotFound.class));
     }
 

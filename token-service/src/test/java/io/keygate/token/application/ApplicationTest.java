@@ -24,8 +24,8 @@ class ApplicationTest {
 
     private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
     private static final String ID = "app_0123456789abcdef0123456789abcdef";
-    private static final CreateApplication CREATE = new CreateApplication(ID, "acme",
-            new ApplicationAttributes("Partner portal", "orders sync", "team@example.com"), T0);
+    private static final CreateApplication CREATE = new CreateApplication(
+            ID, "acme", new ApplicationAttributes("Partner portal", "orders sync", "team@example.com"), T0);
 
     @Test
     void creatingEmitsCreatedWithActiveState() {
@@ -47,24 +47,30 @@ class ApplicationTest {
 
     @Test
     void updatingEmitsTheNewStateAndOnlyTheFieldsThatChanged() {
-        UpdateApplication update = update(patch(Set.of(ApplicationField.NAME, ApplicationField.DESCRIPTION,
-                ApplicationField.CONTACT_EMAIL), "Partner portal", "hourly sync", null));
+        UpdateApplication update = update(patch(
+                Set.of(ApplicationField.NAME, ApplicationField.DESCRIPTION, ApplicationField.CONTACT_EMAIL),
+                "Partner portal",
+                "hourly sync",
+                null));
 
-        assertThat(given(CREATE).when(update)).singleElement().isInstanceOfSatisfying(ApplicationUpdated.class, updated -> {
-            assertThat(updated.changedFields()).containsExactly("description", "contactEmail");
-            assertThat(updated.application().description()).isEqualTo("hourly sync");
-            assertThat(updated.application().contactEmail()).isNull();
-            assertThat(updated.application().name()).isEqualTo("Partner portal");
-            assertThat(updated.application().updatedAt()).isEqualTo(T0.plusSeconds(60));
-            assertThat(updated.application().createdAt()).isEqualTo(T0);
-        });
+        assertThat(given(CREATE).when(update))
+                .singleElement()
+                .isInstanceOfSatisfying(ApplicationUpdated.class, updated -> {
+                    assertThat(updated.changedFields()).containsExactly("description", "contactEmail");
+                    assertThat(updated.application().description()).isEqualTo("hourly sync");
+                    assertThat(updated.application().contactEmail()).isNull();
+                    assertThat(updated.application().name()).isEqualTo("Partner portal");
+                    assertThat(updated.application().updatedAt()).isEqualTo(T0.plusSeconds(60));
+                    assertThat(updated.application().createdAt()).isEqualTo(T0);
+                });
     }
 
     @Test
     void anUpdateThatChangesNothingEmitsNothing() {
         UpdateApplication same = update(patch(Set.of(ApplicationField.NAME), "Partner portal", null, null));
         assertThat(given(CREATE).when(same)).isEmpty();
-        assertThat(given(CREATE).when(update(patch(Set.of(), null, null, null)))).isEmpty();
+        assertThat(given(CREATE).when(update(patch(Set.of(), null, null, null))))
+                .isEmpty();
     }
 
     @Test
@@ -91,11 +97,14 @@ class ApplicationTest {
 
     @Test
     void anotherTenantsApplicationAndAnUnknownOneAreNotFound() {
-        expectRejection(() -> given(CREATE).when(new DeleteApplication(ID, "other", T0)),
-                ApplicationRejection.NotFound.class);
+        expectRejection(
+                () -> given(CREATE).when(new DeleteApplication(ID, "other", T0)), ApplicationRejection.NotFound.class);
         expectRejection(() -> given().when(delete()), ApplicationRejection.NotFound.class);
-        expectRejection(() -> given(CREATE).when(new UpdateApplication(ID, "other",
-                patch(Set.of(ApplicationField.DESCRIPTION), null, "x", null), T0)), ApplicationRejection.NotFound.class);
+        expectRejection(
+                () -> given(CREATE)
+                        .when(new UpdateApplication(
+                                ID, "other", patch(Set.of(ApplicationField.DESCRIPTION), null, "x", null), T0)),
+                ApplicationRejection.NotFound.class);
     }
 
     @Test
@@ -114,32 +123,43 @@ class ApplicationTest {
     @Test
     void anUpdateThatClearsTheNameIsRejected() {
         UpdateApplication clearName = update(patch(Set.of(ApplicationField.NAME), null, null, null));
-        assertThatThrownBy(() -> given(CREATE).when(clearName)).isInstanceOfSatisfying(
-                ApplicationRejectedException.class, e -> assertThat(e.rejection())
-                        .isEqualTo(new ApplicationRejection.InvalidAttribute("name", "must not be blank")));
+        assertThatThrownBy(() -> given(CREATE).when(clearName))
+                .isInstanceOfSatisfying(
+                        ApplicationRejectedException.class,
+                        e -> assertThat(e.rejection())
+                                .isEqualTo(new ApplicationRejection.InvalidAttribute("name", "must not be blank")));
     }
 
     @Test
     void aBoundaryNameAndAnOrdinaryAddressAreAccepted() {
-        CreateApplication longest = new CreateApplication(ID, "acme",
-                new ApplicationAttributes("x".repeat(100), "d".repeat(1000), "first.last+apps@mail.example.co.uk"), T0);
+        CreateApplication longest = new CreateApplication(
+                ID,
+                "acme",
+                new ApplicationAttributes("x".repeat(100), "d".repeat(1000), "first.last+apps@mail.example.co.uk"),
+                T0);
         assertThat(given().when(longest)).hasSize(1);
     }
 
     private static void expectInvalid(ApplicationAttributes attributes, String field) {
         assertThatThrownBy(() -> given().when(new CreateApplication(ID, "acme", attributes, T0)))
                 .as("%s", attributes)
-                .isInstanceOfSatisfying(ApplicationRejectedException.class, e -> assertThat(e.rejection())
-                        .isInstanceOfSatisfying(ApplicationRejection.InvalidAttribute.class,
-                                invalid -> assertThat(invalid.field()).isEqualTo(field)));
+                .isInstanceOfSatisfying(
+                        ApplicationRejectedException.class,
+                        e -> assertThat(e.rejection())
+                                .isInstanceOfSatisfying(
+                                        ApplicationRejection.InvalidAttribute.class,
+                                        invalid -> assertThat(invalid.field()).isEqualTo(field)));
     }
 
     private static void expectRejection(ThrowingCallable call, Class<? extends ApplicationRejection> rejection) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(ApplicationRejectedException.class,
-                e -> assertThat(e.rejection()).isInstanceOf(rejection));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        ApplicationRejectedException.class,
+                        e -> assertThat(e.rejection()).isInstanceOf(rejection));
     }
 
-    private static ApplicationPatch patch(Set<ApplicationField> present, String name, String description, String email) {
+    private static ApplicationPatch patch(
+            Set<ApplicationField> present, String name, String description, String email) {
         return new ApplicationPatch(present, new ApplicationAttributes(name, description, email));
     }
 

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ClientAuthenticationTest {
 
     private static String basic(String id, String secret) {
-        String pair = URLEncoder.encode(id, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        String pair =
+                URLEncoder.encode(id, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -29,8 +30,8 @@ class ClientAuthenticationTest {
 
     @Test
     void postedCredentialsAreAccepted() {
-        ClientCredentials credentials = ClientAuthentication.from(null,
-                Map.of("client_id", List.of("kgc_1"), "client_secret", List.of("secret")));
+        ClientCredentials credentials = ClientAuthentication.from(
+                null, Map.of("client_id", List.of("kgc_1"), "client_secret", List.of("secret")));
 
         assertThat(credentials.clientId()).isEqualTo("kgc_1");
         assertThat(credentials.viaBasicAuth()).isFalse();
@@ -39,12 +40,15 @@ class ClientAuthenticationTest {
     @Test
     void twoAuthenticationMethodsAtOnceAreAnInvalidRequest() {
         assertThatThrownBy(() -> ClientAuthentication.from(basic("kgc_1", "s"), Map.of("client_secret", List.of("s"))))
-                .isInstanceOfSatisfying(TokenRequestException.class, e -> assertThat(e.error()).isEqualTo("invalid_request"));
+                .isInstanceOfSatisfying(
+                        TokenRequestException.class, e -> assertThat(e.error()).isEqualTo("invalid_request"));
     }
 
     @Test
     void missingOrMalformedCredentialsAreAnInvalidClient() {
-        for (String header : new String[] {null, "Bearer x", "Basic !!!", "Basic " + Base64.getEncoder().encodeToString("nocolon".getBytes())}) {
+        for (String header : new String[] {
+            null, "Bearer x", "Basic !!!", "Basic " + Base64.getEncoder().encodeToString("nocolon".getBytes())
+        }) {
             assertThatThrownBy(() -> ClientAuthentication.from(header, Map.of()))
                     .as(String.valueOf(header))
                     .isInstanceOfSatisfying(TokenRequestException.class, e -> {
@@ -56,16 +60,20 @@ class ClientAuthenticationTest {
 
     @Test
     void aRepeatedParameterIsAnInvalidRequest() {
-        assertThatThrownBy(() -> ClientAuthentication.from(null,
-                Map.of("client_id", List.of("a", "b"), "client_secret", List.of("s"))))
-                .isInstanceOfSatisfying(TokenRequestException.class, e -> assertThat(e.error()).isEqualTo("invalid_request"));
+        assertThatThrownBy(() -> ClientAuthentication.from(
+                        null, Map.of("client_id", List.of("a", "b"), "client_secret", List.of("s"))))
+                .isInstanceOfSatisfying(
+                        TokenRequestException.class, e -> assertThat(e.error()).isEqualTo("invalid_request"));
     }
 
     @Test
     void onlyTheClientCredentialsGrantIsSupported() {
-        assertThatThrownBy(() -> TokenRequestForm.requireClientCredentialsGrant(Map.of("grant_type", List.of("password"))))
-                .isInstanceOfSatisfying(TokenRequestException.class, e -> assertThat(e.error()).isEqualTo("unsupported_grant_type"));
+        assertThatThrownBy(
+                        () -> TokenRequestForm.requireClientCredentialsGrant(Map.of("grant_type", List.of("password"))))
+                .isInstanceOfSatisfying(
+                        TokenRequestException.class, e -> assertThat(e.error()).isEqualTo("unsupported_grant_type"));
         assertThatThrownBy(() -> TokenRequestForm.requireClientCredentialsGrant(Map.of()))
-                .isInstanceOfSatisfying(TokenRequestException.class, e -> assertThat(e.error()).isEqualTo("invalid_request"));
+                .isInstanceOfSatisfying(
+                        TokenRequestException.class, e -> assertThat(e.error()).isEqualTo("invalid_request"));
     }
 }

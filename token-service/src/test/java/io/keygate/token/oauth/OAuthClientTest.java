@@ -18,8 +18,8 @@ class OAuthClientTest {
 
     private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
     private static final String HASH = "h".repeat(43);
-    private final RegisterClient register = new RegisterClient("kgc_1", "acme", "billing", "batch", "kgcs_AbCd…wXyZ",
-            HASH, List.of("orders:read"), T0);
+    private final RegisterClient register =
+            new RegisterClient("kgc_1", "acme", "billing", "batch", "kgcs_AbCd…wXyZ", HASH, List.of("orders:read"), T0);
 
     @Test
     void registeringANewClientEmitsItsActiveStateWithoutTheSecret() {
@@ -38,21 +38,24 @@ class OAuthClientTest {
         OAuthClientState existing = OAuthClient.replay(OAuthClient.decide(register, null));
 
         assertThatThrownBy(() -> OAuthClient.decide(register, existing))
-                .isInstanceOfSatisfying(OAuthClientRejectedException.class,
+                .isInstanceOfSatisfying(
+                        OAuthClientRejectedException.class,
                         e -> assertThat(e.rejection()).isInstanceOf(OAuthClientRejection.AlreadyExists.class));
     }
 
     @Test
     void revokingEmitsTheRevokedStateOnceAndThenNothing() {
         OAuthClientState active = OAuthClient.replay(OAuthClient.decide(register, null));
-        List<OAuthClientEvent> revoked = OAuthClient.decide(new RevokeClient("kgc_1", "acme", T0.plusSeconds(5)), active);
+        List<OAuthClientEvent> revoked =
+                OAuthClient.decide(new RevokeClient("kgc_1", "acme", T0.plusSeconds(5)), active);
 
         assertThat(revoked).singleElement().isInstanceOfSatisfying(OAuthClientRevoked.class, e -> {
             assertThat(e.client().status()).isEqualTo(OAuthClientStatus.REVOKED);
             assertThat(e.client().revokedAt()).isEqualTo(T0.plusSeconds(5));
         });
         OAuthClientState after = OAuthClient.evolve(active, revoked.get(0));
-        assertThat(OAuthClient.decide(new RevokeClient("kgc_1", "acme", T0.plusSeconds(9)), after)).isEmpty();
+        assertThat(OAuthClient.decide(new RevokeClient("kgc_1", "acme", T0.plusSeconds(9)), after))
+                .isEmpty();
     }
 
     @Test
@@ -60,7 +63,8 @@ class OAuthClientTest {
         OAuthClientState active = OAuthClient.replay(OAuthClient.decide(register, null));
 
         assertThatThrownBy(() -> OAuthClient.decide(new RevokeClient("kgc_1", "other", T0), active))
-                .isInstanceOfSatisfying(OAuthClientRejectedException.class,
+                .isInstanceOfSatisfying(
+                        OAuthClientRejectedException.class,
                         e -> assertThat(e.rejection()).isInstanceOf(OAuthClientRejection.NotFound.class));
         assertThatThrownBy(() -> OAuthClient.decide(new RevokeClient("kgc_1", "acme", T0), null))
                 .isInstanceOf(OAuthClientRejectedException.class);

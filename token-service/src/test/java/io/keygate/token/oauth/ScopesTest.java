@@ -24,14 +24,18 @@ class ScopesTest {
     @Test
     void aScopeBeyondTheClientsIsAnInvalidScope() {
         assertThatThrownBy(() -> Scopes.grant("orders:read admin", ALLOWED))
-                .isInstanceOfSatisfying(TokenRequestException.class, e -> assertThat(e.error()).isEqualTo("invalid_scope"));
+                .isInstanceOfSatisfying(
+                        TokenRequestException.class, e -> assertThat(e.error()).isEqualTo("invalid_scope"));
     }
 
     @Test
     void aMalformedScopeIsAnInvalidScope() {
         for (String scope : new String[] {"", "orders:read  orders:write", "bad\"quote"}) {
-            assertThatThrownBy(() -> Scopes.grant(scope, ALLOWED)).as(scope)
-                    .isInstanceOfSatisfying(TokenRequestException.class, e -> assertThat(e.error()).isEqualTo("invalid_scope"));
+            assertThatThrownBy(() -> Scopes.grant(scope, ALLOWED))
+                    .as(scope)
+                    .isInstanceOfSatisfying(
+                            TokenRequestException.class,
+                            e -> assertThat(e.error()).isEqualTo("invalid_scope"));
         }
     }
 }

@@ -20,7 +20,8 @@ class SigningKeyTest {
     void theSigningKeyIsNeverRetirable() {
         SigningKey active = new SigningKey("sk_1", JWK, T0, T0, null, null);
 
-        assertThat(active.isRetirableAt(T0.plus(Duration.ofDays(365)), LIFETIME, SKEW)).isFalse();
+        assertThat(active.isRetirableAt(T0.plus(Duration.ofDays(365)), LIFETIME, SKEW))
+                .isFalse();
         assertThat(active.isInKeySet()).isTrue();
     }
 

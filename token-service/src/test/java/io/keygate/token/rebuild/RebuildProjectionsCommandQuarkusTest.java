@@ -21,6 +21,11 @@ class RebuildProjectionsCommandQuarkusTest {
     void rebuildsEveryProjectionAndExitsZero(LaunchResult result) {
         assertThat(result.exitCode()).isZero();
         assertThat(result.getOutput())
-                .contains("api_key: ", "oauth_client: ", "oauth_revoked_token: ", "application: ", "Projections rebuilt in ");
+                .contains(
+                        "api_key: ",
+                        "oauth_client: ",
+                        "oauth_revoked_token: ",
+                        "application: ",
+                        "Projections rebuilt in ");
     }
 }

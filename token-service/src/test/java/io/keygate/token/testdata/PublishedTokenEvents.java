@@ -18,8 +18,12 @@ public final class PublishedTokenEvents {
 
     /** The envelopes (type, correlation id, data) published so far with {@code aggregateId} as the key. */
     public static List<EventEnvelope<KeygateEvent>> of(String aggregateId) {
-        return Testkit.kafka().readAll(Topic.TOKENS.topicName(), new StringDeserializer(), new CloudEventDeserializer())
-                .stream().filter(r -> aggregateId.equals(r.key())).map(r -> CODEC.fromCloudEvent(r.value())).toList();
+        return Testkit.kafka()
+                .readAll(Topic.TOKENS.topicName(), new StringDeserializer(), new CloudEventDeserializer())
+                .stream()
+                .filter(r -> aggregateId.equals(r.key()))
+                .map(r -> CODEC.fromCloudEvent(r.value()))
+                .toList();
     }
 
     /** The CloudEvents types published so far for {@code aggregateId}. */

@@ -12,8 +12,12 @@ public final class TestApplications {
 
     /** Creates an application in {@code tenantId} through the API and returns its id. */
     public static String createIn(String tenantId) {
-        return given().contentType(ContentType.JSON).body(Map.of("name", "test application"))
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", "test application"))
                 .post("/tenants/{t}/applications", tenantId)
-                .then().statusCode(201).extract().path("id");
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 }

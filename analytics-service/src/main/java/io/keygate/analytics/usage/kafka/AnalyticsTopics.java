@@ -34,6 +34,7 @@ public class AnalyticsTopics {
     }
 
     void ensureExist(@Observes @Priority(TOPICS_PRIORITY) StartupEvent startup) {
-        KafkaTopics.ensureExist(kafka, "analytics-service-admin", READ, config.kafka().replicationFactor());
+        KafkaTopics.ensureExist(
+                kafka, "analytics-service-admin", READ, config.kafka().replicationFactor());
     }
 }

@@ -58,10 +58,16 @@ public class CallConsumer {
         List<EventEnvelope<CallRecorded>> calls = UsageRollup.distinctById(countedPerKey(readable(batch)));
         Duration backoff = config.analytics().writeBackoff();
         return store.count(calls)
-                .onFailure().retry().withBackOff(backoff, backoff.multipliedBy(10)).atMost(config.analytics().writeAttempts())
-                .onItemOrFailure().transformToUni((fresh, failure) -> {
+                .onFailure()
+                .retry()
+                .withBackOff(backoff, backoff.multipliedBy(10))
+                .atMost(config.analytics().writeAttempts())
+                .onItemOrFailure()
+                .transformToUni((fresh, failure) -> {
                     if (failure != null) {
-                        LOG.errorf(failure, "Could not count a batch of %d calls; the channel stops and the batch will be replayed",
+                        LOG.errorf(
+                                failure,
+                                "Could not count a batch of %d calls; the channel stops and the batch will be replayed",
                                 calls.size());
                         return Uni.createFrom().completionStage(() -> batch.nack(failure));
                     }
@@ -72,7 +78,8 @@ public class CallConsumer {
     }
 
     private List<EventEnvelope<CallRecorded>> readable(KafkaRecordBatch<String, CloudEvent> batch) {
-        List<EventEnvelope<CallRecorded>> calls = new ArrayList<>(batch.getRecords().size());
+        List<EventEnvelope<CallRecorded>> calls =
+                new ArrayList<>(batch.getRecords().size());
         for (KafkaRecord<String, CloudEvent> record : batch) {
             try {
                 calls.add(decode(record));
@@ -89,25 +96,34 @@ public class CallConsumer {
     @SuppressWarnings("unchecked")
     private EventEnvelope<CallRecorded> decode(KafkaRecord<String, CloudEvent> record) {
         if (record.getPayload() == null) {
-            boolean failed = record.getHeaders().lastHeader(DeserializationFailureHandler.DESERIALIZATION_FAILURE_REASON) != null;
+            boolean failed =
+                    record.getHeaders().lastHeader(DeserializationFailureHandler.DESERIALIZATION_FAILURE_REASON)
+                            != null;
             throw new UnreadableEventException(failed ? "not a CloudEvent" : "no value (tombstone)");
         }
         EventEnvelope<KeygateEvent> envelope = codec.fromCloudEvent(record.getPayload());
         if (!(envelope.data() instanceof CallRecorded)) {
-            throw new UnreadableEventException("not a call record: " + envelope.type().type());
+            throw new UnreadableEventException(
+                    "not a call record: " + envelope.type().type());
         }
         return (EventEnvelope<CallRecorded>) (EventEnvelope<?>) envelope;
     }
 
     private List<EventEnvelope<CallRecorded>> countedPerKey(List<EventEnvelope<CallRecorded>> calls) {
-        List<EventEnvelope<CallRecorded>> perKey = calls.stream().filter(c -> UsageRollup.isCountedPerKey(c.data())).toList();
+        List<EventEnvelope<CallRecorded>> perKey = calls.stream()
+                .filter(c -> UsageRollup.isCountedPerKey(c.data()))
+                .toList();
         withoutKey.increment(calls.size() - perKey.size());
         return perKey;
     }
 
     private void skip(KafkaRecord<String, CloudEvent> record, String reason) {
-        long offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> m.getOffset()).orElse(-1L);
-        LOG.warnf("Skipped unreadable record %s-%d offset %d: %s", record.getTopic(), record.getPartition(), offset, reason);
+        long offset = record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(m -> m.getOffset())
+                .orElse(-1L);
+        LOG.warnf(
+                "Skipped unreadable record %s-%d offset %d: %s",
+                record.getTopic(), record.getPartition(), offset, reason);
         metrics.counter("keygate.analytics.records.unreadable").increment();
     }
 }

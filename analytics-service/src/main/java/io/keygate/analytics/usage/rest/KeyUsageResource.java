@@ -35,16 +35,23 @@ public class KeyUsageResource {
     }
 
     @GET
-    @Operation(summary = "Calls of a key per minute", description = "Minutes whose bucket overlaps [from, to); only "
-            + "minutes with calls are listed. Errors are calls answered with a status of 400 or more.")
+    @Operation(
+            summary = "Calls of a key per minute",
+            description = "Minutes whose bucket overlaps [from, to); only "
+                    + "minutes with calls are listed. Errors are calls answered with a status of 400 or more.")
     public Uni<KeyUsageView> usage(
             @PathParam("keyId") String keyId,
             @Parameter(description = "The key's tenant", required = true) @QueryParam("tenantId") String tenantId,
-            @Parameter(description = "Start, ISO-8601 instant; default: an hour before to") @QueryParam("from") String from,
+            @Parameter(description = "Start, ISO-8601 instant; default: an hour before to") @QueryParam("from")
+                    String from,
             @Parameter(description = "End (exclusive), ISO-8601 instant; default: now") @QueryParam("to") String to) {
         String key = identifier("keyId", keyId);
         String tenant = identifier("tenantId", tenantId);
-        UsageWindow window = UsageWindow.parse(from, to, clock.instant(), config.reports().defaultRange(),
+        UsageWindow window = UsageWindow.parse(
+                from,
+                to,
+                clock.instant(),
+                config.reports().defaultRange(),
                 config.reports().maxRange());
         return store.minutes(tenant, key, window)
                 .map(minutes -> KeyUsageView.of(KeyUsageReport.of(tenant, key, window, minutes)));

@@ -16,7 +16,13 @@ import java.util.List;
  * @param totalErrors calls answered with a status of 400 or more
  * @param minutes     minutes with at least one call, oldest first (the first may start before {@code from})
  */
-public record KeyUsageView(String tenantId, String keyId, Instant from, Instant to, long totalCalls, long totalErrors,
+public record KeyUsageView(
+        String tenantId,
+        String keyId,
+        Instant from,
+        Instant to,
+        long totalCalls,
+        long totalErrors,
         List<Minute> minutes) {
 
     /**
@@ -36,7 +42,13 @@ public record KeyUsageView(String tenantId, String keyId, Instant from, Instant 
     }
 
     static KeyUsageView of(KeyUsageReport report) {
-        return new KeyUsageView(report.tenantId(), report.keyId(), report.window().from(), report.window().to(),
-                report.totalCalls(), report.totalErrors(), report.minutes().stream().map(Minute::of).toList());
+        return new KeyUsageView(
+                report.tenantId(),
+                report.keyId(),
+                report.window().from(),
+                report.window().to(),
+                report.totalCalls(),
+                report.totalErrors(),
+                report.minutes().stream().map(Minute::of).toList());
     }
 }

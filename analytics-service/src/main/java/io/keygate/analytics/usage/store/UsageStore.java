@@ -56,7 +56,10 @@ public class UsageStore {
     }
 
     void createSchema(@Observes @Priority(SCHEMA_PRIORITY) StartupEvent startup) {
-        pool.query(resource("/io/keygate/analytics/schema.sql")).execute().await().atMost(Duration.ofSeconds(30));
+        pool.query(resource("/io/keygate/analytics/schema.sql"))
+                .execute()
+                .await()
+                .atMost(Duration.ofSeconds(30));
     }
 
     /**
@@ -71,19 +74,25 @@ public class UsageStore {
             return Uni.createFrom().item(0);
         }
         UUID[] ids = calls.stream().map(EventEnvelope::id).toArray(UUID[]::new);
-        return pool.withTransaction(tx -> tx.preparedQuery(MARK_PROCESSED).execute(Tuple.tuple().addArrayOfUUID(ids))
+        return pool.withTransaction(tx -> tx.preparedQuery(MARK_PROCESSED)
+                .execute(Tuple.tuple().addArrayOfUUID(ids))
                 .chain(rows -> {
                     Set<UUID> fresh = new HashSet<>();
                     rows.forEach(row -> fresh.add(row.getUUID("event_id")));
-                    List<CallRecorded> newCalls = calls.stream().filter(c -> fresh.contains(c.id()))
-                            .map(EventEnvelope::data).toList();
+                    List<CallRecorded> newCalls = calls.stream()
+                            .filter(c -> fresh.contains(c.id()))
+                            .map(EventEnvelope::data)
+                            .toList();
                     return add(tx, UsageRollup.rollUp(newCalls)).replaceWith(fresh.size());
                 }));
     }
 
     /** The minutes of a key with calls in the window, oldest first. */
     public Uni<List<KeyMinuteUsage>> minutes(String tenantId, String keyId, UsageWindow window) {
-        Tuple params = Tuple.of(tenantId, keyId, window.firstMinute().atOffset(ZoneOffset.UTC),
+        Tuple params = Tuple.of(
+                tenantId,
+                keyId,
+                window.firstMinute().atOffset(ZoneOffset.UTC),
                 window.to().atOffset(ZoneOffset.UTC));
         return pool.preparedQuery(MINUTES).execute(params).map(rows -> {
             List<KeyMinuteUsage> minutes = new ArrayList<>();
@@ -110,15 +119,27 @@ public class UsageStore {
             bytesIn[i] = row.bytesIn();
             bytesOut[i] = row.bytesOut();
         }
-        return tx.preparedQuery(ADD_USAGE).execute(Tuple.tuple().addArrayOfString(tenants).addArrayOfString(keys)
-                .addArrayOfOffsetDateTime(minutes).addArrayOfLong(calls).addArrayOfLong(errors).addArrayOfLong(bytesIn)
-                .addArrayOfLong(bytesOut)).replaceWithVoid();
+        return tx.preparedQuery(ADD_USAGE)
+                .execute(Tuple.tuple()
+                        .addArrayOfString(tenants)
+                        .addArrayOfString(keys)
+                        .addArrayOfOffsetDateTime(minutes)
+                        .addArrayOfLong(calls)
+                        .addArrayOfLong(errors)
+                        .addArrayOfLong(bytesIn)
+                        .addArrayOfLong(bytesOut))
+                .replaceWithVoid();
     }
 
     private static KeyMinuteUsage toUsage(Row row) {
-        return new KeyMinuteUsage(row.getString("tenant_id"), row.getString("key_id"),
-                row.getOffsetDateTime("minute").toInstant(), row.getLong("calls"), row.getLong("errors"),
-                row.getLong("bytes_in"), row.getLong("bytes_out"));
+        return new KeyMinuteUsage(
+                row.getString("tenant_id"),
+                row.getString("key_id"),
+                row.getOffsetDateTime("minute").toInstant(),
+                row.getLong("calls"),
+                row.getLong("errors"),
+                row.getLong("bytes_in"),
+                row.getLong("bytes_out"));
     }
 
     private static String resource(String name) {

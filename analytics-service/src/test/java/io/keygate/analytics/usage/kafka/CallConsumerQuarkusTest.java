@@ -49,7 +49,8 @@ class CallConsumerQuarkusTest {
     private static final Instant M3 = M0.plus(3, ChronoUnit.MINUTES);
     private static final int[] STATUSES = {200, 200, 201, 204, 401, 404, 500, 502};
 
-    private final TestEventPublisher producer = new TestEventPublisher(Testkit.kafka().bootstrapServers());
+    private final TestEventPublisher producer =
+            new TestEventPublisher(Testkit.kafka().bootstrapServers());
     private final String tenant = uniqueTenant();
     private final String keyA = uniqueKey();
     private final String keyB = uniqueKey();
@@ -87,7 +88,8 @@ class CallConsumerQuarkusTest {
         awaitTotal(keyA, M0, later.plusSeconds(60), count(calls, keyA) + 1);
         awaitTotal(keyB, M0, later.plusSeconds(60), count(calls, keyB) + 1);
 
-        assertThat(metric("keygate_analytics_calls_duplicate_total") - duplicates).isEqualTo(calls.size());
+        assertThat(metric("keygate_analytics_calls_duplicate_total") - duplicates)
+                .isEqualTo(calls.size());
         assertReportMatches(keyA, calls);
         assertReportMatches(keyB, calls);
     }
@@ -97,24 +99,34 @@ class CallConsumerQuarkusTest {
         double unreadable = metric("keygate_analytics_records_unreadable_total");
         double withoutKey = metric("keygate_analytics_calls_without_key_total");
         producer.sendRaw(Topic.CALLS, keyA, "garbage".getBytes(StandardCharsets.UTF_8));
-        ApiKeyState key = new ApiKeyState(keyA, tenant, "k", "kg…", "hash", List.of(), ApiKeyStatus.ACTIVE, M0, null, null, null);
-        producer.send(Topic.CALLS, keyA, new EventCodec().toCloudEvent(
-                EventEnvelope.create("/token-service", 1, M0, null, null, new ApiKeyIssued(key))));
+        ApiKeyState key =
+                new ApiKeyState(keyA, tenant, "k", "kg…", "hash", List.of(), ApiKeyStatus.ACTIVE, M0, null, null, null);
+        producer.send(
+                Topic.CALLS,
+                keyA,
+                new EventCodec()
+                        .toCloudEvent(
+                                EventEnvelope.create("/token-service", 1, M0, null, null, new ApiKeyIssued(key))));
         producer.send(envelope(call(tenant, null, M0, 404, 0, 0)));
         producer.send(envelope(call(tenant, keyA, M0, 200, 0, 0)));
 
         awaitTotal(keyA, M0, M3, 1);
-        assertThat(metric("keygate_analytics_records_unreadable_total") - unreadable).isEqualTo(2);
-        await().atMost(PROPAGATION).untilAsserted(() ->
-                assertThat(metric("keygate_analytics_calls_without_key_total") - withoutKey).isEqualTo(1));
+        assertThat(metric("keygate_analytics_records_unreadable_total") - unreadable)
+                .isEqualTo(2);
+        await().atMost(PROPAGATION)
+                .untilAsserted(() -> assertThat(metric("keygate_analytics_calls_without_key_total") - withoutKey)
+                        .isEqualTo(1));
     }
 
     @Test
     void readinessCoversKafkaAndTheDatabaseAndMetricsAndOpenApiAnswer() {
-        await().atMost(PROPAGATION).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.name", hasItem(containsString("Kafka")))
-                .body("checks.name", hasItem(containsString("PostgreSQL")))
-                .body("checks.name", hasItem(containsString("Messaging"))));
+        await().atMost(PROPAGATION)
+                .untilAsserted(() -> given().get("/q/health/ready")
+                        .then()
+                        .statusCode(200)
+                        .body("checks.name", hasItem(containsString("Kafka")))
+                        .body("checks.name", hasItem(containsString("PostgreSQL")))
+                        .body("checks.name", hasItem(containsString("Messaging"))));
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);
@@ -126,7 +138,12 @@ class CallConsumerQuarkusTest {
         for (int i = 0; i < n; i++) {
             String key = random.nextBoolean() ? keyA : keyB;
             Instant at = M0.plusMillis(random.nextInt(180_000));
-            calls.add(envelope(call(tenant, key, at, STATUSES[random.nextInt(STATUSES.length)], random.nextInt(5000),
+            calls.add(envelope(call(
+                    tenant,
+                    key,
+                    at,
+                    STATUSES[random.nextInt(STATUSES.length)],
+                    random.nextInt(5000),
                     random.nextInt(50_000))));
         }
         return calls;
@@ -137,7 +154,8 @@ class CallConsumerQuarkusTest {
         for (EventEnvelope<CallRecorded> envelope : calls) {
             CallRecorded call = envelope.data();
             if (call.keyId().equals(keyId)) {
-                long[] sums = expected.computeIfAbsent(call.receivedAt().truncatedTo(ChronoUnit.MINUTES), m -> new long[4]);
+                long[] sums =
+                        expected.computeIfAbsent(call.receivedAt().truncatedTo(ChronoUnit.MINUTES), m -> new long[4]);
                 sums[0]++;
                 sums[1] += call.status() >= 400 ? 1 : 0;
                 sums[2] += call.bytesIn();
@@ -146,13 +164,18 @@ class CallConsumerQuarkusTest {
         }
         JsonPath report = report(keyId, M0, M3);
         assertThat(report.<String>getList("minutes.minute"))
-                .containsExactlyElementsOf(expected.keySet().stream().map(Instant::toString).toList());
+                .containsExactlyElementsOf(
+                        expected.keySet().stream().map(Instant::toString).toList());
         assertThat(report.getList("minutes.calls", Long.class)).containsExactlyElementsOf(column(expected, 0));
         assertThat(report.getList("minutes.errors", Long.class)).containsExactlyElementsOf(column(expected, 1));
         assertThat(report.getList("minutes.bytesIn", Long.class)).containsExactlyElementsOf(column(expected, 2));
         assertThat(report.getList("minutes.bytesOut", Long.class)).containsExactlyElementsOf(column(expected, 3));
-        assertThat(report.getLong("totalCalls")).isEqualTo(column(expected, 0).stream().mapToLong(Long::longValue).sum());
-        assertThat(report.getLong("totalErrors")).isEqualTo(column(expected, 1).stream().mapToLong(Long::longValue).sum());
+        assertThat(report.getLong("totalCalls"))
+                .isEqualTo(
+                        column(expected, 0).stream().mapToLong(Long::longValue).sum());
+        assertThat(report.getLong("totalErrors"))
+                .isEqualTo(
+                        column(expected, 1).stream().mapToLong(Long::longValue).sum());
     }
 
     private static List<Long> column(Map<Instant, long[]> sums, int index) {
@@ -160,20 +183,31 @@ class CallConsumerQuarkusTest {
     }
 
     private static long count(List<EventEnvelope<CallRecorded>> calls, String keyId) {
-        return calls.stream().filter(c -> keyId.equals(c.data().keyId()) && UsageRollup.isCountedPerKey(c.data())).count();
+        return calls.stream()
+                .filter(c -> keyId.equals(c.data().keyId()) && UsageRollup.isCountedPerKey(c.data()))
+                .count();
     }
 
     private void awaitTotal(String keyId, Instant from, Instant to, long total) {
-        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(report(keyId, from, to).getLong("totalCalls")).isEqualTo(total));
+        await().atMost(PROPAGATION)
+                .untilAsserted(() -> assertThat(report(keyId, from, to).getLong("totalCalls"))
+                        .isEqualTo(total));
     }
 
     private JsonPath report(String keyId, Instant from, Instant to) {
-        return given().queryParam("tenantId", tenant).queryParam("from", from.toString()).queryParam("to", to.toString())
-                .get("/reports/keys/{keyId}/usage", keyId).then().statusCode(200).extract().jsonPath();
+        return given().queryParam("tenantId", tenant)
+                .queryParam("from", from.toString())
+                .queryParam("to", to.toString())
+                .get("/reports/keys/{keyId}/usage", keyId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static double metric(String name) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*})? (\\S+)$").matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(2)) : 0;
     }

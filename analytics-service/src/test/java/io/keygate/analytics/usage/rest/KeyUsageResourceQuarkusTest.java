@@ -33,12 +33,14 @@ class KeyUsageResourceQuarkusTest {
     @Test
     void withoutARangeTheReportCoversTheLastHour() {
         Instant now = Instant.now();
-        try (TestEventPublisher producer = new TestEventPublisher(Testkit.kafka().bootstrapServers())) {
+        try (TestEventPublisher producer =
+                new TestEventPublisher(Testkit.kafka().bootstrapServers())) {
             producer.send(envelope(call(tenant, keyId, now.minusSeconds(30), 500, 10, 20)));
             producer.send(envelope(call(tenant, keyId, now.minus(Duration.ofHours(2)), 200, 10, 20)));
         }
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(report().getLong("totalCalls")).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(report().getLong("totalCalls")).isEqualTo(1));
         JsonPath report = report();
         assertThat(report.getString("tenantId")).isEqualTo(tenant);
         assertThat(report.getString("keyId")).isEqualTo(keyId);
@@ -50,13 +52,21 @@ class KeyUsageResourceQuarkusTest {
 
     @Test
     void aKeyWithoutCallsHasAnEmptyReport() {
-        given().queryParam("tenantId", tenant).get("/reports/keys/{k}/usage", keyId).then().statusCode(200)
-                .body("totalCalls", equalTo(0)).body("minutes.size()", equalTo(0));
+        given().queryParam("tenantId", tenant)
+                .get("/reports/keys/{k}/usage", keyId)
+                .then()
+                .statusCode(200)
+                .body("totalCalls", equalTo(0))
+                .body("minutes.size()", equalTo(0));
     }
 
     @ParameterizedTest
-    @CsvSource({"from,yesterday,", "to,,2026-02-30T00:00:00Z", "to,2026-01-02T00:00:00Z,2026-01-01T00:00:00Z",
-            "from,2026-01-01T00:00:00Z,2026-03-01T00:00:00Z"})
+    @CsvSource({
+        "from,yesterday,",
+        "to,,2026-02-30T00:00:00Z",
+        "to,2026-01-02T00:00:00Z,2026-01-01T00:00:00Z",
+        "from,2026-01-01T00:00:00Z,2026-03-01T00:00:00Z"
+    })
     void badRangesAreProblemsNamingTheParameter(String parameter, String from, String to) {
         var request = given().queryParam("tenantId", tenant);
         if (from != null) {
@@ -65,18 +75,29 @@ class KeyUsageResourceQuarkusTest {
         if (to != null) {
             request.queryParam("to", to);
         }
-        request.get("/reports/keys/{k}/usage", keyId).then().statusCode(400).contentType("application/problem+json")
-                .body("status", equalTo(400)).body("errors[0].field", equalTo(parameter));
+        request.get("/reports/keys/{k}/usage", keyId)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors[0].field", equalTo(parameter));
     }
 
     @Test
     void theTenantIsRequired() {
-        given().get("/reports/keys/{k}/usage", keyId).then().statusCode(400).contentType("application/problem+json")
+        given().get("/reports/keys/{k}/usage", keyId)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("tenantId"));
     }
 
     private JsonPath report() {
-        return given().queryParam("tenantId", tenant).get("/reports/keys/{k}/usage", keyId).then().statusCode(200)
-                .extract().jsonPath();
+        return given().queryParam("tenantId", tenant)
+                .get("/reports/keys/{k}/usage", keyId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 }

@@ -54,10 +54,16 @@ public class AuditEventConsumer {
         List<AuditEvent> events = readable(batch);
         Duration backoff = config.audit().writeBackoff();
         return store.insertAll(events)
-                .onFailure().retry().withBackOff(backoff, backoff.multipliedBy(10)).atMost(config.audit().writeAttempts())
-                .onItemOrFailure().transformToUni((inserted, failure) -> {
+                .onFailure()
+                .retry()
+                .withBackOff(backoff, backoff.multipliedBy(10))
+                .atMost(config.audit().writeAttempts())
+                .onItemOrFailure()
+                .transformToUni((inserted, failure) -> {
                     if (failure != null) {
-                        LOG.errorf(failure, "Could not store a batch of %d events; the channel stops and the batch will be replayed",
+                        LOG.errorf(
+                                failure,
+                                "Could not store a batch of %d events; the channel stops and the batch will be replayed",
                                 events.size());
                         return Uni.createFrom().completionStage(() -> batch.nack(failure));
                     }
@@ -84,15 +90,21 @@ public class AuditEventConsumer {
 
     private AuditEvent read(KafkaRecord<String, CloudEvent> record) {
         if (record.getPayload() == null) {
-            Header failure = record.getHeaders().lastHeader(DeserializationFailureHandler.DESERIALIZATION_FAILURE_REASON);
+            Header failure =
+                    record.getHeaders().lastHeader(DeserializationFailureHandler.DESERIALIZATION_FAILURE_REASON);
             throw new UnreadableRecordException(failure == null ? "no value (tombstone)" : "not a CloudEvent");
         }
         return reader.read(record.getTopic(), record.getTimestamp(), record.getPayload());
     }
 
     private void skip(KafkaRecord<String, CloudEvent> record, String reason) {
-        long offset = record.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> m.getOffset()).orElse(-1L);
-        LOG.warnf("Skipped unreadable record %s-%d offset %d: %s", record.getTopic(), record.getPartition(), offset, reason);
-        metrics.counter("keygate.audit.records.unreadable", "topic", record.getTopic()).increment();
+        long offset = record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(m -> m.getOffset())
+                .orElse(-1L);
+        LOG.warnf(
+                "Skipped unreadable record %s-%d offset %d: %s",
+                record.getTopic(), record.getPartition(), offset, reason);
+        metrics.counter("keygate.audit.records.unreadable", "topic", record.getTopic())
+                .increment();
     }
 }

@@ -34,6 +34,7 @@ public class AuditTopics {
     }
 
     void ensureExist(@Observes @Priority(TOPICS_PRIORITY) StartupEvent startup) {
-        KafkaTopics.ensureExist(kafka, "audit-service-admin", READ, config.kafka().replicationFactor());
+        KafkaTopics.ensureExist(
+                kafka, "audit-service-admin", READ, config.kafka().replicationFactor());
     }
 }

@@ -34,16 +34,29 @@ public class AuditEventResource {
     }
 
     @GET
-    @Operation(summary = "List events", description = "Oldest first, in the stable order (time, id). Follow nextCursor "
-            + "with the same filters to read the next page; it is null on the last page.")
+    @Operation(
+            summary = "List events",
+            description = "Oldest first, in the stable order (time, id). Follow nextCursor "
+                    + "with the same filters to read the next page; it is null on the last page.")
     public Uni<AuditPageView> list(
             @Parameter(description = "Only this tenant's events") @QueryParam("tenantId") String tenantId,
-            @Parameter(description = "Only this CloudEvents type, e.g. io.keygate.apikey.revoked.v1") @QueryParam("type") String type,
-            @Parameter(description = "Only events of this aggregate (CloudEvents subject)") @QueryParam("subject") String subject,
+            @Parameter(description = "Only this CloudEvents type, e.g. io.keygate.apikey.revoked.v1")
+                    @QueryParam("type")
+                    String type,
+            @Parameter(description = "Only events of this aggregate (CloudEvents subject)") @QueryParam("subject")
+                    String subject,
             @Parameter(description = "Events at or after this ISO-8601 instant") @QueryParam("from") String from,
             @Parameter(description = "Events before this ISO-8601 instant") @QueryParam("to") String to,
-            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500",
-                    defaultValue = "100")) @QueryParam("limit") String limit,
+            @Parameter(
+                            description = "Page size",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "500",
+                                            defaultValue = "100"))
+                    @QueryParam("limit")
+                    String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after) {
         AuditQuery query = AuditQuery.parse(tenantId, type, subject, from, to, limit, after);
         return store.page(query).map(page -> AuditPageView.of(page, json));

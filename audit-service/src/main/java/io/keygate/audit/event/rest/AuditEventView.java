@@ -24,13 +24,34 @@ import java.util.UUID;
  * @param recordedAt    when audit stored it
  * @param data          the event data
  */
-public record AuditEventView(UUID id, String source, String type, String subject, Instant time, String tenantId,
-        Long sequence, String correlationId, String causationId, String topic, Instant recordedAt, JsonNode data) {
+public record AuditEventView(
+        UUID id,
+        String source,
+        String type,
+        String subject,
+        Instant time,
+        String tenantId,
+        Long sequence,
+        String correlationId,
+        String causationId,
+        String topic,
+        Instant recordedAt,
+        JsonNode data) {
 
     static AuditEventView of(AuditEvent event, ObjectMapper json) {
-        return new AuditEventView(event.eventId(), event.source(), event.type(), event.subject(), event.occurredAt(),
-                event.tenantId(), event.sequence(), event.correlationId(), event.causationId(), event.topic(),
-                event.recordedAt(), data(event.data(), json));
+        return new AuditEventView(
+                event.eventId(),
+                event.source(),
+                event.type(),
+                event.subject(),
+                event.occurredAt(),
+                event.tenantId(),
+                event.sequence(),
+                event.correlationId(),
+                event.causationId(),
+                event.topic(),
+                event.recordedAt(),
+                data(event.data(), json));
     }
 
     private static JsonNode data(String text, ObjectMapper json) {

@@ -13,7 +13,8 @@ import java.util.List;
 public record AuditPageView(List<AuditEventView> items, String nextCursor) {
 
     static AuditPageView of(AuditPage page, ObjectMapper json) {
-        return new AuditPageView(page.events().stream().map(e -> AuditEventView.of(e, json)).toList(),
+        return new AuditPageView(
+                page.events().stream().map(e -> AuditEventView.of(e, json)).toList(),
                 page.next() == null ? null : page.next().encode());
     }
 }

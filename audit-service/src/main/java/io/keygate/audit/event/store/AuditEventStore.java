@@ -63,8 +63,14 @@ public class AuditEventStore {
         }
         int n = events.size();
         UUID[] ids = new UUID[n];
-        String[] topics = new String[n], types = new String[n], subjects = new String[n], tenants = new String[n],
-                sources = new String[n], correlations = new String[n], causations = new String[n], data = new String[n];
+        String[] topics = new String[n],
+                types = new String[n],
+                subjects = new String[n],
+                tenants = new String[n],
+                sources = new String[n],
+                correlations = new String[n],
+                causations = new String[n],
+                data = new String[n];
         Long[] sequences = new Long[n];
         OffsetDateTime[] times = new OffsetDateTime[n];
         for (int i = 0; i < n; i++) {
@@ -81,16 +87,26 @@ public class AuditEventStore {
             causations[i] = e.causationId();
             data[i] = e.data();
         }
-        Tuple arrays = Tuple.tuple().addArrayOfUUID(ids).addArrayOfString(topics).addArrayOfString(types)
-                .addArrayOfString(subjects).addArrayOfString(tenants).addArrayOfLong(sequences).addArrayOfString(sources)
-                .addArrayOfOffsetDateTime(times).addArrayOfString(correlations).addArrayOfString(causations)
+        Tuple arrays = Tuple.tuple()
+                .addArrayOfUUID(ids)
+                .addArrayOfString(topics)
+                .addArrayOfString(types)
+                .addArrayOfString(subjects)
+                .addArrayOfString(tenants)
+                .addArrayOfLong(sequences)
+                .addArrayOfString(sources)
+                .addArrayOfOffsetDateTime(times)
+                .addArrayOfString(correlations)
+                .addArrayOfString(causations)
                 .addArrayOfString(data);
-        return pool.withTransaction(tx -> tx.preparedQuery(INSERT).execute(arrays)).map(rows -> rows.rowCount());
+        return pool.withTransaction(tx -> tx.preparedQuery(INSERT).execute(arrays))
+                .map(rows -> rows.rowCount());
     }
 
     /** One event, or null. */
     public Uni<AuditEvent> find(UUID eventId) {
-        return pool.preparedQuery(SELECT + " WHERE event_id = $1").execute(Tuple.of(eventId))
+        return pool.preparedQuery(SELECT + " WHERE event_id = $1")
+                .execute(Tuple.of(eventId))
                 .map(rows -> rows.size() == 0 ? null : toEvent(rows.iterator().next()));
     }
 
@@ -104,8 +120,12 @@ public class AuditEventStore {
         condition(sql, params, "occurred_at >= $%d", utc(query.from()));
         condition(sql, params, "occurred_at < $%d", utc(query.to()));
         if (query.after() != null) {
-            params.addOffsetDateTime(utc(query.after().occurredAt())).addUUID(query.after().eventId());
-            sql.append(" AND (occurred_at, event_id) > ($").append(params.size() - 1).append(", $").append(params.size())
+            params.addOffsetDateTime(utc(query.after().occurredAt()))
+                    .addUUID(query.after().eventId());
+            sql.append(" AND (occurred_at, event_id) > ($")
+                    .append(params.size() - 1)
+                    .append(", $")
+                    .append(params.size())
                     .append(')');
         }
         params.addInteger(query.limit() + 1);
@@ -129,10 +149,19 @@ public class AuditEventStore {
     }
 
     private static AuditEvent toEvent(Row row) {
-        return new AuditEvent(row.getUUID("event_id"), row.getString("topic"), row.getString("type"),
-                row.getString("subject"), row.getString("tenant_id"), row.getLong("sequence"), row.getString("source"),
-                row.getOffsetDateTime("occurred_at").toInstant(), row.getString("correlation_id"),
-                row.getString("causation_id"), row.getString("data"), row.getOffsetDateTime("recorded_at").toInstant());
+        return new AuditEvent(
+                row.getUUID("event_id"),
+                row.getString("topic"),
+                row.getString("type"),
+                row.getString("subject"),
+                row.getString("tenant_id"),
+                row.getLong("sequence"),
+                row.getString("source"),
+                row.getOffsetDateTime("occurred_at").toInstant(),
+                row.getString("correlation_id"),
+                row.getString("causation_id"),
+                row.getString("data"),
+                row.getOffsetDateTime("recorded_at").toInstant());
     }
 
     private static String resource(String name) {

@@ -47,7 +47,8 @@ class AuditEventConsumerQuarkusTest {
     private static final Duration PROPAGATION = Duration.ofSeconds(30);
     private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
 
-    private final TestEventPublisher producer = new TestEventPublisher(Testkit.kafka().bootstrapServers());
+    private final TestEventPublisher producer =
+            new TestEventPublisher(Testkit.kafka().bootstrapServers());
     private final String tenant = uniqueTenant();
 
     @AfterEach
@@ -66,22 +67,37 @@ class AuditEventConsumerQuarkusTest {
 
         JsonPath page = awaitTenantEvents(4);
 
-        assertThat(page.<String>getList("items.type")).containsExactly("io.keygate.apikey.issued.v1",
-                "io.keygate.route.defined.v1", "io.keygate.call.recorded.v1", "io.keygate.apikey.revoked.v1");
-        assertThat(page.<String>getList("items.topic")).containsExactly("keygate.tokens", "keygate.policies",
-                "keygate.calls", "keygate.tokens");
-        assertThat(page.<String>getList("items.id")).containsExactly(issued.id().toString(), route.id().toString(),
-                call.id().toString(), revoked.id().toString());
+        assertThat(page.<String>getList("items.type"))
+                .containsExactly(
+                        "io.keygate.apikey.issued.v1",
+                        "io.keygate.route.defined.v1",
+                        "io.keygate.call.recorded.v1",
+                        "io.keygate.apikey.revoked.v1");
+        assertThat(page.<String>getList("items.topic"))
+                .containsExactly("keygate.tokens", "keygate.policies", "keygate.calls", "keygate.tokens");
+        assertThat(page.<String>getList("items.id"))
+                .containsExactly(
+                        issued.id().toString(),
+                        route.id().toString(),
+                        call.id().toString(),
+                        revoked.id().toString());
         Map<String, Object> first = page.getMap("items[0]");
-        assertThat(first).containsEntry("source", "/token-service").containsEntry("subject", keyId)
-                .containsEntry("tenantId", tenant).containsEntry("sequence", 1).containsEntry("time", T0.toString())
-                .containsEntry("correlationId", issued.correlationId()).containsEntry("causationId", null);
+        assertThat(first)
+                .containsEntry("source", "/token-service")
+                .containsEntry("subject", keyId)
+                .containsEntry("tenantId", tenant)
+                .containsEntry("sequence", 1)
+                .containsEntry("time", T0.toString())
+                .containsEntry("correlationId", issued.correlationId())
+                .containsEntry("causationId", null);
         assertThat(page.getString("items[0].data.key.keyId")).isEqualTo(keyId);
         assertThat(page.getString("items[0].data.key.status")).isEqualTo("ACTIVE");
         assertThat(page.getInt("items[2].data.status")).isEqualTo(200);
         assertThat(page.getString("items[3].data.reason")).isEqualTo("leaked");
 
-        given().get("/audit/events/{id}", revoked.id()).then().statusCode(200)
+        given().get("/audit/events/{id}", revoked.id())
+                .then()
+                .statusCode(200)
                 .body("type", org.hamcrest.Matchers.equalTo("io.keygate.apikey.revoked.v1"))
                 .body("data.key.status", org.hamcrest.Matchers.equalTo("REVOKED"));
     }
@@ -98,7 +114,9 @@ class AuditEventConsumerQuarkusTest {
 
         JsonPath page = awaitTenantEvents(2);
 
-        assertThat(page.<String>getList("items.id")).filteredOn(issued.id().toString()::equals).hasSize(1);
+        assertThat(page.<String>getList("items.id"))
+                .filteredOn(issued.id().toString()::equals)
+                .hasSize(1);
         assertThat(metric("keygate_audit_events_duplicate_total") - duplicates).isEqualTo(1);
     }
 
@@ -107,12 +125,25 @@ class AuditEventConsumerQuarkusTest {
         String keyId = "key_" + UUID.randomUUID();
         double before = metric("keygate_audit_records_unreadable_total");
         producer.sendRaw(Topic.CALLS, keyId, "{\"not\":\"a cloud event\"}".getBytes(StandardCharsets.UTF_8));
-        producer.send(Topic.CALLS, keyId, CloudEventBuilder.v1().withId("not-a-uuid").withSource(URI.create("/x"))
-                .withType("io.keygate.call.recorded.v1").withData("application/json", "{}".getBytes(StandardCharsets.UTF_8))
-                .build());
-        producer.send(Topic.CALLS, keyId, CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
-                .withSource(URI.create("/x")).withType("io.keygate.call.recorded.v1").withExtension("tenantid", tenant)
-                .withData("application/json", "not json".getBytes(StandardCharsets.UTF_8)).build());
+        producer.send(
+                Topic.CALLS,
+                keyId,
+                CloudEventBuilder.v1()
+                        .withId("not-a-uuid")
+                        .withSource(URI.create("/x"))
+                        .withType("io.keygate.call.recorded.v1")
+                        .withData("application/json", "{}".getBytes(StandardCharsets.UTF_8))
+                        .build());
+        producer.send(
+                Topic.CALLS,
+                keyId,
+                CloudEventBuilder.v1()
+                        .withId(UUID.randomUUID().toString())
+                        .withSource(URI.create("/x"))
+                        .withType("io.keygate.call.recorded.v1")
+                        .withExtension("tenantid", tenant)
+                        .withData("application/json", "not json".getBytes(StandardCharsets.UTF_8))
+                        .build());
         var valid = call(tenant, keyId, T0, 200);
         producer.send(valid);
 
@@ -126,41 +157,56 @@ class AuditEventConsumerQuarkusTest {
     void theConsumerGroupReadsEveryPartitionOfEveryContractTopic() throws Exception {
         Set<String> expected = Set.of("keygate.tokens", "keygate.policies", "keygate.signing-keys", "keygate.calls");
         int partitions = AuditTopics.READ.stream().mapToInt(Topic::partitions).sum();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", Testkit.kafka().bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of("bootstrap.servers", Testkit.kafka().bootstrapServers()))) {
             await().atMost(PROPAGATION).untilAsserted(() -> {
                 ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("keygate-audit"))
-                        .describedGroups().get("keygate-audit").get();
+                        .describedGroups()
+                        .get("keygate-audit")
+                        .get();
                 Set<TopicPartition> assigned = group.members().stream()
-                        .flatMap(m -> m.assignment().topicPartitions().stream()).collect(Collectors.toSet());
+                        .flatMap(m -> m.assignment().topicPartitions().stream())
+                        .collect(Collectors.toSet());
                 assertThat(assigned).hasSize(partitions);
-                assertThat(assigned.stream().map(TopicPartition::topic).collect(Collectors.toSet())).isEqualTo(expected);
+                assertThat(assigned.stream().map(TopicPartition::topic).collect(Collectors.toSet()))
+                        .isEqualTo(expected);
             });
         }
     }
 
     @Test
     void readinessCoversKafkaAndTheDatabaseAndMetricsAndOpenApiAnswer() {
-        await().atMost(PROPAGATION).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.name", hasItem(containsString("Kafka")))
-                .body("checks.name", hasItem(containsString("PostgreSQL")))
-                .body("checks.name", hasItem(containsString("Messaging"))));
+        await().atMost(PROPAGATION)
+                .untilAsserted(() -> given().get("/q/health/ready")
+                        .then()
+                        .statusCode(200)
+                        .body("checks.name", hasItem(containsString("Kafka")))
+                        .body("checks.name", hasItem(containsString("PostgreSQL")))
+                        .body("checks.name", hasItem(containsString("Messaging"))));
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);
     }
 
     private JsonPath awaitTenantEvents(int count) {
-        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(tenantEvents().getList("items")).hasSize(count));
+        await().atMost(PROPAGATION)
+                .untilAsserted(() -> assertThat(tenantEvents().getList("items")).hasSize(count));
         return tenantEvents();
     }
 
     private JsonPath tenantEvents() {
-        return given().queryParam("tenantId", tenant).get("/audit/events").then().statusCode(200).extract().jsonPath();
+        return given().queryParam("tenantId", tenant)
+                .get("/audit/events")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** A counter's value (its first series; audit's unreadable counter has only the calls topic's here). */
     private static double metric(String name) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*})? (\\S+)$").matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(2)) : 0;
     }

@@ -51,12 +51,19 @@ class AuditEventResourceQuarkusTest {
         events.add(call(tenant, keyA, T0.plusSeconds(10), 200));
         events.add(call(tenant, keyB, T0.plusSeconds(10), 500));
         events.add(revoked(tenant, keyA, T0.plusSeconds(20)));
-        try (TestEventPublisher producer = new TestEventPublisher(Testkit.kafka().bootstrapServers())) {
+        try (TestEventPublisher producer =
+                new TestEventPublisher(Testkit.kafka().bootstrapServers())) {
             events.forEach(producer::send);
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                query().queryParam("limit", 500).get("/audit/events").then().statusCode(200).extract().jsonPath()
-                        .getList("items")).hasSize(events.size()));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(query().queryParam("limit", 500)
+                                .get("/audit/events")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getList("items"))
+                        .hasSize(events.size()));
     }
 
     @AfterEach
@@ -70,7 +77,8 @@ class AuditEventResourceQuarkusTest {
                 .sorted(Comparator.<EventEnvelope<KeygateEvent>, Instant>comparing(EventEnvelope::occurredAt)
                         // PostgreSQL orders uuids by their bytes, which is their lower-case text order.
                         .thenComparing(e -> e.id().toString()))
-                .map(e -> e.id().toString()).toList();
+                .map(e -> e.id().toString())
+                .toList();
 
         List<String> seen = new ArrayList<>();
         List<Integer> pageSizes = new ArrayList<>();
@@ -80,7 +88,11 @@ class AuditEventResourceQuarkusTest {
             if (cursor != null) {
                 request.queryParam("after", cursor);
             }
-            JsonPath page = request.get("/audit/events").then().statusCode(200).extract().jsonPath();
+            JsonPath page = request.get("/audit/events")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             seen.addAll(page.getList("items.id"));
             pageSizes.add(page.getList("items").size());
             cursor = page.getString("nextCursor");
@@ -93,35 +105,65 @@ class AuditEventResourceQuarkusTest {
     @Test
     void filtersSelectByTypeSubjectAndTimeRange() {
         assertThat(ids(query().queryParam("type", "io.keygate.call.recorded.v1")))
-                .containsExactlyInAnyOrder(events.get(2).id().toString(), events.get(3).id().toString());
+                .containsExactlyInAnyOrder(
+                        events.get(2).id().toString(), events.get(3).id().toString());
         assertThat(ids(query().queryParam("subject", keyA)))
-                .containsExactly(events.get(0).id().toString(), events.get(2).id().toString(), events.get(4).id().toString());
-        assertThat(ids(query().queryParam("from", T0.plusSeconds(10).toString()).queryParam("to", T0.plusSeconds(20).toString())))
-                .hasSize(3).doesNotContain(events.get(0).id().toString(), events.get(4).id().toString());
-        assertThat(ids(given().queryParam("tenantId", "nobody-" + UUID.randomUUID()))).isEmpty();
+                .containsExactly(
+                        events.get(0).id().toString(),
+                        events.get(2).id().toString(),
+                        events.get(4).id().toString());
+        assertThat(ids(query().queryParam("from", T0.plusSeconds(10).toString())
+                        .queryParam("to", T0.plusSeconds(20).toString())))
+                .hasSize(3)
+                .doesNotContain(
+                        events.get(0).id().toString(), events.get(4).id().toString());
+        assertThat(ids(given().queryParam("tenantId", "nobody-" + UUID.randomUUID())))
+                .isEmpty();
     }
 
     @ParameterizedTest
-    @CsvSource({"limit,0", "limit,501", "limit,ten", "from,yesterday", "to,2026-13-01T00:00:00Z", "after,bm90IGEgY3Vyc29y",
-            "tenantId,' '"})
+    @CsvSource({
+        "limit,0",
+        "limit,501",
+        "limit,ten",
+        "from,yesterday",
+        "to,2026-13-01T00:00:00Z",
+        "after,bm90IGEgY3Vyc29y",
+        "tenantId,' '"
+    })
     void badParametersAreProblemsNamingTheParameter(String parameter, String value) {
-        given().queryParam(parameter, value).get("/audit/events")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("status", equalTo(400)).body("errors[0].field", equalTo(parameter));
+        given().queryParam(parameter, value)
+                .get("/audit/events")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors[0].field", equalTo(parameter));
     }
 
     @Test
     void aRangeThatEndsBeforeItStartsIsAProblem() {
-        given().queryParam("from", T0.toString()).queryParam("to", T0.minusSeconds(1).toString()).get("/audit/events")
-                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("to"));
+        given().queryParam("from", T0.toString())
+                .queryParam("to", T0.minusSeconds(1).toString())
+                .get("/audit/events")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("to"));
     }
 
     @Test
     void oneEventIsReadByIdAndUnknownOrMalformedIdsAreProblems() {
         EventEnvelope<KeygateEvent> issued = events.get(0);
-        given().get("/audit/events/{id}", issued.id()).then().statusCode(200)
-                .body("id", equalTo(issued.id().toString())).body("subject", equalTo(keyA));
-        given().get("/audit/events/{id}", UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        given().get("/audit/events/{id}", issued.id())
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(issued.id().toString()))
+                .body("subject", equalTo(keyA));
+        given().get("/audit/events/{id}", UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
         given().get("/audit/events/{id}", "nope").then().statusCode(400).body("errors[0].field", equalTo("eventId"));
     }
 
@@ -130,6 +172,11 @@ class AuditEventResourceQuarkusTest {
     }
 
     private static List<String> ids(RequestSpecification request) {
-        return request.get("/audit/events").then().statusCode(200).extract().jsonPath().getList("items.id");
+        return request.get("/audit/events")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id");
     }
 }

@@ -32,8 +32,9 @@ public class StateReadinessCheck implements HealthCheck {
                 .withData("lag", progress.lag())
                 .withData("keys", state.tokens().size())
                 .withData("routes", state.routes().size());
-        progress.endOffsetsAtStart().forEach((partition, end) -> response.withData(
-                partition, progress.positions().getOrDefault(partition, 0L) + "/" + end));
+        progress.endOffsetsAtStart()
+                .forEach((partition, end) ->
+                        response.withData(partition, progress.positions().getOrDefault(partition, 0L) + "/" + end));
         return response.build();
     }
 }

@@ -38,7 +38,8 @@ class GatewayAdminQuarkusTest {
     @Test
     void readinessIsUpAfterCatchUpWithOffsetsInItsData() {
         given().get("/q/health/ready")
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'gateway-state' }.data.phase", equalTo("LIVE"))
                 .body("checks.find { it.name == 'gateway-state' }.data", hasKey("lag"))
@@ -61,14 +62,16 @@ class GatewayAdminQuarkusTest {
             events.publish(1, new ApiKeyIssued(anApiKey().build()));
         }
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/gateway/state")
-                .then().statusCode(200)
-                .body("ready", equalTo(true))
-                .body("phase", equalTo("LIVE"))
-                .body("keys", greaterThanOrEqualTo(1))
-                .body("routes", notNullValue())
-                .body("appliedOffsets", hasKey("keygate.tokens-0"))
-                .body("endOffsetsAtStart", hasKey("keygate.policies-0")));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> given().get("/gateway/state")
+                        .then()
+                        .statusCode(200)
+                        .body("ready", equalTo(true))
+                        .body("phase", equalTo("LIVE"))
+                        .body("keys", greaterThanOrEqualTo(1))
+                        .body("routes", notNullValue())
+                        .body("appliedOffsets", hasKey("keygate.tokens-0"))
+                        .body("endOffsetsAtStart", hasKey("keygate.policies-0")));
     }
 
     @Test
@@ -80,21 +83,27 @@ class GatewayAdminQuarkusTest {
         }
 
         await().atMost(Duration.ofSeconds(10)).until(() -> state.tokens().find(after.keyHash()) != null);
-        given().get("/q/metrics").then().statusCode(200)
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("keygate_gateway_state_events_unreadable_total"))
                 .body(containsString("keygate_gateway_state_events_total{result=\"applied\""));
     }
 
     @Test
     void unknownAdminPathIsAProblem() {
-        given().get("/gateway/nothing-here").then().statusCode(404)
+        given().get("/gateway/nothing-here")
+                .then()
+                .statusCode(404)
                 .contentType(containsString("application/problem+json"))
                 .body("status", equalTo(404));
     }
 
     @Test
     void metricsExposeRequestsByOutcomeAndDroppedCallRecords() {
-        given().get("/q/metrics").then().statusCode(200)
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("keygate_gateway_requests_total{outcome=\"PROXIED\""))
                 .body(containsString("keygate_gateway_calls_dropped_total"))
                 .body(containsString("keygate_gateway_state_lag"))

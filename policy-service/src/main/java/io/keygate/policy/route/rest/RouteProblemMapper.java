@@ -25,7 +25,11 @@ public class RouteProblemMapper {
 
     @ServerExceptionMapper
     public Response concurrentChange(ConcurrencyConflictException e, UriInfo uri) {
-        return Problems.of(409, "concurrent-modification", "Concurrent modification",
-                "The route was changed by another request; read it again and retry", uri);
+        return Problems.of(
+                409,
+                "concurrent-modification",
+                "Concurrent modification",
+                "The route was changed by another request; read it again and retry",
+                uri);
     }
 }

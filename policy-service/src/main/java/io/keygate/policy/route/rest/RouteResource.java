@@ -45,34 +45,58 @@ public class RouteResource {
 
     @POST
     @Operation(summary = "Define a route", description = "409 if another route already serves the path prefix.")
-    public Uni<Response> create(@PathParam("tenantId") @Pattern(regexp = TENANT_ID) String tenantId,
-            @Valid @NotNull RouteRequest request, @HeaderParam("X-Request-Id") String requestId, @Context UriInfo uri) {
-        return service.define(tenantId, service.newRouteId(), request.name(), request.pathPrefix(), request.upstreamUrl(),
-                        false, correlation(requestId))
-                .map(route -> Response.created(uri.getAbsolutePathBuilder().path(route.routeId()).build())
-                        .entity(RouteView.of(route)).build());
+    public Uni<Response> create(
+            @PathParam("tenantId") @Pattern(regexp = TENANT_ID) String tenantId,
+            @Valid @NotNull RouteRequest request,
+            @HeaderParam("X-Request-Id") String requestId,
+            @Context UriInfo uri) {
+        return service.define(
+                        tenantId,
+                        service.newRouteId(),
+                        request.name(),
+                        request.pathPrefix(),
+                        request.upstreamUrl(),
+                        false,
+                        correlation(requestId))
+                .map(route -> Response.created(uri.getAbsolutePathBuilder()
+                                .path(route.routeId())
+                                .build())
+                        .entity(RouteView.of(route))
+                        .build());
     }
 
     @PUT
     @Path("/{routeId}")
     @Operation(summary = "Redefine a route")
-    public Uni<RouteView> update(@PathParam("tenantId") @Pattern(regexp = TENANT_ID) String tenantId,
-            @PathParam("routeId") @Pattern(regexp = ROUTE_ID) String routeId, @Valid @NotNull RouteRequest request,
+    public Uni<RouteView> update(
+            @PathParam("tenantId") @Pattern(regexp = TENANT_ID) String tenantId,
+            @PathParam("routeId") @Pattern(regexp = ROUTE_ID) String routeId,
+            @Valid @NotNull RouteRequest request,
             @HeaderParam("X-Request-Id") String requestId) {
-        return service.define(tenantId, routeId, request.name(), request.pathPrefix(), request.upstreamUrl(), true,
-                correlation(requestId)).map(RouteView::of);
+        return service.define(
+                        tenantId,
+                        routeId,
+                        request.name(),
+                        request.pathPrefix(),
+                        request.upstreamUrl(),
+                        true,
+                        correlation(requestId))
+                .map(RouteView::of);
     }
 
     @GET
     @Operation(summary = "List a tenant's routes")
     public Uni<List<RouteView>> list(@PathParam("tenantId") @Pattern(regexp = TENANT_ID) String tenantId) {
-        return projection.list(tenantId).map(routes -> routes.stream().map(RouteView::of).toList());
+        return projection
+                .list(tenantId)
+                .map(routes -> routes.stream().map(RouteView::of).toList());
     }
 
     @GET
     @Path("/{routeId}")
     @Operation(summary = "Read one route")
-    public Uni<RouteView> get(@PathParam("tenantId") @Pattern(regexp = TENANT_ID) String tenantId,
+    public Uni<RouteView> get(
+            @PathParam("tenantId") @Pattern(regexp = TENANT_ID) String tenantId,
             @PathParam("routeId") @Pattern(regexp = ROUTE_ID) String routeId) {
         return projection.find(tenantId, routeId).map(route -> {
             if (route == null) {
@@ -83,6 +107,8 @@ public class RouteResource {
     }
 
     private static String correlation(String requestId) {
-        return requestId != null && requestId.matches("[A-Za-z0-9._-]{1,128}") ? requestId : UUID.randomUUID().toString();
+        return requestId != null && requestId.matches("[A-Za-z0-9._-]{1,128}")
+                ? requestId
+                : UUID.randomUUID().toString();
     }
 }

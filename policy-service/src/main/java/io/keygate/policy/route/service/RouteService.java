@@ -46,11 +46,18 @@ public class RouteService {
      *
      * @param mustExist true for an update of an existing route (404 if absent)
      */
-    public Uni<RouteState> define(String tenantId, String routeId, String name, String pathPrefix, String upstreamUrl,
-            boolean mustExist, String correlationId) {
+    public Uni<RouteState> define(
+            String tenantId,
+            String routeId,
+            String name,
+            String pathPrefix,
+            String upstreamUrl,
+            boolean mustExist,
+            String correlationId) {
         DefineRoute command = new DefineRoute(routeId, tenantId, name, pathPrefix, upstreamUrl, now());
         return store.load(routeId).chain(history -> {
-            RouteState state = Route.replay(history.stream().map(e -> (PolicyEvent) e.data()).toList());
+            RouteState state = Route.replay(
+                    history.stream().map(e -> (PolicyEvent) e.data()).toList());
             if (mustExist && state == null) {
                 throw new RouteRejectedException(new RouteRejection.NotFound(routeId));
             }
@@ -65,7 +72,8 @@ public class RouteService {
                 envelopes.add(EventEnvelope.create(source, next.version(), command.at(), correlationId, null, event));
             }
             RouteState result = next;
-            return store.appendAndProject(AGGREGATE_TYPE, history.size(), envelopes, tx -> projection.upsert(tx, result))
+            return store.appendAndProject(
+                            AGGREGATE_TYPE, history.size(), envelopes, tx -> projection.upsert(tx, result))
                     .replaceWith(result);
         });
     }

@@ -45,11 +45,18 @@ public class RouteProjection {
                         VALUES ($1, $2, $3, $4, $5, $6, $7)
                         ON CONFLICT (route_id) DO UPDATE SET name = $3, path_prefix = $4, upstream_url = $5,
                             version = $6, updated_at = $7""")
-                .execute(Tuple.tuple().addString(route.routeId()).addString(route.tenantId()).addString(route.name())
-                        .addString(route.pathPrefix()).addString(route.upstreamUrl()).addLong(route.version())
+                .execute(Tuple.tuple()
+                        .addString(route.routeId())
+                        .addString(route.tenantId())
+                        .addString(route.name())
+                        .addString(route.pathPrefix())
+                        .addString(route.upstreamUrl())
+                        .addLong(route.version())
                         .addOffsetDateTime(route.updatedAt().atOffset(ZoneOffset.UTC)))
-                .onFailure(e -> e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
-                        && pg.getConstraint() != null && pg.getConstraint().contains("path_prefix"))
+                .onFailure(e -> e instanceof PgException pg
+                        && UNIQUE_VIOLATION.equals(pg.getSqlState())
+                        && pg.getConstraint() != null
+                        && pg.getConstraint().contains("path_prefix"))
                 .transform(e -> new RouteRejectedException(new RouteRejection.PrefixTaken(route.pathPrefix())))
                 .replaceWithVoid();
     }
@@ -73,8 +80,13 @@ public class RouteProjection {
     }
 
     private static RouteState toState(Row row) {
-        return new RouteState(row.getString("route_id"), row.getString("tenant_id"), row.getString("name"),
-                row.getString("path_prefix"), row.getString("upstream_url"), row.getLong("version"),
+        return new RouteState(
+                row.getString("route_id"),
+                row.getString("tenant_id"),
+                row.getString("name"),
+                row.getString("path_prefix"),
+                row.getString("upstream_url"),
+                row.getLong("version"),
                 row.getOffsetDateTime("updated_at").toInstant());
     }
 

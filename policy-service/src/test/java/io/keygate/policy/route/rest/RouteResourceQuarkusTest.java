@@ -37,14 +37,20 @@ class RouteResourceQuarkusTest {
         String routeId = given().contentType(ContentType.JSON)
                 .body(Map.of("name", "orders", "pathPrefix", prefix, "upstreamUrl", "http://127.0.0.1:9999/api"))
                 .post("/tenants/{t}/routes", tenant)
-                .then().statusCode(201).body("pathPrefix", equalTo(prefix)).body("version", equalTo(1))
-                .extract().path("id");
+                .then()
+                .statusCode(201)
+                .body("pathPrefix", equalTo(prefix))
+                .body("version", equalTo(1))
+                .extract()
+                .path("id");
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(published(routeId))
-                .singleElement().isInstanceOfSatisfying(RouteDefined.class, defined -> {
-                    assertThat(defined.route().tenantId()).isEqualTo(tenant);
-                    assertThat(defined.route().upstreamUrl()).isEqualTo("http://127.0.0.1:9999/api");
-                }));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(published(routeId))
+                        .singleElement()
+                        .isInstanceOfSatisfying(RouteDefined.class, defined -> {
+                            assertThat(defined.route().tenantId()).isEqualTo(tenant);
+                            assertThat(defined.route().upstreamUrl()).isEqualTo("http://127.0.0.1:9999/api");
+                        }));
     }
 
     @Test
@@ -53,8 +59,11 @@ class RouteResourceQuarkusTest {
         given().contentType(ContentType.JSON)
                 .body(Map.of("name", "orders v2", "pathPrefix", prefix, "upstreamUrl", "http://127.0.0.1:9998"))
                 .put("/tenants/{t}/routes/{r}", tenant, routeId)
-                .then().statusCode(200).body("version", equalTo(2));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(published(routeId)).hasSize(2));
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(2));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(published(routeId)).hasSize(2));
     }
 
     @Test
@@ -63,7 +72,9 @@ class RouteResourceQuarkusTest {
         given().contentType(ContentType.JSON)
                 .body(Map.of("pathPrefix", prefix, "upstreamUrl", "http://127.0.0.1:9999"))
                 .post("/tenants/{t}/routes", "other-tenant")
-                .then().statusCode(409).contentType("application/problem+json");
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -71,7 +82,9 @@ class RouteResourceQuarkusTest {
         given().contentType(ContentType.JSON)
                 .body(Map.of("pathPrefix", prefix, "upstreamUrl", "http://admin:secret@internal"))
                 .post("/tenants/{t}/routes", tenant)
-                .then().statusCode(400).contentType("application/problem+json")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("upstreamUrl"));
     }
 
@@ -79,18 +92,31 @@ class RouteResourceQuarkusTest {
     void unknownFieldsAndMissingFieldsAreProblems() {
         given().contentType(ContentType.JSON)
                 .body(Map.of("pathPrefix", prefix, "upstreamUrl", "http://x", "priority", 1))
-                .post("/tenants/{t}/routes", tenant).then().statusCode(400).body("errors[0].field", equalTo("priority"));
-        given().contentType(ContentType.JSON).body(Map.of("pathPrefix", prefix))
-                .post("/tenants/{t}/routes", tenant).then().statusCode(400).body("errors[0].field", equalTo("upstreamUrl"));
+                .post("/tenants/{t}/routes", tenant)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("priority"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("pathPrefix", prefix))
+                .post("/tenants/{t}/routes", tenant)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("upstreamUrl"));
     }
 
     @Test
     void anotherTenantCannotReadOrChangeTheRoute() {
         String routeId = create(prefix);
         given().get("/tenants/{t}/routes/{r}", "other-tenant", routeId).then().statusCode(404);
-        given().contentType(ContentType.JSON).body(Map.of("pathPrefix", prefix, "upstreamUrl", "http://evil"))
-                .put("/tenants/{t}/routes/{r}", "other-tenant", routeId).then().statusCode(404);
-        given().get("/tenants/{t}/routes/{r}", tenant, routeId).then().statusCode(200).body("id", equalTo(routeId));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("pathPrefix", prefix, "upstreamUrl", "http://evil"))
+                .put("/tenants/{t}/routes/{r}", "other-tenant", routeId)
+                .then()
+                .statusCode(404);
+        given().get("/tenants/{t}/routes/{r}", tenant, routeId)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(routeId));
     }
 
     @Test
@@ -102,11 +128,19 @@ class RouteResourceQuarkusTest {
     private String create(String pathPrefix) {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("pathPrefix", pathPrefix, "upstreamUrl", "http://127.0.0.1:9999"))
-                .post("/tenants/{t}/routes", tenant).then().statusCode(201).extract().path("id");
+                .post("/tenants/{t}/routes", tenant)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private List<KeygateEvent> published(String routeId) {
-        return Testkit.kafka().readAll(Topic.POLICIES.topicName(), new StringDeserializer(), new CloudEventDeserializer())
-                .stream().filter(r -> routeId.equals(r.key())).map(r -> codec.fromCloudEvent(r.value()).data()).toList();
+        return Testkit.kafka()
+                .readAll(Topic.POLICIES.topicName(), new StringDeserializer(), new CloudEventDeserializer())
+                .stream()
+                .filter(r -> routeId.equals(r.key()))
+                .map(r -> codec.fromCloudEvent(r.value()).data())
+                .toList();
     }
 }

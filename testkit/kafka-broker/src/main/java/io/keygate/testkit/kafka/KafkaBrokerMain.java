@@ -25,11 +25,14 @@ public final class KafkaBrokerMain {
     public static void main(String[] args) throws Exception {
         long parentPid = Long.parseLong(System.getProperty(PARENT_PID_PROPERTY));
         Path runDir = Path.of(System.getProperty(RUN_DIR_PROPERTY));
-        Thread watchdog = new Thread(() -> {
-            ProcessHandle.of(parentPid).ifPresent(parent -> parent.onExit().join());
-            deleteRecursively(runDir);
-            Runtime.getRuntime().halt(0);
-        }, "parent-watchdog");
+        Thread watchdog = new Thread(
+                () -> {
+                    ProcessHandle.of(parentPid)
+                            .ifPresent(parent -> parent.onExit().join());
+                    deleteRecursively(runDir);
+                    Runtime.getRuntime().halt(0);
+                },
+                "parent-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
         kafka.Kafka.main(args);

@@ -28,7 +28,11 @@ public class ApiKeyProblemMapper {
 
     @ServerExceptionMapper
     public Response concurrentChange(ConcurrencyConflictException e, UriInfo uri) {
-        return Problems.of(409, "concurrent-modification", "Concurrent modification",
-                "The resource was changed by another request; read it again and retry", uri);
+        return Problems.of(
+                409,
+                "concurrent-modification",
+                "Concurrent modification",
+                "The resource was changed by another request; read it again and retry",
+                uri);
     }
 }

@@ -23,10 +23,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -51,12 +51,18 @@ public class ApiKeyResource {
     }
 
     @POST
-    @Operation(summary = "Issue an API key", description = "The response is the only place the secret key ever appears.")
-    public Uni<Response> create(@PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
-            @Valid @NotNull CreateApiKeyRequest request, @HeaderParam(CorrelationIds.HEADER) String requestId,
+    @Operation(
+            summary = "Issue an API key",
+            description = "The response is the only place the secret key ever appears.")
+    public Uni<Response> create(
+            @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
+            @Valid @NotNull CreateApiKeyRequest request,
+            @HeaderParam(CorrelationIds.HEADER) String requestId,
             @Context UriInfo uri) {
         return service.issue(tenantId, request.toAttributes(), CorrelationIds.of(requestId))
-                .map(issued -> Response.created(uri.getAbsolutePathBuilder().path(issued.state().keyId()).build())
+                .map(issued -> Response.created(uri.getAbsolutePathBuilder()
+                                .path(issued.state().keyId())
+                                .build())
                         .header("Cache-Control", "no-store")
                         .entity(CreatedApiKey.of(issued))
                         .build());
@@ -64,15 +70,19 @@ public class ApiKeyResource {
 
     @GET
     @Operation(summary = "List a tenant's API keys, masked, newest first")
-    public Uni<List<ApiKeyView>> list(@PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
+    public Uni<List<ApiKeyView>> list(
+            @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
-        return projection.list(tenantId, limit).map(keys -> keys.stream().map(ApiKeyView::of).toList());
+        return projection
+                .list(tenantId, limit)
+                .map(keys -> keys.stream().map(ApiKeyView::of).toList());
     }
 
     @GET
     @Path("/{keyId}")
     @Operation(summary = "Read one API key, masked")
-    public Uni<ApiKeyView> get(@PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
+    public Uni<ApiKeyView> get(
+            @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @PathParam("keyId") @Pattern(regexp = KEY_ID) String keyId) {
         return projection.find(tenantId, keyId).map(key -> {
             if (key == null) {
@@ -85,34 +95,48 @@ public class ApiKeyResource {
     @PATCH
     @Path("/{keyId}")
     @Consumes({MediaType.APPLICATION_JSON, MergePatch.MEDIA_TYPE})
-    @Operation(summary = "Update an API key's attributes",
+    @Operation(
+            summary = "Update an API key's attributes",
             description = "Merge-patch: fields left out keep their value, fields sent as null are cleared. The secret "
                     + "cannot be changed here (rotate it). Revoked and expired keys cannot be updated (409).")
-    public Uni<ApiKeyView> update(@PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
-            @PathParam("keyId") @Pattern(regexp = KEY_ID) String keyId, @Valid @NotNull UpdateApiKeyRequest request,
+    public Uni<ApiKeyView> update(
+            @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
+            @PathParam("keyId") @Pattern(regexp = KEY_ID) String keyId,
+            @Valid @NotNull UpdateApiKeyRequest request,
             @HeaderParam(CorrelationIds.HEADER) String requestId) {
-        return service.update(tenantId, keyId, request.toPatch(), CorrelationIds.of(requestId)).map(ApiKeyView::of);
+        return service.update(tenantId, keyId, request.toPatch(), CorrelationIds.of(requestId))
+                .map(ApiKeyView::of);
     }
 
     @POST
     @Path("/{keyId}/rotate")
-    @Operation(summary = "Rotate an API key's secret", description = "The response is the only place the new secret "
-            + "appears. The old secret stays valid for gracePeriod (ISO-8601 duration, PT0S..P30D, default PT24H).")
-    public Uni<Response> rotate(@PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
-            @PathParam("keyId") @Pattern(regexp = KEY_ID) String keyId, @Valid RotateApiKeyRequest request,
+    @Operation(
+            summary = "Rotate an API key's secret",
+            description =
+                    "The response is the only place the new secret "
+                            + "appears. The old secret stays valid for gracePeriod (ISO-8601 duration, PT0S..P30D, default PT24H).")
+    public Uni<Response> rotate(
+            @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
+            @PathParam("keyId") @Pattern(regexp = KEY_ID) String keyId,
+            @Valid RotateApiKeyRequest request,
             @HeaderParam(CorrelationIds.HEADER) String requestId) {
         Duration grace = (request == null ? new RotateApiKeyRequest(null) : request).gracePeriodOrDefault();
         return service.rotate(tenantId, keyId, grace, CorrelationIds.of(requestId))
-                .map(rotated -> Response.ok(CreatedApiKey.of(rotated)).header("Cache-Control", "no-store").build());
+                .map(rotated -> Response.ok(CreatedApiKey.of(rotated))
+                        .header("Cache-Control", "no-store")
+                        .build());
     }
 
     @POST
     @Path("/{keyId}/revoke")
     @Operation(summary = "Revoke an API key", description = "Idempotent: revoking a revoked key returns it unchanged.")
-    public Uni<ApiKeyView> revoke(@PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
-            @PathParam("keyId") @Pattern(regexp = KEY_ID) String keyId, @Valid RevokeApiKeyRequest request,
+    public Uni<ApiKeyView> revoke(
+            @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
+            @PathParam("keyId") @Pattern(regexp = KEY_ID) String keyId,
+            @Valid RevokeApiKeyRequest request,
             @HeaderParam(CorrelationIds.HEADER) String requestId) {
         String reason = request == null ? null : request.reason();
-        return service.revoke(tenantId, keyId, reason, CorrelationIds.of(requestId)).map(ApiKeyView::of);
+        return service.revoke(tenantId, keyId, reason, CorrelationIds.of(requestId))
+                .map(ApiKeyView::of);
     }
 }

@@ -36,7 +36,15 @@ public record CreateApiKeyRequest(
         Map<String, Object> metadata) {
 
     ApiKeyAttributes toAttributes() {
-        return new ApiKeyAttributes(name, description, applicationId, scopes, expiresAt, ipAllowList,
-                rateLimit == null ? null : rateLimit.toRateLimit(), quota == null ? null : quota.toQuota(), metadata);
+        return new ApiKeyAttributes(
+                name,
+                description,
+                applicationId,
+                scopes,
+                expiresAt,
+                ipAllowList,
+                rateLimit == null ? null : rateLimit.toRateLimit(),
+                quota == null ? null : quota.toQuota(),
+                metadata);
     }
 }

@@ -11,7 +11,8 @@ import jakarta.validation.constraints.NotNull;
  * @param requests calls allowed per window, at least 1
  * @param per      {@code SECOND}, {@code MINUTE} or {@code HOUR}
  */
-public record RateLimitBody(@NotNull @Min(1) Long requests, @NotNull RateLimitPeriod per) {
+public record RateLimitBody(
+        @NotNull @Min(1) Long requests, @NotNull RateLimitPeriod per) {
 
     RateLimit toRateLimit() {
         return new RateLimit(requests, per);

@@ -23,8 +23,8 @@ public record RotateApiKeyRequest(@Size(max = 32) String gracePeriod) {
         try {
             return Duration.parse(gracePeriod);
         } catch (DateTimeParseException e) {
-            throw new ApiKeyRejectedException(new ApiKeyRejection.InvalidAttribute("gracePeriod",
-                    "must be an ISO-8601 duration such as PT24H or P7D"));
+            throw new ApiKeyRejectedException(new ApiKeyRejection.InvalidAttribute(
+                    "gracePeriod", "must be an ISO-8601 duration such as PT24H or P7D"));
         }
     }
 }

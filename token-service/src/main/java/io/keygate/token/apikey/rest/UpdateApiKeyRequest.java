@@ -28,19 +28,27 @@ public final class UpdateApiKeyRequest {
     @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
     @Size(max = 200)
     private String name;
+
     @Size(max = 1000)
     private String description;
+
     @Pattern(regexp = ApplicationIds.FORMAT)
     private String applicationId;
+
     @Size(max = 50)
     private List<@NotBlank @Size(max = 128) @Pattern(regexp = ApiKeyResource.SCOPE) String> scopes;
+
     private Instant expiresAt;
+
     @Size(max = 100)
     private List<@NotBlank @Size(max = 64) String> ipAllowList;
+
     @Valid
     private RateLimitBody rateLimit;
+
     @Valid
     private QuotaBody quota;
+
     private Map<String, Object> metadata;
 
     public void setName(String name) {
@@ -89,8 +97,17 @@ public final class UpdateApiKeyRequest {
     }
 
     ApiKeyPatch toPatch() {
-        return new ApiKeyPatch(present, new ApiKeyAttributes(name, description, applicationId, scopes, expiresAt,
-                ipAllowList, rateLimit == null ? null : rateLimit.toRateLimit(), quota == null ? null : quota.toQuota(),
-                metadata));
+        return new ApiKeyPatch(
+                present,
+                new ApiKeyAttributes(
+                        name,
+                        description,
+                        applicationId,
+                        scopes,
+                        expiresAt,
+                        ipAllowList,
+                        rateLimit == null ? null : rateLimit.toRateLimit(),
+                        quota == null ? null : quota.toQuota(),
+                        metadata));
     }
 }

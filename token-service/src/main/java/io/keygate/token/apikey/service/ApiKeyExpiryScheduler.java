@@ -2,9 +2,9 @@ package io.keygate.token.apikey.service;
 
 import io.keygate.eventstore.ConcurrencyConflictException;
 import io.keygate.token.apikey.store.ApiKeyProjection;
-import io.keygate.token.schedule.PeriodicPass;
 import io.keygate.token.apikey.store.DueApiKey;
 import io.keygate.token.config.TokenServiceConfig;
+import io.keygate.token.schedule.PeriodicPass;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -68,23 +68,32 @@ public class ApiKeyExpiryScheduler {
     public Uni<Integer> runOnce() {
         Instant now = clock.instant();
         int batch = config.expiryBatchSize();
-        Uni<Integer> expired = projection.findExpiryDue(now, batch)
+        Uni<Integer> expired = projection
+                .findExpiryDue(now, batch)
                 .chain(keys -> each(keys, key -> service.expire(key.tenantId(), key.keyId(), CORRELATION_ID)));
-        return expired.chain(count -> projection.findGraceEndDue(now, batch)
+        return expired.chain(count -> projection
+                .findGraceEndDue(now, batch)
                 .chain(keys -> each(keys, key -> service.completeRotation(key.tenantId(), key.keyId(), CORRELATION_ID)))
                 .map(completed -> count + completed));
     }
 
     /** Runs the command of each due key one after the other, counting those that appended an event. */
-    private static Uni<Integer> each(java.util.List<DueApiKey> keys,
-            java.util.function.Function<DueApiKey, Uni<Boolean>> command) {
-        return Multi.createFrom().iterable(keys)
-                .onItem().transformToUniAndConcatenate(key -> command.apply(key)
-                        .onFailure(ConcurrencyConflictException.class).recoverWithItem(false)
-                        .onFailure().invoke(failure -> LOG.warnf(failure, "Expiry of API key %s failed; retried next pass",
-                                key.keyId()))
-                        .onFailure().recoverWithItem(false))
-                .collect().asList()
-                .map(results -> (int) results.stream().filter(Boolean::booleanValue).count());
+    private static Uni<Integer> each(
+            java.util.List<DueApiKey> keys, java.util.function.Function<DueApiKey, Uni<Boolean>> command) {
+        return Multi.createFrom()
+                .iterable(keys)
+                .onItem()
+                .transformToUniAndConcatenate(key -> command.apply(key)
+                        .onFailure(ConcurrencyConflictException.class)
+                        .recoverWithItem(false)
+                        .onFailure()
+                        .invoke(failure ->
+                                LOG.warnf(failure, "Expiry of API key %s failed; retried next pass", key.keyId()))
+                        .onFailure()
+                        .recoverWithItem(false))
+                .collect()
+                .asList()
+                .map(results ->
+                        (int) results.stream().filter(Boolean::booleanValue).count());
     }
 }

@@ -1,8 +1,8 @@
 package io.keygate.token.apikey.service;
 
+import io.keygate.events.credential.ApiKeyFormat;
 import io.keygate.events.credential.ApiKeyHasher;
 import io.keygate.events.token.ApiKeyState;
-import io.keygate.events.credential.ApiKeyFormat;
 import io.keygate.token.apikey.store.ApiKeyProjection;
 import io.keygate.token.config.TokenServiceConfig;
 import io.smallrye.mutiny.Uni;
@@ -49,7 +49,8 @@ public class ApiKeyIntrospection {
         }
         if (hash.equals(key.previousKeyHash()) && key.isPreviousKeyUsableAt(now)) {
             Instant end = key.expiresAt() == null || key.previousKeyValidUntil().isBefore(key.expiresAt())
-                    ? key.previousKeyValidUntil() : key.expiresAt();
+                    ? key.previousKeyValidUntil()
+                    : key.expiresAt();
             return Optional.of(new UsableApiKey(key, end, true));
         }
         return Optional.empty();

@@ -1,26 +1,26 @@
 package io.keygate.token.apikey.service;
 
 import io.keygate.events.EventEnvelope;
+import io.keygate.events.credential.ApiKeyFormat;
 import io.keygate.events.credential.ApiKeyHasher;
 import io.keygate.events.token.ApiKeyIssued;
 import io.keygate.events.token.ApiKeyState;
 import io.keygate.events.token.ApiKeyUpdated;
 import io.keygate.events.token.TokenEvent;
-import io.keygate.eventstore.EventStore;
 import io.keygate.eventstore.Decision;
+import io.keygate.eventstore.EventStore;
 import io.keygate.eventstore.ReadModelWriter;
 import io.keygate.token.apikey.ApiKey;
 import io.keygate.token.apikey.ApiKeyAttributes;
 import io.keygate.token.apikey.ApiKeyCommand;
-import io.keygate.token.apikey.ApiKeyCommand.UpdateApiKey;
-import io.keygate.token.apikey.ApiKeyField;
-import io.keygate.token.apikey.ApiKeyPatch;
 import io.keygate.token.apikey.ApiKeyCommand.CompleteRotation;
 import io.keygate.token.apikey.ApiKeyCommand.ExpireApiKey;
 import io.keygate.token.apikey.ApiKeyCommand.IssueApiKey;
 import io.keygate.token.apikey.ApiKeyCommand.RevokeApiKey;
 import io.keygate.token.apikey.ApiKeyCommand.RotateApiKey;
-import io.keygate.events.credential.ApiKeyFormat;
+import io.keygate.token.apikey.ApiKeyCommand.UpdateApiKey;
+import io.keygate.token.apikey.ApiKeyField;
+import io.keygate.token.apikey.ApiKeyPatch;
 import io.keygate.token.apikey.store.ApiKeyProjection;
 import io.keygate.token.application.service.CredentialOwnerCheck;
 import io.keygate.token.config.TokenServiceConfig;
@@ -48,13 +48,15 @@ public class ApiKeyService {
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
-    ApiKeyService(EventStore store, ApiKeyProjection projection, CredentialOwnerCheck owners, TokenServiceConfig config) {
+    ApiKeyService(
+            EventStore store, ApiKeyProjection projection, CredentialOwnerCheck owners, TokenServiceConfig config) {
         this.store = store;
         this.config = config;
         this.hasher = new ApiKeyHasher(config.pepper());
         // A key issued for, or moved to, an application is checked against it in the command's transaction.
         this.writer = ReadModelWriter.checked(
-                (tx, decision) -> owners.requireActive(tx, decision.state().tenantId(), newApplicationOf(decision.events())),
+                (tx, decision) ->
+                        owners.requireActive(tx, decision.state().tenantId(), newApplicationOf(decision.events())),
                 (tx, decision) -> projection.upsert(tx, decision.state(), decision.version()));
     }
 
@@ -62,8 +64,8 @@ public class ApiKeyService {
     public Uni<IssuedApiKey> issue(String tenantId, ApiKeyAttributes attributes, String correlationId) {
         String secret = ApiKeyFormat.generate(config.environment(), random);
         String keyId = "key_" + EventEnvelope.newEventId().toString().replace("-", "");
-        IssueApiKey command = new IssueApiKey(keyId, tenantId, ApiKeyFormat.mask(secret), hasher.hash(secret),
-                attributes, now());
+        IssueApiKey command =
+                new IssueApiKey(keyId, tenantId, ApiKeyFormat.mask(secret), hasher.hash(secret), attributes, now());
         return handle(command, correlationId).map(state -> new IssuedApiKey(secret, state));
     }
 
@@ -75,8 +77,8 @@ public class ApiKeyService {
     /** Gives a key a new secret, returned once; the old secret stays valid for {@code gracePeriod}. */
     public Uni<IssuedApiKey> rotate(String tenantId, String keyId, Duration gracePeriod, String correlationId) {
         String secret = ApiKeyFormat.generate(config.environment(), random);
-        RotateApiKey command = new RotateApiKey(keyId, tenantId, ApiKeyFormat.mask(secret), hasher.hash(secret),
-                gracePeriod, now());
+        RotateApiKey command =
+                new RotateApiKey(keyId, tenantId, ApiKeyFormat.mask(secret), hasher.hash(secret), gracePeriod, now());
         return handle(command, correlationId).map(state -> new IssuedApiKey(secret, state));
     }
 
@@ -95,7 +97,8 @@ public class ApiKeyService {
      * @return whether an event was appended
      */
     public Uni<Boolean> completeRotation(String tenantId, String keyId, String correlationId) {
-        return execute(new CompleteRotation(keyId, tenantId, now()), correlationId).map(Decision::changed);
+        return execute(new CompleteRotation(keyId, tenantId, now()), correlationId)
+                .map(Decision::changed);
     }
 
     /** Revokes a key; revoking an already revoked key returns its state unchanged. */

@@ -3,14 +3,13 @@ package io.keygate.token.apikey.store;
 import static io.keygate.token.store.SqlTimestamps.instant;
 import static io.keygate.token.store.SqlTimestamps.utc;
 
-
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.KeygateEvent;
 import io.keygate.events.token.ApiKeyState;
+import io.keygate.events.token.ApiKeyStatus;
 import io.keygate.events.token.TokenEvent;
 import io.keygate.eventstore.RebuildableProjection;
 import io.keygate.token.apikey.ApiKey;
-import io.keygate.events.token.ApiKeyStatus;
 import io.keygate.token.store.SchemaScripts;
 import io.keygate.token.store.StateJson;
 import io.quarkus.runtime.StartupEvent;
@@ -40,7 +39,10 @@ public class ApiKeyProjection implements RebuildableProjection {
     }
 
     void createSchema(@Observes @Priority(15) StartupEvent startup) {
-        pool.query(SchemaScripts.load("/io/keygate/token/schema.sql")).execute().await().atMost(Duration.ofSeconds(30));
+        pool.query(SchemaScripts.load("/io/keygate/token/schema.sql"))
+                .execute()
+                .await()
+                .atMost(Duration.ofSeconds(30));
     }
 
     @Override
@@ -60,7 +62,8 @@ public class ApiKeyProjection implements RebuildableProjection {
 
     @Override
     public Uni<Void> rebuild(SqlConnection tx, String keyId, List<EventEnvelope<KeygateEvent>> events) {
-        ApiKeyState state = ApiKey.replay(events.stream().map(e -> (TokenEvent) e.data()).toList());
+        ApiKeyState state =
+                ApiKey.replay(events.stream().map(e -> (TokenEvent) e.data()).toList());
         return upsert(tx, state, events.get(events.size() - 1).sequence());
     }
 
@@ -76,15 +79,22 @@ public class ApiKeyProjection implements RebuildableProjection {
                             application_id = $13, previous_key_hash = $14, previous_key_valid_until = $15,
                             state = ($16::text)::jsonb""")
                 .execute(Tuple.tuple()
-                        .addString(key.keyId()).addString(key.tenantId()).addString(key.name())
-                        .addString(key.maskedKey()).addString(key.keyHash())
+                        .addString(key.keyId())
+                        .addString(key.tenantId())
+                        .addString(key.name())
+                        .addString(key.maskedKey())
+                        .addString(key.keyHash())
                         .addArrayOfString(key.scopes().toArray(String[]::new))
                         .addString(key.status().name())
-                        .addOffsetDateTime(utc(key.createdAt())).addOffsetDateTime(utc(key.expiresAt()))
-                        .addOffsetDateTime(utc(key.revokedAt())).addString(key.revocationReason())
+                        .addOffsetDateTime(utc(key.createdAt()))
+                        .addOffsetDateTime(utc(key.expiresAt()))
+                        .addOffsetDateTime(utc(key.revokedAt()))
+                        .addString(key.revocationReason())
                         .addLong(version)
-                        .addString(key.applicationId()).addString(key.previousKeyHash())
-                        .addOffsetDateTime(utc(key.previousKeyValidUntil())).addString(StateJson.write(key)))
+                        .addString(key.applicationId())
+                        .addString(key.previousKeyHash())
+                        .addOffsetDateTime(utc(key.previousKeyValidUntil()))
+                        .addString(StateJson.write(key)))
                 .replaceWithVoid();
     }
 
@@ -113,7 +123,8 @@ public class ApiKeyProjection implements RebuildableProjection {
 
     /** A tenant's key, or null. */
     public Uni<ApiKeyState> find(String tenantId, String keyId) {
-        return pool.preparedQuery("SELECT *, state::text AS state_json FROM api_key WHERE tenant_id = $1 AND key_id = $2")
+        return pool.preparedQuery(
+                        "SELECT *, state::text AS state_json FROM api_key WHERE tenant_id = $1 AND key_id = $2")
                 .execute(Tuple.of(tenantId, keyId))
                 .map(rows -> rows.size() == 0 ? null : toState(rows.iterator().next()));
     }
@@ -134,7 +145,8 @@ public class ApiKeyProjection implements RebuildableProjection {
 
     /** A tenant's keys, newest first. */
     public Uni<List<ApiKeyState>> list(String tenantId, int limit) {
-        return pool.preparedQuery("SELECT *, state::text AS state_json FROM api_key WHERE tenant_id = $1 ORDER BY created_at DESC, key_id LIMIT $2")
+        return pool.preparedQuery(
+                        "SELECT *, state::text AS state_json FROM api_key WHERE tenant_id = $1 ORDER BY created_at DESC, key_id LIMIT $2")
                 .execute(Tuple.of(tenantId, limit))
                 .map(rows -> {
                     List<ApiKeyState> keys = new ArrayList<>();
@@ -149,9 +161,17 @@ public class ApiKeyProjection implements RebuildableProjection {
             return StateJson.read(json, ApiKeyState.class, row.getString("key_id"));
         }
         // Rows written before the state column: the first release's attributes only.
-        return new ApiKeyState(row.getString("key_id"), row.getString("tenant_id"), row.getString("name"),
-                row.getString("masked_key"), row.getString("key_hash"), Arrays.asList(row.getArrayOfStrings("scopes")),
-                ApiKeyStatus.valueOf(row.getString("status")), instant(row, "created_at"), instant(row, "expires_at"),
-                instant(row, "revoked_at"), row.getString("revocation_reason"));
+        return new ApiKeyState(
+                row.getString("key_id"),
+                row.getString("tenant_id"),
+                row.getString("name"),
+                row.getString("masked_key"),
+                row.getString("key_hash"),
+                Arrays.asList(row.getArrayOfStrings("scopes")),
+                ApiKeyStatus.valueOf(row.getString("status")),
+                instant(row, "created_at"),
+                instant(row, "expires_at"),
+                instant(row, "revoked_at"),
+                row.getString("revocation_reason"));
     }
 }

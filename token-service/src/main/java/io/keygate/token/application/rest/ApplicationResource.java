@@ -50,31 +50,43 @@ public class ApplicationResource {
     }
 
     @POST
-    @Operation(summary = "Create an application",
+    @Operation(
+            summary = "Create an application",
             description = "API keys and OAuth2 clients can then name it in their applicationId.")
-    public Uni<Response> create(@PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
-            @Valid @NotNull CreateApplicationRequest request, @HeaderParam(CorrelationIds.HEADER) String requestId,
+    public Uni<Response> create(
+            @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
+            @Valid @NotNull CreateApplicationRequest request,
+            @HeaderParam(CorrelationIds.HEADER) String requestId,
             @Context UriInfo uri) {
         return service.create(tenantId, request.toAttributes(), CorrelationIds.of(requestId))
-                .map(created -> Response.created(uri.getAbsolutePathBuilder().path(created.applicationId()).build())
+                .map(created -> Response.created(uri.getAbsolutePathBuilder()
+                                .path(created.applicationId())
+                                .build())
                         .entity(ApplicationView.of(created))
                         .build());
     }
 
     @GET
-    @Operation(summary = "List a tenant's applications, newest first",
+    @Operation(
+            summary = "List a tenant's applications, newest first",
             description = "Active ones by default; status=DELETED lists the deleted ones instead.")
-    public Uni<List<ApplicationView>> list(@PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
+    public Uni<List<ApplicationView>> list(
+            @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @QueryParam("status") @DefaultValue("ACTIVE") @Pattern(regexp = "ACTIVE|DELETED") String status,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
-        return projection.list(tenantId, ApplicationStatus.valueOf(status), limit)
-                .map(applications -> applications.stream().map(ApplicationView::of).toList());
+        return projection
+                .list(tenantId, ApplicationStatus.valueOf(status), limit)
+                .map(applications ->
+                        applications.stream().map(ApplicationView::of).toList());
     }
 
     @GET
     @Path("/{applicationId}")
-    @Operation(summary = "Read one application", description = "Deleted applications stay readable, with status DELETED.")
-    public Uni<ApplicationView> get(@PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
+    @Operation(
+            summary = "Read one application",
+            description = "Deleted applications stay readable, with status DELETED.")
+    public Uni<ApplicationView> get(
+            @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @PathParam("applicationId") @Pattern(regexp = ApplicationIds.FORMAT) String applicationId) {
         return projection.find(tenantId, applicationId).map(application -> {
             if (application == null) {
@@ -87,12 +99,15 @@ public class ApplicationResource {
     @PATCH
     @Path("/{applicationId}")
     @Consumes({MediaType.APPLICATION_JSON, MergePatch.MEDIA_TYPE})
-    @Operation(summary = "Update an application's attributes",
+    @Operation(
+            summary = "Update an application's attributes",
             description = "Merge-patch: fields left out keep their value, fields sent as null are cleared (not name). "
                     + "A deleted application cannot be updated (409).")
-    public Uni<ApplicationView> update(@PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
+    public Uni<ApplicationView> update(
+            @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @PathParam("applicationId") @Pattern(regexp = ApplicationIds.FORMAT) String applicationId,
-            @Valid @NotNull UpdateApplicationRequest request, @HeaderParam(CorrelationIds.HEADER) String requestId) {
+            @Valid @NotNull UpdateApplicationRequest request,
+            @HeaderParam(CorrelationIds.HEADER) String requestId) {
         return service.update(tenantId, applicationId, request.toPatch(), CorrelationIds.of(requestId))
                 .map(ApplicationView::of);
     }
@@ -100,11 +115,13 @@ public class ApplicationResource {
     @DELETE
     @Path("/{applicationId}")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Delete an application and revoke its credentials",
+    @Operation(
+            summary = "Delete an application and revoke its credentials",
             description = "Answers 204 once every active API key and OAuth2 client of the application is revoked; no "
                     + "credential can be issued for it any more. Idempotent: deleting again answers 204 and revokes "
                     + "whatever an interrupted deletion left.")
-    public Uni<Response> delete(@PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
+    public Uni<Response> delete(
+            @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @PathParam("applicationId") @Pattern(regexp = ApplicationIds.FORMAT) String applicationId,
             @HeaderParam(CorrelationIds.HEADER) String requestId) {
         return service.delete(tenantId, applicationId, CorrelationIds.of(requestId))

@@ -14,9 +14,14 @@ import jakarta.validation.constraints.Size;
  * @param contactEmail whom to contact about the application, e.g. {@code platform-team@example.com}
  */
 public record CreateApplicationRequest(
-        @NotBlank @Size(max = ApplicationAttributeRules.MAX_NAME) String name,
-        @Size(max = ApplicationAttributeRules.MAX_DESCRIPTION) String description,
-        @Size(max = ApplicationAttributeRules.MAX_CONTACT_EMAIL) String contactEmail) {
+        @NotBlank @Size(max = ApplicationAttributeRules.MAX_NAME)
+        String name,
+
+        @Size(max = ApplicationAttributeRules.MAX_DESCRIPTION)
+        String description,
+
+        @Size(max = ApplicationAttributeRules.MAX_CONTACT_EMAIL)
+        String contactEmail) {
 
     ApplicationAttributes toAttributes() {
         return new ApplicationAttributes(name, description, contactEmail);

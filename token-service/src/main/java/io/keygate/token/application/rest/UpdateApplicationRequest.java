@@ -22,8 +22,10 @@ public final class UpdateApplicationRequest {
     @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
     @Size(max = ApplicationAttributeRules.MAX_NAME)
     private String name;
+
     @Size(max = ApplicationAttributeRules.MAX_DESCRIPTION)
     private String description;
+
     @Size(max = ApplicationAttributeRules.MAX_CONTACT_EMAIL)
     private String contactEmail;
 

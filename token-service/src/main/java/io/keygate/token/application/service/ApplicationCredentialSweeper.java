@@ -2,11 +2,11 @@ package io.keygate.token.application.service;
 
 import io.keygate.eventstore.ConcurrencyConflictException;
 import io.keygate.token.apikey.service.ApiKeyService;
-import io.keygate.token.schedule.PeriodicPass;
 import io.keygate.token.application.config.ApplicationConfig;
 import io.keygate.token.application.store.CredentialRef;
 import io.keygate.token.application.store.DeletedApplicationCredentials;
 import io.keygate.token.oauth.service.OAuthClientService;
+import io.keygate.token.schedule.PeriodicPass;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -47,8 +47,12 @@ public class ApplicationCredentialSweeper {
     private final Vertx vertx;
     private final PeriodicPass periodic;
 
-    ApplicationCredentialSweeper(DeletedApplicationCredentials credentials, ApiKeyService apiKeys,
-            OAuthClientService oauthClients, ApplicationConfig config, Vertx vertx) {
+    ApplicationCredentialSweeper(
+            DeletedApplicationCredentials credentials,
+            ApiKeyService apiKeys,
+            OAuthClientService oauthClients,
+            ApplicationConfig config,
+            Vertx vertx) {
         this.credentials = credentials;
         this.apiKeys = apiKeys;
         this.oauthClients = oauthClients;
@@ -89,11 +93,12 @@ public class ApplicationCredentialSweeper {
      * @return the number of credentials revoked
      */
     public Uni<Integer> sweep(String applicationId, String correlationId) {
-        Uni<Integer> keys = drain(() -> credentials.activeApiKeys(applicationId, config.credentialSweepBatchSize()),
+        Uni<Integer> keys = drain(
+                () -> credentials.activeApiKeys(applicationId, config.credentialSweepBatchSize()),
                 key -> apiKeys.revoke(key.tenantId(), key.credentialId(), REVOCATION_REASON, correlationId));
         return keys.chain(revokedKeys -> drain(
-                        () -> credentials.activeOAuthClients(applicationId, config.credentialSweepBatchSize()),
-                        client -> oauthClients.revoke(client.tenantId(), client.credentialId(), correlationId))
+                                () -> credentials.activeOAuthClients(applicationId, config.credentialSweepBatchSize()),
+                                client -> oauthClients.revoke(client.tenantId(), client.credentialId(), correlationId))
                         .map(revokedClients -> revokedKeys + revokedClients))
                 .call(() -> credentials.markSwept(applicationId));
     }
@@ -102,12 +107,14 @@ public class ApplicationCredentialSweeper {
      * Revokes batch after batch until a batch is not full, or makes no progress (every revocation in it failed:
      * the same credentials would come back; the next pass retries them).
      */
-    private Uni<Integer> drain(Supplier<Uni<List<CredentialRef>>> batch,
-            Function<CredentialRef, Uni<?>> revoke) {
-        return batch.get().chain(refs -> revokeEach(refs, revoke).chain(revoked -> {
-            boolean more = refs.size() == config.credentialSweepBatchSize() && revoked > 0;
-            return more ? drain(batch, revoke).map(next -> revoked + next) : Uni.createFrom().item(revoked);
-        }));
+    private Uni<Integer> drain(Supplier<Uni<List<CredentialRef>>> batch, Function<CredentialRef, Uni<?>> revoke) {
+        return batch.get()
+                .chain(refs -> revokeEach(refs, revoke).chain(revoked -> {
+                    boolean more = refs.size() == config.credentialSweepBatchSize() && revoked > 0;
+                    return more
+                            ? drain(batch, revoke).map(next -> revoked + next)
+                            : Uni.createFrom().item(revoked);
+                }));
     }
 
     /**
@@ -116,15 +123,25 @@ public class ApplicationCredentialSweeper {
      * revoked by now appends nothing; a second conflict is left to the next pass.
      */
     private static Uni<Integer> revokeEach(List<CredentialRef> refs, Function<CredentialRef, Uni<?>> revoke) {
-        return Multi.createFrom().iterable(refs)
-                .onItem().transformToUniAndConcatenate(ref -> revoke.apply(ref).replaceWith(true)
+        return Multi.createFrom()
+                .iterable(refs)
+                .onItem()
+                .transformToUniAndConcatenate(ref -> revoke.apply(ref)
+                        .replaceWith(true)
                         .onFailure(ConcurrencyConflictException.class)
                         .recoverWithUni(() -> revoke.apply(ref).replaceWith(true))
-                        .onFailure(ConcurrencyConflictException.class).recoverWithItem(false)
-                        .onFailure().invoke(failure -> LOG.warnf(failure,
-                                "Revoking %s of a deleted application failed; retried next pass", ref.credentialId()))
-                        .onFailure().recoverWithItem(false))
-                .collect().asList()
-                .map(results -> (int) results.stream().filter(Boolean::booleanValue).count());
+                        .onFailure(ConcurrencyConflictException.class)
+                        .recoverWithItem(false)
+                        .onFailure()
+                        .invoke(failure -> LOG.warnf(
+                                failure,
+                                "Revoking %s of a deleted application failed; retried next pass",
+                                ref.credentialId()))
+                        .onFailure()
+                        .recoverWithItem(false))
+                .collect()
+                .asList()
+                .map(results ->
+                        (int) results.stream().filter(Boolean::booleanValue).count());
     }
 }

@@ -2,8 +2,8 @@ package io.keygate.token.application.service;
 
 import io.keygate.events.application.ApplicationEvent;
 import io.keygate.events.application.ApplicationState;
-import io.keygate.eventstore.EventStore;
 import io.keygate.eventstore.Decision;
+import io.keygate.eventstore.EventStore;
 import io.keygate.eventstore.ReadModelWriter;
 import io.keygate.token.application.Application;
 import io.keygate.token.application.ApplicationAttributes;
@@ -48,8 +48,8 @@ public class ApplicationService {
     }
 
     /** Changes some attributes of an active application; a patch that changes nothing returns it unchanged. */
-    public Uni<ApplicationState> update(String tenantId, String applicationId, ApplicationPatch patch,
-            String correlationId) {
+    public Uni<ApplicationState> update(
+            String tenantId, String applicationId, ApplicationPatch patch, String correlationId) {
         return execute(new UpdateApplication(applicationId, tenantId, patch, now()), correlationId);
     }
 
@@ -61,10 +61,13 @@ public class ApplicationService {
     public Uni<ApplicationState> delete(String tenantId, String applicationId, String correlationId) {
         return execute(new DeleteApplication(applicationId, tenantId, now()), correlationId)
                 .call(deleted -> sweeper.sweep(deleted.applicationId(), correlationId)
-                        .onFailure().invoke(failure -> LOG.warnf(failure,
+                        .onFailure()
+                        .invoke(failure -> LOG.warnf(
+                                failure,
                                 "Revoking the credentials of deleted application %s failed; the periodic sweep retries",
                                 applicationId))
-                        .onFailure().recoverWithNull());
+                        .onFailure()
+                        .recoverWithNull());
     }
 
     /** A new application's id was just generated, so creating it skips the load. */

@@ -33,11 +33,14 @@ public class CredentialOwnerCheck {
         if (applicationId == null) {
             return Uni.createFrom().voidItem();
         }
-        return applications.lockStatus(tx, tenantId, applicationId).invoke(status -> {
-            if (status != ApplicationStatus.ACTIVE) {
-                throw new ApplicationRejectedException(
-                        new ApplicationRejection.CannotOwnCredentials(applicationId, status == ApplicationStatus.DELETED));
-            }
-        }).replaceWithVoid();
+        return applications
+                .lockStatus(tx, tenantId, applicationId)
+                .invoke(status -> {
+                    if (status != ApplicationStatus.ACTIVE) {
+                        throw new ApplicationRejectedException(new ApplicationRejection.CannotOwnCredentials(
+                                applicationId, status == ApplicationStatus.DELETED));
+                    }
+                })
+                .replaceWithVoid();
     }
 }

@@ -6,9 +6,9 @@ import io.keygate.events.EventEnvelope;
 import io.keygate.events.KeygateEvent;
 import io.keygate.events.application.ApplicationEvent;
 import io.keygate.events.application.ApplicationState;
+import io.keygate.events.application.ApplicationStatus;
 import io.keygate.eventstore.RebuildableProjection;
 import io.keygate.token.application.Application;
-import io.keygate.events.application.ApplicationStatus;
 import io.keygate.token.store.SchemaScripts;
 import io.keygate.token.store.StateJson;
 import io.quarkus.runtime.StartupEvent;
@@ -37,8 +37,10 @@ public class ApplicationProjection implements RebuildableProjection {
 
     /** After the API-key (15) and OAuth (16) schemas: this one indexes their tables for the sweeper. */
     void createSchema(@Observes @Priority(17) StartupEvent startup) {
-        pool.query(SchemaScripts.load("/io/keygate/token/application/schema.sql")).execute()
-                .await().atMost(Duration.ofSeconds(30));
+        pool.query(SchemaScripts.load("/io/keygate/token/application/schema.sql"))
+                .execute()
+                .await()
+                .atMost(Duration.ofSeconds(30));
     }
 
     @Override
@@ -58,7 +60,8 @@ public class ApplicationProjection implements RebuildableProjection {
 
     @Override
     public Uni<Void> rebuild(SqlConnection tx, String applicationId, List<EventEnvelope<KeygateEvent>> events) {
-        ApplicationState state = Application.replay(events.stream().map(e -> (ApplicationEvent) e.data()).toList());
+        ApplicationState state = Application.replay(
+                events.stream().map(e -> (ApplicationEvent) e.data()).toList());
         return upsert(tx, state, events.get(events.size() - 1).sequence());
     }
 
@@ -71,10 +74,14 @@ public class ApplicationProjection implements RebuildableProjection {
                         ON CONFLICT (application_id) DO UPDATE SET name = $3, status = $4, updated_at = $6,
                             deleted_at = $7, version = $8, state = ($9::text)::jsonb""")
                 .execute(Tuple.tuple()
-                        .addString(application.applicationId()).addString(application.tenantId())
-                        .addString(application.name()).addString(application.status().name())
-                        .addOffsetDateTime(utc(application.createdAt())).addOffsetDateTime(utc(application.updatedAt()))
-                        .addOffsetDateTime(utc(application.deletedAt())).addLong(version)
+                        .addString(application.applicationId())
+                        .addString(application.tenantId())
+                        .addString(application.name())
+                        .addString(application.status().name())
+                        .addOffsetDateTime(utc(application.createdAt()))
+                        .addOffsetDateTime(utc(application.updatedAt()))
+                        .addOffsetDateTime(utc(application.deletedAt()))
+                        .addLong(version)
                         .addString(StateJson.write(application)))
                 .replaceWithVoid();
     }
@@ -88,7 +95,8 @@ public class ApplicationProjection implements RebuildableProjection {
     public Uni<ApplicationStatus> lockStatus(SqlConnection tx, String tenantId, String applicationId) {
         return tx.preparedQuery("SELECT status FROM application WHERE application_id = $1 AND tenant_id = $2 FOR SHARE")
                 .execute(Tuple.of(applicationId, tenantId))
-                .map(rows -> rows.size() == 0 ? null
+                .map(rows -> rows.size() == 0
+                        ? null
                         : ApplicationStatus.valueOf(rows.iterator().next().getString("status")));
     }
 

@@ -59,15 +59,14 @@ public class DeletedApplicationCredentials {
                             AND NOT EXISTS (SELECT 1 FROM api_key k WHERE k.application_id = a.application_id
                                 AND k.tenant_id = a.tenant_id AND k.status = 'ACTIVE')
                             AND NOT EXISTS (SELECT 1 FROM oauth_client c WHERE c.application_id = a.application_id
-                                AND c.tenant_id = a.tenant_id AND c.status = 'ACTIVE')""")
-                .execute(Tuple.of(applicationId))
-                .map(rows -> rows.rowCount());
+                                AND c.tenant_id = a.tenant_id AND c.status = 'ACTIVE')""").execute(Tuple.of(applicationId)).map(rows -> rows.rowCount());
     }
 
     private Uni<List<CredentialRef>> find(String sql, String applicationId, int limit) {
         return pool.preparedQuery(sql).execute(Tuple.of(applicationId, limit)).map(rows -> {
             List<CredentialRef> refs = new ArrayList<>();
-            rows.forEach(row -> refs.add(new CredentialRef(row.getString("tenant_id"), row.getString("credential_id"))));
+            rows.forEach(
+                    row -> refs.add(new CredentialRef(row.getString("tenant_id"), row.getString("credential_id"))));
             return refs;
         });
     }

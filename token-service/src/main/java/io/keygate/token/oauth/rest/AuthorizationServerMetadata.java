@@ -10,9 +10,19 @@ public record AuthorizationServerMetadata(
         @JsonProperty("jwks_uri") String jwksUri,
         @JsonProperty("grant_types_supported") List<String> grantTypesSupported,
         @JsonProperty("response_types_supported") List<String> responseTypesSupported,
-        @JsonProperty("token_endpoint_auth_methods_supported") List<String> tokenEndpointAuthMethodsSupported,
-        @JsonProperty("access_token_signing_alg_values_supported") List<String> accessTokenSigningAlgValuesSupported,
+
+        @JsonProperty("token_endpoint_auth_methods_supported")
+        List<String> tokenEndpointAuthMethodsSupported,
+
+        @JsonProperty("access_token_signing_alg_values_supported")
+        List<String> accessTokenSigningAlgValuesSupported,
+
         @JsonProperty("introspection_endpoint") String introspectionEndpoint,
-        @JsonProperty("introspection_endpoint_auth_methods_supported") List<String> introspectionEndpointAuthMethodsSupported,
+
+        @JsonProperty("introspection_endpoint_auth_methods_supported")
+        List<String> introspectionEndpointAuthMethodsSupported,
+
         @JsonProperty("revocation_endpoint") String revocationEndpoint,
-        @JsonProperty("revocation_endpoint_auth_methods_supported") List<String> revocationEndpointAuthMethodsSupported) {}
+
+        @JsonProperty("revocation_endpoint_auth_methods_supported")
+        List<String> revocationEndpointAuthMethodsSupported) {}

@@ -42,7 +42,10 @@ public class IntrospectionResource {
     private final AccessTokenRevocation revocation;
     private final ApiKeyIntrospection apiKeys;
 
-    IntrospectionResource(OAuthClientService clients, AccessTokenVerifier verifier, AccessTokenRevocation revocation,
+    IntrospectionResource(
+            OAuthClientService clients,
+            AccessTokenVerifier verifier,
+            AccessTokenRevocation revocation,
             ApiKeyIntrospection apiKeys) {
         this.clients = clients;
         this.verifier = verifier;
@@ -54,9 +57,10 @@ public class IntrospectionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Introspect an access token or API key (RFC 7662)")
-    public Uni<Response> introspect(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            MultivaluedMap<String, String> form) {
-        return Uni.createFrom().item(() -> ClientAuthentication.from(authorization, form))
+    public Uni<Response> introspect(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, MultivaluedMap<String, String> form) {
+        return Uni.createFrom()
+                .item(() -> ClientAuthentication.from(authorization, form))
                 .chain(clients::authenticate)
                 .chain(caller -> {
                     String token = TokenRequestForm.single(form, "token");
@@ -64,15 +68,21 @@ public class IntrospectionResource {
                             ? apiKeys.introspect(token).map(key -> apiKeyAnswer(caller, key.orElse(null)))
                             : introspectJwt(caller, token);
                 })
-                .map(body -> Response.ok(body).type(MediaType.APPLICATION_JSON).header("Cache-Control", "no-store").build())
+                .map(body -> Response.ok(body)
+                        .type(MediaType.APPLICATION_JSON)
+                        .header("Cache-Control", "no-store")
+                        .build())
                 .onFailure(TokenRequestException.class)
                 .recoverWithItem(e -> TokenResource.error((TokenRequestException) e, authorization != null));
     }
 
     private Uni<Map<String, Object>> introspectJwt(OAuthClientState caller, String token) {
-        return verifier.verify(token).chain(claims -> claims.isEmpty()
-                ? Uni.createFrom().item(answer(caller, null))
-                : revocation.isRevoked(claims.get()).map(isRevoked -> answer(caller, isRevoked ? null : claims.get())));
+        return verifier.verify(token)
+                .chain(claims -> claims.isEmpty()
+                        ? Uni.createFrom().item(answer(caller, null))
+                        : revocation
+                                .isRevoked(claims.get())
+                                .map(isRevoked -> answer(caller, isRevoked ? null : claims.get())));
     }
 
     private static Map<String, Object> apiKeyAnswer(OAuthClientState caller, UsableApiKey usable) {

@@ -46,14 +46,25 @@ public class OAuthClientResource {
     }
 
     @POST
-    @Operation(summary = "Register an OAuth2 client", description = "The response is the only place the client secret ever appears.")
-    public Uni<Response> register(@PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
-            @Valid @NotNull RegisterClientRequest request, @HeaderParam(CorrelationIds.HEADER) String requestId,
+    @Operation(
+            summary = "Register an OAuth2 client",
+            description = "The response is the only place the client secret ever appears.")
+    public Uni<Response> register(
+            @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
+            @Valid @NotNull RegisterClientRequest request,
+            @HeaderParam(CorrelationIds.HEADER) String requestId,
             @Context UriInfo uri) {
-        return service.register(tenantId, request.applicationId(), request.name(),
-                        request.scopes() == null ? List.of() : request.scopes().stream().distinct().toList(),
+        return service.register(
+                        tenantId,
+                        request.applicationId(),
+                        request.name(),
+                        request.scopes() == null
+                                ? List.of()
+                                : request.scopes().stream().distinct().toList(),
                         CorrelationIds.of(requestId))
-                .map(registered -> Response.created(uri.getAbsolutePathBuilder().path(registered.state().clientId()).build())
+                .map(registered -> Response.created(uri.getAbsolutePathBuilder()
+                                .path(registered.state().clientId())
+                                .build())
                         .header("Cache-Control", "no-store")
                         .entity(CreatedClient.of(registered))
                         .build());
@@ -61,15 +72,19 @@ public class OAuthClientResource {
 
     @GET
     @Operation(summary = "List a tenant's OAuth2 clients, secrets masked, newest first")
-    public Uni<List<OAuthClientView>> list(@PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
+    public Uni<List<OAuthClientView>> list(
+            @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
-        return projection.list(tenantId, limit).map(clients -> clients.stream().map(OAuthClientView::of).toList());
+        return projection
+                .list(tenantId, limit)
+                .map(clients -> clients.stream().map(OAuthClientView::of).toList());
     }
 
     @GET
     @Path("/{clientId}")
     @Operation(summary = "Read one OAuth2 client, secret masked")
-    public Uni<OAuthClientView> get(@PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
+    public Uni<OAuthClientView> get(
+            @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @PathParam("clientId") @Pattern(regexp = ClientSecrets.CLIENT_ID) String clientId) {
         return projection.find(tenantId, clientId).map(client -> {
             if (client == null) {
@@ -83,7 +98,8 @@ public class OAuthClientResource {
     @Path("/{clientId}/revoke")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Revoke an OAuth2 client", description = "Idempotent. The client obtains no new tokens.")
-    public Uni<OAuthClientView> revoke(@PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
+    public Uni<OAuthClientView> revoke(
+            @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @PathParam("clientId") @Pattern(regexp = ClientSecrets.CLIENT_ID) String clientId,
             @HeaderParam(CorrelationIds.HEADER) String requestId) {
         return service.revoke(tenantId, clientId, CorrelationIds.of(requestId)).map(OAuthClientView::of);

@@ -33,10 +33,13 @@ public class RevocationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Revoke an access token (RFC 7009)", description = "Its jti is published so gateways deny it until it expires.")
-    public Uni<Response> revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            MultivaluedMap<String, String> form) {
-        return Uni.createFrom().item(() -> ClientAuthentication.from(authorization, form))
+    @Operation(
+            summary = "Revoke an access token (RFC 7009)",
+            description = "Its jti is published so gateways deny it until it expires.")
+    public Uni<Response> revoke(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, MultivaluedMap<String, String> form) {
+        return Uni.createFrom()
+                .item(() -> ClientAuthentication.from(authorization, form))
                 .chain(clients::authenticate)
                 .chain(caller -> {
                     String token = TokenRequestForm.single(form, "token");

@@ -27,10 +27,14 @@ public class SigningKeyResource {
     @POST
     @Path("/rotate")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Rotate the signing key",
-            description = "Publishes a new key, and once Kafka has it, signs with it. The old key stays in the JWKS until its tokens expire.")
+    @Operation(
+            summary = "Rotate the signing key",
+            description =
+                    "Publishes a new key, and once Kafka has it, signs with it. The old key stays in the JWKS until its tokens expire.")
     public Uni<RotatedKey> rotate(@HeaderParam("X-Request-Id") String requestId) {
-        String correlation = requestId != null && requestId.matches("[A-Za-z0-9._-]{1,128}") ? requestId : UUID.randomUUID().toString();
+        String correlation = requestId != null && requestId.matches("[A-Za-z0-9._-]{1,128}")
+                ? requestId
+                : UUID.randomUUID().toString();
         return service.rotate(correlation).map(RotatedKey::new);
     }
 }

@@ -35,11 +35,14 @@ public class TokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Obtain an access token (client_credentials)",
-            description = "Client authentication by HTTP Basic or client_id/client_secret in the body. Answers an RFC 9068 JWT.")
-    public Uni<Response> token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            MultivaluedMap<String, String> form) {
-        return Uni.createFrom().item(() -> {
+    @Operation(
+            summary = "Obtain an access token (client_credentials)",
+            description =
+                    "Client authentication by HTTP Basic or client_id/client_secret in the body. Answers an RFC 9068 JWT.")
+    public Uni<Response> token(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, MultivaluedMap<String, String> form) {
+        return Uni.createFrom()
+                .item(() -> {
                     TokenRequestForm.requireClientCredentialsGrant(form);
                     return ClientAuthentication.from(authorization, form);
                 })
@@ -50,18 +53,22 @@ public class TokenResource {
 
     private Uni<Response> issue(ClientCredentials credentials, String scope) {
         return issuer.issue(credentials, scope).map(token -> {
-            LOG.infof("Issued access token jti=%s kid=%s to client %s", token.jti(), token.keyId(), credentials.clientId());
-            return noStore(Response.ok(new TokenResponse(token.token(), "Bearer", token.lifetime(),
-                    String.join(" ", token.scopes()))));
+            LOG.infof(
+                    "Issued access token jti=%s kid=%s to client %s",
+                    token.jti(), token.keyId(), credentials.clientId());
+            return noStore(Response.ok(
+                    new TokenResponse(token.token(), "Bearer", token.lifetime(), String.join(" ", token.scopes()))));
         });
     }
 
     static Response error(TokenRequestException e, boolean triedBasic) {
-        Response.ResponseBuilder response = Response.status(e.status())
-                .entity(new TokenErrorResponse(e.error(), e.getMessage()));
+        Response.ResponseBuilder response =
+                Response.status(e.status()).entity(new TokenErrorResponse(e.error(), e.getMessage()));
         if (e.status() == 401) {
             // RFC 6749 §5.2: 401 with the scheme the client may authenticate with.
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"keygate\"" + (triedBasic ? ", error=\"invalid_client\"" : ""));
+            response.header(
+                    HttpHeaders.WWW_AUTHENTICATE,
+                    "Basic realm=\"keygate\"" + (triedBasic ? ", error=\"invalid_client\"" : ""));
         }
         if (e.status() == 503) {
             response.header(HttpHeaders.RETRY_AFTER, "1");
@@ -70,6 +77,9 @@ public class TokenResource {
     }
 
     private static Response noStore(Response.ResponseBuilder response) {
-        return response.type(MediaType.APPLICATION_JSON).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+        return response.type(MediaType.APPLICATION_JSON)
+                .header("Cache-Control", "no-store")
+                .header("Pragma", "no-cache")
+                .build();
     }
 }

@@ -32,7 +32,11 @@ public class WellKnownResource {
     @Operation(summary = "Public keys of every signing key whose tokens may still be valid")
     public Uni<Response> jwks() {
         // Short cache: a new key is in the set before it signs, but a verifier should see it soon.
-        return signingKeys.keySet().map(keys -> Response.ok(new JwkSet(keys)).header("Cache-Control", "max-age=60").build());
+        return signingKeys
+                .keySet()
+                .map(keys -> Response.ok(new JwkSet(keys))
+                        .header("Cache-Control", "max-age=60")
+                        .build());
     }
 
     @GET
@@ -40,10 +44,17 @@ public class WellKnownResource {
     @Operation(summary = "Authorization-server metadata (RFC 8414)")
     public AuthorizationServerMetadata metadata() {
         String issuer = config.issuer().replaceAll("/+$", "");
-        return new AuthorizationServerMetadata(issuer, issuer + "/oauth2/token", issuer + "/.well-known/jwks.json",
-                List.of("client_credentials"), List.of(), List.of("client_secret_basic", "client_secret_post"),
-                List.of(SigningKeyMaterial.ALGORITHM), issuer + "/oauth2/introspect",
-                List.of("client_secret_basic", "client_secret_post"), issuer + "/oauth2/revoke",
+        return new AuthorizationServerMetadata(
+                issuer,
+                issuer + "/oauth2/token",
+                issuer + "/.well-known/jwks.json",
+                List.of("client_credentials"),
+                List.of(),
+                List.of("client_secret_basic", "client_secret_post"),
+                List.of(SigningKeyMaterial.ALGORITHM),
+                issuer + "/oauth2/introspect",
+                List.of("client_secret_basic", "client_secret_post"),
+                issuer + "/oauth2/revoke",
                 List.of("client_secret_basic", "client_secret_post"));
     }
 }

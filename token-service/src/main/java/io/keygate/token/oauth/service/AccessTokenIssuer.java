@@ -68,6 +68,12 @@ public class AccessTokenIssuer {
                 .header("typ", ACCESS_TOKEN_TYPE)
                 .algorithm(SignatureAlgorithm.RS256)
                 .sign(key.privateKey());
-        return new IssuedAccessToken(token, jti, key.keyId(), scopes, expiresAt, config.tokenLifetime().toSeconds());
+        return new IssuedAccessToken(
+                token,
+                jti,
+                key.keyId(),
+                scopes,
+                expiresAt,
+                config.tokenLifetime().toSeconds());
     }
 }

@@ -26,15 +26,14 @@ import org.jose4j.jwt.MalformedClaimException;
 @ApplicationScoped
 public class AccessTokenRevocation {
 
-
     private final AccessTokenVerifier verifier;
     private final EventStore store;
     private final RevokedTokenStore revoked;
     private final String source;
     private final Clock clock = Clock.systemUTC();
 
-    AccessTokenRevocation(AccessTokenVerifier verifier, EventStore store, RevokedTokenStore revoked,
-            EventStoreConfig storeConfig) {
+    AccessTokenRevocation(
+            AccessTokenVerifier verifier, EventStore store, RevokedTokenStore revoked, EventStoreConfig storeConfig) {
         this.verifier = verifier;
         this.store = store;
         this.revoked = revoked;
@@ -47,9 +46,9 @@ public class AccessTokenRevocation {
      * @throws TokenRequestException {@code invalid_request} for a valid token of another client (RFC 7009 §2.1)
      */
     public Uni<Void> revoke(OAuthClientState caller, String token, String correlationId) {
-        return verifier.verify(token).chain(claims -> claims.isEmpty()
-                ? Uni.createFrom().voidItem()
-                : revoke(caller, claims.get(), correlationId));
+        return verifier.verify(token)
+                .chain(claims ->
+                        claims.isEmpty() ? Uni.createFrom().voidItem() : revoke(caller, claims.get(), correlationId));
     }
 
     /** Whether the verified token was revoked. */
@@ -67,16 +66,22 @@ public class AccessTokenRevocation {
             if (!caller.clientId().equals(claims.getClaimValueAsString("client_id"))) {
                 throw TokenRequestException.invalidRequest("The token was not issued to this client");
             }
-            event = new AccessTokenRevoked(claims.getJwtId(), caller.tenantId(), caller.clientId(),
-                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()), clock.instant().truncatedTo(ChronoUnit.MICROS));
+            event = new AccessTokenRevoked(
+                    claims.getJwtId(),
+                    caller.tenantId(),
+                    caller.clientId(),
+                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()),
+                    clock.instant().truncatedTo(ChronoUnit.MICROS));
         } catch (MalformedClaimException e) {
             return Uni.createFrom().voidItem();
         }
-        EventEnvelope<KeygateEvent> envelope = EventEnvelope.create(source, 1, event.revokedAt(), correlationId, null, event);
-        return store.appendAndProject(RevokedTokenStore.AGGREGATE_TYPE, 0, List.of(envelope),
-                        tx -> revoked.insert(tx, event))
+        EventEnvelope<KeygateEvent> envelope =
+                EventEnvelope.create(source, 1, event.revokedAt(), correlationId, null, event);
+        return store.appendAndProject(
+                        RevokedTokenStore.AGGREGATE_TYPE, 0, List.of(envelope), tx -> revoked.insert(tx, event))
                 // Revoked before (or concurrently): already published, nothing more to do.
-                .onFailure(ConcurrencyConflictException.class).recoverWithNull()
+                .onFailure(ConcurrencyConflictException.class)
+                .recoverWithNull()
                 .replaceWithVoid();
     }
 }

@@ -55,7 +55,8 @@ public class AccessTokenVerifier {
 
     private JwtConsumer consumer(List<PublicJwk> keys) {
         return new JwtConsumerBuilder()
-                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+                .setJwsAlgorithmConstraints(
+                        AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
                 .setExpectedType(true, AccessTokenIssuer.ACCESS_TOKEN_TYPE)
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(toJose(keys)))
                 .setRequireExpirationTime()
@@ -82,8 +83,9 @@ public class AccessTokenVerifier {
     private static PublicKey rsa(PublicJwk jwk) {
         try {
             Base64.Decoder decoder = Base64.getUrlDecoder();
-            return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
-                    new BigInteger(1, decoder.decode(jwk.n())), new BigInteger(1, decoder.decode(jwk.e()))));
+            return KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(
+                            new BigInteger(1, decoder.decode(jwk.n())), new BigInteger(1, decoder.decode(jwk.e()))));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Unusable public key " + jwk.kid(), e);
         }

@@ -13,8 +13,8 @@ import java.util.List;
  * @param expiresAt its {@code exp}
  * @param lifetime  seconds from issue to expiry ({@code expires_in})
  */
-public record IssuedAccessToken(String token, String jti, String keyId, List<String> scopes, Instant expiresAt,
-        long lifetime) {
+public record IssuedAccessToken(
+        String token, String jti, String keyId, List<String> scopes, Instant expiresAt, long lifetime) {
 
     @Override
     public String toString() {

@@ -4,8 +4,8 @@ import io.keygate.events.credential.ApiKeyHasher;
 import io.keygate.events.oauth.OAuthClientEvent;
 import io.keygate.events.oauth.OAuthClientRegistered;
 import io.keygate.events.oauth.OAuthClientState;
-import io.keygate.eventstore.EventStore;
 import io.keygate.eventstore.Decision;
+import io.keygate.eventstore.EventStore;
 import io.keygate.eventstore.ReadModelWriter;
 import io.keygate.token.application.service.CredentialOwnerCheck;
 import io.keygate.token.config.TokenServiceConfig;
@@ -42,25 +42,39 @@ public class OAuthClientService {
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
-    OAuthClientService(EventStore store, OAuthClientProjection projection, CredentialOwnerCheck owners,
+    OAuthClientService(
+            EventStore store,
+            OAuthClientProjection projection,
+            CredentialOwnerCheck owners,
             TokenServiceConfig config) {
         this.store = store;
         this.projection = projection;
         // A registration checks, in its transaction, that the application it names is live.
         this.writer = ReadModelWriter.checked(
-                (tx, decision) -> owners.requireActive(tx, decision.state().tenantId(),
-                        decision.events().get(0) instanceof OAuthClientRegistered ? decision.state().applicationId() : null),
+                (tx, decision) -> owners.requireActive(
+                        tx,
+                        decision.state().tenantId(),
+                        decision.events().get(0) instanceof OAuthClientRegistered
+                                ? decision.state().applicationId()
+                                : null),
                 (tx, decision) -> projection.upsert(tx, decision.state(), decision.version()));
         // The API-key pepper keys this HMAC too: the secrets have 256 random bits, so no slow hash is needed.
         this.hasher = new ApiKeyHasher(config.pepper());
     }
 
     /** Registers a client; the result holds the only copy of the secret. */
-    public Uni<RegisteredClient> register(String tenantId, String applicationId, String name, List<String> scopes,
-            String correlationId) {
+    public Uni<RegisteredClient> register(
+            String tenantId, String applicationId, String name, List<String> scopes, String correlationId) {
         String secret = ClientSecrets.newSecret(random);
-        RegisterClient command = new RegisterClient(ClientSecrets.newClientId(random), tenantId, applicationId, name,
-                ClientSecrets.mask(secret), hasher.hash(secret), scopes, now());
+        RegisterClient command = new RegisterClient(
+                ClientSecrets.newClientId(random),
+                tenantId,
+                applicationId,
+                name,
+                ClientSecrets.mask(secret),
+                hasher.hash(secret),
+                scopes,
+                now());
         return handle(command, correlationId).map(state -> new RegisteredClient(secret, state));
     }
 
@@ -78,8 +92,11 @@ public class OAuthClientService {
     public Uni<OAuthClientState> authenticate(ClientCredentials credentials) {
         String presentedHash = hasher.hash(credentials.secret());
         return projection.find(credentials.clientId()).map(client -> {
-            if (client == null || !client.canObtainTokens() || !MessageDigest.isEqual(
-                    presentedHash.getBytes(StandardCharsets.US_ASCII), client.secretHash().getBytes(StandardCharsets.US_ASCII))) {
+            if (client == null
+                    || !client.canObtainTokens()
+                    || !MessageDigest.isEqual(
+                            presentedHash.getBytes(StandardCharsets.US_ASCII),
+                            client.secretHash().getBytes(StandardCharsets.US_ASCII))) {
                 throw TokenRequestException.invalidClient();
             }
             return client;

@@ -35,7 +35,8 @@ public class SigningKeySchedule {
 
     void start(@Observes @Priority(30) StartupEvent startup) {
         if (config.tokenLifetime().compareTo(io.keygate.token.oauth.config.OAuthConfig.MAX_TOKEN_LIFETIME) > 0
-                || config.tokenLifetime().isNegative() || config.tokenLifetime().isZero()) {
+                || config.tokenLifetime().isNegative()
+                || config.tokenLifetime().isZero()) {
             throw new IllegalStateException("keygate.oauth.token-lifetime must be between 1s and 1h");
         }
         if (!config.signingKeys().maintained()) {
@@ -55,8 +56,11 @@ public class SigningKeySchedule {
     }
 
     private void retire() {
-        service.retireExpired(Instant.now()).subscribe().with(
-                retired -> { },
-                failure -> LOG.warnf("Signing-key retirement failed, retrying on the next check: %s", failure.toString()));
+        service.retireExpired(Instant.now())
+                .subscribe()
+                .with(
+                        retired -> {},
+                        failure -> LOG.warnf(
+                                "Signing-key retirement failed, retrying on the next check: %s", failure.toString()));
     }
 }

@@ -11,7 +11,6 @@ import io.keygate.token.oauth.PrivateKeyCipher;
 import io.keygate.token.oauth.SigningKey;
 import io.keygate.token.oauth.SigningKeyMaterial;
 import io.keygate.token.oauth.config.OAuthConfig;
-import io.keygate.token.oauth.store.SealedSigningKey;
 import io.keygate.token.oauth.store.SigningKeyStore;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -61,7 +60,8 @@ public class SigningKeyService {
 
     /** Publishes a new key, waits until Kafka has it, then makes it the signing key; returns its id. */
     public Uni<String> rotate(String correlationId) {
-        return Uni.createFrom().item(() -> SigningKeyMaterial.newKeyPair(random))
+        return Uni.createFrom()
+                .item(() -> SigningKeyMaterial.newKeyPair(random))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .chain(pair -> publish(pair, correlationId))
                 .chain(published -> awaitPublication(published.id())
@@ -72,26 +72,36 @@ public class SigningKeyService {
 
     /** The key that signs now; null when none is active yet. */
     public Uni<ActiveSigningKey> signingKey() {
-        return keys.signingKey().map(sealed -> sealed == null ? null : opened.computeIfAbsent(sealed.key().keyId(),
-                keyId -> new ActiveSigningKey(keyId, cipher.decrypt(keyId, sealed.sealedPrivateKey()))));
+        return keys.signingKey()
+                .map(stored -> stored == null
+                        ? null
+                        : opened.computeIfAbsent(
+                                stored.key().keyId(),
+                                keyId ->
+                                        new ActiveSigningKey(keyId, cipher.decrypt(keyId, stored.sealedPrivateKey()))));
     }
 
     /** Whether a key is active; at start, a service without one publishes one. */
     public Uni<Boolean> hasSigningKey() {
-        return keys.signingKey().map(sealed -> sealed != null);
+        return keys.signingKey().map(stored -> stored != null);
     }
 
     /** The published keys that verifiers must accept: the JWKS. */
     public Uni<List<PublicJwk>> keySet() {
-        return keys.keySet().map(list -> list.stream().map(SigningKey::publicKey).toList());
+        return keys.keySet()
+                .map(list -> list.stream().map(SigningKey::publicKey).toList());
     }
 
     /** Retires, at {@code now}, every superseded key whose tokens have all expired; returns their ids. */
     public Uni<List<String>> retireExpired(Instant now) {
-        return keys.superseded().chain(candidates -> Multi.createFrom().iterable(candidates)
-                .filter(key -> key.isRetirableAt(now, config.tokenLifetime(), config.clockSkew()))
-                .onItem().transformToUniAndConcatenate(key -> retire(key, now))
-                .collect().asList());
+        return keys.superseded()
+                .chain(candidates -> Multi.createFrom()
+                        .iterable(candidates)
+                        .filter(key -> key.isRetirableAt(now, config.tokenLifetime(), config.clockSkew()))
+                        .onItem()
+                        .transformToUniAndConcatenate(key -> retire(key, now))
+                        .collect()
+                        .asList());
     }
 
     private Uni<EventEnvelope<KeygateEvent>> publish(KeyPair pair, String correlationId) {
@@ -109,26 +119,34 @@ public class SigningKeyService {
 
     private Uni<Void> awaitPublication(java.util.UUID eventId) {
         return keys.isAwaitingPublication(eventId)
-                .onItem().transformToUni(waiting -> waiting
+                .onItem()
+                .transformToUni(waiting -> waiting
                         ? Uni.createFrom().<Void>failure(new PublicationPendingException())
                         : Uni.createFrom().voidItem())
-                .onFailure(PublicationPendingException.class).retry()
+                .onFailure(PublicationPendingException.class)
+                .retry()
                 .withBackOff(PUBLICATION_POLL, PUBLICATION_POLL)
                 .expireIn(config.signingKeys().publicationTimeout().toMillis())
-                .onFailure(PublicationPendingException.class).transform(e -> new IllegalStateException(
+                .onFailure(PublicationPendingException.class)
+                .transform(e -> new IllegalStateException(
                         "Signing-key event " + eventId + " not acknowledged by Kafka in time; the key stays inactive"));
     }
 
     private Uni<String> retire(SigningKey key, Instant now) {
         SigningKeyRetired event = key.retire(now);
-        return events.load(key.keyId()).chain(history -> {
-            EventEnvelope<KeygateEvent> envelope = EventEnvelope.create(source, history.size() + 1L, now, null, null, event);
-            return events.inTransaction(tx -> events.append(tx, AGGREGATE_TYPE, history.size(), List.of(envelope))
-                    .chain(() -> keys.retire(tx, key.keyId(), now)));
-        }).invoke(() -> {
-            opened.remove(key.keyId());
-            LOG.infof("Signing key %s retired", key.keyId());
-        }).replaceWith(key.keyId());
+        return events.load(key.keyId())
+                .chain(history -> {
+                    EventEnvelope<KeygateEvent> envelope =
+                            EventEnvelope.create(source, history.size() + 1L, now, null, null, event);
+                    return events.inTransaction(
+                            tx -> events.append(tx, AGGREGATE_TYPE, history.size(), List.of(envelope))
+                                    .chain(() -> keys.retire(tx, key.keyId(), now)));
+                })
+                .invoke(() -> {
+                    opened.remove(key.keyId());
+                    LOG.infof("Signing key %s retired", key.keyId());
+                })
+                .replaceWith(key.keyId());
     }
 
     private Instant now() {

@@ -4,9 +4,9 @@ import io.keygate.events.EventEnvelope;
 import io.keygate.events.KeygateEvent;
 import io.keygate.events.oauth.OAuthClientEvent;
 import io.keygate.events.oauth.OAuthClientState;
+import io.keygate.events.oauth.OAuthClientStatus;
 import io.keygate.eventstore.RebuildableProjection;
 import io.keygate.token.oauth.OAuthClient;
-import io.keygate.events.oauth.OAuthClientStatus;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -41,7 +41,10 @@ public class OAuthClientProjection implements RebuildableProjection {
 
     /** Creates the OAuth tables (clients and signing keys) before anything uses them. */
     void createSchema(@Observes @Priority(16) StartupEvent startup) {
-        pool.query(resource("/io/keygate/token/oauth/schema.sql")).execute().await().atMost(Duration.ofSeconds(30));
+        pool.query(resource("/io/keygate/token/oauth/schema.sql"))
+                .execute()
+                .await()
+                .atMost(Duration.ofSeconds(30));
     }
 
     @Override
@@ -61,7 +64,8 @@ public class OAuthClientProjection implements RebuildableProjection {
 
     @Override
     public Uni<Void> rebuild(SqlConnection tx, String clientId, List<EventEnvelope<KeygateEvent>> events) {
-        OAuthClientState state = OAuthClient.replay(events.stream().map(e -> (OAuthClientEvent) e.data()).toList());
+        OAuthClientState state = OAuthClient.replay(
+                events.stream().map(e -> (OAuthClientEvent) e.data()).toList());
         return upsert(tx, state, events.get(events.size() - 1).sequence());
     }
 
@@ -74,11 +78,16 @@ public class OAuthClientProjection implements RebuildableProjection {
                         ON CONFLICT (client_id) DO UPDATE SET name = $4, scopes = $7, status = $8, revoked_at = $10,
                             version = $11""")
                 .execute(Tuple.tuple()
-                        .addString(client.clientId()).addString(client.tenantId()).addString(client.applicationId())
-                        .addString(client.name()).addString(client.maskedSecret()).addString(client.secretHash())
+                        .addString(client.clientId())
+                        .addString(client.tenantId())
+                        .addString(client.applicationId())
+                        .addString(client.name())
+                        .addString(client.maskedSecret())
+                        .addString(client.secretHash())
                         .addArrayOfString(client.scopes().toArray(String[]::new))
                         .addString(client.status().name())
-                        .addOffsetDateTime(utc(client.createdAt())).addOffsetDateTime(utc(client.revokedAt()))
+                        .addOffsetDateTime(utc(client.createdAt()))
+                        .addOffsetDateTime(utc(client.revokedAt()))
                         .addLong(version))
                 .replaceWithVoid();
     }
@@ -97,7 +106,8 @@ public class OAuthClientProjection implements RebuildableProjection {
 
     /** A tenant's clients, newest first. */
     public Uni<List<OAuthClientState>> list(String tenantId, int limit) {
-        return pool.preparedQuery("SELECT * FROM oauth_client WHERE tenant_id = $1 ORDER BY created_at DESC, client_id LIMIT $2")
+        return pool.preparedQuery(
+                        "SELECT * FROM oauth_client WHERE tenant_id = $1 ORDER BY created_at DESC, client_id LIMIT $2")
                 .execute(Tuple.of(tenantId, limit))
                 .map(rows -> {
                     List<OAuthClientState> clients = new ArrayList<>();
@@ -107,10 +117,17 @@ public class OAuthClientProjection implements RebuildableProjection {
     }
 
     private static OAuthClientState toState(Row row) {
-        return new OAuthClientState(row.getString("client_id"), row.getString("tenant_id"),
-                row.getString("application_id"), row.getString("name"), row.getString("masked_secret"),
-                row.getString("secret_hash"), Arrays.asList(row.getArrayOfStrings("scopes")),
-                OAuthClientStatus.valueOf(row.getString("status")), instant(row, "created_at"), instant(row, "revoked_at"));
+        return new OAuthClientState(
+                row.getString("client_id"),
+                row.getString("tenant_id"),
+                row.getString("application_id"),
+                row.getString("name"),
+                row.getString("masked_secret"),
+                row.getString("secret_hash"),
+                Arrays.asList(row.getArrayOfStrings("scopes")),
+                OAuthClientStatus.valueOf(row.getString("status")),
+                instant(row, "created_at"),
+                instant(row, "revoked_at"));
     }
 
     static Instant instant(Row row, String column) {

@@ -21,7 +21,6 @@ public class RevokedTokenStore implements RebuildableProjection {
     /** The aggregate type of revoked access tokens (one aggregate per {@code jti}) in the event store. */
     public static final String AGGREGATE_TYPE = "access-token";
 
-
     private final Pool pool;
 
     RevokedTokenStore(Pool pool) {
@@ -53,14 +52,19 @@ public class RevokedTokenStore implements RebuildableProjection {
         return tx.preparedQuery("""
                         INSERT INTO oauth_revoked_token (jti, tenant_id, client_id, expires_at, revoked_at)
                         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (jti) DO NOTHING""")
-                .execute(Tuple.of(revoked.jti(), revoked.tenantId(), revoked.clientId(), utc(revoked.expiresAt()),
+                .execute(Tuple.of(
+                        revoked.jti(),
+                        revoked.tenantId(),
+                        revoked.clientId(),
+                        utc(revoked.expiresAt()),
                         utc(revoked.revokedAt())))
                 .replaceWithVoid();
     }
 
     /** Whether the token with this id was revoked. */
     public Uni<Boolean> isRevoked(String jti) {
-        return pool.preparedQuery("SELECT 1 FROM oauth_revoked_token WHERE jti = $1").execute(Tuple.of(jti))
+        return pool.preparedQuery("SELECT 1 FROM oauth_revoked_token WHERE jti = $1")
+                .execute(Tuple.of(jti))
                 .map(rows -> rows.size() > 0);
     }
 }

@@ -36,14 +36,18 @@ public class SigningKeyStore {
         return tx.preparedQuery("""
                         INSERT INTO oauth_signing_key (key_id, public_jwk, private_key, published_at, version)
                         VALUES ($1, $2, $3, $4, 1)""")
-                .execute(Tuple.of(key.keyId(), JsonObject.mapFrom(key.publicKey()), io.vertx.core.buffer.Buffer.buffer(sealedPrivateKey),
+                .execute(Tuple.of(
+                        key.keyId(),
+                        JsonObject.mapFrom(key.publicKey()),
+                        io.vertx.core.buffer.Buffer.buffer(sealedPrivateKey),
                         utc(key.publishedAt())))
                 .replaceWithVoid();
     }
 
     /** Whether the outbox still holds the event (the relay deletes it once Kafka acknowledged it). */
     public Uni<Boolean> isAwaitingPublication(UUID eventId) {
-        return pool.preparedQuery("SELECT 1 FROM event_outbox WHERE event_id = $1").execute(Tuple.of(eventId))
+        return pool.preparedQuery("SELECT 1 FROM event_outbox WHERE event_id = $1")
+                .execute(Tuple.of(eventId))
                 .map(rows -> rows.size() > 0);
     }
 
@@ -61,7 +65,8 @@ public class SigningKeyStore {
     /** Marks a key retired, in the transaction that appends its retired event. */
     public Uni<Void> retire(SqlConnection tx, String keyId, Instant at) {
         return tx.preparedQuery("UPDATE oauth_signing_key SET retired_at = $2, version = version + 1 WHERE key_id = $1")
-                .execute(Tuple.of(keyId, utc(at))).replaceWithVoid();
+                .execute(Tuple.of(keyId, utc(at)))
+                .replaceWithVoid();
     }
 
     /** The key that signs now (the newest activated, not superseded), with its sealed private half; null if none. */
@@ -77,13 +82,15 @@ public class SigningKeyStore {
     /** Every key not retired yet: the JWKS. */
     public Uni<List<SigningKey>> keySet() {
         return pool.query("SELECT * FROM oauth_signing_key WHERE retired_at IS NULL ORDER BY published_at DESC")
-                .execute().map(SigningKeyStore::keys);
+                .execute()
+                .map(SigningKeyStore::keys);
     }
 
     /** Superseded keys not retired yet: candidates for retirement. */
     public Uni<List<SigningKey>> superseded() {
         return pool.query("SELECT * FROM oauth_signing_key WHERE superseded_at IS NOT NULL AND retired_at IS NULL")
-                .execute().map(SigningKeyStore::keys);
+                .execute()
+                .map(SigningKeyStore::keys);
     }
 
     private static List<SigningKey> keys(RowSet<Row> rows) {
@@ -97,8 +104,12 @@ public class SigningKeyStore {
     }
 
     private static SigningKey toKey(Row row) {
-        return new SigningKey(row.getString("key_id"), row.getJsonObject("public_jwk").mapTo(PublicJwk.class),
-                instant(row, "published_at"), instant(row, "activated_at"), instant(row, "superseded_at"),
+        return new SigningKey(
+                row.getString("key_id"),
+                row.getJsonObject("public_jwk").mapTo(PublicJwk.class),
+                instant(row, "published_at"),
+                instant(row, "activated_at"),
+                instant(row, "superseded_at"),
                 instant(row, "retired_at"));
     }
 }

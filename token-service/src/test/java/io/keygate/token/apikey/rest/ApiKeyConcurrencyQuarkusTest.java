@@ -41,44 +41,69 @@ class ApiKeyConcurrencyQuarkusTest {
 
     @Test
     void ofTwoConcurrentUpdatesOneWinsAndTheOtherGets409() {
-        String keyId = given().contentType(ContentType.JSON).body(Map.of("name", "original"))
-                .post("/tenants/{t}/api-keys", tenant).then().statusCode(201).extract().path("id");
+        String keyId = given().contentType(ContentType.JSON)
+                .body(Map.of("name", "original"))
+                .post("/tenants/{t}/api-keys", tenant)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         List<Response> responses = raceWhileReadModelIsLocked(
                 () -> patch(keyId, Map.of("name", "first")), () -> patch(keyId, Map.of("name", "second")));
 
         assertThat(responses).extracting(Response::statusCode).containsExactlyInAnyOrder(200, 409);
-        Response winner = responses.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow();
-        Response loser = responses.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
+        Response winner = responses.stream()
+                .filter(r -> r.statusCode() == 200)
+                .findFirst()
+                .orElseThrow();
+        Response loser = responses.stream()
+                .filter(r -> r.statusCode() == 409)
+                .findFirst()
+                .orElseThrow();
         assertThat(loser.contentType()).startsWith("application/problem+json");
         assertThat(loser.jsonPath().getString("title")).isEqualTo("Concurrent modification");
-        String current = given().get("/tenants/{t}/api-keys/{k}", tenant, keyId).then().statusCode(200)
-                .extract().path("name");
+        String current = given().get("/tenants/{t}/api-keys/{k}", tenant, keyId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("name");
         assertThat(current).isEqualTo(winner.jsonPath().getString("name"));
         assertThat(eventTypes(keyId)).containsExactly("io.keygate.apikey.issued.v1", "io.keygate.apikey.updated.v1");
     }
 
     @Test
     void aRevokeRacingARotationLeavesExactlyOneOfThem() {
-        String keyId = given().contentType(ContentType.JSON).body(Map.of("name", "k"))
-                .post("/tenants/{t}/api-keys", tenant).then().statusCode(201).extract().path("id");
+        String keyId = given().contentType(ContentType.JSON)
+                .body(Map.of("name", "k"))
+                .post("/tenants/{t}/api-keys", tenant)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         List<Response> responses = raceWhileReadModelIsLocked(
-                () -> given().contentType(ContentType.JSON).body(Map.of("reason", "leaked"))
+                () -> given().contentType(ContentType.JSON)
+                        .body(Map.of("reason", "leaked"))
                         .post("/tenants/{t}/api-keys/{k}/revoke", tenant, keyId),
-                () -> given().contentType(ContentType.JSON).body(Map.of("gracePeriod", "PT1H"))
+                () -> given().contentType(ContentType.JSON)
+                        .body(Map.of("gracePeriod", "PT1H"))
                         .post("/tenants/{t}/api-keys/{k}/rotate", tenant, keyId));
 
         assertThat(responses).extracting(Response::statusCode).containsExactlyInAnyOrder(200, 409);
         assertThat(eventTypes(keyId)).hasSize(2).first().isEqualTo("io.keygate.apikey.issued.v1");
     }
 
-    private List<Response> raceWhileReadModelIsLocked(java.util.function.Supplier<Response> one,
-            java.util.function.Supplier<Response> other) {
+    private List<Response> raceWhileReadModelIsLocked(
+            java.util.function.Supplier<Response> one, java.util.function.Supplier<Response> other) {
         SqlConnection connection = pool.getConnection().await().atMost(WAIT);
         try {
             Transaction lock = connection.begin().await().atMost(WAIT);
-            connection.query("LOCK TABLE api_key IN EXCLUSIVE MODE").execute().await().atMost(WAIT);
+            connection
+                    .query("LOCK TABLE api_key IN EXCLUSIVE MODE")
+                    .execute()
+                    .await()
+                    .atMost(WAIT);
             CompletableFuture<Response> first = CompletableFuture.supplyAsync(one);
             CompletableFuture<Response> second = CompletableFuture.supplyAsync(other);
             // One waits for our lock on api_key, the other for the first one's uncommitted event row.
@@ -92,16 +117,29 @@ class ApiKeyConcurrencyQuarkusTest {
 
     private long waitingOnLocks() {
         return pool.query("SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                + "AND datname = current_database()").execute().await().atMost(WAIT).iterator().next().getLong("n");
+                        + "AND datname = current_database()")
+                .execute()
+                .await()
+                .atMost(WAIT)
+                .iterator()
+                .next()
+                .getLong("n");
     }
 
     private List<String> eventTypes(String keyId) {
-        return pool.preparedQuery("SELECT event_type FROM event_store WHERE aggregate_id = $1 ORDER BY version")
-                .execute(Tuple.of(keyId)).await().atMost(WAIT).stream().map(row -> row.getString("event_type")).toList();
+        return pool
+                .preparedQuery("SELECT event_type FROM event_store WHERE aggregate_id = $1 ORDER BY version")
+                .execute(Tuple.of(keyId))
+                .await()
+                .atMost(WAIT)
+                .stream()
+                .map(row -> row.getString("event_type"))
+                .toList();
     }
 
     private Response patch(String keyId, Map<String, Object> body) {
-        return given().contentType("application/merge-patch+json").body(body)
+        return given().contentType("application/merge-patch+json")
+                .body(body)
                 .patch("/tenants/{t}/api-keys/{k}", tenant, keyId);
     }
 }

@@ -7,9 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
+import io.keygate.events.credential.ApiKeyFormat;
 import io.keygate.testkit.KafkaBrokerResource;
 import io.keygate.testkit.PostgresResource;
-import io.keygate.events.credential.ApiKeyFormat;
 import io.keygate.token.testdata.TestApplications;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,13 +37,19 @@ class ApiKeyIntrospectionQuarkusTest {
     void anActiveKeyIsActiveWithItsScopesTenantAndExpiry() {
         Map<String, String> caller = registerClient(tenant);
         Instant expiresAt = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
-        JsonPath key = issue(Map.of("name", "k", "scopes", List.of("orders:read", "orders:write"),
-                "expiresAt", expiresAt.toString()));
+        JsonPath key = issue(Map.of(
+                "name", "k", "scopes", List.of("orders:read", "orders:write"), "expiresAt", expiresAt.toString()));
 
-        introspect(caller, key.getString("key")).then().statusCode(200).header("Cache-Control", "no-store")
-                .body("active", equalTo(true)).body("token_type", equalTo("api_key"))
-                .body("scope", equalTo("orders:read orders:write")).body("sub", equalTo(key.getString("id")))
-                .body("key_id", equalTo(key.getString("id"))).body("tenant", equalTo(tenant))
+        introspect(caller, key.getString("key"))
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("active", equalTo(true))
+                .body("token_type", equalTo("api_key"))
+                .body("scope", equalTo("orders:read orders:write"))
+                .body("sub", equalTo(key.getString("id")))
+                .body("key_id", equalTo(key.getString("id")))
+                .body("tenant", equalTo(tenant))
                 .body("masked_key", equalTo(key.getString("maskedKey")))
                 .body("exp", equalTo((int) expiresAt.getEpochSecond()))
                 .body("rotated_secret", equalTo(false));
@@ -56,7 +62,11 @@ class ApiKeyIntrospectionQuarkusTest {
         String typo = secret.substring(0, 12) + (secret.charAt(12) == 'a' ? 'b' : 'a') + secret.substring(13);
         assertThat(ApiKeyFormat.isWellFormed(typo)).isFalse();
 
-        introspect(caller, typo).then().statusCode(200).body("active", equalTo(false)).body("$", not(hasKey("sub")));
+        introspect(caller, typo)
+                .then()
+                .statusCode(200)
+                .body("active", equalTo(false))
+                .body("$", not(hasKey("sub")));
     }
 
     @Test
@@ -64,15 +74,19 @@ class ApiKeyIntrospectionQuarkusTest {
         Map<String, String> caller = registerClient(tenant);
         JsonPath key = issue(Map.of("name", "k"));
 
-        given().contentType(ContentType.JSON).body(Map.of("reason", "leaked"))
-                .post("/tenants/{t}/api-keys/{k}/revoke", tenant, key.getString("id")).then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("reason", "leaked"))
+                .post("/tenants/{t}/api-keys/{k}/revoke", tenant, key.getString("id"))
+                .then()
+                .statusCode(200);
 
         introspect(caller, key.getString("key")).then().body("active", equalTo(false));
     }
 
     @Test
     void anotherTenantsKeyIsInactive() {
-        Map<String, String> caller = registerClient("o-" + UUID.randomUUID().toString().substring(0, 8));
+        Map<String, String> caller =
+                registerClient("o-" + UUID.randomUUID().toString().substring(0, 8));
         String secret = issue(Map.of("name", "k")).getString("key");
 
         introspect(caller, secret).then().body("active", equalTo(false));
@@ -95,38 +109,64 @@ class ApiKeyIntrospectionQuarkusTest {
     void theReplacedSecretIsActiveUntilItsGracePeriodEndsAndTheNewOneAfterwards() {
         Map<String, String> caller = registerClient(tenant);
         JsonPath key = issue(Map.of("name", "k"));
-        JsonPath rotated = given().contentType(ContentType.JSON).body(Map.of("gracePeriod", "PT1H"))
-                .post("/tenants/{t}/api-keys/{k}/rotate", tenant, key.getString("id")).then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath rotated = given().contentType(ContentType.JSON)
+                .body(Map.of("gracePeriod", "PT1H"))
+                .post("/tenants/{t}/api-keys/{k}/rotate", tenant, key.getString("id"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Instant graceEnd = Instant.parse(rotated.getString("previousKeyValidUntil"));
 
-        introspect(caller, key.getString("key")).then().body("active", equalTo(true))
-                .body("rotated_secret", equalTo(true)).body("exp", equalTo((int) graceEnd.getEpochSecond()));
-        introspect(caller, rotated.getString("key")).then().body("active", equalTo(true))
-                .body("rotated_secret", equalTo(false)).body("$", not(hasKey("exp")));
+        introspect(caller, key.getString("key"))
+                .then()
+                .body("active", equalTo(true))
+                .body("rotated_secret", equalTo(true))
+                .body("exp", equalTo((int) graceEnd.getEpochSecond()));
+        introspect(caller, rotated.getString("key"))
+                .then()
+                .body("active", equalTo(true))
+                .body("rotated_secret", equalTo(false))
+                .body("$", not(hasKey("exp")));
 
-        JsonPath again = given().contentType(ContentType.JSON).body(Map.of("gracePeriod", "PT0S"))
-                .post("/tenants/{t}/api-keys/{k}/rotate", tenant, key.getString("id")).then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath again = given().contentType(ContentType.JSON)
+                .body(Map.of("gracePeriod", "PT0S"))
+                .post("/tenants/{t}/api-keys/{k}/rotate", tenant, key.getString("id"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         introspect(caller, key.getString("key")).then().body("active", equalTo(false));
         introspect(caller, rotated.getString("key")).then().body("active", equalTo(false));
         introspect(caller, again.getString("key")).then().body("active", equalTo(true));
     }
 
     private JsonPath issue(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).post("/tenants/{t}/api-keys", tenant)
-                .then().statusCode(201).extract().jsonPath();
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/tenants/{t}/api-keys", tenant)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 
     private static Response introspect(Map<String, String> caller, String token) {
-        return given().auth().preemptive().basic(caller.get("id"), caller.get("secret"))
-                .formParam("token", token).post("/oauth2/introspect");
+        return given().auth()
+                .preemptive()
+                .basic(caller.get("id"), caller.get("secret"))
+                .formParam("token", token)
+                .post("/oauth2/introspect");
     }
 
     private static Map<String, String> registerClient(String tenantId) {
         JsonPath created = given().contentType(ContentType.JSON)
                 .body(Map.of("name", "introspector", "applicationId", TestApplications.createIn(tenantId)))
-                .post("/tenants/{t}/oauth-clients", tenantId).then().statusCode(201).extract().jsonPath();
+                .post("/tenants/{t}/oauth-clients", tenantId)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         return Map.of("id", created.getString("clientId"), "secret", created.getString("clientSecret"));
     }
 }

@@ -12,13 +12,13 @@ import io.cloudevents.kafka.CloudEventDeserializer;
 import io.keygate.events.EventCodec;
 import io.keygate.events.KeygateEvent;
 import io.keygate.events.Topic;
+import io.keygate.events.credential.ApiKeyFormat;
 import io.keygate.events.credential.ApiKeyHasher;
 import io.keygate.events.token.ApiKeyIssued;
 import io.keygate.events.token.ApiKeyRevoked;
 import io.keygate.testkit.KafkaBrokerResource;
 import io.keygate.testkit.PostgresResource;
 import io.keygate.testkit.Testkit;
-import io.keygate.events.credential.ApiKeyFormat;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -55,92 +55,142 @@ class ApiKeyResourceQuarkusTest {
         var created = given().contentType(ContentType.JSON)
                 .body(Map.of("name", "ci key", "scopes", List.of("orders:read")))
                 .post("/tenants/{t}/api-keys", tenant)
-                .then().statusCode(201)
+                .then()
+                .statusCode(201)
                 .header("Location", startsWith("http"))
                 .header("Cache-Control", "no-store")
                 .body("status", equalTo("ACTIVE"))
-                .extract().jsonPath();
+                .extract()
+                .jsonPath();
         String secret = created.getString("key");
         String keyId = created.getString("id");
         assertThat(ApiKeyFormat.isWellFormed(secret)).isTrue();
         assertThat(created.getString("maskedKey")).isEqualTo(ApiKeyFormat.mask(secret));
 
-        given().get("/tenants/{t}/api-keys/{k}", tenant, keyId).then().statusCode(200)
-                .body("$", not(hasKey("key"))).body("$", not(hasKey("keyHash")))
+        given().get("/tenants/{t}/api-keys/{k}", tenant, keyId)
+                .then()
+                .statusCode(200)
+                .body("$", not(hasKey("key")))
+                .body("$", not(hasKey("keyHash")))
                 .body("maskedKey", equalTo(ApiKeyFormat.mask(secret)));
-        String storedHash = pool.preparedQuery("SELECT key_hash FROM api_key WHERE key_id = $1").execute(Tuple.of(keyId))
-                .await().atMost(WAIT).iterator().next().getString("key_hash");
+        String storedHash = pool.preparedQuery("SELECT key_hash FROM api_key WHERE key_id = $1")
+                .execute(Tuple.of(keyId))
+                .await()
+                .atMost(WAIT)
+                .iterator()
+                .next()
+                .getString("key_hash");
         assertThat(storedHash).isEqualTo(new ApiKeyHasher(pepper).hash(secret));
         assertThat(databaseText()).doesNotContain(secret).doesNotContain(pepper);
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(published(keyId))
-                .singleElement().isInstanceOfSatisfying(ApiKeyIssued.class,
-                        issued -> assertThat(issued.key().keyHash()).isEqualTo(storedHash)));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(published(keyId))
+                        .singleElement()
+                        .isInstanceOfSatisfying(
+                                ApiKeyIssued.class,
+                                issued -> assertThat(issued.key().keyHash()).isEqualTo(storedHash)));
     }
 
     @Test
     void revokedKeyIsPublishedOnceEvenWhenRevokedTwice() {
         String keyId = createKey();
 
-        given().contentType(ContentType.JSON).body(Map.of("reason", "leaked"))
+        given().contentType(ContentType.JSON)
+                .body(Map.of("reason", "leaked"))
                 .post("/tenants/{t}/api-keys/{k}/revoke", tenant, keyId)
-                .then().statusCode(200).body("status", equalTo("REVOKED")).body("revocationReason", equalTo("leaked"));
-        given().contentType(ContentType.JSON).body(Map.of("reason", "again"))
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("REVOKED"))
+                .body("revocationReason", equalTo("leaked"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("reason", "again"))
                 .post("/tenants/{t}/api-keys/{k}/revoke", tenant, keyId)
-                .then().statusCode(200).body("revocationReason", equalTo("leaked"));
+                .then()
+                .statusCode(200)
+                .body("revocationReason", equalTo("leaked"));
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(published(keyId))
-                .hasSize(2).last().isInstanceOf(ApiKeyRevoked.class));
+        await().atMost(WAIT)
+                .untilAsserted(
+                        () -> assertThat(published(keyId)).hasSize(2).last().isInstanceOf(ApiKeyRevoked.class));
     }
 
     @Test
     void anotherTenantCannotSeeOrRevokeTheKey() {
         String keyId = createKey();
-        given().get("/tenants/{t}/api-keys/{k}", "someone-else", keyId).then().statusCode(404)
+        given().get("/tenants/{t}/api-keys/{k}", "someone-else", keyId)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("{}")
-                .post("/tenants/{t}/api-keys/{k}/revoke", "someone-else", keyId).then().statusCode(404);
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .post("/tenants/{t}/api-keys/{k}/revoke", "someone-else", keyId)
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void missingNameIsAProblemNamingTheField() {
-        given().contentType(ContentType.JSON).body(Map.of("scopes", List.of("a")))
+        given().contentType(ContentType.JSON)
+                .body(Map.of("scopes", List.of("a")))
                 .post("/tenants/{t}/api-keys", tenant)
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("status", equalTo(400)).body("errors[0].field", equalTo("name"));
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors[0].field", equalTo("name"));
     }
 
     @Test
     void unknownFieldIsRejected() {
-        given().contentType(ContentType.JSON).body(Map.of("name", "x", "admin", true))
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "admin", true))
                 .post("/tenants/{t}/api-keys", tenant)
-                .then().statusCode(400).contentType("application/problem+json")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("admin"));
     }
 
     @Test
     void malformedJsonAndBadTenantAndBadScopeAreProblems() {
-        given().contentType(ContentType.JSON).body("{\"name\": ").post("/tenants/{t}/api-keys", tenant)
-                .then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body(Map.of("name", "x")).post("/tenants/{t}/api-keys", "Bad Tenant!")
-                .then().statusCode(400).body("errors[0].field", equalTo("tenantId"));
-        given().contentType(ContentType.JSON).body(Map.of("name", "x", "scopes", List.of("has space")))
+        given().contentType(ContentType.JSON)
+                .body("{\"name\": ")
                 .post("/tenants/{t}/api-keys", tenant)
-                .then().statusCode(400).body("errors[0].field", startsWith("scopes"));
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "x"))
+                .post("/tenants/{t}/api-keys", "Bad Tenant!")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("tenantId"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "scopes", List.of("has space")))
+                .post("/tenants/{t}/api-keys", tenant)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", startsWith("scopes"));
     }
 
     @Test
     void expiryInThePastIsUnprocessable() {
         given().contentType(ContentType.JSON)
-                .body(Map.of("name", "x", "expiresAt", Instant.now().minusSeconds(5).toString()))
+                .body(Map.of(
+                        "name", "x", "expiresAt", Instant.now().minusSeconds(5).toString()))
                 .post("/tenants/{t}/api-keys", tenant)
-                .then().statusCode(422).body("errors[0].field", equalTo("expiresAt"));
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("expiresAt"));
     }
 
     @Test
     void unknownKeyIsNotFound() {
-        given().get("/tenants/{t}/api-keys/{k}", tenant, "key_" + "0".repeat(32)).then().statusCode(404)
-                .contentType("application/problem+json").body("title", equalTo("Not found"));
+        given().get("/tenants/{t}/api-keys/{k}", tenant, "key_" + "0".repeat(32))
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Not found"));
     }
 
     @Test
@@ -151,21 +201,36 @@ class ApiKeyResourceQuarkusTest {
     }
 
     private String createKey() {
-        return given().contentType(ContentType.JSON).body(Map.of("name", "k"))
-                .post("/tenants/{t}/api-keys", tenant).then().statusCode(201).extract().path("id");
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", "k"))
+                .post("/tenants/{t}/api-keys", tenant)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private String databaseText() {
         StringBuilder all = new StringBuilder();
-        pool.query("SELECT row_to_json(a)::text AS j FROM api_key a").execute().await().atMost(WAIT)
+        pool.query("SELECT row_to_json(a)::text AS j FROM api_key a")
+                .execute()
+                .await()
+                .atMost(WAIT)
                 .forEach(row -> all.append(row.getString("j")));
-        pool.query("SELECT payload::text AS j FROM event_store").execute().await().atMost(WAIT)
+        pool.query("SELECT payload::text AS j FROM event_store")
+                .execute()
+                .await()
+                .atMost(WAIT)
                 .forEach(row -> all.append(row.getString("j")));
         return all.toString();
     }
 
     private List<KeygateEvent> published(String keyId) {
-        return Testkit.kafka().readAll(Topic.TOKENS.topicName(), new StringDeserializer(), new CloudEventDeserializer())
-                .stream().filter(r -> keyId.equals(r.key())).map(r -> codec.fromCloudEvent(r.value()).data()).toList();
+        return Testkit.kafka()
+                .readAll(Topic.TOKENS.topicName(), new StringDeserializer(), new CloudEventDeserializer())
+                .stream()
+                .filter(r -> keyId.equals(r.key()))
+                .map(r -> codec.fromCloudEvent(r.value()).data())
+                .toList();
     }
 }

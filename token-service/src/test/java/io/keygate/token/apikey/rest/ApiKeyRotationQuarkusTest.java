@@ -12,12 +12,12 @@ import io.cloudevents.kafka.CloudEventDeserializer;
 import io.keygate.events.EventCodec;
 import io.keygate.events.KeygateEvent;
 import io.keygate.events.Topic;
+import io.keygate.events.credential.ApiKeyFormat;
 import io.keygate.events.credential.ApiKeyHasher;
 import io.keygate.events.token.ApiKeyRotated;
 import io.keygate.testkit.KafkaBrokerResource;
 import io.keygate.testkit.PostgresResource;
 import io.keygate.testkit.Testkit;
-import io.keygate.events.credential.ApiKeyFormat;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -51,11 +51,16 @@ class ApiKeyRotationQuarkusTest {
         String keyId = created.getString("id");
         Instant before = Instant.now();
 
-        JsonPath rotated = given().contentType(ContentType.JSON).body(Map.of("gracePeriod", "PT2H"))
+        JsonPath rotated = given().contentType(ContentType.JSON)
+                .body(Map.of("gracePeriod", "PT2H"))
                 .post("/tenants/{t}/api-keys/{k}/rotate", tenant, keyId)
-                .then().statusCode(200).header("Cache-Control", "no-store")
-                .body("id", equalTo(keyId)).body("status", equalTo("ACTIVE"))
-                .extract().jsonPath();
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("id", equalTo(keyId))
+                .body("status", equalTo("ACTIVE"))
+                .extract()
+                .jsonPath();
         String newSecret = rotated.getString("key");
         assertThat(ApiKeyFormat.isWellFormed(newSecret)).isTrue();
         assertThat(newSecret).isNotEqualTo(oldSecret);
@@ -63,17 +68,23 @@ class ApiKeyRotationQuarkusTest {
         assertThat(Instant.parse(rotated.getString("previousKeyValidUntil")))
                 .isBetween(before.plus(Duration.ofHours(2)), Instant.now().plus(Duration.ofHours(2)));
 
-        given().get("/tenants/{t}/api-keys/{k}", tenant, keyId).then().statusCode(200)
-                .body("$", not(hasKey("key"))).body("maskedKey", equalTo(ApiKeyFormat.mask(newSecret)));
+        given().get("/tenants/{t}/api-keys/{k}", tenant, keyId)
+                .then()
+                .statusCode(200)
+                .body("$", not(hasKey("key")))
+                .body("maskedKey", equalTo(ApiKeyFormat.mask(newSecret)));
 
         ApiKeyHasher hasher = new ApiKeyHasher(pepper);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(published(keyId)).hasSize(2).last()
-                .isInstanceOfSatisfying(ApiKeyRotated.class, event -> {
-                    assertThat(event.key().keyHash()).isEqualTo(hasher.hash(newSecret));
-                    assertThat(event.key().previousKeyHash()).isEqualTo(hasher.hash(oldSecret));
-                    assertThat(event.key().previousKeyValidUntil())
-                            .isEqualTo(Instant.parse(rotated.getString("previousKeyValidUntil")));
-                }));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(published(keyId))
+                        .hasSize(2)
+                        .last()
+                        .isInstanceOfSatisfying(ApiKeyRotated.class, event -> {
+                            assertThat(event.key().keyHash()).isEqualTo(hasher.hash(newSecret));
+                            assertThat(event.key().previousKeyHash()).isEqualTo(hasher.hash(oldSecret));
+                            assertThat(event.key().previousKeyValidUntil())
+                                    .isEqualTo(Instant.parse(rotated.getString("previousKeyValidUntil")));
+                        }));
     }
 
     @Test
@@ -81,49 +92,82 @@ class ApiKeyRotationQuarkusTest {
         String keyId = create().getString("id");
         Instant before = Instant.now();
 
-        String validUntil = given().contentType(ContentType.JSON).body("{}")
+        String validUntil = given().contentType(ContentType.JSON)
+                .body("{}")
                 .post("/tenants/{t}/api-keys/{k}/rotate", tenant, keyId)
-                .then().statusCode(200).extract().path("previousKeyValidUntil");
-        assertThat(Instant.parse(validUntil)).isAfterOrEqualTo(before.plus(Duration.ofHours(24)).minusSeconds(1));
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("previousKeyValidUntil");
+        assertThat(Instant.parse(validUntil))
+                .isAfterOrEqualTo(before.plus(Duration.ofHours(24)).minusSeconds(1));
 
-        given().contentType(ContentType.JSON).body(Map.of("gracePeriod", "PT0S"))
+        given().contentType(ContentType.JSON)
+                .body(Map.of("gracePeriod", "PT0S"))
                 .post("/tenants/{t}/api-keys/{k}/rotate", tenant, keyId)
-                .then().statusCode(200).body("previousKeyValidUntil", nullValue());
+                .then()
+                .statusCode(200)
+                .body("previousKeyValidUntil", nullValue());
     }
 
     @Test
     void badGracePeriodsAreProblemsNamingTheField() {
         String keyId = create().getString("id");
         for (String grace : List.of("P31D", "-PT1H", "tomorrow", "PT")) {
-            given().contentType(ContentType.JSON).body(Map.of("gracePeriod", grace))
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("gracePeriod", grace))
                     .post("/tenants/{t}/api-keys/{k}/rotate", tenant, keyId)
-                    .then().statusCode(400).contentType("application/problem+json")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
                     .body("errors[0].field", equalTo("gracePeriod"));
         }
-        given().contentType(ContentType.JSON).body(Map.of("grace", "PT1H"))
+        given().contentType(ContentType.JSON)
+                .body(Map.of("grace", "PT1H"))
                 .post("/tenants/{t}/api-keys/{k}/rotate", tenant, keyId)
-                .then().statusCode(400).body("errors[0].field", equalTo("grace"));
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("grace"));
     }
 
     @Test
     void revokedKeyCannotBeRotatedAndOtherTenantsKeyIsNotFound() {
         String keyId = create().getString("id");
-        given().contentType(ContentType.JSON).body("{}")
-                .post("/tenants/{t}/api-keys/{k}/rotate", "someone-else", keyId).then().statusCode(404);
-        given().contentType(ContentType.JSON).body("{}").post("/tenants/{t}/api-keys/{k}/revoke", tenant, keyId)
-                .then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .post("/tenants/{t}/api-keys/{k}/rotate", "someone-else", keyId)
+                .then()
+                .statusCode(404);
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .post("/tenants/{t}/api-keys/{k}/revoke", tenant, keyId)
+                .then()
+                .statusCode(200);
 
-        given().contentType(ContentType.JSON).body("{}").post("/tenants/{t}/api-keys/{k}/rotate", tenant, keyId)
-                .then().statusCode(409).contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .post("/tenants/{t}/api-keys/{k}/rotate", tenant, keyId)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
     }
 
     private JsonPath create() {
-        return given().contentType(ContentType.JSON).body(Map.of("name", "k"))
-                .post("/tenants/{t}/api-keys", tenant).then().statusCode(201).extract().jsonPath();
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", "k"))
+                .post("/tenants/{t}/api-keys", tenant)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
     }
 
     private List<KeygateEvent> published(String keyId) {
-        return Testkit.kafka().readAll(Topic.TOKENS.topicName(), new StringDeserializer(), new CloudEventDeserializer())
-                .stream().filter(r -> keyId.equals(r.key())).map(r -> codec.fromCloudEvent(r.value()).data()).toList();
+        return Testkit.kafka()
+                .readAll(Topic.TOKENS.topicName(), new StringDeserializer(), new CloudEventDeserializer())
+                .stream()
+                .filter(r -> keyId.equals(r.key()))
+                .map(r -> codec.fromCloudEvent(r.value()).data())
+                .toList();
     }
 }

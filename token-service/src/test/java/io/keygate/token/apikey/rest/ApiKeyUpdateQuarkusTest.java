@@ -49,26 +49,39 @@ class ApiKeyUpdateQuarkusTest {
         body.put("rateLimit", Map.of("requests", 100, "per", "MINUTE"));
         body.put("quota", Map.of("limit", 5000, "refill", "MONTH"));
         body.put("metadata", Map.of("team", "billing", "ticket", 4711));
-        String keyId = given().contentType(ContentType.JSON).body(body).post("/tenants/{t}/api-keys", tenant)
-                .then().statusCode(201)
+        String keyId = given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/tenants/{t}/api-keys", tenant)
+                .then()
+                .statusCode(201)
                 .body("ipAllowList", contains("203.0.113.0/24", "2001:db8::/32", "198.51.100.7/32"))
-                .body("rateLimit.per", equalTo("MINUTE")).body("quota.refill", equalTo("MONTH"))
-                .body("metadata.ticket", equalTo(4711)).body("applicationId", equalTo(app))
-                .extract().path("id");
+                .body("rateLimit.per", equalTo("MINUTE"))
+                .body("quota.refill", equalTo("MONTH"))
+                .body("metadata.ticket", equalTo(4711))
+                .body("applicationId", equalTo(app))
+                .extract()
+                .path("id");
 
         Map<String, Object> patch = new HashMap<>();
         patch.put("description", "hourly sync");
         patch.put("rateLimit", null);
         patch.put("name", "partner");
-        given().contentType("application/merge-patch+json").body(patch)
+        given().contentType("application/merge-patch+json")
+                .body(patch)
                 .patch("/tenants/{t}/api-keys/{k}", tenant, keyId)
-                .then().statusCode(200).body("description", equalTo("hourly sync")).body("rateLimit", nullValue())
+                .then()
+                .statusCode(200)
+                .body("description", equalTo("hourly sync"))
+                .body("rateLimit", nullValue())
                 .body("quota.limit", equalTo(5000));
-        given().get("/tenants/{t}/api-keys/{k}", tenant, keyId).then().statusCode(200)
-                .body("description", equalTo("hourly sync")).body("metadata.team", equalTo("billing"));
+        given().get("/tenants/{t}/api-keys/{k}", tenant, keyId)
+                .then()
+                .statusCode(200)
+                .body("description", equalTo("hourly sync"))
+                .body("metadata.team", equalTo("billing"));
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(published(keyId)).hasSize(2)
-                .satisfies(events -> {
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(published(keyId)).hasSize(2).satisfies(events -> {
                     assertThat(events.get(0)).isInstanceOf(ApiKeyIssued.class);
                     assertThat(events.get(1)).isInstanceOfSatisfying(ApiKeyUpdated.class, updated -> {
                         assertThat(updated.changedFields()).containsExactly("description", "rateLimit");
@@ -81,10 +94,16 @@ class ApiKeyUpdateQuarkusTest {
     @Test
     void patchThatChangesNothingPublishesNothing() {
         String keyId = createKey();
-        given().contentType(ContentType.JSON).body(Map.of("name", "k"))
-                .patch("/tenants/{t}/api-keys/{k}", tenant, keyId).then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Map.of("description", "x"))
-                .patch("/tenants/{t}/api-keys/{k}", tenant, keyId).then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "k"))
+                .patch("/tenants/{t}/api-keys/{k}", tenant, keyId)
+                .then()
+                .statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("description", "x"))
+                .patch("/tenants/{t}/api-keys/{k}", tenant, keyId)
+                .then()
+                .statusCode(200);
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(published(keyId)).hasSize(2));
     }
@@ -92,12 +111,19 @@ class ApiKeyUpdateQuarkusTest {
     @Test
     void revokedKeyCannotBeUpdated() {
         String keyId = createKey();
-        given().contentType(ContentType.JSON).body("{}").post("/tenants/{t}/api-keys/{k}/revoke", tenant, keyId)
-                .then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .post("/tenants/{t}/api-keys/{k}/revoke", tenant, keyId)
+                .then()
+                .statusCode(200);
 
-        given().contentType(ContentType.JSON).body(Map.of("description", "x"))
+        given().contentType(ContentType.JSON)
+                .body(Map.of("description", "x"))
                 .patch("/tenants/{t}/api-keys/{k}", tenant, keyId)
-                .then().statusCode(409).contentType("application/problem+json").body("status", equalTo(409));
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("status", equalTo(409));
     }
 
     @Test
@@ -121,24 +147,44 @@ class ApiKeyUpdateQuarkusTest {
     @Test
     void unknownKeyAndOtherTenantsKeyAreNotFound() {
         String keyId = createKey();
-        given().contentType(ContentType.JSON).body(Map.of("description", "x"))
-                .patch("/tenants/{t}/api-keys/{k}", "someone-else", keyId).then().statusCode(404);
-        given().contentType(ContentType.JSON).body(Map.of("description", "x"))
-                .patch("/tenants/{t}/api-keys/{k}", tenant, "key_" + "0".repeat(32)).then().statusCode(404);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("description", "x"))
+                .patch("/tenants/{t}/api-keys/{k}", "someone-else", keyId)
+                .then()
+                .statusCode(404);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("description", "x"))
+                .patch("/tenants/{t}/api-keys/{k}", tenant, "key_" + "0".repeat(32))
+                .then()
+                .statusCode(404);
     }
 
     private void assertPatchRefused(String keyId, Object body, String field) {
-        given().contentType(ContentType.JSON).body(body).patch("/tenants/{t}/api-keys/{k}", tenant, keyId)
-                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo(field));
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .patch("/tenants/{t}/api-keys/{k}", tenant, keyId)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo(field));
     }
 
     private String createKey() {
-        return given().contentType(ContentType.JSON).body(Map.of("name", "k"))
-                .post("/tenants/{t}/api-keys", tenant).then().statusCode(201).extract().path("id");
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", "k"))
+                .post("/tenants/{t}/api-keys", tenant)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private List<KeygateEvent> published(String keyId) {
-        return Testkit.kafka().readAll(Topic.TOKENS.topicName(), new StringDeserializer(), new CloudEventDeserializer())
-                .stream().filter(r -> keyId.equals(r.key())).map(r -> codec.fromCloudEvent(r.value()).data()).toList();
+        return Testkit.kafka()
+                .readAll(Topic.TOKENS.topicName(), new StringDeserializer(), new CloudEventDeserializer())
+                .stream()
+                .filter(r -> keyId.equals(r.key()))
+                .map(r -> codec.fromCloudEvent(r.value()).data())
+                .toList();
     }
 }

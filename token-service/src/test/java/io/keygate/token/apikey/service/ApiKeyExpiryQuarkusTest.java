@@ -42,12 +42,16 @@ class ApiKeyExpiryQuarkusTest {
 
     @Inject
     ApiKeyService service;
+
     @Inject
     ApiKeyProjection projection;
+
     @Inject
     TokenServiceConfig config;
+
     @Inject
     Vertx vertx;
+
     @Inject
     Pool pool;
 
@@ -57,48 +61,91 @@ class ApiKeyExpiryQuarkusTest {
     @Test
     void twoReplicasAndARestartExpireADueKeyExactlyOnce() {
         Instant expiresAt = Instant.now().plusSeconds(2);
-        String keyId = given().contentType(ContentType.JSON).body(Map.of("name", "k", "expiresAt", expiresAt.toString()))
-                .post("/tenants/{t}/api-keys", tenant).then().statusCode(201).extract().path("id");
+        String keyId = given().contentType(ContentType.JSON)
+                .body(Map.of("name", "k", "expiresAt", expiresAt.toString()))
+                .post("/tenants/{t}/api-keys", tenant)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         await().atMost(WAIT).until(() -> Instant.now().isAfter(expiresAt));
 
         runTwoReplicasAtOnce();
         newReplica().runOnce().await().atMost(WAIT); // a restarted process: no memory of the passes before
 
-        assertThat(storedEventTypes(keyId)).containsExactly("io.keygate.apikey.issued.v1", "io.keygate.apikey.expired.v1");
-        given().get("/tenants/{t}/api-keys/{k}", tenant, keyId).then().statusCode(200).body("status", equalTo("EXPIRED"));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(published(keyId)).hasSize(2).last()
-                .isInstanceOf(ApiKeyExpired.class));
-        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> published(keyId).size() == 2);
-        given().contentType(ContentType.JSON).body(Map.of("name", "x"))
-                .patch("/tenants/{t}/api-keys/{k}", tenant, keyId).then().statusCode(409);
+        assertThat(storedEventTypes(keyId))
+                .containsExactly("io.keygate.apikey.issued.v1", "io.keygate.apikey.expired.v1");
+        given().get("/tenants/{t}/api-keys/{k}", tenant, keyId)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("EXPIRED"));
+        await().atMost(WAIT)
+                .untilAsserted(
+                        () -> assertThat(published(keyId)).hasSize(2).last().isInstanceOf(ApiKeyExpired.class));
+        await().during(Duration.ofSeconds(2))
+                .atMost(WAIT)
+                .until(() -> published(keyId).size() == 2);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "x"))
+                .patch("/tenants/{t}/api-keys/{k}", tenant, keyId)
+                .then()
+                .statusCode(409);
     }
 
     @Test
     void gracePeriodEndsWithOneRotationCompletedEvent() {
-        String keyId = given().contentType(ContentType.JSON).body(Map.of("name", "k"))
-                .post("/tenants/{t}/api-keys", tenant).then().statusCode(201).extract().path("id");
-        String validUntil = given().contentType(ContentType.JSON).body(Map.of("gracePeriod", "PT1S"))
-                .post("/tenants/{t}/api-keys/{k}/rotate", tenant, keyId).then().statusCode(200)
-                .extract().path("previousKeyValidUntil");
+        String keyId = given().contentType(ContentType.JSON)
+                .body(Map.of("name", "k"))
+                .post("/tenants/{t}/api-keys", tenant)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String validUntil = given().contentType(ContentType.JSON)
+                .body(Map.of("gracePeriod", "PT1S"))
+                .post("/tenants/{t}/api-keys/{k}/rotate", tenant, keyId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("previousKeyValidUntil");
         await().atMost(WAIT).until(() -> Instant.now().isAfter(Instant.parse(validUntil)));
 
         runTwoReplicasAtOnce();
         newReplica().runOnce().await().atMost(WAIT);
 
-        assertThat(storedEventTypes(keyId)).containsExactly("io.keygate.apikey.issued.v1",
-                "io.keygate.apikey.rotated.v1", "io.keygate.apikey.rotation-completed.v1");
-        given().get("/tenants/{t}/api-keys/{k}", tenant, keyId).then().statusCode(200)
-                .body("previousKeyValidUntil", nullValue()).body("status", equalTo("ACTIVE"));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(published(keyId)).hasSize(3).last()
-                .isInstanceOfSatisfying(ApiKeyRotationCompleted.class,
-                        completed -> assertThat(completed.key().previousKeyHash()).isNull()));
+        assertThat(storedEventTypes(keyId))
+                .containsExactly(
+                        "io.keygate.apikey.issued.v1",
+                        "io.keygate.apikey.rotated.v1",
+                        "io.keygate.apikey.rotation-completed.v1");
+        given().get("/tenants/{t}/api-keys/{k}", tenant, keyId)
+                .then()
+                .statusCode(200)
+                .body("previousKeyValidUntil", nullValue())
+                .body("status", equalTo("ACTIVE"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(published(keyId))
+                        .hasSize(3)
+                        .last()
+                        .isInstanceOfSatisfying(
+                                ApiKeyRotationCompleted.class,
+                                completed -> assertThat(completed.key().previousKeyHash())
+                                        .isNull()));
     }
 
     @Test
     void keyNotYetDueIsLeftAlone() {
         String keyId = given().contentType(ContentType.JSON)
-                .body(Map.of("name", "k", "expiresAt", Instant.now().plusSeconds(3600).toString()))
-                .post("/tenants/{t}/api-keys", tenant).then().statusCode(201).extract().path("id");
+                .body(Map.of(
+                        "name",
+                        "k",
+                        "expiresAt",
+                        Instant.now().plusSeconds(3600).toString()))
+                .post("/tenants/{t}/api-keys", tenant)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         runTwoReplicasAtOnce();
 
@@ -107,7 +154,12 @@ class ApiKeyExpiryQuarkusTest {
 
     /** Two passes at the same time, as two replicas' timers would run them. */
     private void runTwoReplicasAtOnce() {
-        Uni.combine().all().unis(newReplica().runOnce(), newReplica().runOnce()).asTuple().await().atMost(WAIT);
+        Uni.combine()
+                .all()
+                .unis(newReplica().runOnce(), newReplica().runOnce())
+                .asTuple()
+                .await()
+                .atMost(WAIT);
     }
 
     private ApiKeyExpiryScheduler newReplica() {
@@ -115,13 +167,22 @@ class ApiKeyExpiryQuarkusTest {
     }
 
     private List<String> storedEventTypes(String keyId) {
-        return pool.preparedQuery("SELECT event_type FROM event_store WHERE aggregate_id = $1 ORDER BY version")
-                .execute(Tuple.of(keyId)).await().atMost(WAIT)
-                .stream().map(row -> row.getString("event_type")).toList();
+        return pool
+                .preparedQuery("SELECT event_type FROM event_store WHERE aggregate_id = $1 ORDER BY version")
+                .execute(Tuple.of(keyId))
+                .await()
+                .atMost(WAIT)
+                .stream()
+                .map(row -> row.getString("event_type"))
+                .toList();
     }
 
     private List<KeygateEvent> published(String keyId) {
-        return Testkit.kafka().readAll(Topic.TOKENS.topicName(), new StringDeserializer(), new CloudEventDeserializer())
-                .stream().filter(r -> keyId.equals(r.key())).map(r -> codec.fromCloudEvent(r.value()).data()).toList();
+        return Testkit.kafka()
+                .readAll(Topic.TOKENS.topicName(), new StringDeserializer(), new CloudEventDeserializer())
+                .stream()
+                .filter(r -> keyId.equals(r.key()))
+                .map(r -> codec.fromCloudEvent(r.value()).data())
+                .toList();
     }
 }

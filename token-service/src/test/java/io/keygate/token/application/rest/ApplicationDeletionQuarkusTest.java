@@ -51,14 +51,21 @@ class ApplicationDeletionQuarkusTest {
         String client = registerClient(app);
         String deletion = "delete-" + UUID.randomUUID();
 
-        given().header("X-Request-Id", deletion).delete("/tenants/{t}/applications/{a}", tenant, app)
-                .then().statusCode(204);
+        given().header("X-Request-Id", deletion)
+                .delete("/tenants/{t}/applications/{a}", tenant, app)
+                .then()
+                .statusCode(204);
 
         for (String key : List.of(key1, key2)) {
-            given().get("/tenants/{t}/api-keys/{k}", tenant, key).then().statusCode(200)
-                    .body("status", equalTo("REVOKED")).body("revocationReason", equalTo("application deleted"));
+            given().get("/tenants/{t}/api-keys/{k}", tenant, key)
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("REVOKED"))
+                    .body("revocationReason", equalTo("application deleted"));
         }
-        given().get("/tenants/{t}/oauth-clients/{c}", tenant, client).then().statusCode(200)
+        given().get("/tenants/{t}/oauth-clients/{c}", tenant, client)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("REVOKED"));
         given().get("/tenants/{t}/api-keys/{k}", tenant, otherKey).then().body("status", equalTo("ACTIVE"));
         await().atMost(WAIT).untilAsserted(() -> {
@@ -81,31 +88,51 @@ class ApplicationDeletionQuarkusTest {
     @Test
     void aRevokedClientGetsNoMoreTokens() {
         String app = TestApplications.createIn(tenant);
-        var registered = given().contentType(ContentType.JSON).body(Map.of("name", "c", "applicationId", app))
-                .post("/tenants/{t}/oauth-clients", tenant).then().statusCode(201).extract();
+        var registered = given().contentType(ContentType.JSON)
+                .body(Map.of("name", "c", "applicationId", app))
+                .post("/tenants/{t}/oauth-clients", tenant)
+                .then()
+                .statusCode(201)
+                .extract();
 
         given().delete("/tenants/{t}/applications/{a}", tenant, app).then().statusCode(204);
 
-        given().auth().preemptive().basic(registered.path("clientId"), registered.path("clientSecret"))
-                .formParam("grant_type", "client_credentials").post("/oauth2/token")
-                .then().statusCode(401).body("error", equalTo("invalid_client"));
+        given().auth()
+                .preemptive()
+                .basic(registered.path("clientId"), registered.path("clientSecret"))
+                .formParam("grant_type", "client_credentials")
+                .post("/oauth2/token")
+                .then()
+                .statusCode(401)
+                .body("error", equalTo("invalid_client"));
     }
 
     @Test
     void noCredentialCanNameAnUnknownDeletedOrForeignApplication() {
         String deleted = TestApplications.createIn(tenant);
         given().delete("/tenants/{t}/applications/{a}", tenant, deleted).then().statusCode(204);
-        String foreign = TestApplications.createIn("o-" + UUID.randomUUID().toString().substring(0, 8));
+        String foreign =
+                TestApplications.createIn("o-" + UUID.randomUUID().toString().substring(0, 8));
         String unknown = "app_" + "0".repeat(32);
 
         assertRefused(postKey(deleted), "is deleted");
         assertRefused(postKey(unknown), "does not exist");
         assertRefused(postKey(foreign), "does not exist");
-        assertRefused(given().contentType(ContentType.JSON).body(Map.of("name", "c", "applicationId", deleted))
-                .post("/tenants/{t}/oauth-clients", tenant).then().extract(), "is deleted");
+        assertRefused(
+                given().contentType(ContentType.JSON)
+                        .body(Map.of("name", "c", "applicationId", deleted))
+                        .post("/tenants/{t}/oauth-clients", tenant)
+                        .then()
+                        .extract(),
+                "is deleted");
         String key = issueKey(TestApplications.createIn(tenant));
-        assertRefused(given().contentType("application/merge-patch+json").body(Map.of("applicationId", deleted))
-                .patch("/tenants/{t}/api-keys/{k}", tenant, key).then().extract(), "is deleted");
+        assertRefused(
+                given().contentType("application/merge-patch+json")
+                        .body(Map.of("applicationId", deleted))
+                        .patch("/tenants/{t}/api-keys/{k}", tenant, key)
+                        .then()
+                        .extract(),
+                "is deleted");
         given().get("/tenants/{t}/api-keys", tenant).then().body("id", contains(key));
     }
 
@@ -119,15 +146,19 @@ class ApplicationDeletionQuarkusTest {
             for (int i = 0; i < 24; i++) {
                 issues.add(CompletableFuture.supplyAsync(() -> postKey(app), callers));
             }
-            given().header("X-Request-Id", deletion).delete("/tenants/{t}/applications/{a}", tenant, app)
-                    .then().statusCode(204);
+            given().header("X-Request-Id", deletion)
+                    .delete("/tenants/{t}/applications/{a}", tenant, app)
+                    .then()
+                    .statusCode(204);
             for (CompletableFuture<ExtractableResponse<Response>> issue : issues) {
                 ExtractableResponse<Response> response = issue.get();
                 assertThat(response.statusCode()).isIn(201, 422);
                 if (response.statusCode() == 201) {
                     // Revoked by the deletion's own pass (its correlation id), not left to the periodic sweep.
-                    assertThat(storedEvents(response.path("id"))).hasSize(2)
-                            .element(1).isEqualTo("io.keygate.apikey.revoked.v1 " + deletion);
+                    assertThat(storedEvents(response.path("id")))
+                            .hasSize(2)
+                            .element(1)
+                            .isEqualTo("io.keygate.apikey.revoked.v1 " + deletion);
                 }
             }
         } finally {
@@ -136,14 +167,23 @@ class ApplicationDeletionQuarkusTest {
     }
 
     private List<String> storedEvents(String keyId) {
-        return pool.preparedQuery("SELECT event_type, correlation_id FROM event_store WHERE aggregate_id = $1 ORDER BY version")
-                .execute(Tuple.of(keyId)).await().atMost(WAIT).stream()
-                .map(row -> row.getString("event_type") + " " + row.getString("correlation_id")).toList();
+        return pool
+                .preparedQuery(
+                        "SELECT event_type, correlation_id FROM event_store WHERE aggregate_id = $1 ORDER BY version")
+                .execute(Tuple.of(keyId))
+                .await()
+                .atMost(WAIT)
+                .stream()
+                .map(row -> row.getString("event_type") + " " + row.getString("correlation_id"))
+                .toList();
     }
 
     private ExtractableResponse<Response> postKey(String app) {
-        return given().contentType(ContentType.JSON).body(Map.of("name", "k", "applicationId", app))
-                .post("/tenants/{t}/api-keys", tenant).then().extract();
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", "k", "applicationId", app))
+                .post("/tenants/{t}/api-keys", tenant)
+                .then()
+                .extract();
     }
 
     private String issueKey(String app) {
@@ -153,8 +193,13 @@ class ApplicationDeletionQuarkusTest {
     }
 
     private String registerClient(String app) {
-        return given().contentType(ContentType.JSON).body(Map.of("name", "c", "applicationId", app))
-                .post("/tenants/{t}/oauth-clients", tenant).then().statusCode(201).extract().path("clientId");
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", "c", "applicationId", app))
+                .post("/tenants/{t}/oauth-clients", tenant)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("clientId");
     }
 
     private static void assertRefused(ExtractableResponse<Response> response, String detail) {

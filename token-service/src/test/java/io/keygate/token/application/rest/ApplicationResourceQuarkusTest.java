@@ -38,24 +38,39 @@ class ApplicationResourceQuarkusTest {
     @Test
     void createdApplicationIsReadableListedAndPublished() {
         var created = given().contentType(ContentType.JSON)
-                .body(Map.of("name", "Partner portal", "description", "orders sync", "contactEmail", "team@example.com"))
+                .body(Map.of(
+                        "name", "Partner portal", "description", "orders sync", "contactEmail", "team@example.com"))
                 .post("/tenants/{t}/applications", tenant)
-                .then().statusCode(201)
-                .body("id", matchesPattern(ApplicationIds.FORMAT)).body("status", equalTo("ACTIVE"))
-                .body("tenantId", equalTo(tenant)).body("createdAt", notNullValue()).body("deletedAt", nullValue())
+                .then()
+                .statusCode(201)
+                .body("id", matchesPattern(ApplicationIds.FORMAT))
+                .body("status", equalTo("ACTIVE"))
+                .body("tenantId", equalTo(tenant))
+                .body("createdAt", notNullValue())
+                .body("deletedAt", nullValue())
                 .extract();
         String id = created.path("id");
         assertThat(created.header("Location")).endsWith("/tenants/" + tenant + "/applications/" + id);
         create("other", null);
 
-        given().get("/tenants/{t}/applications/{a}", tenant, id).then().statusCode(200)
-                .body("name", equalTo("Partner portal")).body("description", equalTo("orders sync"))
+        given().get("/tenants/{t}/applications/{a}", tenant, id)
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("Partner portal"))
+                .body("description", equalTo("orders sync"))
                 .body("contactEmail", equalTo("team@example.com"));
-        given().get("/tenants/{t}/applications", tenant).then().statusCode(200)
+        given().get("/tenants/{t}/applications", tenant)
+                .then()
+                .statusCode(200)
                 .body("name", contains("other", "Partner portal"));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(PublishedTokenEvents.of(id)).singleElement()
-                .satisfies(envelope -> assertThat(envelope.data()).isInstanceOfSatisfying(ApplicationCreated.class,
-                        event -> assertThat(event.application().contactEmail()).isEqualTo("team@example.com"))));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(PublishedTokenEvents.of(id))
+                        .singleElement()
+                        .satisfies(envelope -> assertThat(envelope.data())
+                                .isInstanceOfSatisfying(
+                                        ApplicationCreated.class,
+                                        event -> assertThat(event.application().contactEmail())
+                                                .isEqualTo("team@example.com"))));
     }
 
     @Test
@@ -66,16 +81,29 @@ class ApplicationResourceQuarkusTest {
         patch.put("contactEmail", "ops@example.com");
         patch.put("name", "Partner portal");
 
-        given().contentType("application/merge-patch+json").body(patch)
-                .patch("/tenants/{t}/applications/{a}", tenant, id).then().statusCode(200)
-                .body("description", nullValue()).body("contactEmail", equalTo("ops@example.com"))
+        given().contentType("application/merge-patch+json")
+                .body(patch)
+                .patch("/tenants/{t}/applications/{a}", tenant, id)
+                .then()
+                .statusCode(200)
+                .body("description", nullValue())
+                .body("contactEmail", equalTo("ops@example.com"))
                 .body("name", equalTo("Partner portal"));
-        given().contentType(ContentType.JSON).body(Map.of("name", "Partner portal"))
-                .patch("/tenants/{t}/applications/{a}", tenant, id).then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Partner portal"))
+                .patch("/tenants/{t}/applications/{a}", tenant, id)
+                .then()
+                .statusCode(200);
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(PublishedTokenEvents.of(id)).hasSize(2).last()
-                .satisfies(envelope -> assertThat(envelope.data()).isInstanceOfSatisfying(ApplicationUpdated.class,
-                        updated -> assertThat(updated.changedFields()).containsExactly("description", "contactEmail"))));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(PublishedTokenEvents.of(id))
+                        .hasSize(2)
+                        .last()
+                        .satisfies(envelope -> assertThat(envelope.data())
+                                .isInstanceOfSatisfying(
+                                        ApplicationUpdated.class,
+                                        updated -> assertThat(updated.changedFields())
+                                                .containsExactly("description", "contactEmail"))));
     }
 
     @Test
@@ -86,14 +114,31 @@ class ApplicationResourceQuarkusTest {
         given().delete("/tenants/{t}/applications/{a}", tenant, second).then().statusCode(204);
 
         given().get("/tenants/{t}/applications", tenant).then().statusCode(200).body("id", contains(third, first));
-        given().queryParam("limit", 1).get("/tenants/{t}/applications", tenant).then().body("id", contains(third));
-        given().queryParam("status", "DELETED").get("/tenants/{t}/applications", tenant).then().statusCode(200)
-                .body("id", contains(second)).body("[0].status", equalTo("DELETED"))
+        given().queryParam("limit", 1)
+                .get("/tenants/{t}/applications", tenant)
+                .then()
+                .body("id", contains(third));
+        given().queryParam("status", "DELETED")
+                .get("/tenants/{t}/applications", tenant)
+                .then()
+                .statusCode(200)
+                .body("id", contains(second))
+                .body("[0].status", equalTo("DELETED"))
                 .body("[0].deletedAt", notNullValue());
-        given().queryParam("limit", 0).get("/tenants/{t}/applications", tenant).then().statusCode(400)
-                .contentType(PROBLEM_JSON).body("errors[0].field", equalTo("limit"));
-        given().queryParam("limit", 501).get("/tenants/{t}/applications", tenant).then().statusCode(400);
-        given().queryParam("status", "GONE").get("/tenants/{t}/applications", tenant).then().statusCode(400)
+        given().queryParam("limit", 0)
+                .get("/tenants/{t}/applications", tenant)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("errors[0].field", equalTo("limit"));
+        given().queryParam("limit", 501)
+                .get("/tenants/{t}/applications", tenant)
+                .then()
+                .statusCode(400);
+        given().queryParam("status", "GONE")
+                .get("/tenants/{t}/applications", tenant)
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("status"));
     }
 
@@ -106,34 +151,66 @@ class ApplicationResourceQuarkusTest {
         assertCreateRefused(Map.of("name", "x", "description", "d".repeat(1001)), "description");
         assertCreateRefused(Map.of("name", "x", "contactEmail", "not an address"), "contactEmail");
         assertCreateRefused(Map.of("name", "x", "owner", "me"), "owner");
-        given().contentType(ContentType.JSON).body("{\"name\": ").post("/tenants/{t}/applications", tenant)
-                .then().statusCode(400).contentType(PROBLEM_JSON);
-        given().contentType(ContentType.JSON).body(Map.of("name", "x")).post("/tenants/{t}/applications", "Bad Tenant!")
-                .then().statusCode(400).body("errors[0].field", equalTo("tenantId"));
-        given().get("/tenants/{t}/applications/{a}", tenant, "app_nope").then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body("{\"name\": ")
+                .post("/tenants/{t}/applications", tenant)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "x"))
+                .post("/tenants/{t}/applications", "Bad Tenant!")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("tenantId"));
+        given().get("/tenants/{t}/applications/{a}", tenant, "app_nope")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("applicationId"));
 
         String id = create("x", null);
         Map<String, Object> clearName = new HashMap<>();
         clearName.put("name", null);
-        given().contentType(ContentType.JSON).body(clearName).patch("/tenants/{t}/applications/{a}", tenant, id)
-                .then().statusCode(400).contentType(PROBLEM_JSON).body("errors[0].field", equalTo("name"));
-        given().contentType(ContentType.JSON).body(Map.of("contactEmail", "a@b"))
+        given().contentType(ContentType.JSON)
+                .body(clearName)
                 .patch("/tenants/{t}/applications/{a}", tenant, id)
-                .then().statusCode(400).body("errors[0].field", equalTo("contactEmail"));
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("errors[0].field", equalTo("name"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("contactEmail", "a@b"))
+                .patch("/tenants/{t}/applications/{a}", tenant, id)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("contactEmail"));
     }
 
     @Test
     void anotherTenantsApplicationIsNotFound() {
         String id = create("mine", null);
 
-        given().get("/tenants/{t}/applications/{a}", "someone-else", id).then().statusCode(404)
-                .contentType(PROBLEM_JSON).body("title", equalTo("Not found"));
-        given().contentType(ContentType.JSON).body(Map.of("name", "theirs"))
-                .patch("/tenants/{t}/applications/{a}", "someone-else", id).then().statusCode(404);
-        given().delete("/tenants/{t}/applications/{a}", "someone-else", id).then().statusCode(404);
-        given().get("/tenants/{t}/applications", "someone-else").then().statusCode(200).body("$", hasSize(0));
-        given().get("/tenants/{t}/applications/{a}", tenant, id).then().statusCode(200).body("status", equalTo("ACTIVE"));
+        given().get("/tenants/{t}/applications/{a}", "someone-else", id)
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM_JSON)
+                .body("title", equalTo("Not found"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "theirs"))
+                .patch("/tenants/{t}/applications/{a}", "someone-else", id)
+                .then()
+                .statusCode(404);
+        given().delete("/tenants/{t}/applications/{a}", "someone-else", id)
+                .then()
+                .statusCode(404);
+        given().get("/tenants/{t}/applications", "someone-else")
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(0));
+        given().get("/tenants/{t}/applications/{a}", tenant, id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACTIVE"));
     }
 
     @Test
@@ -143,26 +220,46 @@ class ApplicationResourceQuarkusTest {
         given().delete("/tenants/{t}/applications/{a}", tenant, id).then().statusCode(204);
         given().delete("/tenants/{t}/applications/{a}", tenant, id).then().statusCode(204);
 
-        given().get("/tenants/{t}/applications/{a}", tenant, id).then().statusCode(200)
-                .body("status", equalTo("DELETED")).body("deletedAt", notNullValue());
-        given().contentType(ContentType.JSON).body(Map.of("name", "revived"))
+        given().get("/tenants/{t}/applications/{a}", tenant, id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("DELETED"))
+                .body("deletedAt", notNullValue());
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "revived"))
                 .patch("/tenants/{t}/applications/{a}", tenant, id)
-                .then().statusCode(409).contentType(PROBLEM_JSON).body("status", equalTo(409));
-        given().delete("/tenants/{t}/applications/{a}", tenant, "app_" + "0".repeat(32)).then().statusCode(404);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(PublishedTokenEvents.typesOf(id))
-                .containsExactly("io.keygate.application.created.v1", "io.keygate.application.deleted.v1"));
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM_JSON)
+                .body("status", equalTo(409));
+        given().delete("/tenants/{t}/applications/{a}", tenant, "app_" + "0".repeat(32))
+                .then()
+                .statusCode(404);
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(PublishedTokenEvents.typesOf(id))
+                        .containsExactly("io.keygate.application.created.v1", "io.keygate.application.deleted.v1"));
     }
 
     private String create(String name, String description) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", name);
         body.put("description", description);
-        return given().contentType(ContentType.JSON).body(body).post("/tenants/{t}/applications", tenant)
-                .then().statusCode(201).extract().path("id");
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/tenants/{t}/applications", tenant)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private void assertCreateRefused(Map<String, Object> body, String field) {
-        given().contentType(ContentType.JSON).body(body).post("/tenants/{t}/applications", tenant)
-                .then().statusCode(400).contentType(PROBLEM_JSON).body("errors[0].field", equalTo(field));
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/tenants/{t}/applications", tenant)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("errors[0].field", equalTo(field));
     }
 }

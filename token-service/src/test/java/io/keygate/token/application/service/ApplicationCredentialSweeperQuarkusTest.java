@@ -51,20 +51,28 @@ class ApplicationCredentialSweeperQuarkusTest {
 
     @Inject
     EventStore store;
+
     @Inject
     EventStoreConfig storeConfig;
+
     @Inject
     ApplicationProjection applications;
+
     @Inject
     DeletedApplicationCredentials credentials;
+
     @Inject
     ApiKeyService apiKeys;
+
     @Inject
     OAuthClientService oauthClients;
+
     @Inject
     ApplicationConfig config;
+
     @Inject
     Vertx vertx;
+
     @Inject
     Pool pool;
 
@@ -74,21 +82,28 @@ class ApplicationCredentialSweeperQuarkusTest {
     void thePeriodicSweepRevokesWhatAnInterruptedDeletionLeftActive() {
         String app = TestApplications.createIn(tenant);
         String key = issueKey(app);
-        String client = given().contentType(ContentType.JSON).body(Map.of("name", "c", "applicationId", app))
-                .post("/tenants/{t}/oauth-clients", tenant).then().statusCode(201).extract().path("clientId");
+        String client = given().contentType(ContentType.JSON)
+                .body(Map.of("name", "c", "applicationId", app))
+                .post("/tenants/{t}/oauth-clients", tenant)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("clientId");
 
         deleteWithoutRevokingCredentials(app);
 
         await().atMost(WAIT).untilAsserted(() -> {
-            given().get("/tenants/{t}/api-keys/{k}", tenant, key).then()
-                    .body("status", equalTo("REVOKED")).body("revocationReason", equalTo("application deleted"));
+            given().get("/tenants/{t}/api-keys/{k}", tenant, key)
+                    .then()
+                    .body("status", equalTo("REVOKED"))
+                    .body("revocationReason", equalTo("application deleted"));
             given().get("/tenants/{t}/oauth-clients/{c}", tenant, client).then().body("status", equalTo("REVOKED"));
         });
         await().atMost(WAIT).untilAsserted(() -> {
-            assertThat(PublishedTokenEvents.typesOf(key)).containsExactly("io.keygate.apikey.issued.v1",
-                    "io.keygate.apikey.revoked.v1");
-            assertThat(PublishedTokenEvents.typesOf(client)).containsExactly("io.keygate.oauth-client.registered.v1",
-                    "io.keygate.oauth-client.revoked.v1");
+            assertThat(PublishedTokenEvents.typesOf(key))
+                    .containsExactly("io.keygate.apikey.issued.v1", "io.keygate.apikey.revoked.v1");
+            assertThat(PublishedTokenEvents.typesOf(client))
+                    .containsExactly("io.keygate.oauth-client.registered.v1", "io.keygate.oauth-client.revoked.v1");
             assertThat(isMarkedSwept(app)).isTrue();
         });
     }
@@ -99,11 +114,17 @@ class ApplicationCredentialSweeperQuarkusTest {
         List<String> keys = List.of(issueKey(app), issueKey(app), issueKey(app));
         deleteWithoutRevokingCredentials(app);
 
-        Uni.combine().all().unis(newReplica().runOnce(), newReplica().runOnce()).asTuple().await().atMost(WAIT);
+        Uni.combine()
+                .all()
+                .unis(newReplica().runOnce(), newReplica().runOnce())
+                .asTuple()
+                .await()
+                .atMost(WAIT);
         newReplica().sweep(app, "retry").await().atMost(WAIT); // a DELETE retried after everything was revoked
 
         for (String key : keys) {
-            assertThat(storedEventTypes(key)).containsExactly("io.keygate.apikey.issued.v1", "io.keygate.apikey.revoked.v1");
+            assertThat(storedEventTypes(key))
+                    .containsExactly("io.keygate.apikey.issued.v1", "io.keygate.apikey.revoked.v1");
         }
         assertThat(isMarkedSwept(app)).isTrue();
     }
@@ -112,8 +133,13 @@ class ApplicationCredentialSweeperQuarkusTest {
     void credentialsOfLiveApplicationsAndKeysWithoutOneAreLeftAlone() {
         String app = TestApplications.createIn(tenant);
         String key = issueKey(app);
-        String keyWithoutApplication = given().contentType(ContentType.JSON).body(Map.of("name", "k"))
-                .post("/tenants/{t}/api-keys", tenant).then().statusCode(201).extract().path("id");
+        String keyWithoutApplication = given().contentType(ContentType.JSON)
+                .body(Map.of("name", "k"))
+                .post("/tenants/{t}/api-keys", tenant)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         newReplica().runOnce().await().atMost(WAIT);
 
@@ -123,15 +149,20 @@ class ApplicationCredentialSweeperQuarkusTest {
 
     /** What {@code ApplicationService.delete} commits, without the revocations that follow it. */
     private void deleteWithoutRevokingCredentials(String applicationId) {
-        List<EventEnvelope<KeygateEvent>> history = store.load(applicationId).await().atMost(WAIT);
-        ApplicationState state = Application.replay(history.stream().map(e -> (ApplicationEvent) e.data()).toList());
+        List<EventEnvelope<KeygateEvent>> history =
+                store.load(applicationId).await().atMost(WAIT);
+        ApplicationState state = Application.replay(
+                history.stream().map(e -> (ApplicationEvent) e.data()).toList());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        ApplicationEvent deleted = Application.decide(new DeleteApplication(applicationId, tenant, now), state).get(0);
+        ApplicationEvent deleted = Application.decide(new DeleteApplication(applicationId, tenant, now), state)
+                .get(0);
         long version = history.size() + 1;
-        EventEnvelope<KeygateEvent> envelope = EventEnvelope.create(storeConfig.source(), version, now, "test", null, deleted);
+        EventEnvelope<KeygateEvent> envelope =
+                EventEnvelope.create(storeConfig.source(), version, now, "test", null, deleted);
         store.inTransaction(tx -> store.append(tx, Application.AGGREGATE_TYPE, history.size(), List.of(envelope))
                         .chain(() -> applications.upsert(tx, deleted.application(), version)))
-                .await().atMost(WAIT);
+                .await()
+                .atMost(WAIT);
     }
 
     private ApplicationCredentialSweeper newReplica() {
@@ -139,19 +170,34 @@ class ApplicationCredentialSweeperQuarkusTest {
     }
 
     private String issueKey(String app) {
-        return given().contentType(ContentType.JSON).body(Map.of("name", "k", "applicationId", app))
-                .post("/tenants/{t}/api-keys", tenant).then().statusCode(201).extract().path("id");
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", "k", "applicationId", app))
+                .post("/tenants/{t}/api-keys", tenant)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private boolean isMarkedSwept(String applicationId) {
         return pool.preparedQuery("SELECT credentials_swept_at FROM application WHERE application_id = $1")
-                .execute(Tuple.of(applicationId)).await().atMost(WAIT)
-                .iterator().next().getOffsetDateTime("credentials_swept_at") != null;
+                        .execute(Tuple.of(applicationId))
+                        .await()
+                        .atMost(WAIT)
+                        .iterator()
+                        .next()
+                        .getOffsetDateTime("credentials_swept_at")
+                != null;
     }
 
     private List<String> storedEventTypes(String aggregateId) {
-        return pool.preparedQuery("SELECT event_type FROM event_store WHERE aggregate_id = $1 ORDER BY version")
-                .execute(Tuple.of(aggregateId)).await().atMost(WAIT)
-                .stream().map(row -> row.getString("event_type")).toList();
+        return pool
+                .preparedQuery("SELECT event_type FROM event_store WHERE aggregate_id = $1 ORDER BY version")
+                .execute(Tuple.of(aggregateId))
+                .await()
+                .atMost(WAIT)
+                .stream()
+                .map(row -> row.getString("event_type"))
+                .toList();
     }
 }

@@ -56,30 +56,46 @@ class OAuthClientResourceQuarkusTest {
         var created = given().contentType(ContentType.JSON)
                 .body(Map.of("name", "billing batch", "applicationId", app, "scopes", List.of("orders:read")))
                 .post("/tenants/{t}/oauth-clients", tenant)
-                .then().statusCode(201)
+                .then()
+                .statusCode(201)
                 .header("Location", startsWith("http"))
                 .header("Cache-Control", "no-store")
-                .body("status", equalTo("ACTIVE")).body("applicationId", equalTo(app))
-                .extract().jsonPath();
+                .body("status", equalTo("ACTIVE"))
+                .body("applicationId", equalTo(app))
+                .extract()
+                .jsonPath();
         String clientId = created.getString("clientId");
         String secret = created.getString("clientSecret");
         assertThat(clientId).matches(ClientSecrets.CLIENT_ID);
         assertThat(secret).startsWith(ClientSecrets.SECRET_PREFIX).hasSizeGreaterThanOrEqualTo(48);
 
-        given().get("/tenants/{t}/oauth-clients/{c}", tenant, clientId).then().statusCode(200)
-                .body("$", not(hasKey("clientSecret"))).body("$", not(hasKey("secretHash")))
+        given().get("/tenants/{t}/oauth-clients/{c}", tenant, clientId)
+                .then()
+                .statusCode(200)
+                .body("$", not(hasKey("clientSecret")))
+                .body("$", not(hasKey("secretHash")))
                 .body("maskedSecret", equalTo(ClientSecrets.mask(secret)));
-        given().get("/tenants/{t}/oauth-clients", tenant).then().statusCode(200).body("[0].clientId", equalTo(clientId));
+        given().get("/tenants/{t}/oauth-clients", tenant)
+                .then()
+                .statusCode(200)
+                .body("[0].clientId", equalTo(clientId));
         String storedHash = pool.preparedQuery("SELECT secret_hash FROM oauth_client WHERE client_id = $1")
-                .execute(Tuple.of(clientId)).await().atMost(WAIT).iterator().next().getString("secret_hash");
+                .execute(Tuple.of(clientId))
+                .await()
+                .atMost(WAIT)
+                .iterator()
+                .next()
+                .getString("secret_hash");
         assertThat(storedHash).isEqualTo(new ApiKeyHasher(pepper).hash(secret));
         assertThat(databaseText()).doesNotContain(secret);
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(published(clientId)).singleElement()
-                .isInstanceOfSatisfying(OAuthClientRegistered.class, e -> {
-                    assertThat(e.client().secretHash()).isEqualTo(storedHash);
-                    assertThat(e.client().tenantId()).isEqualTo(tenant);
-                }));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(published(clientId))
+                        .singleElement()
+                        .isInstanceOfSatisfying(OAuthClientRegistered.class, e -> {
+                            assertThat(e.client().secretHash()).isEqualTo(storedHash);
+                            assertThat(e.client().tenantId()).isEqualTo(tenant);
+                        }));
     }
 
     @Test
@@ -87,60 +103,97 @@ class OAuthClientResourceQuarkusTest {
         String clientId = register();
 
         given().post("/tenants/{t}/oauth-clients/{c}/revoke", tenant, clientId)
-                .then().statusCode(200).body("status", equalTo("REVOKED"));
-        given().post("/tenants/{t}/oauth-clients/{c}/revoke", tenant, clientId).then().statusCode(200);
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("REVOKED"));
+        given().post("/tenants/{t}/oauth-clients/{c}/revoke", tenant, clientId)
+                .then()
+                .statusCode(200);
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(published(clientId))
-                .hasSize(2).last().isInstanceOf(OAuthClientRevoked.class));
+        await().atMost(WAIT)
+                .untilAsserted(
+                        () -> assertThat(published(clientId)).hasSize(2).last().isInstanceOf(OAuthClientRevoked.class));
     }
 
     @Test
     void anotherTenantCannotSeeOrRevokeTheClient() {
         String clientId = register();
 
-        given().get("/tenants/{t}/oauth-clients/{c}", "someone-else", clientId).then().statusCode(404)
+        given().get("/tenants/{t}/oauth-clients/{c}", "someone-else", clientId)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
-        given().post("/tenants/{t}/oauth-clients/{c}/revoke", "someone-else", clientId).then().statusCode(404)
+        given().post("/tenants/{t}/oauth-clients/{c}/revoke", "someone-else", clientId)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
     }
 
     @Test
     void badInputIsAProblemNamingTheField() {
-        given().contentType(ContentType.JSON).body(Map.of("name", "x"))
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "x"))
                 .post("/tenants/{t}/oauth-clients", tenant)
-                .then().statusCode(400).contentType("application/problem+json")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("applicationId"));
-        given().contentType(ContentType.JSON).body(Map.of("name", "x", "applicationId", "has space"))
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "applicationId", "has space"))
                 .post("/tenants/{t}/oauth-clients", tenant)
-                .then().statusCode(400).body("errors[0].field", equalTo("applicationId"));
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("applicationId"));
         String app = TestApplications.createIn(tenant);
-        given().contentType(ContentType.JSON).body(Map.of("name", "x", "applicationId", app, "scopes", List.of("a b")))
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "applicationId", app, "scopes", List.of("a b")))
                 .post("/tenants/{t}/oauth-clients", tenant)
-                .then().statusCode(400).body("errors[0].field", startsWith("scopes"));
-        given().contentType(ContentType.JSON).body(Map.of("name", "x", "applicationId", app, "clientSecret", "mine"))
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", startsWith("scopes"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "applicationId", app, "clientSecret", "mine"))
                 .post("/tenants/{t}/oauth-clients", tenant)
-                .then().statusCode(400).body("errors[0].field", equalTo("clientSecret"));
-        given().get("/tenants/{t}/oauth-clients/{c}", tenant, "not-a-client-id").then().statusCode(400)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("clientSecret"));
+        given().get("/tenants/{t}/oauth-clients/{c}", tenant, "not-a-client-id")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("clientId"));
     }
 
     private String register() {
         return given().contentType(ContentType.JSON)
                 .body(Map.of("name", "c", "applicationId", TestApplications.createIn(tenant)))
-                .post("/tenants/{t}/oauth-clients", tenant).then().statusCode(201).extract().path("clientId");
+                .post("/tenants/{t}/oauth-clients", tenant)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("clientId");
     }
 
     private String databaseText() {
         StringBuilder all = new StringBuilder();
-        pool.query("SELECT row_to_json(c)::text AS j FROM oauth_client c").execute().await().atMost(WAIT)
+        pool.query("SELECT row_to_json(c)::text AS j FROM oauth_client c")
+                .execute()
+                .await()
+                .atMost(WAIT)
                 .forEach(row -> all.append(row.getString("j")));
-        pool.query("SELECT payload::text AS j FROM event_store").execute().await().atMost(WAIT)
+        pool.query("SELECT payload::text AS j FROM event_store")
+                .execute()
+                .await()
+                .atMost(WAIT)
                 .forEach(row -> all.append(row.getString("j")));
         return all.toString();
     }
 
     private List<KeygateEvent> published(String clientId) {
-        return Testkit.kafka().readAll(Topic.TOKENS.topicName(), new StringDeserializer(), new CloudEventDeserializer())
-                .stream().filter(r -> clientId.equals(r.key())).map(r -> codec.fromCloudEvent(r.value()).data()).toList();
+        return Testkit.kafka()
+                .readAll(Topic.TOKENS.topicName(), new StringDeserializer(), new CloudEventDeserializer())
+                .stream()
+                .filter(r -> clientId.equals(r.key()))
+                .map(r -> codec.fromCloudEvent(r.value()).data())
+                .toList();
     }
 }

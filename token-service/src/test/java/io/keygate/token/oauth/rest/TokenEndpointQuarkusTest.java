@@ -57,13 +57,21 @@ class TokenEndpointQuarkusTest {
     void basicAuthenticatedClientGetsAnRfc9068TokenThatVerifiesAgainstTheJwks() throws Exception {
         Map<String, String> client = register(List.of("orders:read", "orders:write"));
 
-        String token = given().auth().preemptive().basic(client.get("id"), client.get("secret"))
-                .formParam("grant_type", "client_credentials").formParam("scope", "orders:read")
+        String token = given().auth()
+                .preemptive()
+                .basic(client.get("id"), client.get("secret"))
+                .formParam("grant_type", "client_credentials")
+                .formParam("scope", "orders:read")
                 .post("/oauth2/token")
-                .then().statusCode(200).header("Cache-Control", "no-store")
-                .body("token_type", equalTo("Bearer")).body("expires_in", equalTo(900))
-                .body("scope", equalTo("orders:read")).body("$", not(org.hamcrest.Matchers.hasKey("refresh_token")))
-                .extract().path("access_token");
+                .then()
+                .statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("token_type", equalTo("Bearer"))
+                .body("expires_in", equalTo(900))
+                .body("scope", equalTo("orders:read"))
+                .body("$", not(org.hamcrest.Matchers.hasKey("refresh_token")))
+                .extract()
+                .path("access_token");
 
         SignedJWT jwt = verified(token);
         assertThat(jwt.getHeader().getType()).isEqualTo(new JOSEObjectType("at+jwt"));
@@ -77,7 +85,8 @@ class TokenEndpointQuarkusTest {
         assertThat(claims.getStringClaim("tenant")).isEqualTo(tenant);
         assertThat(claims.getStringClaim("application")).isEqualTo(client.get("application"));
         assertThat(claims.getJWTID()).isNotBlank();
-        assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(900_000);
+        assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime())
+                .isEqualTo(900_000);
         assertThat(claims.getExpirationTime()).isAfter(new Date());
     }
 
@@ -89,9 +98,12 @@ class TokenEndpointQuarkusTest {
 
         // No waiting: the key signs only after Kafka acknowledged its published event.
         String kid = SignedJWT.parse(token).getHeader().getKeyID();
-        var records = Testkit.kafka().readAll(Topic.SIGNING_KEYS.topicName(), new StringDeserializer(), new CloudEventDeserializer());
-        assertThat(records).filteredOn(r -> kid.equals(r.key()))
-                .anySatisfy(r -> assertThat(codec.fromCloudEvent(r.value()).data()).isInstanceOf(SigningKeyPublished.class));
+        var records = Testkit.kafka()
+                .readAll(Topic.SIGNING_KEYS.topicName(), new StringDeserializer(), new CloudEventDeserializer());
+        assertThat(records)
+                .filteredOn(r -> kid.equals(r.key()))
+                .anySatisfy(r ->
+                        assertThat(codec.fromCloudEvent(r.value()).data()).isInstanceOf(SigningKeyPublished.class));
     }
 
     @Test
@@ -105,15 +117,27 @@ class TokenEndpointQuarkusTest {
     void aWrongSecretOrUnknownOrRevokedClientIsAnInvalidClientWith401() {
         Map<String, String> client = register(List.of("orders:read"));
 
-        given().auth().preemptive().basic(client.get("id"), client.get("secret") + "x")
-                .formParam("grant_type", "client_credentials").post("/oauth2/token")
-                .then().statusCode(401).header("WWW-Authenticate", startsWith("Basic"))
-                .header("Cache-Control", "no-store").body("error", equalTo("invalid_client"));
-        given().formParam("grant_type", "client_credentials").formParam("client_id", "kgc_" + "0".repeat(32))
-                .formParam("client_secret", "nope").post("/oauth2/token")
-                .then().statusCode(401).body("error", equalTo("invalid_client"));
+        given().auth()
+                .preemptive()
+                .basic(client.get("id"), client.get("secret") + "x")
+                .formParam("grant_type", "client_credentials")
+                .post("/oauth2/token")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", startsWith("Basic"))
+                .header("Cache-Control", "no-store")
+                .body("error", equalTo("invalid_client"));
+        given().formParam("grant_type", "client_credentials")
+                .formParam("client_id", "kgc_" + "0".repeat(32))
+                .formParam("client_secret", "nope")
+                .post("/oauth2/token")
+                .then()
+                .statusCode(401)
+                .body("error", equalTo("invalid_client"));
 
-        given().post("/tenants/{t}/oauth-clients/{c}/revoke", tenant, client.get("id")).then().statusCode(200);
+        given().post("/tenants/{t}/oauth-clients/{c}/revoke", tenant, client.get("id"))
+                .then()
+                .statusCode(200);
         postedToken(client).then().statusCode(401).body("error", equalTo("invalid_client"));
     }
 
@@ -121,26 +145,47 @@ class TokenEndpointQuarkusTest {
     void aScopeBeyondTheClientsIsAnInvalidScopeAndOtherGrantsAreUnsupported() {
         Map<String, String> client = register(List.of("orders:read"));
 
-        given().auth().preemptive().basic(client.get("id"), client.get("secret"))
-                .formParam("grant_type", "client_credentials").formParam("scope", "orders:read admin")
-                .post("/oauth2/token").then().statusCode(400).body("error", equalTo("invalid_scope"));
-        given().auth().preemptive().basic(client.get("id"), client.get("secret"))
-                .formParam("grant_type", "password").post("/oauth2/token")
-                .then().statusCode(400).body("error", equalTo("unsupported_grant_type"));
-        given().auth().preemptive().basic(client.get("id"), client.get("secret"))
-                .post("/oauth2/token").then().statusCode(400).body("error", equalTo("invalid_request"));
+        given().auth()
+                .preemptive()
+                .basic(client.get("id"), client.get("secret"))
+                .formParam("grant_type", "client_credentials")
+                .formParam("scope", "orders:read admin")
+                .post("/oauth2/token")
+                .then()
+                .statusCode(400)
+                .body("error", equalTo("invalid_scope"));
+        given().auth()
+                .preemptive()
+                .basic(client.get("id"), client.get("secret"))
+                .formParam("grant_type", "password")
+                .post("/oauth2/token")
+                .then()
+                .statusCode(400)
+                .body("error", equalTo("unsupported_grant_type"));
+        given().auth()
+                .preemptive()
+                .basic(client.get("id"), client.get("secret"))
+                .post("/oauth2/token")
+                .then()
+                .statusCode(400)
+                .body("error", equalTo("invalid_request"));
     }
 
     @Test
     void metadataDescribesTheTokenEndpointAndJwks() {
-        given().get("/.well-known/oauth-authorization-server").then().statusCode(200)
+        given().get("/.well-known/oauth-authorization-server")
+                .then()
+                .statusCode(200)
                 .body("issuer", equalTo("http://localhost:8081"))
                 .body("token_endpoint", equalTo("http://localhost:8081/oauth2/token"))
                 .body("jwks_uri", equalTo("http://localhost:8081/.well-known/jwks.json"))
                 .body("grant_types_supported", hasItem("client_credentials"))
                 .body("token_endpoint_auth_methods_supported", hasItem("client_secret_basic"));
-        given().get("/.well-known/jwks.json").then().statusCode(200)
-                .body(not(containsString("\"d\""))).body("keys[0].kty", equalTo("RSA"));
+        given().get("/.well-known/jwks.json")
+                .then()
+                .statusCode(200)
+                .body(not(containsString("\"d\"")))
+                .body("keys[0].kty", equalTo("RSA"));
     }
 
     @Test
@@ -149,7 +194,11 @@ class TokenEndpointQuarkusTest {
         String oldToken = postedToken(client).then().statusCode(200).extract().path("access_token");
         String oldKid = SignedJWT.parse(oldToken).getHeader().getKeyID();
 
-        String newKid = given().post("/oauth2/signing-keys/rotate").then().statusCode(200).extract().path("keyId");
+        String newKid = given().post("/oauth2/signing-keys/rotate")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("keyId");
         Instant rotatedAt = Instant.now();
         String newToken = postedToken(client).then().statusCode(200).extract().path("access_token");
 
@@ -159,31 +208,53 @@ class TokenEndpointQuarkusTest {
         verified(oldToken);
         verified(newToken);
 
-        assertThat(signingKeys.retireExpired(rotatedAt.plus(Duration.ofMinutes(15))).await().atMost(WAIT))
+        assertThat(signingKeys
+                        .retireExpired(rotatedAt.plus(Duration.ofMinutes(15)))
+                        .await()
+                        .atMost(WAIT))
                 .doesNotContain(oldKid, newKid);
-        assertThat(signingKeys.retireExpired(rotatedAt.plus(Duration.ofMinutes(17))).await().atMost(WAIT))
-                .contains(oldKid).doesNotContain(newKid);
+        assertThat(signingKeys
+                        .retireExpired(rotatedAt.plus(Duration.ofMinutes(17)))
+                        .await()
+                        .atMost(WAIT))
+                .contains(oldKid)
+                .doesNotContain(newKid);
         assertThat(jwks().getKeyByKeyId(oldKid)).isNull();
         assertThat(jwks().getKeyByKeyId(newKid)).isNotNull();
-        await().atMost(WAIT).untilAsserted(() -> assertThat(signingKeyEvents(oldKid)).last().isInstanceOf(SigningKeyRetired.class));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(signingKeyEvents(oldKid)).last().isInstanceOf(SigningKeyRetired.class));
     }
 
     private io.restassured.response.Response postedToken(Map<String, String> client) {
         return given().formParam("grant_type", "client_credentials")
-                .formParam("client_id", client.get("id")).formParam("client_secret", client.get("secret"))
+                .formParam("client_id", client.get("id"))
+                .formParam("client_secret", client.get("secret"))
                 .post("/oauth2/token");
     }
 
     private Map<String, String> register(List<String> scopes) {
         var created = given().contentType(ContentType.JSON)
                 .body(Map.of("name", "c", "applicationId", TestApplications.createIn(tenant), "scopes", scopes))
-                .post("/tenants/{t}/oauth-clients", tenant).then().statusCode(201).extract().jsonPath();
-        return Map.of("id", created.getString("clientId"), "secret", created.getString("clientSecret"),
-                "application", created.getString("applicationId"));
+                .post("/tenants/{t}/oauth-clients", tenant)
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        return Map.of(
+                "id",
+                created.getString("clientId"),
+                "secret",
+                created.getString("clientSecret"),
+                "application",
+                created.getString("applicationId"));
     }
 
     private static JWKSet jwks() throws Exception {
-        return JWKSet.parse(given().get("/.well-known/jwks.json").then().statusCode(200).extract().asString());
+        return JWKSet.parse(given().get("/.well-known/jwks.json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
     }
 
     /** Verifies with nimbus-jose-jwt, independently of the signing library, against the served JWKS. */
@@ -197,7 +268,11 @@ class TokenEndpointQuarkusTest {
     }
 
     private List<KeygateEvent> signingKeyEvents(String kid) {
-        return Testkit.kafka().readAll(Topic.SIGNING_KEYS.topicName(), new StringDeserializer(), new CloudEventDeserializer())
-                .stream().filter(r -> kid.equals(r.key())).map(r -> codec.fromCloudEvent(r.value()).data()).toList();
+        return Testkit.kafka()
+                .readAll(Topic.SIGNING_KEYS.topicName(), new StringDeserializer(), new CloudEventDeserializer())
+                .stream()
+                .filter(r -> kid.equals(r.key()))
+                .map(r -> codec.fromCloudEvent(r.value()).data())
+                .toList();
     }
 }
