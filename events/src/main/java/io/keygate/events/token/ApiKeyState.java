@@ -102,6 +102,58 @@ public record ApiKeyState(
                 null);
     }
 
+    /**
+     * This key with another current secret and previous secret (rotation, end of a grace period); everything
+     * else unchanged.
+     */
+    public ApiKeyState withSecrets(
+            String maskedKey, String keyHash, String previousKeyHash, Instant previousKeyValidUntil) {
+        return new ApiKeyState(
+                keyId,
+                tenantId,
+                name,
+                maskedKey,
+                keyHash,
+                scopes,
+                status,
+                createdAt,
+                expiresAt,
+                revokedAt,
+                revocationReason,
+                description,
+                applicationId,
+                ipAllowList,
+                rateLimit,
+                quota,
+                metadata,
+                previousKeyHash,
+                previousKeyValidUntil);
+    }
+
+    /** This key in another lifecycle state (expired, revoked), with its revocation time and reason if any. */
+    public ApiKeyState withStatus(ApiKeyStatus status, Instant revokedAt, String revocationReason) {
+        return new ApiKeyState(
+                keyId,
+                tenantId,
+                name,
+                maskedKey,
+                keyHash,
+                scopes,
+                status,
+                createdAt,
+                expiresAt,
+                revokedAt,
+                revocationReason,
+                description,
+                applicationId,
+                ipAllowList,
+                rateLimit,
+                quota,
+                metadata,
+                previousKeyHash,
+                previousKeyValidUntil);
+    }
+
     /** Whether the key may be used at {@code now}: active and not past its expiry. */
     public boolean isUsableAt(Instant now) {
         return status == ApiKeyStatus.ACTIVE && (expiresAt == null || now.isBefore(expiresAt));

@@ -119,24 +119,9 @@ public final class ApiKey {
         }
         // A second rotation within a grace period drops the oldest secret at once: at most two are ever valid.
         boolean keepPrevious = !grace.isZero();
-        ApiKeyState rotated = new ApiKeyState(
-                state.keyId(),
-                state.tenantId(),
-                state.name(),
+        ApiKeyState rotated = state.withSecrets(
                 rotate.maskedKey(),
                 rotate.keyHash(),
-                state.scopes(),
-                state.status(),
-                state.createdAt(),
-                state.expiresAt(),
-                null,
-                null,
-                state.description(),
-                state.applicationId(),
-                state.ipAllowList(),
-                state.rateLimit(),
-                state.quota(),
-                state.metadata(),
                 keepPrevious ? state.keyHash() : null,
                 keepPrevious ? rotate.at().plus(grace) : null);
         return List.of(new ApiKeyRotated(rotated));
@@ -149,26 +134,7 @@ public final class ApiKey {
                 || expire.at().isBefore(state.expiresAt())) {
             return List.of();
         }
-        return List.of(new ApiKeyExpired(new ApiKeyState(
-                state.keyId(),
-                state.tenantId(),
-                state.name(),
-                state.maskedKey(),
-                state.keyHash(),
-                state.scopes(),
-                ApiKeyStatus.EXPIRED,
-                state.createdAt(),
-                state.expiresAt(),
-                null,
-                null,
-                state.description(),
-                state.applicationId(),
-                state.ipAllowList(),
-                state.rateLimit(),
-                state.quota(),
-                state.metadata(),
-                state.previousKeyHash(),
-                state.previousKeyValidUntil())));
+        return List.of(new ApiKeyExpired(state.withStatus(ApiKeyStatus.EXPIRED, null, null)));
     }
 
     private static List<TokenEvent> completeRotation(CompleteRotation complete, ApiKeyState state) {
@@ -178,26 +144,7 @@ public final class ApiKey {
                 || complete.at().isBefore(state.previousKeyValidUntil())) {
             return List.of();
         }
-        return List.of(new ApiKeyRotationCompleted(new ApiKeyState(
-                state.keyId(),
-                state.tenantId(),
-                state.name(),
-                state.maskedKey(),
-                state.keyHash(),
-                state.scopes(),
-                state.status(),
-                state.createdAt(),
-                state.expiresAt(),
-                null,
-                null,
-                state.description(),
-                state.applicationId(),
-                state.ipAllowList(),
-                state.rateLimit(),
-                state.quota(),
-                state.metadata(),
-                null,
-                null)));
+        return List.of(new ApiKeyRotationCompleted(state.withSecrets(state.maskedKey(), state.keyHash(), null, null)));
     }
 
     private static List<TokenEvent> revoke(RevokeApiKey revoke, ApiKeyState state) {
@@ -205,26 +152,7 @@ public final class ApiKey {
         if (state.status() == ApiKeyStatus.REVOKED) {
             return List.of();
         }
-        ApiKeyState revoked = new ApiKeyState(
-                state.keyId(),
-                state.tenantId(),
-                state.name(),
-                state.maskedKey(),
-                state.keyHash(),
-                state.scopes(),
-                ApiKeyStatus.REVOKED,
-                state.createdAt(),
-                state.expiresAt(),
-                revoke.at(),
-                revoke.reason(),
-                state.description(),
-                state.applicationId(),
-                state.ipAllowList(),
-                state.rateLimit(),
-                state.quota(),
-                state.metadata(),
-                state.previousKeyHash(),
-                state.previousKeyValidUntil());
+        ApiKeyState revoked = state.withStatus(ApiKeyStatus.REVOKED, revoke.at(), revoke.reason());
         return List.of(new ApiKeyRevoked(revoked, revoke.reason()));
     }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.keygate.testkit.KafkaBrokerResource;
 import io.keygate.testkit.PostgresResource;
+import io.keygate.token.testdata.StoredEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -13,7 +14,6 @@ import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -127,14 +127,7 @@ class ApiKeyConcurrencyQuarkusTest {
     }
 
     private List<String> eventTypes(String keyId) {
-        return pool
-                .preparedQuery("SELECT event_type FROM event_store WHERE aggregate_id = $1 ORDER BY version")
-                .execute(Tuple.of(keyId))
-                .await()
-                .atMost(WAIT)
-                .stream()
-                .map(row -> row.getString("event_type"))
-                .toList();
+        return StoredEvents.typesOf(pool, keyId);
     }
 
     private Response patch(String keyId, Map<String, Object> body) {

@@ -17,13 +17,13 @@ import io.keygate.testkit.PostgresResource;
 import io.keygate.testkit.Testkit;
 import io.keygate.token.apikey.store.ApiKeyProjection;
 import io.keygate.token.config.TokenServiceConfig;
+import io.keygate.token.testdata.StoredEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -167,14 +167,7 @@ class ApiKeyExpiryQuarkusTest {
     }
 
     private List<String> storedEventTypes(String keyId) {
-        return pool
-                .preparedQuery("SELECT event_type FROM event_store WHERE aggregate_id = $1 ORDER BY version")
-                .execute(Tuple.of(keyId))
-                .await()
-                .atMost(WAIT)
-                .stream()
-                .map(row -> row.getString("event_type"))
-                .toList();
+        return StoredEvents.typesOf(pool, keyId);
     }
 
     private List<KeygateEvent> published(String keyId) {

@@ -21,6 +21,7 @@ import io.keygate.token.application.store.ApplicationProjection;
 import io.keygate.token.application.store.DeletedApplicationCredentials;
 import io.keygate.token.oauth.service.OAuthClientService;
 import io.keygate.token.testdata.PublishedTokenEvents;
+import io.keygate.token.testdata.StoredEvents;
 import io.keygate.token.testdata.TestApplications;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -191,13 +192,6 @@ class ApplicationCredentialSweeperQuarkusTest {
     }
 
     private List<String> storedEventTypes(String aggregateId) {
-        return pool
-                .preparedQuery("SELECT event_type FROM event_store WHERE aggregate_id = $1 ORDER BY version")
-                .execute(Tuple.of(aggregateId))
-                .await()
-                .atMost(WAIT)
-                .stream()
-                .map(row -> row.getString("event_type"))
-                .toList();
+        return StoredEvents.typesOf(pool, aggregateId);
     }
 }

@@ -1,0 +1,24 @@
+package io.keygate.token.testdata;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Duration;
+import java.util.List;
+
+/** What the event store holds for an aggregate, read straight from its table (not through the service). */
+public final class StoredEvents {
+
+    private StoredEvents() {}
+
+    /** The CloudEvents types of an aggregate's stored events, oldest first. */
+    public static List<String> typesOf(Pool pool, String aggregateId) {
+        return pool
+                .preparedQuery("SELECT event_type FROM event_store WHERE aggregate_id = $1 ORDER BY version")
+                .execute(Tuple.of(aggregateId))
+                .await()
+                .atMost(Duration.ofSeconds(30))
+                .stream()
+                .map(row -> row.getString("event_type"))
+                .toList();
+    }
+}
