@@ -9,10 +9,12 @@ import static org.hamcrest.Matchers.equalTo;
 import io.keygate.events.token.ApiKeyRevoked;
 import io.keygate.testkit.KafkaBrokerResource;
 import io.keygate.testkit.PostgresResource;
+import io.keygate.token.testdata.NoPeriodicSweepProfile;
 import io.keygate.token.testdata.PublishedTokenEvents;
 import io.keygate.token.testdata.TestApplications;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -30,6 +32,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@TestProfile(NoPeriodicSweepProfile.class)
 @QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true)
 class ApplicationDeletionQuarkusTest {
