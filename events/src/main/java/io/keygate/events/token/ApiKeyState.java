@@ -108,30 +108,22 @@ public record ApiKeyState(
      */
     public ApiKeyState withSecrets(
             String maskedKey, String keyHash, String previousKeyHash, Instant previousKeyValidUntil) {
-        return new ApiKeyState(
-                keyId,
-                tenantId,
-                name,
-                maskedKey,
-                keyHash,
-                scopes,
-                status,
-                createdAt,
-                expiresAt,
-                revokedAt,
-                revocationReason,
-                description,
-                applicationId,
-                ipAllowList,
-                rateLimit,
-                quota,
-                metadata,
-                previousKeyHash,
-                previousKeyValidUntil);
+        return copy(status, revokedAt, revocationReason, maskedKey, keyHash, previousKeyHash, previousKeyValidUntil);
     }
 
     /** This key in another lifecycle state (expired, revoked), with its revocation time and reason if any. */
     public ApiKeyState withStatus(ApiKeyStatus status, Instant revokedAt, String revocationReason) {
+        return copy(status, revokedAt, revocationReason, maskedKey, keyHash, previousKeyHash, previousKeyValidUntil);
+    }
+
+    private ApiKeyState copy(
+            ApiKeyStatus status,
+            Instant revokedAt,
+            String revocationReason,
+            String maskedKey,
+            String keyHash,
+            String previousKeyHash,
+            Instant previousKeyValidUntil) {
         return new ApiKeyState(
                 keyId,
                 tenantId,

@@ -26,6 +26,11 @@ public final class PublishedTokenEvents {
                 .toList();
     }
 
+    /** The event data published so far for {@code aggregateId}. */
+    public static List<KeygateEvent> dataOf(String aggregateId) {
+        return of(aggregateId).stream().map(EventEnvelope::data).toList();
+    }
+
     /** The CloudEvents types published so far for {@code aggregateId}. */
     public static List<String> typesOf(String aggregateId) {
         return of(aggregateId).stream().map(envelope -> envelope.type().type()).toList();

@@ -21,4 +21,19 @@ public final class StoredEvents {
                 .map(row -> row.getString("event_type"))
                 .toList();
     }
+
+    /** Every row of {@code table} and every stored event payload, as one text to search (e.g. for a secret). */
+    public static String textOf(Pool pool, String table) {
+        StringBuilder all = new StringBuilder();
+        for (String sql : List.of(
+                "SELECT row_to_json(t)::text AS j FROM " + table + " t",
+                "SELECT payload::text AS j FROM event_store")) {
+            pool.query(sql)
+                    .execute()
+                    .await()
+                    .atMost(Duration.ofSeconds(30))
+                    .forEach(row -> all.append(row.getString("j")));
+        }
+        return all.toString();
+    }
 }

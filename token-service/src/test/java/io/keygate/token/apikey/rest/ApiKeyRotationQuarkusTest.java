@@ -8,16 +8,13 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.cloudevents.kafka.CloudEventDeserializer;
-import io.keygate.events.EventCodec;
 import io.keygate.events.KeygateEvent;
-import io.keygate.events.Topic;
 import io.keygate.events.credential.ApiKeyFormat;
 import io.keygate.events.credential.ApiKeyHasher;
 import io.keygate.events.token.ApiKeyRotated;
 import io.keygate.testkit.KafkaBrokerResource;
 import io.keygate.testkit.PostgresResource;
-import io.keygate.testkit.Testkit;
+import io.keygate.token.testdata.PublishedTokenEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -27,7 +24,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +37,6 @@ class ApiKeyRotationQuarkusTest {
     @ConfigProperty(name = "keygate.api-key.pepper")
     String pepper;
 
-    private final EventCodec codec = new EventCodec();
     private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
 
     @Test
@@ -163,11 +158,6 @@ class ApiKeyRotationQuarkusTest {
     }
 
     private List<KeygateEvent> published(String keyId) {
-        return Testkit.kafka()
-                .readAll(Topic.TOKENS.topicName(), new StringDeserializer(), new CloudEventDeserializer())
-                .stream()
-                .filter(r -> keyId.equals(r.key()))
-                .map(r -> codec.fromCloudEvent(r.value()).data())
-                .toList();
+        return PublishedTokenEvents.dataOf(keyId);
     }
 }

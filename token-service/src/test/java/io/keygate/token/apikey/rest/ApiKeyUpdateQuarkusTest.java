@@ -7,15 +7,12 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.cloudevents.kafka.CloudEventDeserializer;
-import io.keygate.events.EventCodec;
 import io.keygate.events.KeygateEvent;
-import io.keygate.events.Topic;
 import io.keygate.events.token.ApiKeyIssued;
 import io.keygate.events.token.ApiKeyUpdated;
 import io.keygate.testkit.KafkaBrokerResource;
 import io.keygate.testkit.PostgresResource;
-import io.keygate.testkit.Testkit;
+import io.keygate.token.testdata.PublishedTokenEvents;
 import io.keygate.token.testdata.TestApplications;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -35,7 +31,6 @@ class ApiKeyUpdateQuarkusTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private final EventCodec codec = new EventCodec();
     private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
 
     @Test
@@ -180,11 +175,6 @@ class ApiKeyUpdateQuarkusTest {
     }
 
     private List<KeygateEvent> published(String keyId) {
-        return Testkit.kafka()
-                .readAll(Topic.TOKENS.topicName(), new StringDeserializer(), new CloudEventDeserializer())
-                .stream()
-                .filter(r -> keyId.equals(r.key()))
-                .map(r -> codec.fromCloudEvent(r.value()).data())
-                .toList();
+        return PublishedTokenEvents.dataOf(keyId);
     }
 }

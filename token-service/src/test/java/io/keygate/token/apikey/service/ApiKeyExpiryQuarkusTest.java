@@ -6,17 +6,14 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.cloudevents.kafka.CloudEventDeserializer;
-import io.keygate.events.EventCodec;
 import io.keygate.events.KeygateEvent;
-import io.keygate.events.Topic;
 import io.keygate.events.token.ApiKeyExpired;
 import io.keygate.events.token.ApiKeyRotationCompleted;
 import io.keygate.testkit.KafkaBrokerResource;
 import io.keygate.testkit.PostgresResource;
-import io.keygate.testkit.Testkit;
 import io.keygate.token.apikey.store.ApiKeyProjection;
 import io.keygate.token.config.TokenServiceConfig;
+import io.keygate.token.testdata.PublishedTokenEvents;
 import io.keygate.token.testdata.StoredEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +27,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -55,7 +51,6 @@ class ApiKeyExpiryQuarkusTest {
     @Inject
     Pool pool;
 
-    private final EventCodec codec = new EventCodec();
     private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
 
     @Test
@@ -171,11 +166,6 @@ class ApiKeyExpiryQuarkusTest {
     }
 
     private List<KeygateEvent> published(String keyId) {
-        return Testkit.kafka()
-                .readAll(Topic.TOKENS.topicName(), new StringDeserializer(), new CloudEventDeserializer())
-                .stream()
-                .filter(r -> keyId.equals(r.key()))
-                .map(r -> codec.fromCloudEvent(r.value()).data())
-                .toList();
+        return PublishedTokenEvents.dataOf(keyId);
     }
 }

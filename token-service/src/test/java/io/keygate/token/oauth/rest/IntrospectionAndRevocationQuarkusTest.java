@@ -15,16 +15,13 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import io.cloudevents.kafka.CloudEventDeserializer;
-import io.keygate.events.EventCodec;
 import io.keygate.events.KeygateEvent;
-import io.keygate.events.Topic;
 import io.keygate.events.oauth.AccessTokenRevoked;
 import io.keygate.testkit.KafkaBrokerResource;
 import io.keygate.testkit.PostgresResource;
-import io.keygate.testkit.Testkit;
 import io.keygate.token.oauth.service.ActiveSigningKey;
 import io.keygate.token.oauth.service.SigningKeyService;
+import io.keygate.token.testdata.PublishedTokenEvents;
 import io.keygate.token.testdata.TestApplications;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,7 +33,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -49,7 +45,6 @@ class IntrospectionAndRevocationQuarkusTest {
     @Inject
     SigningKeyService signingKeys;
 
-    private final EventCodec codec = new EventCodec();
     private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
 
     @Test
@@ -225,12 +220,7 @@ class IntrospectionAndRevocationQuarkusTest {
     }
 
     private List<KeygateEvent> published(String jti) {
-        return Testkit.kafka()
-                .readAll(Topic.TOKENS.topicName(), new StringDeserializer(), new CloudEventDeserializer())
-                .stream()
-                .filter(r -> jti.equals(r.key()))
-                .map(r -> codec.fromCloudEvent(r.value()).data())
-                .toList();
+        return PublishedTokenEvents.dataOf(jti);
     }
 
     private static io.restassured.response.Response introspect(Map<String, String> caller, String token) {

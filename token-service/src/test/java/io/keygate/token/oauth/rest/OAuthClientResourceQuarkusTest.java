@@ -8,17 +8,15 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.cloudevents.kafka.CloudEventDeserializer;
-import io.keygate.events.EventCodec;
 import io.keygate.events.KeygateEvent;
-import io.keygate.events.Topic;
 import io.keygate.events.credential.ApiKeyHasher;
 import io.keygate.events.oauth.OAuthClientRegistered;
 import io.keygate.events.oauth.OAuthClientRevoked;
 import io.keygate.testkit.KafkaBrokerResource;
 import io.keygate.testkit.PostgresResource;
-import io.keygate.testkit.Testkit;
 import io.keygate.token.oauth.ClientSecrets;
+import io.keygate.token.testdata.PublishedTokenEvents;
+import io.keygate.token.testdata.StoredEvents;
 import io.keygate.token.testdata.TestApplications;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,7 +28,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +44,6 @@ class OAuthClientResourceQuarkusTest {
     @ConfigProperty(name = "keygate.api-key.pepper")
     String pepper;
 
-    private final EventCodec codec = new EventCodec();
     private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
 
     @Test
@@ -174,26 +170,10 @@ class OAuthClientResourceQuarkusTest {
     }
 
     private String databaseText() {
-        StringBuilder all = new StringBuilder();
-        pool.query("SELECT row_to_json(c)::text AS j FROM oauth_client c")
-                .execute()
-                .await()
-                .atMost(WAIT)
-                .forEach(row -> all.append(row.getString("j")));
-        pool.query("SELECT payload::text AS j FROM event_store")
-                .execute()
-                .await()
-                .atMost(WAIT)
-                .forEach(row -> all.append(row.getString("j")));
-        return all.toString();
+        return StoredEvents.textOf(pool, "oauth_client");
     }
 
     private List<KeygateEvent> published(String clientId) {
-        return Testkit.kafka()
-                .readAll(Topic.TOKENS.topicName(), new StringDeserializer(), new CloudEventDeserializer())
-                .stream()
-                .filter(r -> clientId.equals(r.key()))
-                .map(r -> codec.fromCloudEvent(r.value()).data())
-                .toList();
+        return PublishedTokenEvents.dataOf(clientId);
     }
 }
