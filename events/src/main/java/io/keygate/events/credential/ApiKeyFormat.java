@@ -1,6 +1,5 @@
 package io.keygate.events.credential;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.regex.Pattern;
@@ -18,9 +17,11 @@ import java.util.zip.CRC32;
 public final class ApiKeyFormat {
 
     private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static final long BASE = ALPHABET.length();
     private static final int RANDOM_BYTES = 24;
     private static final int RANDOM_CHARS = 33;
     private static final int CHECKSUM_CHARS = 6;
+    private static final Pattern ENVIRONMENT = Pattern.compile("[a-z]{2,8}");
     private static final Pattern SHAPE =
             Pattern.compile("kg_([a-z]{2,8})_([0-9A-Za-z]{" + (RANDOM_CHARS + CHECKSUM_CHARS) + "})");
 
@@ -32,12 +33,12 @@ public final class ApiKeyFormat {
 
     /** A new key for an environment label such as {@code live} or {@code test}. */
     public static String generate(String environment, SecureRandom random) {
-        if (!environment.matches("[a-z]{2,8}")) {
+        if (!ENVIRONMENT.matcher(environment).matches()) {
             throw new IllegalArgumentException("Environment label must be 2-8 lowercase letters");
         }
         byte[] bytes = new byte[RANDOM_BYTES];
         random.nextBytes(bytes);
-        String body = "kg_" + environment + "_" + base62(new BigInteger(1, bytes), RANDOM_CHARS);
+        String body = "kg_" + environment + "_" + base62(bytes, RANDOM_CHARS);
         return body + checksum(body);
     }
 
@@ -59,19 +60,35 @@ public final class ApiKeyFormat {
     private static String checksum(String body) {
         CRC32 crc = new CRC32();
         crc.update(body.getBytes(StandardCharsets.US_ASCII));
-        return base62(BigInteger.valueOf(crc.getValue()), CHECKSUM_CHARS);
+        long value = crc.getValue();
+        return base62(
+                new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value},
+                CHECKSUM_CHARS);
     }
 
-    private static String base62(BigInteger value, int width) {
-        BigInteger base = BigInteger.valueOf(ALPHABET.length());
+    /** {@code bigEndian} as an unsigned number in exactly {@code width} base62 digits, most significant first. */
+    private static String base62(byte[] bigEndian, int width) {
+        // Long division by 62 over 32-bit limbs: the same digits as BigInteger arithmetic, without its garbage.
+        int[] limbs = new int[(bigEndian.length + 3) / 4];
+        int padding = limbs.length * 4 - bigEndian.length;
+        for (int i = 0; i < bigEndian.length; i++) {
+            int position = i + padding;
+            limbs[position / 4] |= (bigEndian[i] & 0xff) << (8 * (3 - position % 4));
+        }
         char[] out = new char[width];
         for (int i = width - 1; i >= 0; i--) {
-            BigInteger[] division = value.divideAndRemainder(base);
-            out[i] = ALPHABET.charAt(division[1].intValue());
-            value = division[0];
+            long remainder = 0;
+            for (int j = 0; j < limbs.length; j++) {
+                long current = (remainder << 32) | (limbs[j] & 0xffffffffL);
+                limbs[j] = (int) (current / BASE);
+                remainder = current % BASE;
+            }
+            out[i] = ALPHABET.charAt((int) remainder);
         }
-        if (value.signum() != 0) {
-            throw new IllegalStateException("Value does not fit in " + width + " base62 digits");
+        for (int limb : limbs) {
+            if (limb != 0) {
+                throw new IllegalStateException("Value does not fit in " + width + " base62 digits");
+            }
         }
         return new String(out);
     }
