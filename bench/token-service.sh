@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Key issuance and revocation throughput/latency of token-service beside the raw PostgreSQL insert rate,
-# same machine, same run, medians. Usage: bench/token-service.sh [operations] [concurrency] [runs]
+# Key issuance and revocation throughput/latency of token-service (wrk) beside the raw PostgreSQL insert rate (pgbench),
+# same machine, same run, medians. Usage: bench/token-service.sh [seconds] [concurrency] [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+for tool in wrk pgbench; do
+  command -v "$tool" >/dev/null || { echo "bench needs $tool: apt-get install -y wrk postgresql-client" >&2; exit 2; }
+done
 mvn -B -q install -DskipTests
 # The service runs with production-like JVM options (C2, a fixed heap, one Vert.x event loop per core, as we
 # recommend deploying on small nodes), not the fast-start ones of the local run.
