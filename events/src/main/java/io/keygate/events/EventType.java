@@ -7,7 +7,16 @@ import io.keygate.events.call.CallRecorded;
 import io.keygate.events.oauth.AccessTokenRevoked;
 import io.keygate.events.oauth.OAuthClientRegistered;
 import io.keygate.events.oauth.OAuthClientRevoked;
+import io.keygate.events.policy.PlanCreated;
+import io.keygate.events.policy.PlanRetired;
+import io.keygate.events.policy.PlanUpdated;
 import io.keygate.events.policy.RouteDefined;
+import io.keygate.events.policy.SubscriptionApproved;
+import io.keygate.events.policy.SubscriptionCancelled;
+import io.keygate.events.policy.SubscriptionRejected;
+import io.keygate.events.policy.SubscriptionRequested;
+import io.keygate.events.policy.SubscriptionResumed;
+import io.keygate.events.policy.SubscriptionSuspended;
 import io.keygate.events.signing.SigningKeyPublished;
 import io.keygate.events.signing.SigningKeyRetired;
 import io.keygate.events.token.ApiKeyExpired;
@@ -45,6 +54,16 @@ public enum EventType {
     APPLICATION_UPDATED("io.keygate.application.updated.v1", ApplicationUpdated.class, Topic.TOKENS),
     APPLICATION_DELETED("io.keygate.application.deleted.v1", ApplicationDeleted.class, Topic.TOKENS),
     ROUTE_DEFINED("io.keygate.route.defined.v1", RouteDefined.class, Topic.POLICIES),
+    // Plans of APIs and subscriptions to them
+    PLAN_CREATED("io.keygate.plan.created.v1", PlanCreated.class, Topic.POLICIES),
+    PLAN_UPDATED("io.keygate.plan.updated.v1", PlanUpdated.class, Topic.POLICIES),
+    PLAN_RETIRED("io.keygate.plan.retired.v1", PlanRetired.class, Topic.POLICIES),
+    SUBSCRIPTION_REQUESTED("io.keygate.subscription.requested.v1", SubscriptionRequested.class, Topic.POLICIES),
+    SUBSCRIPTION_APPROVED("io.keygate.subscription.approved.v1", SubscriptionApproved.class, Topic.POLICIES),
+    SUBSCRIPTION_REJECTED("io.keygate.subscription.rejected.v1", SubscriptionRejected.class, Topic.POLICIES),
+    SUBSCRIPTION_SUSPENDED("io.keygate.subscription.suspended.v1", SubscriptionSuspended.class, Topic.POLICIES),
+    SUBSCRIPTION_RESUMED("io.keygate.subscription.resumed.v1", SubscriptionResumed.class, Topic.POLICIES),
+    SUBSCRIPTION_CANCELLED("io.keygate.subscription.cancelled.v1", SubscriptionCancelled.class, Topic.POLICIES),
     CALL_RECORDED("io.keygate.call.recorded.v1", CallRecorded.class, Topic.CALLS);
 
     private static final Map<String, EventType> BY_TYPE =

@@ -12,8 +12,23 @@ import io.keygate.events.oauth.OAuthClientRegistered;
 import io.keygate.events.oauth.OAuthClientRevoked;
 import io.keygate.events.oauth.OAuthClientState;
 import io.keygate.events.oauth.OAuthClientStatus;
+import io.keygate.events.policy.PlanCreated;
+import io.keygate.events.policy.PlanQuota;
+import io.keygate.events.policy.PlanRateLimit;
+import io.keygate.events.policy.PlanRetired;
+import io.keygate.events.policy.PlanState;
+import io.keygate.events.policy.PlanStatus;
+import io.keygate.events.policy.PlanUpdated;
 import io.keygate.events.policy.RouteDefined;
 import io.keygate.events.policy.RouteState;
+import io.keygate.events.policy.SubscriptionApproved;
+import io.keygate.events.policy.SubscriptionCancelled;
+import io.keygate.events.policy.SubscriptionRejected;
+import io.keygate.events.policy.SubscriptionRequested;
+import io.keygate.events.policy.SubscriptionResumed;
+import io.keygate.events.policy.SubscriptionState;
+import io.keygate.events.policy.SubscriptionStatus;
+import io.keygate.events.policy.SubscriptionSuspended;
 import io.keygate.events.signing.PublicJwk;
 import io.keygate.events.signing.SigningKeyPublished;
 import io.keygate.events.signing.SigningKeyRetired;
@@ -228,7 +243,74 @@ final class SampleEvents {
                                         T0)))));
         all.putAll(oauthSamples());
         all.putAll(applicationSamples());
+        all.putAll(planAndSubscriptionSamples());
         return all;
+    }
+
+    private static Map<EventType, List<KeygateEvent>> planAndSubscriptionSamples() {
+        String api = "api_0123456789abcdef0123456789abcdef";
+        String planId = "plan_0123456789abcdef0123456789abcdef";
+        PlanState plan = new PlanState(
+                planId,
+                "acme",
+                api,
+                "gold",
+                "For production traffic",
+                new PlanRateLimit(100, RateLimitPeriod.SECOND, 50),
+                new PlanQuota(1_000_000, QuotaRefill.MONTH),
+                PlanStatus.ACTIVE,
+                T0,
+                T0,
+                null);
+        PlanState minimalPlan =
+                new PlanState(planId, "acme", api, "free", null, null, null, PlanStatus.ACTIVE, T0, T0, null);
+        PlanState retired = new PlanState(
+                planId,
+                "acme",
+                api,
+                "free",
+                null,
+                null,
+                null,
+                PlanStatus.RETIRED,
+                T0,
+                T0.plusSeconds(60),
+                T0.plusSeconds(60));
+        SubscriptionState pending = new SubscriptionState(
+                "sub_0123456789abcdef0123456789abcdef",
+                "globex",
+                APP,
+                api,
+                "acme",
+                planId,
+                SubscriptionStatus.PENDING,
+                null,
+                T0,
+                T0,
+                null);
+        SubscriptionState approved =
+                pending.moveTo(SubscriptionStatus.APPROVED, "Welcome aboard", T0.plusSeconds(30), true);
+        return Map.of(
+                EventType.PLAN_CREATED, List.of(new PlanCreated(plan), new PlanCreated(minimalPlan)),
+                EventType.PLAN_UPDATED, List.of(new PlanUpdated(plan)),
+                EventType.PLAN_RETIRED, List.of(new PlanRetired(retired)),
+                EventType.SUBSCRIPTION_REQUESTED, List.of(new SubscriptionRequested(pending)),
+                EventType.SUBSCRIPTION_APPROVED,
+                        List.of(
+                                new SubscriptionApproved(approved),
+                                new SubscriptionApproved(pending.moveTo(SubscriptionStatus.APPROVED, null, T0, true))),
+                EventType.SUBSCRIPTION_REJECTED,
+                        List.of(new SubscriptionRejected(
+                                pending.moveTo(SubscriptionStatus.REJECTED, "Not for now", T0.plusSeconds(30), true))),
+                EventType.SUBSCRIPTION_SUSPENDED,
+                        List.of(new SubscriptionSuspended(
+                                approved.moveTo(SubscriptionStatus.SUSPENDED, "Abuse", T0.plusSeconds(90), false))),
+                EventType.SUBSCRIPTION_RESUMED,
+                        List.of(new SubscriptionResumed(
+                                approved.moveTo(SubscriptionStatus.APPROVED, null, T0.plusSeconds(120), false))),
+                EventType.SUBSCRIPTION_CANCELLED,
+                        List.of(new SubscriptionCancelled(
+                                approved.moveTo(SubscriptionStatus.CANCELLED, null, T0.plusSeconds(150), false))));
     }
 
     private static Map<EventType, List<KeygateEvent>> applicationSamples() {

@@ -3,4 +3,4 @@ package io.keygate.events.policy;
 import io.keygate.events.KeygateEvent;
 
 /** Events of policy aggregates (routes, …), published to {@code keygate.policies}. */
-public sealed interface PolicyEvent extends KeygateEvent permits RouteDefined {}
+public sealed interface PolicyEvent extends KeygateEvent permits RouteDefined, PlanEvent, SubscriptionEvent {}
