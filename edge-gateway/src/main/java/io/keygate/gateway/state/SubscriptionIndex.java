@@ -1,0 +1,72 @@
+package io.keygate.gateway.state;
+
+import io.keygate.events.policy.SubscriptionState;
+import io.keygate.events.policy.SubscriptionStatus;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which applications may call which APIs: every subscription as its events last described it, found by
+ * application × API. An application may have had several subscriptions to one API over time (a cancelled one,
+ * then a new one), and their events come from different partitions in any order; the pair is approved while any
+ * of its subscriptions is, so the order never matters.
+ *
+ * <p>One writer (the state consumer) applies events; request threads read without locks.
+ */
+public final class SubscriptionIndex {
+
+    private final Map<String, AppliedSubscription> byId = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, SubscriptionStatus>> byApplicationAndApi = new ConcurrentHashMap<>();
+
+    private record AppliedSubscription(SubscriptionState state, long sequence) {}
+
+    /**
+     * Records a subscription's state at an aggregate sequence.
+     *
+     * @return false when the sequence is not newer than the one already applied (a replay or a duplicate)
+     */
+    public boolean apply(SubscriptionState subscription, long sequence) {
+        AppliedSubscription previous = byId.get(subscription.subscriptionId());
+        if (previous != null && sequence <= previous.sequence()) {
+            return false;
+        }
+        byId.put(subscription.subscriptionId(), new AppliedSubscription(subscription, sequence));
+        byApplicationAndApi
+                .computeIfAbsent(
+                        pair(subscription.applicationId(), subscription.apiId()), p -> new ConcurrentHashMap<>())
+                .put(subscription.subscriptionId(), subscription.status());
+        return true;
+    }
+
+    /**
+     * The best status the application has on the API: {@code APPROVED} if any subscription is approved, else
+     * a suspended, then a pending one; null if it never subscribed or every subscription ended.
+     */
+    public SubscriptionStatus statusOf(String applicationId, String apiId) {
+        Map<String, SubscriptionStatus> statuses = byApplicationAndApi.get(pair(applicationId, apiId));
+        if (statuses == null) {
+            return null;
+        }
+        SubscriptionStatus best = null;
+        for (SubscriptionStatus status : statuses.values()) {
+            if (status == SubscriptionStatus.APPROVED) {
+                return status;
+            }
+            if (status == SubscriptionStatus.SUSPENDED
+                    || (status == SubscriptionStatus.PENDING && best != SubscriptionStatus.SUSPENDED)) {
+                best = status;
+            }
+        }
+        return best;
+    }
+
+    /** Number of subscriptions known, in any status. */
+    public int size() {
+        return byId.size();
+    }
+
+    private static String pair(String applicationId, String apiId) {
+        // Ids are [a-z0-9_] only: a space cannot occur in either.
+        return applicationId + ' ' + apiId;
+    }
+}
