@@ -7,10 +7,15 @@ import io.keygate.events.call.CallRecorded;
 import io.keygate.events.oauth.AccessTokenRevoked;
 import io.keygate.events.oauth.OAuthClientRegistered;
 import io.keygate.events.oauth.OAuthClientRevoked;
+import io.keygate.events.policy.ApiCreated;
+import io.keygate.events.policy.ApiOpenApiUploaded;
+import io.keygate.events.policy.ApiRetired;
+import io.keygate.events.policy.ApiUpdated;
 import io.keygate.events.policy.PlanCreated;
 import io.keygate.events.policy.PlanRetired;
 import io.keygate.events.policy.PlanUpdated;
 import io.keygate.events.policy.RouteDefined;
+import io.keygate.events.policy.RouteDeleted;
 import io.keygate.events.policy.SubscriptionApproved;
 import io.keygate.events.policy.SubscriptionCancelled;
 import io.keygate.events.policy.SubscriptionRejected;
@@ -53,7 +58,13 @@ public enum EventType {
     APPLICATION_CREATED("io.keygate.application.created.v1", ApplicationCreated.class, Topic.TOKENS),
     APPLICATION_UPDATED("io.keygate.application.updated.v1", ApplicationUpdated.class, Topic.TOKENS),
     APPLICATION_DELETED("io.keygate.application.deleted.v1", ApplicationDeleted.class, Topic.TOKENS),
-    ROUTE_DEFINED("io.keygate.route.defined.v1", RouteDefined.class, Topic.POLICIES),
+    // APIs (developer-portal catalog entries) and their routes
+    API_CREATED("io.keygate.api.created.v1", ApiCreated.class, Topic.POLICIES),
+    API_UPDATED("io.keygate.api.updated.v1", ApiUpdated.class, Topic.POLICIES),
+    API_RETIRED("io.keygate.api.retired.v1", ApiRetired.class, Topic.POLICIES),
+    API_OPENAPI_UPLOADED("io.keygate.api.openapi-uploaded.v1", ApiOpenApiUploaded.class, Topic.POLICIES),
+    ROUTE_DEFINED("io.keygate.route.defined.v2", RouteDefined.class, Topic.POLICIES),
+    ROUTE_DELETED("io.keygate.route.deleted.v1", RouteDeleted.class, Topic.POLICIES),
     // Plans of APIs and subscriptions to them
     PLAN_CREATED("io.keygate.plan.created.v1", PlanCreated.class, Topic.POLICIES),
     PLAN_UPDATED("io.keygate.plan.updated.v1", PlanUpdated.class, Topic.POLICIES),

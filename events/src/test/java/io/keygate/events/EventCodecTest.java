@@ -97,9 +97,9 @@ class EventCodecTest {
 
     @Test
     void additiveSchemaChangesAreReadByOlderConsumers() {
-        String newer =
-                "{\"route\":{\"routeId\":\"r\",\"tenantId\":\"t\",\"pathPrefix\":\"/\",\"upstreamUrl\":\"http://u\","
-                        + "\"version\":1,\"updatedAt\":\"2026-11-29T00:00:00Z\",\"addedLater\":true}}";
+        String newer = "{\"route\":{\"routeId\":\"r\",\"tenantId\":\"t\",\"apiId\":\"a\",\"host\":\"*\","
+                + "\"pathPrefix\":\"/\",\"targets\":[{\"url\":\"http://u\",\"weight\":1}],\"status\":\"ACTIVE\","
+                + "\"version\":1,\"updatedAt\":\"2026-11-29T00:00:00Z\",\"addedLater\":true}}";
         var route = codec.fromJson(newer.getBytes(StandardCharsets.UTF_8), io.keygate.events.policy.RouteDefined.class);
         assertThat(route.route().routeId()).isEqualTo("r");
     }

@@ -19,7 +19,18 @@ import io.keygate.events.policy.PlanRetired;
 import io.keygate.events.policy.PlanState;
 import io.keygate.events.policy.PlanStatus;
 import io.keygate.events.policy.PlanUpdated;
+import io.keygate.events.policy.ApiCreated;
+import io.keygate.events.policy.ApiOpenApiUploaded;
+import io.keygate.events.policy.ApiRetired;
+import io.keygate.events.policy.ApiState;
+import io.keygate.events.policy.ApiStatus;
+import io.keygate.events.policy.ApiUpdated;
+import io.keygate.events.policy.ApiVisibility;
+import io.keygate.events.policy.CorsPolicy;
+import io.keygate.events.policy.CredentialKind;
+import io.keygate.events.policy.OpenApiDocumentRef;
 import io.keygate.events.policy.RouteDefined;
+import io.keygate.events.policy.RouteDeleted;
 import io.keygate.events.policy.RouteState;
 import io.keygate.events.policy.SubscriptionApproved;
 import io.keygate.events.policy.SubscriptionCancelled;
@@ -29,6 +40,9 @@ import io.keygate.events.policy.SubscriptionResumed;
 import io.keygate.events.policy.SubscriptionState;
 import io.keygate.events.policy.SubscriptionStatus;
 import io.keygate.events.policy.SubscriptionSuspended;
+import io.keygate.events.policy.RouteStatus;
+import io.keygate.events.policy.RouteTarget;
+import io.keygate.events.policy.ScopeRequirement;
 import io.keygate.events.signing.PublicJwk;
 import io.keygate.events.signing.SigningKeyPublished;
 import io.keygate.events.signing.SigningKeyRetired;
@@ -58,6 +72,8 @@ final class SampleEvents {
     static final String HASH = "q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c";
     static final String OLD_HASH = "Z1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1-";
     static final String APP = "app_0123456789abcdef0123456789abcdef";
+    static final String API = "api_0123456789abcdef0123456789abcdef";
+    static final String ROUTE = "rt_0123456789abcdef0123456789abcdef";
 
     private SampleEvents() {}
 
@@ -150,8 +166,86 @@ final class SampleEvents {
                 null,
                 OLD_HASH,
                 T0.plusSeconds(30));
-        RouteState route =
-                new RouteState("rt_01", "acme", "orders", "/orders", "http://orders.internal:8080/v1", 3, T0);
+        RouteState route = new RouteState(
+                ROUTE,
+                "acme",
+                API,
+                "orders",
+                "api.acme.example",
+                "/orders",
+                List.of("GET", "POST"),
+                List.of(
+                        new RouteTarget("http://orders.internal:8080/v1", 90),
+                        new RouteTarget("http://orders-b:8080", 10)),
+                "/health",
+                true,
+                2_000,
+                30_000,
+                2,
+                List.of(new ScopeRequirement(List.of("POST"), "/orders/**", List.of("orders:write"))),
+                List.of(CredentialKind.API_KEY, CredentialKind.JWT),
+                1_048_576,
+                new CorsPolicy(List.of("https://app.acme.example"), List.of("GET"), List.of("Content-Type"), true, 600),
+                RouteStatus.ACTIVE,
+                3,
+                T0);
+        RouteState minimalRoute = new RouteState(
+                ROUTE,
+                "acme",
+                API,
+                null,
+                RouteState.ANY_HOST,
+                "/",
+                List.of(),
+                List.of(new RouteTarget("https://example.org", 1)),
+                null,
+                false,
+                5_000,
+                30_000,
+                0,
+                List.of(),
+                List.of(CredentialKind.API_KEY),
+                0,
+                null,
+                RouteStatus.ACTIVE,
+                1,
+                T0);
+        RouteState deletedRoute = new RouteState(
+                ROUTE,
+                "acme",
+                API,
+                null,
+                RouteState.ANY_HOST,
+                "/",
+                List.of(),
+                List.of(new RouteTarget("https://example.org", 1)),
+                null,
+                false,
+                5_000,
+                30_000,
+                0,
+                List.of(),
+                List.of(CredentialKind.API_KEY),
+                0,
+                null,
+                RouteStatus.DELETED,
+                2,
+                T0);
+        ApiState api = new ApiState(
+                API, "acme", "Orders", null, "v1", ApiVisibility.PRIVATE, false, ApiStatus.ACTIVE, null, T0, T0, null);
+        ApiState documented = new ApiState(
+                API,
+                "acme",
+                "Orders",
+                "Place and track orders",
+                "2.3.0",
+                ApiVisibility.PUBLIC,
+                true,
+                ApiStatus.ACTIVE,
+                new OpenApiDocumentRef("ab".repeat(32), 2_048, "application/yaml", "3.1.0", "Orders", T0),
+                T0,
+                T0.plusSeconds(5),
+                null);
         Map<EventType, List<KeygateEvent>> all = new HashMap<>(Map.ofEntries(
                 Map.entry(
                         EventType.API_KEY_UPDATED,
@@ -187,12 +281,14 @@ final class SampleEvents {
                 Map.entry(
                         EventType.API_KEY_REVOKED,
                         List.of(new ApiKeyRevoked(revoked, "leaked in a log"), new ApiKeyRevoked(revoked, null))),
+                Map.entry(EventType.ROUTE_DEFINED, List.of(new RouteDefined(route), new RouteDefined(minimalRoute))),
+                Map.entry(EventType.ROUTE_DELETED, List.of(new RouteDeleted(deletedRoute))),
+                Map.entry(EventType.API_CREATED, List.of(new ApiCreated(api))),
                 Map.entry(
-                        EventType.ROUTE_DEFINED,
-                        List.of(
-                                new RouteDefined(route),
-                                new RouteDefined(
-                                        new RouteState("rt_02", "acme", null, "/", "https://example.org", 1, T0)))),
+                        EventType.API_UPDATED,
+                        List.of(new ApiUpdated(documented, List.of("visibility", "subscriptionApproval")))),
+                Map.entry(EventType.API_RETIRED, List.of(new ApiRetired(documented.retire(T0.plusSeconds(9))))),
+                Map.entry(EventType.API_OPENAPI_UPLOADED, List.of(new ApiOpenApiUploaded(documented))),
                 Map.entry(
                         EventType.CALL_RECORDED,
                         List.of(

@@ -2,5 +2,5 @@ package io.keygate.events.policy;
 
 import io.keygate.events.KeygateEvent;
 
-/** Events of policy aggregates (routes, …), published to {@code keygate.policies}. */
-public sealed interface PolicyEvent extends KeygateEvent permits RouteDefined, PlanEvent, SubscriptionEvent {}
+/** Events of policy aggregates (APIs, routes, plans, subscriptions, …), published to {@code keygate.policies}. */
+public sealed interface PolicyEvent extends KeygateEvent permits ApiEvent, RouteEvent, PlanEvent, SubscriptionEvent {}

@@ -34,25 +34,28 @@ public final class RoutePaths {
      *
      * @throws RouteRejectedException otherwise
      */
-    public static String validateUpstream(String url) {
+    public static String validateUpstream(String url, String field) {
         URI uri;
         try {
             uri = url == null ? null : new URI(url);
         } catch (URISyntaxException e) {
             uri = null;
         }
+        if (url != null && url.length() > 2048) {
+            throw invalid(field, "must be at most 2048 characters");
+        }
         if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
-            throw invalid("upstreamUrl", "must be an absolute http(s) URL with a host");
+            throw invalid(field, "must be an absolute http(s) URL with a host");
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw invalid("upstreamUrl", "scheme must be http or https");
+            throw invalid(field, "scheme must be http or https");
         }
         if (uri.getRawUserInfo() != null) {
-            throw invalid("upstreamUrl", "must not contain credentials");
+            throw invalid(field, "must not contain credentials");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw invalid("upstreamUrl", "must not contain a query or fragment");
+            throw invalid(field, "must not contain a query or fragment");
         }
         String normalised = uri.normalize().toString();
         return normalised.endsWith("/") ? normalised.substring(0, normalised.length() - 1) : normalised;

@@ -17,8 +17,18 @@ public class RouteProblemMapper {
         if (rejection instanceof RouteRejection.NotFound) {
             return Problems.notFound(rejection.detail(), uri);
         }
+        if (rejection instanceof RouteRejection.ApiNotUsable api && !api.retired()) {
+            return Problems.notFound(rejection.detail(), uri);
+        }
         if (rejection instanceof RouteRejection.InvalidField invalid) {
             return Problems.invalidField(400, invalid.field(), invalid.message(), uri);
+        }
+        if (rejection instanceof RouteRejection.UnsafeTarget unsafe) {
+            // Well-formed, but a target routes may not send traffic to.
+            return Problems.invalidField(422, unsafe.field(), unsafe.message(), uri);
+        }
+        if (rejection instanceof RouteRejection.Conflict) {
+            return Problems.of(409, "route-conflict", "Route conflict", rejection.detail(), uri);
         }
         return Problems.conflict(rejection.detail(), uri);
     }
@@ -29,7 +39,7 @@ public class RouteProblemMapper {
                 409,
                 "concurrent-modification",
                 "Concurrent modification",
-                "The route was changed by another request; read it again and retry",
+                "The resource was changed by another request; read it again and retry",
                 uri);
     }
 }

@@ -1,0 +1,35 @@
+package io.keygate.policy.store;
+
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Creates the policy-service's read-model tables at start, after the event store's (priority 10). */
+@ApplicationScoped
+public class PolicySchema {
+
+    private final Pool pool;
+
+    PolicySchema(Pool pool) {
+        this.pool = pool;
+    }
+
+    void create(@Observes @Priority(15) StartupEvent startup) {
+        pool.query(resource("/io/keygate/policy/schema.sql")).execute().await().atMost(Duration.ofSeconds(30));
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = PolicySchema.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
