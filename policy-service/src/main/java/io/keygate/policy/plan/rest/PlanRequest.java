@@ -35,7 +35,8 @@ public record PlanRequest(
 
     /** At most {@code requests} per calendar {@code per} (UTC). */
     public record QuotaRequest(
-            @NotNull @Min(1) @Max(1_000_000_000_000L) Long requests, @NotNull @Pattern(regexp = "DAY|MONTH") String per) {}
+            @NotNull @Min(1) @Max(1_000_000_000_000L) Long requests,
+            @NotNull @Pattern(regexp = "DAY|MONTH") String per) {}
 
     PlanAttributes toAttributes() {
         return new PlanAttributes(

@@ -54,7 +54,9 @@ public class PlanResource {
     }
 
     @POST
-    @Operation(summary = "Offer a plan on an API", description = "404 if the tenant has no such API, 409 if it is retired.")
+    @Operation(
+            summary = "Offer a plan on an API",
+            description = "404 if the tenant has no such API, 409 if it is retired.")
     public Uni<Response> create(
             @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @PathParam("apiId") @Pattern(regexp = ApiIds.FORMAT) String apiId,
@@ -62,14 +64,17 @@ public class PlanResource {
             @HeaderParam(CorrelationIds.HEADER) String requestId,
             @Context UriInfo uri) {
         return service.create(tenantId, apiId, request.toAttributes(), CorrelationIds.of(requestId))
-                .map(created -> Response.created(
-                                uri.getAbsolutePathBuilder().path(created.planId()).build())
+                .map(created -> Response.created(uri.getAbsolutePathBuilder()
+                                .path(created.planId())
+                                .build())
                         .entity(created)
                         .build());
     }
 
     @GET
-    @Operation(summary = "List an API's plans, oldest first", description = "Active ones by default; status=RETIRED lists the retired ones.")
+    @Operation(
+            summary = "List an API's plans, oldest first",
+            description = "Active ones by default; status=RETIRED lists the retired ones.")
     public Uni<List<PlanState>> list(
             @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @PathParam("apiId") @Pattern(regexp = ApiIds.FORMAT) String apiId,
@@ -100,7 +105,9 @@ public class PlanResource {
 
     @PUT
     @Path("/{planId}")
-    @Operation(summary = "Replace a plan's attributes", description = "Subscriptions on the plan get the new limits. A retired plan cannot change (409).")
+    @Operation(
+            summary = "Replace a plan's attributes",
+            description = "Subscriptions on the plan get the new limits. A retired plan cannot change (409).")
     public Uni<PlanState> update(
             @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @PathParam("apiId") @Pattern(regexp = ApiIds.FORMAT) String apiId,
@@ -113,7 +120,9 @@ public class PlanResource {
     @DELETE
     @Path("/{planId}")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Retire a plan", description = "No new subscription may choose it; existing ones keep it. Idempotent.")
+    @Operation(
+            summary = "Retire a plan",
+            description = "No new subscription may choose it; existing ones keep it. Idempotent.")
     public Uni<PlanState> retire(
             @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @PathParam("apiId") @Pattern(regexp = ApiIds.FORMAT) String apiId,

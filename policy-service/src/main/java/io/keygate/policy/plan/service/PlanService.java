@@ -37,15 +37,18 @@ public class PlanService {
     PlanService(EventStore store, PlanProjection projection, ApiProjection apis) {
         this.store = store;
         this.writer = ReadModelWriter.checked(
-                (tx, decision) -> apis.lockStatus(tx, decision.state().tenantId(), decision.state().apiId())
+                (tx, decision) -> apis.lockStatus(
+                                tx,
+                                decision.state().tenantId(),
+                                decision.state().apiId())
                         .invoke(status -> {
                             if (status == null) {
-                                throw new PlanRejectedException(
-                                        new PlanRejection.ApiNotUsable(decision.state().apiId(), false));
+                                throw new PlanRejectedException(new PlanRejection.ApiNotUsable(
+                                        decision.state().apiId(), false));
                             }
                             if (status != ApiStatus.ACTIVE && decision.state().acceptsSubscriptions()) {
-                                throw new PlanRejectedException(
-                                        new PlanRejection.ApiNotUsable(decision.state().apiId(), true));
+                                throw new PlanRejectedException(new PlanRejection.ApiNotUsable(
+                                        decision.state().apiId(), true));
                             }
                         }),
                 (tx, decision) -> projection.upsert(tx, decision.state(), decision.version()));

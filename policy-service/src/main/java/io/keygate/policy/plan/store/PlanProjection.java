@@ -104,7 +104,8 @@ public class PlanProjection implements RebuildableProjection {
 
     /** A plan of an API (active or retired), or null. */
     public Uni<PlanState> find(String apiId, String planId) {
-        return pool.preparedQuery("SELECT plan_id, state::text AS state FROM api_plan WHERE api_id = $1 AND plan_id = $2")
+        return pool.preparedQuery(
+                        "SELECT plan_id, state::text AS state FROM api_plan WHERE api_id = $1 AND plan_id = $2")
                 .execute(Tuple.of(apiId, planId))
                 .map(rows -> rows.size() == 0 ? null : toState(rows.iterator().next()));
     }
