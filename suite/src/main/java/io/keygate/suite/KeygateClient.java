@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** A small JSON client for the suite's REST APIs and its gateway, used by the local run and the tests. */
@@ -23,13 +24,19 @@ public final class KeygateClient {
         this.ports = ports;
     }
 
-    /** Defines a route and returns it. */
+    /** Adds an API named {@code name} to the tenant's catalog and defines its route (any host, every method). */
     public JsonNode defineRoute(String tenantId, String name, String pathPrefix, String upstreamUrl) {
+        JsonNode api = send(
+                "POST",
+                ports.policy(),
+                "/tenants/" + tenantId + "/apis",
+                Map.of("name", name, "apiVersion", "v1"),
+                201);
         return send(
                 "POST",
                 ports.policy(),
-                "/tenants/" + tenantId + "/routes",
-                Map.of("name", name, "pathPrefix", pathPrefix, "upstreamUrl", upstreamUrl),
+                "/tenants/" + tenantId + "/apis/" + api.get("id").asText() + "/routes",
+                Map.of("name", name, "pathPrefix", pathPrefix, "targets", List.of(Map.of("url", upstreamUrl))),
                 201);
     }
 

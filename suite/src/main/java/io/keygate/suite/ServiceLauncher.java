@@ -42,7 +42,10 @@ public final class ServiceLauncher {
 
     /** policy-service on {@code port}, with database {@code policy_service}. */
     public ServiceProcess policyService(int port) {
-        return start("policy-service", port, eventSourced(withDatabase(common(port), "policy_service")));
+        Map<String, String> properties = eventSourced(withDatabase(common(port), "policy_service"));
+        // The demo upstream listens on loopback, which the SSRF guard refuses by default.
+        properties.put("keygate.policy.upstreams.allow-private-targets", "true");
+        return start("policy-service", port, properties);
     }
 
     /** The gateway: proxy on {@code proxyPort}, admin API (health) on {@code adminPort}. */

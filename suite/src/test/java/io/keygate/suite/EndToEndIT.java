@@ -89,7 +89,7 @@ class EndToEndIT {
             List<String> types = auditTypes();
             assertThat(types)
                     .contains(
-                            "io.keygate.route.defined.v1",
+                            "io.keygate.route.defined.v2",
                             "io.keygate.apikey.issued.v1",
                             "io.keygate.apikey.revoked.v1");
             assertThat(types.stream()

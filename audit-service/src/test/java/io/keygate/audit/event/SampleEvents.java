@@ -41,7 +41,27 @@ public final class SampleEvents {
                 "/policy-service",
                 1,
                 at,
-                new RouteDefined(new RouteState(routeId, tenant, "orders", "/orders", "http://127.0.0.1:9000", 1, at)));
+                new RouteDefined(new RouteState(
+                        routeId,
+                        tenant,
+                        "api_0123456789abcdef0123456789abcdef",
+                        "orders",
+                        RouteState.ANY_HOST,
+                        "/orders",
+                        java.util.List.of(),
+                        java.util.List.of(new io.keygate.events.policy.RouteTarget("http://127.0.0.1:9000", 1)),
+                        null,
+                        false,
+                        5_000,
+                        30_000,
+                        0,
+                        java.util.List.of(),
+                        java.util.List.of(io.keygate.events.policy.CredentialKind.API_KEY),
+                        1_048_576,
+                        null,
+                        io.keygate.events.policy.RouteStatus.ACTIVE,
+                        1,
+                        at)));
     }
 
     public static EventEnvelope<KeygateEvent> call(String tenant, String keyId, Instant at, int status) {

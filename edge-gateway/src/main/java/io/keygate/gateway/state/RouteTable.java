@@ -40,7 +40,16 @@ public final class RouteTable {
         if (previous != null && sequence <= previous.sequence()) {
             return false;
         }
-        GatewayRoute gatewayRoute = new GatewayRoute(route, Upstream.parse(route.upstreamUrl()));
+        if (!route.servesTraffic()) {
+            // A deleted route stops matching; its sequence is kept so an older replayed definition stays stale.
+            byRouteId.put(route.routeId(), new AppliedRoute(null, sequence));
+            changed = true;
+            return true;
+        }
+        // The first target only, for now: weighted balancing, health checks and the route's other policies
+        // are enforced by a later issue.
+        GatewayRoute gatewayRoute =
+                new GatewayRoute(route, Upstream.parse(route.targets().get(0).url()));
         byRouteId.put(route.routeId(), new AppliedRoute(gatewayRoute, sequence));
         changed = true;
         return true;
@@ -53,6 +62,9 @@ public final class RouteTable {
         }
         Map<String, GatewayRoute> next = new HashMap<>();
         for (AppliedRoute applied : byRouteId.values()) {
+            if (applied.route() == null) {
+                continue;
+            }
             // Two routes on one prefix: the most recently updated wins, deterministically.
             next.merge(
                     normalise(applied.route().state().pathPrefix()),
@@ -83,9 +95,9 @@ public final class RouteTable {
         }
     }
 
-    /** Number of routes applied. */
+    /** Number of routes served. */
     public int size() {
-        return byRouteId.size();
+        return (int) byRouteId.values().stream().filter(a -> a.route() != null).count();
     }
 
     /** A prefix in matching form: leading slash, no trailing slash (except the root). */

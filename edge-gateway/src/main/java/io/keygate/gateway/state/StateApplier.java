@@ -2,7 +2,7 @@ package io.keygate.gateway.state;
 
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.KeygateEvent;
-import io.keygate.events.policy.RouteDefined;
+import io.keygate.events.policy.RouteEvent;
 import io.keygate.events.token.TokenEvent;
 
 /**
@@ -31,8 +31,8 @@ public final class StateApplier {
         boolean changed;
         if (event instanceof TokenEvent tokenEvent) {
             changed = tokens.apply(tokenEvent.key(), envelope.sequence());
-        } else if (event instanceof RouteDefined routeDefined) {
-            changed = routes.apply(routeDefined.route(), envelope.sequence());
+        } else if (event instanceof RouteEvent routeEvent) {
+            changed = routes.apply(routeEvent.route(), envelope.sequence());
         } else {
             return ApplyResult.IGNORED;
         }

@@ -1,7 +1,11 @@
 package io.keygate.gateway.testdata;
 
+import io.keygate.events.policy.CredentialKind;
 import io.keygate.events.policy.RouteState;
+import io.keygate.events.policy.RouteStatus;
+import io.keygate.events.policy.RouteTarget;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Builds {@link RouteState}s for tests. */
@@ -51,6 +55,26 @@ public final class RouteBuilder {
     }
 
     public RouteState build() {
-        return new RouteState(routeId, tenantId, "test route", pathPrefix, upstreamUrl, version, updatedAt);
+        return new RouteState(
+                routeId,
+                tenantId,
+                "api_0123456789abcdef0123456789abcdef",
+                "test route",
+                RouteState.ANY_HOST,
+                pathPrefix,
+                List.of(),
+                List.of(new RouteTarget(upstreamUrl, 1)),
+                null,
+                false,
+                5_000,
+                30_000,
+                0,
+                List.of(),
+                List.of(CredentialKind.API_KEY),
+                1_048_576,
+                null,
+                RouteStatus.ACTIVE,
+                version,
+                updatedAt);
     }
 }

@@ -70,7 +70,7 @@ class AuditEventConsumerQuarkusTest {
         assertThat(page.<String>getList("items.type"))
                 .containsExactly(
                         "io.keygate.apikey.issued.v1",
-                        "io.keygate.route.defined.v1",
+                        "io.keygate.route.defined.v2",
                         "io.keygate.call.recorded.v1",
                         "io.keygate.apikey.revoked.v1");
         assertThat(page.<String>getList("items.topic"))
