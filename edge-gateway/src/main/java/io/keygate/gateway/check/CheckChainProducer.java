@@ -25,6 +25,6 @@ public class CheckChainProducer {
                 new RouteMatchCheck(state.routes()),
                 new CredentialPresentCheck(),
                 new KeyLookupCheck(state.tokens(), hasher),
-                new TenantMatchCheck()));
+                new SubscriptionCheck(state.subscriptions())));
     }
 }

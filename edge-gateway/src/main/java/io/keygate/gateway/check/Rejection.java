@@ -13,7 +13,8 @@ public enum Rejection {
     UNKNOWN_KEY(CallOutcome.UNKNOWN_KEY, GatewayProblem.INVALID_CREDENTIAL),
     REVOKED_KEY(CallOutcome.REVOKED_KEY, GatewayProblem.INVALID_CREDENTIAL),
     EXPIRED_KEY(CallOutcome.EXPIRED_KEY, GatewayProblem.INVALID_CREDENTIAL),
-    WRONG_TENANT(CallOutcome.WRONG_TENANT, GatewayProblem.WRONG_TENANT);
+    WRONG_TENANT(CallOutcome.WRONG_TENANT, GatewayProblem.WRONG_TENANT),
+    NO_SUBSCRIPTION(CallOutcome.NO_SUBSCRIPTION, GatewayProblem.NO_SUBSCRIPTION);
 
     private final CallOutcome outcome;
     private final GatewayProblem problem;

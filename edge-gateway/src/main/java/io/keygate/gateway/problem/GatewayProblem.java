@@ -18,6 +18,12 @@ public enum GatewayProblem {
     INVALID_CREDENTIAL(
             401, "invalid-credential", "Invalid credential", "The API key presented is not valid for this gateway."),
     WRONG_TENANT(403, "forbidden", "Forbidden", "The API key presented may not call this route."),
+    NO_SUBSCRIPTION(
+            403,
+            "subscription-required",
+            "Subscription required",
+            "The credential's application has no approved subscription to this API. Subscribe in the developer"
+                    + " portal; if the API needs approval, the call is accepted once its owner approves."),
     NOT_READY(
             503,
             "gateway-not-ready",

@@ -15,7 +15,12 @@ public record GatewayRoute(RouteState state, Upstream upstream) {
         return state.routeId();
     }
 
-    /** Tenant owning the route: only its keys are accepted. */
+    /** The API the route belongs to: a caller's application needs an approved subscription to it. */
+    public String apiId() {
+        return state.apiId();
+    }
+
+    /** Tenant owning the route's API. */
     public String tenantId() {
         return state.tenantId();
     }

@@ -11,6 +11,7 @@ public class GatewayState {
 
     private final TokenIndex tokens = new TokenIndex();
     private final RouteTable routes = new RouteTable();
+    private final SubscriptionIndex subscriptions = new SubscriptionIndex();
     private volatile StateProgress progress = StateProgress.starting();
 
     public TokenIndex tokens() {
@@ -19,6 +20,10 @@ public class GatewayState {
 
     public RouteTable routes() {
         return routes;
+    }
+
+    public SubscriptionIndex subscriptions() {
+        return subscriptions;
     }
 
     /** The consumer's latest published progress. */

@@ -3,10 +3,11 @@ package io.keygate.gateway.state;
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.KeygateEvent;
 import io.keygate.events.policy.RouteEvent;
+import io.keygate.events.policy.SubscriptionEvent;
 import io.keygate.events.token.TokenEvent;
 
 /**
- * Applies token and policy events to the in-memory indexes, idempotently by aggregate sequence. Token
+ * Applies token, route and subscription events to the in-memory indexes, idempotently by aggregate sequence. Token
  * events carry the key's full state, so issue and revocation are one and the same operation: replace
  * the key's state if the event is newer.
  */
@@ -14,10 +15,12 @@ public final class StateApplier {
 
     private final TokenIndex tokens;
     private final RouteTable routes;
+    private final SubscriptionIndex subscriptions;
 
-    public StateApplier(TokenIndex tokens, RouteTable routes) {
+    public StateApplier(TokenIndex tokens, RouteTable routes, SubscriptionIndex subscriptions) {
         this.tokens = tokens;
         this.routes = routes;
+        this.subscriptions = subscriptions;
     }
 
     /**
@@ -33,6 +36,8 @@ public final class StateApplier {
             changed = tokens.apply(tokenEvent.key(), envelope.sequence());
         } else if (event instanceof RouteEvent routeEvent) {
             changed = routes.apply(routeEvent.route(), envelope.sequence());
+        } else if (event instanceof SubscriptionEvent subscriptionEvent) {
+            changed = subscriptions.apply(subscriptionEvent.subscription(), envelope.sequence());
         } else {
             return ApplyResult.IGNORED;
         }

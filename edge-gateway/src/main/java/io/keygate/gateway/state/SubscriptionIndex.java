@@ -33,17 +33,19 @@ public final class SubscriptionIndex {
         byId.put(subscription.subscriptionId(), new AppliedSubscription(subscription, sequence));
         byApplicationAndApi
                 .computeIfAbsent(
-                        pair(subscription.applicationId(), subscription.apiId()), p -> new ConcurrentHashMap<>())
+                        pair(subscription.tenantId(), subscription.applicationId(), subscription.apiId()),
+                        p -> new ConcurrentHashMap<>())
                 .put(subscription.subscriptionId(), subscription.status());
         return true;
     }
 
     /**
-     * The best status the application has on the API: {@code APPROVED} if any subscription is approved, else
-     * a suspended, then a pending one; null if it never subscribed or every subscription ended.
+     * The best status a tenant's application has on the API: {@code APPROVED} if any subscription is approved,
+     * else a suspended, then a pending one; null if it never subscribed or every subscription ended. The tenant
+     * is part of the lookup: a subscription made by another tenant naming this application grants nothing.
      */
-    public SubscriptionStatus statusOf(String applicationId, String apiId) {
-        Map<String, SubscriptionStatus> statuses = byApplicationAndApi.get(pair(applicationId, apiId));
+    public SubscriptionStatus statusOf(String tenantId, String applicationId, String apiId) {
+        Map<String, SubscriptionStatus> statuses = byApplicationAndApi.get(pair(tenantId, applicationId, apiId));
         if (statuses == null) {
             return null;
         }
@@ -65,8 +67,8 @@ public final class SubscriptionIndex {
         return byId.size();
     }
 
-    private static String pair(String applicationId, String apiId) {
-        // Ids are [a-z0-9_] only: a space cannot occur in either.
-        return applicationId + ' ' + apiId;
+    private static String pair(String tenantId, String applicationId, String apiId) {
+        // Tenant ids are [a-z0-9-], the others [a-z0-9_]: a space cannot occur in any of them.
+        return tenantId + ' ' + applicationId + ' ' + apiId;
     }
 }

@@ -2,11 +2,15 @@ package io.keygate.gateway.check;
 
 import static io.keygate.gateway.testdata.ApiKeyBuilder.anApiKey;
 import static io.keygate.gateway.testdata.RouteBuilder.aRoute;
+import static io.keygate.gateway.testdata.SubscriptionBuilder.aSubscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keygate.events.credential.ApiKeyHasher;
+import io.keygate.events.policy.RouteState;
+import io.keygate.events.policy.SubscriptionStatus;
 import io.keygate.events.token.ApiKeyState;
 import io.keygate.gateway.state.RouteTable;
+import io.keygate.gateway.state.SubscriptionIndex;
 import io.keygate.gateway.state.TokenIndex;
 import io.vertx.core.MultiMap;
 import java.time.Instant;
@@ -22,21 +26,27 @@ class CheckChainTest {
     private final ApiKeyHasher hasher = new ApiKeyHasher("unit-test-pepper-0123456789abcdefghij");
     private final TokenIndex tokens = new TokenIndex();
     private final RouteTable routes = new RouteTable();
+    private final SubscriptionIndex subscriptions = new SubscriptionIndex();
     private final CheckChain chain = new CheckChain(List.of(
             new RouteMatchCheck(routes),
             new CredentialPresentCheck(),
             new KeyLookupCheck(tokens, hasher),
-            new TenantMatchCheck()));
+            new SubscriptionCheck(subscriptions)));
+    private String apiId;
 
     @BeforeEach
     void defineRoute() {
-        routes.apply(
-                aRoute().withRouteId("orders")
-                        .ofTenant(TENANT)
-                        .onPrefix("/orders")
-                        .build(),
-                1);
+        RouteState route = aRoute().withRouteId("orders")
+                .ofTenant(TENANT)
+                .onPrefix("/orders")
+                .build();
+        apiId = route.apiId();
+        routes.apply(route, 1);
         routes.commit();
+    }
+
+    private void subscribe(ApiKeyState key, SubscriptionStatus status) {
+        subscriptions.apply(aSubscription(key, apiId, TENANT).inStatus(status).build(), 1);
     }
 
     private ApiKeyState issue(ApiKeyState key) {
@@ -53,9 +63,10 @@ class CheckChainTest {
     }
 
     @Test
-    void usableKeyOfTheRoutesTenantPasses() {
+    void usableKeyWithAnApprovedSubscriptionPasses() {
         ApiKeyState key =
                 issue(anApiKey().ofTenant(TENANT).withHash(hasher.hash(SECRET)).build());
+        subscribe(key, SubscriptionStatus.APPROVED);
         CallContext call = call("/orders/1", "X-API-Key", SECRET);
 
         assertThat(chain.run(call)).isNull();
@@ -100,9 +111,45 @@ class CheckChainTest {
     }
 
     @Test
-    void keyOfAnotherTenantIsForbidden() {
+    void keyOfAnotherTenantWithoutASubscriptionIsForbiddenAsSuch() {
         issue(anApiKey().ofTenant("other").withHash(hasher.hash(SECRET)).build());
 
         assertThat(chain.run(call("/orders", "X-API-Key", SECRET))).isEqualTo(Rejection.WRONG_TENANT);
+    }
+
+    @Test
+    void keyOfAnotherTenantWithAnApprovedSubscriptionToThePublicApiPasses() {
+        ApiKeyState key =
+                issue(anApiKey().ofTenant("other").withHash(hasher.hash(SECRET)).build());
+        subscribe(key, SubscriptionStatus.APPROVED);
+
+        assertThat(chain.run(call("/orders", "X-API-Key", SECRET))).isNull();
+    }
+
+    @Test
+    void keyWhoseSubscriptionIsPendingOrSuspendedIsRefused() {
+        ApiKeyState key =
+                issue(anApiKey().ofTenant(TENANT).withHash(hasher.hash(SECRET)).build());
+        subscribe(key, SubscriptionStatus.PENDING);
+        assertThat(chain.run(call("/orders", "X-API-Key", SECRET))).isEqualTo(Rejection.NO_SUBSCRIPTION);
+
+        subscriptions.apply(
+                aSubscription(key, apiId, TENANT)
+                        .withId("sub_x")
+                        .inStatus(SubscriptionStatus.SUSPENDED)
+                        .build(),
+                1);
+        assertThat(chain.run(call("/orders", "X-API-Key", SECRET))).isEqualTo(Rejection.NO_SUBSCRIPTION);
+    }
+
+    @Test
+    void keyWithoutAnApplicationIsRefused() {
+        issue(anApiKey()
+                .ofTenant(TENANT)
+                .withHash(hasher.hash(SECRET))
+                .forApplication(null)
+                .build());
+
+        assertThat(chain.run(call("/orders", "X-API-Key", SECRET))).isEqualTo(Rejection.NO_SUBSCRIPTION);
     }
 }

@@ -2,6 +2,7 @@ package io.keygate.gateway.proxy;
 
 import static io.keygate.gateway.testdata.ApiKeyBuilder.anApiKey;
 import static io.keygate.gateway.testdata.RouteBuilder.aRoute;
+import static io.keygate.gateway.testdata.SubscriptionBuilder.aSubscription;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -15,6 +16,10 @@ import io.keygate.events.call.CallRecorded;
 import io.keygate.events.credential.ApiKeyHasher;
 import io.keygate.events.policy.RouteDefined;
 import io.keygate.events.policy.RouteState;
+import io.keygate.events.policy.SubscriptionApproved;
+import io.keygate.events.policy.SubscriptionRequested;
+import io.keygate.events.policy.SubscriptionState;
+import io.keygate.events.policy.SubscriptionStatus;
 import io.keygate.events.token.ApiKeyIssued;
 import io.keygate.events.token.ApiKeyRevoked;
 import io.keygate.events.token.ApiKeyState;
@@ -97,6 +102,10 @@ class EdgeGatewayProxyQuarkusTest {
         ApiKeyState key =
                 anApiKey().ofTenant(tenant).withHash(hasher.hash(secret)).build();
         events.publish(1, new ApiKeyIssued(key));
+        events.publish(
+                2,
+                new SubscriptionApproved(
+                        aSubscription(key, route.apiId(), tenant).build()));
         return new Tenant(tenant, prefix, route, secret, key);
     }
 
@@ -265,22 +274,52 @@ class EdgeGatewayProxyQuarkusTest {
     }
 
     @Test
+    void aPendingSubscriptionIsRefusedUntilItsApproval() {
+        String tenant = "tenant-" + UUID.randomUUID();
+        String prefix = "/" + tenant + "/pending";
+        RouteState route = aRoute().ofTenant(tenant)
+                .onPrefix(prefix)
+                .toUpstream(upstream.url())
+                .build();
+        events.publish(1, new RouteDefined(route));
+        String secret = "kg_test_" + UUID.randomUUID();
+        ApiKeyState key =
+                anApiKey().ofTenant(tenant).withHash(hasher.hash(secret)).build();
+        events.publish(1, new ApiKeyIssued(key));
+        SubscriptionState pending = aSubscription(key, route.apiId(), tenant)
+                .inStatus(SubscriptionStatus.PENDING)
+                .build();
+        events.publish(1, new SubscriptionRequested(pending));
+
+        Response refused = awaitStatus(403, prefix, "X-API-Key", secret);
+        assertThat(refused.contentType()).startsWith(PROBLEM_JSON);
+        assertThat(refused.jsonPath().getString("type")).endsWith("/subscription-required");
+
+        events.publish(
+                2,
+                new SubscriptionApproved(aSubscription(key, route.apiId(), tenant)
+                        .withId(pending.subscriptionId())
+                        .build()));
+        awaitStatus(200, prefix, "X-API-Key", secret);
+    }
+
+    @Test
     void unreachableUpstreamGives502Problem() throws IOException {
         String tenant = "tenant-" + UUID.randomUUID();
         String prefix = "/" + tenant + "/down";
-        events.publish(
-                1,
-                new RouteDefined(aRoute().ofTenant(tenant)
-                        .onPrefix(prefix)
-                        .toUpstream("http://127.0.0.1:" + closedPort())
-                        .build()));
+        RouteState route = aRoute().ofTenant(tenant)
+                .onPrefix(prefix)
+                .toUpstream("http://127.0.0.1:" + closedPort())
+                .build();
+        events.publish(1, new RouteDefined(route));
         String secret = "kg_test_" + UUID.randomUUID();
+        ApiKeyState key =
+                anApiKey().ofTenant(tenant).withHash(hasher.hash(secret)).build();
+        events.publish(1, new ApiKeyIssued(key));
         events.publish(
-                1,
-                new ApiKeyIssued(anApiKey()
-                        .ofTenant(tenant)
-                        .withHash(hasher.hash(secret))
-                        .build()));
+                2,
+                new SubscriptionApproved(
+                        aSubscription(key, route.apiId(), tenant).build()));
 
         Response response = awaitStatus(502, prefix, "X-API-Key", secret);
 

@@ -23,19 +23,20 @@ class SubscriptionIndexTest {
     @Test
     void pendingThenApprovedIsApproved() {
         index.apply(subscription("sub_1", SubscriptionStatus.PENDING), 1);
-        assertThat(index.statusOf(APP, API)).isEqualTo(SubscriptionStatus.PENDING);
+        assertThat(index.statusOf("globex", APP, API)).isEqualTo(SubscriptionStatus.PENDING);
 
         index.apply(subscription("sub_1", SubscriptionStatus.APPROVED), 2);
 
-        assertThat(index.statusOf(APP, API)).isEqualTo(SubscriptionStatus.APPROVED);
+        assertThat(index.statusOf("globex", APP, API)).isEqualTo(SubscriptionStatus.APPROVED);
     }
 
     @Test
     void anOlderEventOfTheSameSubscriptionIsIgnored() {
         index.apply(subscription("sub_1", SubscriptionStatus.SUSPENDED), 3);
 
-        assertThat(index.apply(subscription("sub_1", SubscriptionStatus.APPROVED), 2)).isFalse();
-        assertThat(index.statusOf(APP, API)).isEqualTo(SubscriptionStatus.SUSPENDED);
+        assertThat(index.apply(subscription("sub_1", SubscriptionStatus.APPROVED), 2))
+                .isFalse();
+        assertThat(index.statusOf("globex", APP, API)).isEqualTo(SubscriptionStatus.SUSPENDED);
     }
 
     @Test
@@ -43,15 +44,23 @@ class SubscriptionIndexTest {
         index.apply(subscription("sub_new", SubscriptionStatus.APPROVED), 2);
         index.apply(subscription("sub_old", SubscriptionStatus.CANCELLED), 3);
 
-        assertThat(index.statusOf(APP, API)).isEqualTo(SubscriptionStatus.APPROVED);
+        assertThat(index.statusOf("globex", APP, API)).isEqualTo(SubscriptionStatus.APPROVED);
+    }
+
+    @Test
+    void aSubscriptionCountsOnlyForItsOwnTenant() {
+        index.apply(subscription("sub_1", SubscriptionStatus.APPROVED), 1);
+
+        assertThat(index.statusOf("acme", APP, API)).isNull();
     }
 
     @Test
     void unknownOrEndedPairsHaveNoStatus() {
-        assertThat(index.statusOf(APP, API)).isNull();
+        assertThat(index.statusOf("globex", APP, API)).isNull();
         index.apply(subscription("sub_1", SubscriptionStatus.REJECTED), 2);
 
-        assertThat(index.statusOf(APP, API)).isNull();
-        assertThat(index.statusOf(APP, "api_ffffffffffffffffffffffffffffffff")).isNull();
+        assertThat(index.statusOf("globex", APP, API)).isNull();
+        assertThat(index.statusOf("globex", APP, "api_ffffffffffffffffffffffffffffffff"))
+                .isNull();
     }
 }

@@ -12,6 +12,7 @@ public final class ApiKeyBuilder {
     private String keyId = "key_" + UUID.randomUUID();
     private String tenantId = "tenant_" + UUID.randomUUID();
     private String keyHash = "hash_" + UUID.randomUUID();
+    private String applicationId = "app_" + UUID.randomUUID().toString().replace("-", "");
     private ApiKeyStatus status = ApiKeyStatus.ACTIVE;
     private Instant createdAt = Instant.parse("2026-01-01T00:00:00Z");
     private Instant expiresAt;
@@ -32,7 +33,8 @@ public final class ApiKeyBuilder {
                 .withKeyId(key.keyId())
                 .ofTenant(key.tenantId())
                 .withHash(key.keyHash())
-                .expiringAt(key.expiresAt());
+                .expiringAt(key.expiresAt())
+                .forApplication(key.applicationId());
         builder.previousKeyHash = key.previousKeyHash();
         builder.previousKeyValidUntil = key.previousKeyValidUntil();
         return builder;
@@ -45,6 +47,12 @@ public final class ApiKeyBuilder {
 
     public ApiKeyBuilder ofTenant(String tenant) {
         this.tenantId = tenant;
+        return this;
+    }
+
+    /** The key's application; by default a random one, which has no subscription until one is published. */
+    public ApiKeyBuilder forApplication(String id) {
+        this.applicationId = id;
         return this;
     }
 
@@ -99,7 +107,7 @@ public final class ApiKeyBuilder {
                 revokedAt,
                 revocationReason,
                 null,
-                null,
+                applicationId,
                 List.of(),
                 null,
                 null,

@@ -13,6 +13,7 @@ public final class RouteBuilder {
 
     private String routeId = "rt_" + UUID.randomUUID();
     private String tenantId = "tenant_" + UUID.randomUUID();
+    private String apiId = "api_" + UUID.randomUUID().toString().replace("-", "");
     private String pathPrefix = "/";
     private String upstreamUrl = "http://upstream.test:8080";
     private long version = 1;
@@ -31,6 +32,11 @@ public final class RouteBuilder {
 
     public RouteBuilder ofTenant(String tenant) {
         this.tenantId = tenant;
+        return this;
+    }
+
+    public RouteBuilder ofApi(String id) {
+        this.apiId = id;
         return this;
     }
 
@@ -58,7 +64,7 @@ public final class RouteBuilder {
         return new RouteState(
                 routeId,
                 tenantId,
-                "api_0123456789abcdef0123456789abcdef",
+                apiId,
                 "test route",
                 RouteState.ANY_HOST,
                 pathPrefix,

@@ -19,6 +19,8 @@ public enum CallOutcome {
     EXPIRED_KEY,
     /** A valid key of another tenant than the route's (403). */
     WRONG_TENANT,
+    /** A valid key whose application has no approved subscription to the route's API (403). */
+    NO_SUBSCRIPTION,
     /** The upstream could not be reached or timed out (502/504). */
     UPSTREAM_ERROR,
     /** The gateway had not caught up with its state yet and refused to serve (503, fail closed). */
