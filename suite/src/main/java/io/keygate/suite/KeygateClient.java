@@ -24,25 +24,79 @@ public final class KeygateClient {
         this.ports = ports;
     }
 
-    /** Adds an API named {@code name} to the tenant's catalog and defines its route (any host, every method). */
-    public JsonNode defineRoute(String tenantId, String name, String pathPrefix, String upstreamUrl) {
-        JsonNode api = send(
-                "POST",
-                ports.policy(),
-                "/tenants/" + tenantId + "/apis",
-                Map.of("name", name, "apiVersion", "v1"),
-                201);
+    /** An API in a tenant's catalog with one route and one plan: what a consumer subscribes to. */
+    public record ExposedApi(String apiId, String routeId, String planId) {}
+
+    /**
+     * Adds an API named {@code name} to the tenant's catalog, defines its route (any host, every method) and
+     * offers one plan on it.
+     *
+     * @param subscriptionApproval whether subscriptions wait for the tenant's approval
+     */
+    public ExposedApi exposeApi(
+            String tenantId, String name, String pathPrefix, String upstreamUrl, boolean subscriptionApproval) {
+        String apiId = send(
+                        "POST",
+                        ports.policy(),
+                        "/tenants/" + tenantId + "/apis",
+                        Map.of("name", name, "apiVersion", "v1", "subscriptionApproval", subscriptionApproval),
+                        201)
+                .get("id")
+                .asText();
+        String routeId = send(
+                        "POST",
+                        ports.policy(),
+                        "/tenants/" + tenantId + "/apis/" + apiId + "/routes",
+                        Map.of("name", name, "pathPrefix", pathPrefix, "targets", List.of(Map.of("url", upstreamUrl))),
+                        201)
+                .get("id")
+                .asText();
+        String planId = send(
+                        "POST",
+                        ports.policy(),
+                        "/tenants/" + tenantId + "/apis/" + apiId + "/plans",
+                        Map.of("name", "standard", "rateLimit", Map.of("requests", 100, "per", "SECOND")),
+                        201)
+                .get("planId")
+                .asText();
+        return new ExposedApi(apiId, routeId, planId);
+    }
+
+    /** Creates an application (the owner of credentials and subscriptions) and returns its id. */
+    public String createApplication(String tenantId, String name) {
+        return send("POST", ports.token(), "/tenants/" + tenantId + "/applications", Map.of("name", name), 201)
+                .get("id")
+                .asText();
+    }
+
+    /** Subscribes an application to an API under a plan; returns the subscription (with its status). */
+    public JsonNode subscribe(String tenantId, String applicationId, ExposedApi api) {
         return send(
                 "POST",
                 ports.policy(),
-                "/tenants/" + tenantId + "/apis/" + api.get("id").asText() + "/routes",
-                Map.of("name", name, "pathPrefix", pathPrefix, "targets", List.of(Map.of("url", upstreamUrl))),
+                "/tenants/" + tenantId + "/subscriptions",
+                Map.of("applicationId", applicationId, "apiId", api.apiId(), "planId", api.planId()),
                 201);
     }
 
-    /** Issues an API key and returns the create response (the only one with the secret {@code key}). */
-    public JsonNode createApiKey(String tenantId, String name) {
-        return send("POST", ports.token(), "/tenants/" + tenantId + "/api-keys", Map.of("name", name), 201);
+    /** The API owner approves a pending subscription. */
+    public JsonNode approveSubscription(String apiTenantId, String apiId, String subscriptionId, String note) {
+        return send(
+                "POST",
+                ports.policy(),
+                "/tenants/" + apiTenantId + "/apis/" + apiId + "/subscriptions/" + subscriptionId + "/approve",
+                Map.of("note", note),
+                200);
+    }
+
+    /** Issues an API key for an application and returns the create response (the only one with the secret). */
+    public JsonNode createApiKey(String tenantId, String name, String applicationId) {
+        return send(
+                "POST",
+                ports.token(),
+                "/tenants/" + tenantId + "/api-keys",
+                Map.of("name", name, "applicationId", applicationId),
+                201);
     }
 
     /** Revokes an API key. */

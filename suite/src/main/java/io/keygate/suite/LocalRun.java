@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code ./keygate-local}: starts the whole suite on the standard ports, creates a demo tenant, route and
- * API key, prints where everything is and a ready curl line, and stops everything on Ctrl-C.
+ * {@code ./keygate-local}: starts the whole suite on the standard ports, creates a demo tenant with an API
+ * (route and plan), an application subscribed to it and its API key, prints where everything is and a ready curl line, and stops everything on Ctrl-C.
  */
 public final class LocalRun {
 
@@ -33,8 +33,11 @@ public final class LocalRun {
                         "local-run-shutdown"));
 
         KeygateClient client = new KeygateClient(ports);
-        client.defineRoute(DEMO_TENANT, "demo API", "/demo", suite.upstream().url());
-        JsonNode key = client.createApiKey(DEMO_TENANT, "demo key");
+        KeygateClient.ExposedApi api = client.exposeApi(
+                DEMO_TENANT, "demo API", "/demo", suite.upstream().url(), false);
+        String application = client.createApplication(DEMO_TENANT, "demo app");
+        client.subscribe(DEMO_TENANT, application, api);
+        JsonNode key = client.createApiKey(DEMO_TENANT, "demo key", application);
         String secret = key.get("key").asText();
         awaitEnforced(client, secret);
 
@@ -67,7 +70,8 @@ public final class LocalRun {
                  Kafka               %s
                  Service logs        %s
 
-                 Demo tenant "%s", route /demo -> demo upstream, API key %s (id %s):
+                 Demo tenant "%s": API with route /demo -> demo upstream, an application subscribed
+ to it, and its API key %s (id %s):
 
                    curl -H 'X-API-Key: %s' http://localhost:%d/demo/hello
 

@@ -53,8 +53,12 @@ class EndToEndIT {
 
     @Test
     void keyIsEnforcedUntilRevokedThenAuditedAndCountedExactly() throws Exception {
-        client.defineRoute(tenant, "orders", prefix, suite.upstream().url());
-        JsonNode key = client.createApiKey(tenant, "e2e key");
+        KeygateClient.ExposedApi api =
+                client.exposeApi(tenant, "orders", prefix, suite.upstream().url(), false);
+        String application = client.createApplication(tenant, "e2e app");
+        assertThat(client.subscribe(tenant, application, api).get("status").asText())
+                .isEqualTo("APPROVED");
+        JsonNode key = client.createApiKey(tenant, "e2e key", application);
         String secret = key.get("key").asText();
         String keyId = key.get("id").asText();
 
@@ -81,6 +85,30 @@ class EndToEndIT {
 
         assertAuditTrail(keyId);
         assertAnalytics(keyId);
+    }
+
+    @Test
+    void aSubscriptionPendingApprovalIsRefusedAtTheGatewayAndAcceptedRightAfterApproval() throws Exception {
+        KeygateClient.ExposedApi api =
+                client.exposeApi(tenant, "payments", prefix, suite.upstream().url(), true);
+        String application = client.createApplication(tenant, "e2e app");
+        JsonNode subscription = client.subscribe(tenant, application, api);
+        assertThat(subscription.get("status").asText()).isEqualTo("PENDING");
+        String secret =
+                client.createApiKey(tenant, "e2e key", application).get("key").asText();
+
+        // Known key and route, but the subscription waits for approval: 403, and it stays 403.
+        awaitStatus(secret, 403, false);
+        Thread.sleep(500);
+        assertThat(call(secret, false)).as("still pending").isEqualTo(403);
+
+        long approved = System.currentTimeMillis();
+        client.approveSubscription(
+                tenant, api.apiId(), subscription.get("subscriptionId").asText(), "approved by the e2e test");
+        awaitStatus(secret, 200, false);
+        System.out.printf(
+                "Subscription approval enforced at the gateway %d ms after the approve request was sent%n",
+                System.currentTimeMillis() - approved);
     }
 
     private void assertAuditTrail(String keyId) {
