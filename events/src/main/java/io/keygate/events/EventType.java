@@ -7,7 +7,11 @@ import io.keygate.events.call.CallRecorded;
 import io.keygate.events.oauth.AccessTokenRevoked;
 import io.keygate.events.oauth.OAuthClientRegistered;
 import io.keygate.events.oauth.OAuthClientRevoked;
+import io.keygate.events.policy.IpRuleCreated;
+import io.keygate.events.policy.IpRuleDeleted;
+import io.keygate.events.policy.IpRuleExpired;
 import io.keygate.events.policy.RouteDefined;
+import io.keygate.events.policy.TokenPolicySet;
 import io.keygate.events.signing.SigningKeyPublished;
 import io.keygate.events.signing.SigningKeyRetired;
 import io.keygate.events.token.ApiKeyExpired;
@@ -15,6 +19,7 @@ import io.keygate.events.token.ApiKeyIssued;
 import io.keygate.events.token.ApiKeyRevoked;
 import io.keygate.events.token.ApiKeyRotated;
 import io.keygate.events.token.ApiKeyRotationCompleted;
+import io.keygate.events.token.ApiKeyRotationDue;
 import io.keygate.events.token.ApiKeyUpdated;
 import java.util.Arrays;
 import java.util.Map;
@@ -45,6 +50,12 @@ public enum EventType {
     APPLICATION_UPDATED("io.keygate.application.updated.v1", ApplicationUpdated.class, Topic.TOKENS),
     APPLICATION_DELETED("io.keygate.application.deleted.v1", ApplicationDeleted.class, Topic.TOKENS),
     ROUTE_DEFINED("io.keygate.route.defined.v1", RouteDefined.class, Topic.POLICIES),
+    // IP rules and tenant token policies (issue 5)
+    IP_RULE_CREATED("io.keygate.ip-rule.created.v1", IpRuleCreated.class, Topic.POLICIES),
+    IP_RULE_DELETED("io.keygate.ip-rule.deleted.v1", IpRuleDeleted.class, Topic.POLICIES),
+    IP_RULE_EXPIRED("io.keygate.ip-rule.expired.v1", IpRuleExpired.class, Topic.POLICIES),
+    TOKEN_POLICY_SET("io.keygate.token-policy.set.v1", TokenPolicySet.class, Topic.POLICIES),
+    API_KEY_ROTATION_DUE("io.keygate.apikey.rotation-due.v1", ApiKeyRotationDue.class, Topic.TOKENS),
     CALL_RECORDED("io.keygate.call.recorded.v1", CallRecorded.class, Topic.CALLS);
 
     private static final Map<String, EventType> BY_TYPE =
