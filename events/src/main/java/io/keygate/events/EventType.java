@@ -11,6 +11,9 @@ import io.keygate.events.policy.ApiCreated;
 import io.keygate.events.policy.ApiOpenApiUploaded;
 import io.keygate.events.policy.ApiRetired;
 import io.keygate.events.policy.ApiUpdated;
+import io.keygate.events.policy.IpRuleCreated;
+import io.keygate.events.policy.IpRuleDeleted;
+import io.keygate.events.policy.IpRuleExpired;
 import io.keygate.events.policy.PlanCreated;
 import io.keygate.events.policy.PlanRetired;
 import io.keygate.events.policy.PlanUpdated;
@@ -22,6 +25,7 @@ import io.keygate.events.policy.SubscriptionRejected;
 import io.keygate.events.policy.SubscriptionRequested;
 import io.keygate.events.policy.SubscriptionResumed;
 import io.keygate.events.policy.SubscriptionSuspended;
+import io.keygate.events.policy.TokenPolicySet;
 import io.keygate.events.signing.SigningKeyPublished;
 import io.keygate.events.signing.SigningKeyRetired;
 import io.keygate.events.token.ApiKeyExpired;
@@ -29,6 +33,7 @@ import io.keygate.events.token.ApiKeyIssued;
 import io.keygate.events.token.ApiKeyRevoked;
 import io.keygate.events.token.ApiKeyRotated;
 import io.keygate.events.token.ApiKeyRotationCompleted;
+import io.keygate.events.token.ApiKeyRotationDue;
 import io.keygate.events.token.ApiKeyUpdated;
 import java.util.Arrays;
 import java.util.Map;
@@ -75,6 +80,12 @@ public enum EventType {
     SUBSCRIPTION_SUSPENDED("io.keygate.subscription.suspended.v1", SubscriptionSuspended.class, Topic.POLICIES),
     SUBSCRIPTION_RESUMED("io.keygate.subscription.resumed.v1", SubscriptionResumed.class, Topic.POLICIES),
     SUBSCRIPTION_CANCELLED("io.keygate.subscription.cancelled.v1", SubscriptionCancelled.class, Topic.POLICIES),
+    // IP rules and tenant token policies (issue 5)
+    IP_RULE_CREATED("io.keygate.ip-rule.created.v1", IpRuleCreated.class, Topic.POLICIES),
+    IP_RULE_DELETED("io.keygate.ip-rule.deleted.v1", IpRuleDeleted.class, Topic.POLICIES),
+    IP_RULE_EXPIRED("io.keygate.ip-rule.expired.v1", IpRuleExpired.class, Topic.POLICIES),
+    TOKEN_POLICY_SET("io.keygate.token-policy.set.v1", TokenPolicySet.class, Topic.POLICIES),
+    API_KEY_ROTATION_DUE("io.keygate.apikey.rotation-due.v1", ApiKeyRotationDue.class, Topic.TOKENS),
     CALL_RECORDED("io.keygate.call.recorded.v1", CallRecorded.class, Topic.CALLS);
 
     private static final Map<String, EventType> BY_TYPE =

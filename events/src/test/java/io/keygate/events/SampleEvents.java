@@ -21,6 +21,13 @@ import io.keygate.events.policy.ApiUpdated;
 import io.keygate.events.policy.ApiVisibility;
 import io.keygate.events.policy.CorsPolicy;
 import io.keygate.events.policy.CredentialKind;
+import io.keygate.events.policy.IpRuleAction;
+import io.keygate.events.policy.IpRuleCreated;
+import io.keygate.events.policy.IpRuleDeleted;
+import io.keygate.events.policy.IpRuleExpired;
+import io.keygate.events.policy.IpRuleScope;
+import io.keygate.events.policy.IpRuleState;
+import io.keygate.events.policy.IpRuleStatus;
 import io.keygate.events.policy.OpenApiDocumentRef;
 import io.keygate.events.policy.PlanCreated;
 import io.keygate.events.policy.PlanQuota;
@@ -43,6 +50,8 @@ import io.keygate.events.policy.SubscriptionResumed;
 import io.keygate.events.policy.SubscriptionState;
 import io.keygate.events.policy.SubscriptionStatus;
 import io.keygate.events.policy.SubscriptionSuspended;
+import io.keygate.events.policy.TokenPolicySet;
+import io.keygate.events.policy.TokenPolicyState;
 import io.keygate.events.signing.PublicJwk;
 import io.keygate.events.signing.SigningKeyPublished;
 import io.keygate.events.signing.SigningKeyRetired;
@@ -53,6 +62,7 @@ import io.keygate.events.token.ApiKeyIssued;
 import io.keygate.events.token.ApiKeyRevoked;
 import io.keygate.events.token.ApiKeyRotated;
 import io.keygate.events.token.ApiKeyRotationCompleted;
+import io.keygate.events.token.ApiKeyRotationDue;
 import io.keygate.events.token.ApiKeyState;
 import io.keygate.events.token.ApiKeyStatus;
 import io.keygate.events.token.ApiKeyUpdated;
@@ -60,6 +70,7 @@ import io.keygate.events.token.Quota;
 import io.keygate.events.token.QuotaRefill;
 import io.keygate.events.token.RateLimit;
 import io.keygate.events.token.RateLimitPeriod;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -340,7 +351,64 @@ final class SampleEvents {
         all.putAll(oauthSamples());
         all.putAll(applicationSamples());
         all.putAll(planAndSubscriptionSamples());
+        all.putAll(policySamples());
+        all.put(
+                EventType.API_KEY_ROTATION_DUE,
+                List.of(new ApiKeyRotationDue(
+                        new ApiKeyState(
+                                        "key_07",
+                                        "acme",
+                                        "old key",
+                                        "kg_live_AbCd…wXyZ",
+                                        HASH,
+                                        List.of(),
+                                        ApiKeyStatus.ACTIVE,
+                                        T0,
+                                        null,
+                                        null,
+                                        null)
+                                .withNewSecret("kg_live_AbCd…wXyZ", HASH, null, null, T0)
+                                .withRotationDueNotifiedAt(T0.plusSeconds(60)),
+                        T0.plus(Duration.ofDays(90)))));
         return all;
+    }
+
+    private static Map<EventType, List<KeygateEvent>> policySamples() {
+        String ruleId = "ipr_0123456789abcdef0123456789abcdef";
+        IpRuleState global = new IpRuleState(
+                ruleId,
+                IpRuleScope.GLOBAL,
+                null,
+                IpRuleAction.DENY,
+                "198.51.100.0/24",
+                "abuse",
+                null,
+                IpRuleStatus.ACTIVE,
+                T0,
+                T0,
+                1);
+        IpRuleState tenant = new IpRuleState(
+                ruleId,
+                IpRuleScope.TENANT,
+                "acme",
+                IpRuleAction.ALLOW,
+                "2001:db8::/32",
+                "office",
+                T0.plusSeconds(3600),
+                IpRuleStatus.ACTIVE,
+                T0,
+                T0,
+                1);
+        TokenPolicyState strict = new TokenPolicyState(
+                "acme", Duration.ofDays(90), true, Duration.ofDays(180), 14, true, List.of("203.0.113.0/24"), 3, T0);
+        TokenPolicyState lax = new TokenPolicyState("acme", null, false, null, 0, false, List.of(), 1, T0);
+        return Map.of(
+                EventType.IP_RULE_CREATED, List.of(new IpRuleCreated(global), new IpRuleCreated(tenant)),
+                EventType.IP_RULE_DELETED,
+                        List.of(new IpRuleDeleted(global.withStatus(IpRuleStatus.DELETED, T0.plusSeconds(5), 2))),
+                EventType.IP_RULE_EXPIRED,
+                        List.of(new IpRuleExpired(tenant.withStatus(IpRuleStatus.EXPIRED, T0.plusSeconds(3600), 2))),
+                EventType.TOKEN_POLICY_SET, List.of(new TokenPolicySet(strict), new TokenPolicySet(lax)));
     }
 
     private static Map<EventType, List<KeygateEvent>> planAndSubscriptionSamples() {

@@ -72,10 +72,27 @@ public class EventStore {
             Instant at,
             String correlationId,
             ReadModelWriter<S, E> writer) {
+        return execute(decider, aggregateId, command, at, correlationId, null, writer);
+    }
+
+    /**
+     * {@link #execute(Decider, String, Object, Instant, String, ReadModelWriter)} for a command caused by another
+     * event (e.g. a policy change bringing a key into line): the new events carry {@code causationId}, so the
+     * audit trail links them back to their cause.
+     */
+    public <C, S, E extends KeygateEvent> Uni<Decision<S, E>> execute(
+            Decider<C, S, E> decider,
+            String aggregateId,
+            C command,
+            Instant at,
+            String correlationId,
+            String causationId,
+            ReadModelWriter<S, E> writer) {
         return load(aggregateId).chain(history -> {
             @SuppressWarnings("unchecked")
             List<E> past = history.stream().map(event -> (E) event.data()).toList();
-            return decideAndAppend(decider, decider.replay(past), past.size(), command, at, correlationId, writer);
+            return decideAndAppend(
+                    decider, decider.replay(past), past.size(), command, at, correlationId, causationId, writer);
         });
     }
 
@@ -85,7 +102,7 @@ public class EventStore {
      */
     public <C, S, E extends KeygateEvent> Uni<Decision<S, E>> create(
             Decider<C, S, E> decider, C command, Instant at, String correlationId, ReadModelWriter<S, E> writer) {
-        return decideAndAppend(decider, null, 0, command, at, correlationId, writer);
+        return decideAndAppend(decider, null, 0, command, at, correlationId, null, writer);
     }
 
     private <C, S, E extends KeygateEvent> Uni<Decision<S, E>> decideAndAppend(
@@ -95,6 +112,7 @@ public class EventStore {
             C command,
             Instant at,
             String correlationId,
+            String causationId,
             ReadModelWriter<S, E> writer) {
         List<E> events = decider.decide(command, state);
         if (events.isEmpty()) {
@@ -104,7 +122,7 @@ public class EventStore {
         S next = state;
         long sequence = version;
         for (E event : events) {
-            envelopes.add(EventEnvelope.create(source, ++sequence, at, correlationId, null, event));
+            envelopes.add(EventEnvelope.create(source, ++sequence, at, correlationId, causationId, event));
             next = decider.evolve(next, event);
         }
         Decision<S, E> decision = new Decision<>(next, sequence, events);

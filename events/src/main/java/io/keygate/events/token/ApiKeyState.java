@@ -34,6 +34,10 @@ import java.util.Objects;
  * @param metadata              caller-defined JSON object (at most 4 KB serialised), or null
  * @param previousKeyHash       hash of the secret replaced by the last rotation while its grace period runs, or null
  * @param previousKeyValidUntil end of that grace period (exclusive), or null
+ * @param secretIssuedAt        when the current secret was issued (issue or last rotation); null in events written
+ *                              before it, where {@code createdAt} stands in (see {@link #secretIssuedAtOrCreatedAt})
+ * @param rotationDueNotifiedAt when the tenant's token policy last warned that the current secret is due for
+ *                              rotation; null if it has not (a rotation clears it)
  */
 public record ApiKeyState(
         String keyId,
@@ -54,7 +58,9 @@ public record ApiKeyState(
         Quota quota,
         Map<String, Object> metadata,
         String previousKeyHash,
-        Instant previousKeyValidUntil) {
+        Instant previousKeyValidUntil,
+        Instant secretIssuedAt,
+        Instant rotationDueNotifiedAt) {
 
     public ApiKeyState {
         Objects.requireNonNull(keyId, "keyId");
@@ -65,6 +71,51 @@ public record ApiKeyState(
         ipAllowList = ipAllowList == null ? List.of() : List.copyOf(ipAllowList);
         // JSON objects may hold nulls, which Map.copyOf refuses.
         metadata = metadata == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    }
+
+    /** A key without the rotation-age fields (secret issue time, rotation-due warning). */
+    public ApiKeyState(
+            String keyId,
+            String tenantId,
+            String name,
+            String maskedKey,
+            String keyHash,
+            List<String> scopes,
+            ApiKeyStatus status,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant revokedAt,
+            String revocationReason,
+            String description,
+            String applicationId,
+            List<String> ipAllowList,
+            RateLimit rateLimit,
+            Quota quota,
+            Map<String, Object> metadata,
+            String previousKeyHash,
+            Instant previousKeyValidUntil) {
+        this(
+                keyId,
+                tenantId,
+                name,
+                maskedKey,
+                keyHash,
+                scopes,
+                status,
+                createdAt,
+                expiresAt,
+                revokedAt,
+                revocationReason,
+                description,
+                applicationId,
+                ipAllowList,
+                rateLimit,
+                quota,
+                metadata,
+                previousKeyHash,
+                previousKeyValidUntil,
+                null,
+                null);
     }
 
     /** A key with none of the later-added attributes: no description, application, limits or rotation. */
@@ -99,6 +150,8 @@ public record ApiKeyState(
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
     }
 
@@ -108,12 +161,93 @@ public record ApiKeyState(
      */
     public ApiKeyState withSecrets(
             String maskedKey, String keyHash, String previousKeyHash, Instant previousKeyValidUntil) {
-        return copy(status, revokedAt, revocationReason, maskedKey, keyHash, previousKeyHash, previousKeyValidUntil);
+        return copy(
+                status,
+                revokedAt,
+                revocationReason,
+                maskedKey,
+                keyHash,
+                previousKeyHash,
+                previousKeyValidUntil,
+                secretIssuedAt,
+                rotationDueNotifiedAt);
+    }
+
+    /**
+     * This key with a new current secret issued at {@code issuedAt} (a rotation): its age starts again and no
+     * rotation-due warning has been sent for it.
+     */
+    public ApiKeyState withNewSecret(
+            String maskedKey, String keyHash, String previousKeyHash, Instant previousKeyValidUntil, Instant issuedAt) {
+        return copy(
+                status,
+                revokedAt,
+                revocationReason,
+                maskedKey,
+                keyHash,
+                previousKeyHash,
+                previousKeyValidUntil,
+                issuedAt,
+                null);
+    }
+
+    /** This key after a rotation-due warning sent at {@code at}. */
+    public ApiKeyState withRotationDueNotifiedAt(Instant at) {
+        return copy(
+                status,
+                revokedAt,
+                revocationReason,
+                maskedKey,
+                keyHash,
+                previousKeyHash,
+                previousKeyValidUntil,
+                secretIssuedAt,
+                at);
+    }
+
+    /** This key with another expiry, everything else unchanged. */
+    public ApiKeyState withExpiresAt(Instant newExpiresAt) {
+        return new ApiKeyState(
+                keyId,
+                tenantId,
+                name,
+                maskedKey,
+                keyHash,
+                scopes,
+                status,
+                createdAt,
+                newExpiresAt,
+                revokedAt,
+                revocationReason,
+                description,
+                applicationId,
+                ipAllowList,
+                rateLimit,
+                quota,
+                metadata,
+                previousKeyHash,
+                previousKeyValidUntil,
+                secretIssuedAt,
+                rotationDueNotifiedAt);
+    }
+
+    /** When the current secret was issued; {@code createdAt} for events written before that was recorded. */
+    public Instant secretIssuedAtOrCreatedAt() {
+        return secretIssuedAt != null ? secretIssuedAt : createdAt;
     }
 
     /** This key in another lifecycle state (expired, revoked), with its revocation time and reason if any. */
     public ApiKeyState withStatus(ApiKeyStatus status, Instant revokedAt, String revocationReason) {
-        return copy(status, revokedAt, revocationReason, maskedKey, keyHash, previousKeyHash, previousKeyValidUntil);
+        return copy(
+                status,
+                revokedAt,
+                revocationReason,
+                maskedKey,
+                keyHash,
+                previousKeyHash,
+                previousKeyValidUntil,
+                secretIssuedAt,
+                rotationDueNotifiedAt);
     }
 
     private ApiKeyState copy(
@@ -123,7 +257,9 @@ public record ApiKeyState(
             String maskedKey,
             String keyHash,
             String previousKeyHash,
-            Instant previousKeyValidUntil) {
+            Instant previousKeyValidUntil,
+            Instant secretIssuedAt,
+            Instant rotationDueNotifiedAt) {
         return new ApiKeyState(
                 keyId,
                 tenantId,
@@ -143,7 +279,9 @@ public record ApiKeyState(
                 quota,
                 metadata,
                 previousKeyHash,
-                previousKeyValidUntil);
+                previousKeyValidUntil,
+                secretIssuedAt,
+                rotationDueNotifiedAt);
     }
 
     /** Whether the key may be used at {@code now}: active and not past its expiry. */

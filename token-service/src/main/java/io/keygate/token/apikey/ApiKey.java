@@ -10,6 +10,7 @@ import io.keygate.events.token.ApiKeyStatus;
 import io.keygate.events.token.ApiKeyUpdated;
 import io.keygate.events.token.TokenEvent;
 import io.keygate.eventstore.Decider;
+import io.keygate.token.apikey.ApiKeyCommand.ApplyTokenPolicy;
 import io.keygate.token.apikey.ApiKeyCommand.CompleteRotation;
 import io.keygate.token.apikey.ApiKeyCommand.ExpireApiKey;
 import io.keygate.token.apikey.ApiKeyCommand.IssueApiKey;
@@ -59,6 +60,10 @@ public final class ApiKey {
         if (command instanceof CompleteRotation complete) {
             return completeRotation(complete, state);
         }
+        if (command instanceof ApplyTokenPolicy apply) {
+            existing(apply, state);
+            return TokenPolicyAlignment.decide(apply.policy(), state, apply.at());
+        }
         return revoke((RevokeApiKey) command, state);
     }
 
@@ -90,7 +95,8 @@ public final class ApiKey {
                 null,
                 null,
                 null);
-        return List.of(new ApiKeyIssued(attributes.applyTo(fresh)));
+        return List.of(new ApiKeyIssued(
+                attributes.applyTo(fresh).withNewSecret(issue.maskedKey(), issue.keyHash(), null, null, issue.at())));
     }
 
     private static List<TokenEvent> update(UpdateApiKey update, ApiKeyState state) {
@@ -119,11 +125,12 @@ public final class ApiKey {
         }
         // A second rotation within a grace period drops the oldest secret at once: at most two are ever valid.
         boolean keepPrevious = !grace.isZero();
-        ApiKeyState rotated = state.withSecrets(
+        ApiKeyState rotated = state.withNewSecret(
                 rotate.maskedKey(),
                 rotate.keyHash(),
                 keepPrevious ? state.keyHash() : null,
-                keepPrevious ? rotate.at().plus(grace) : null);
+                keepPrevious ? rotate.at().plus(grace) : null,
+                rotate.at());
         return List.of(new ApiKeyRotated(rotated));
     }
 

@@ -2,6 +2,7 @@ package io.keygate.token.apikey;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keygate.events.net.Cidr;
 import io.keygate.token.application.ApplicationIds;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

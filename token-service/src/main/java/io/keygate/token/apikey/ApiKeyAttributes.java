@@ -76,6 +76,8 @@ public record ApiKeyAttributes(
                 quota,
                 metadata,
                 key.previousKeyHash(),
-                key.previousKeyValidUntil());
+                key.previousKeyValidUntil(),
+                key.secretIssuedAt(),
+                key.rotationDueNotifiedAt());
     }
 }

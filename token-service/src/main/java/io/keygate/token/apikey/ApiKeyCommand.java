@@ -1,5 +1,6 @@
 package io.keygate.token.apikey;
 
+import io.keygate.events.policy.TokenPolicyState;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -36,4 +37,12 @@ public sealed interface ApiKeyCommand {
 
     /** Drop the secret a rotation replaced once its grace period has ended; emits nothing otherwise. */
     record CompleteRotation(String keyId, String tenantId, Instant at) implements ApiKeyCommand {}
+
+    /**
+     * Bring a key into line with its tenant's token policy (see {@link TokenPolicyAlignment}): shorten or set its
+     * expiry, narrow its IP allow-list, warn that its secret is due for rotation, or expire it as too old. Emits
+     * nothing for a key that already complies, so running it again (a redelivery, a restart) changes nothing.
+     */
+    record ApplyTokenPolicy(String keyId, String tenantId, TokenPolicyState policy, Instant at)
+            implements ApiKeyCommand {}
 }

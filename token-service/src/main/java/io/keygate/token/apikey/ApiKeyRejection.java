@@ -45,4 +45,18 @@ public sealed interface ApiKeyRejection {
             return "API key " + keyId + " is " + status + " and can no longer be changed";
         }
     }
+
+    /**
+     * The key would break its tenant's token policy.
+     *
+     * @param rule    the policy rule, e.g. {@code expiryRequired}, {@code maxKeyLifetime}, {@code allowedCidrs}
+     * @param field   the key attribute at fault, e.g. {@code expiresAt}, {@code ipAllowList[0]}
+     * @param message what the rule asks, safe to show
+     */
+    record PolicyViolation(String rule, String field, String message) implements ApiKeyRejection {
+        @Override
+        public String detail() {
+            return "Tenant token policy rule " + rule + " is broken by " + field + ": " + message;
+        }
+    }
 }

@@ -3,7 +3,9 @@ package io.keygate.token.apikey.service;
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.credential.ApiKeyFormat;
 import io.keygate.events.credential.ApiKeyHasher;
+import io.keygate.events.policy.TokenPolicyState;
 import io.keygate.events.token.ApiKeyIssued;
+import io.keygate.events.token.ApiKeyRotated;
 import io.keygate.events.token.ApiKeyState;
 import io.keygate.events.token.ApiKeyUpdated;
 import io.keygate.events.token.TokenEvent;
@@ -13,6 +15,7 @@ import io.keygate.eventstore.ReadModelWriter;
 import io.keygate.token.apikey.ApiKey;
 import io.keygate.token.apikey.ApiKeyAttributes;
 import io.keygate.token.apikey.ApiKeyCommand;
+import io.keygate.token.apikey.ApiKeyCommand.ApplyTokenPolicy;
 import io.keygate.token.apikey.ApiKeyCommand.CompleteRotation;
 import io.keygate.token.apikey.ApiKeyCommand.ExpireApiKey;
 import io.keygate.token.apikey.ApiKeyCommand.IssueApiKey;
@@ -21,10 +24,15 @@ import io.keygate.token.apikey.ApiKeyCommand.RotateApiKey;
 import io.keygate.token.apikey.ApiKeyCommand.UpdateApiKey;
 import io.keygate.token.apikey.ApiKeyField;
 import io.keygate.token.apikey.ApiKeyPatch;
+import io.keygate.token.apikey.ApiKeyRejectedException;
+import io.keygate.token.apikey.TokenPolicyCompliance;
 import io.keygate.token.apikey.store.ApiKeyProjection;
 import io.keygate.token.application.service.CredentialOwnerCheck;
 import io.keygate.token.config.TokenServiceConfig;
+import io.keygate.token.tokenpolicy.store.TenantTokenPolicy;
+import io.keygate.token.tokenpolicy.store.TenantTokenPolicyStore;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -44,20 +52,65 @@ public class ApiKeyService {
     private final EventStore store;
     private final TokenServiceConfig config;
     private final ReadModelWriter<ApiKeyState, TokenEvent> writer;
+    private final ReadModelWriter<ApiKeyState, TokenEvent> policyWriter;
     private final ApiKeyHasher hasher;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
     ApiKeyService(
-            EventStore store, ApiKeyProjection projection, CredentialOwnerCheck owners, TokenServiceConfig config) {
+            EventStore store,
+            ApiKeyProjection projection,
+            CredentialOwnerCheck owners,
+            TenantTokenPolicyStore policies,
+            TokenServiceConfig config) {
         this.store = store;
         this.config = config;
         this.hasher = new ApiKeyHasher(config.pepper());
         // A key issued for, or moved to, an application is checked against it in the command's transaction.
+        // ...and against the tenant's token policy, read under a share lock so a new policy cannot slip in between.
         this.writer = ReadModelWriter.checked(
-                (tx, decision) ->
-                        owners.requireActive(tx, decision.state().tenantId(), newApplicationOf(decision.events())),
+                (tx, decision) -> owners.requireActive(
+                                tx, decision.state().tenantId(), newApplicationOf(decision.events()))
+                        .chain(() -> requireCompliant(tx, policies, decision)),
                 (tx, decision) -> projection.upsert(tx, decision.state(), decision.version()));
+        this.policyWriter = (tx, decision) -> projection.upsert(tx, decision.state(), decision.version());
+    }
+
+    /**
+     * Brings a key into line with its tenant's token policy; the events carry the policy event's id as their
+     * causation id.
+     *
+     * @return whether an event was appended (false: the key already complies, or is not active)
+     */
+    public Uni<Boolean> applyTokenPolicy(String keyId, TenantTokenPolicy policy, String correlationId) {
+        TokenPolicyState rules = policy.policy();
+        ApplyTokenPolicy command = new ApplyTokenPolicy(keyId, rules.tenantId(), rules, now());
+        return store.execute(
+                        ApiKey.DECIDER, keyId, command, command.at(), correlationId, policy.eventId(), policyWriter)
+                .map(Decision::changed);
+    }
+
+    /** Fails the command with a 422 if its new secret or changed expiry or allow-list break the tenant's policy. */
+    private Uni<Void> requireCompliant(
+            SqlConnection tx, TenantTokenPolicyStore policies, Decision<ApiKeyState, TokenEvent> decision) {
+        if (decision.events().stream().noneMatch(ApiKeyService::isPolicyRelevant)) {
+            return Uni.createFrom().voidItem();
+        }
+        return policies.findForShare(tx, decision.state().tenantId()).map(policy -> {
+            TokenPolicyCompliance.violationOf(policy, decision.state(), now()).ifPresent(violation -> {
+                throw new ApiKeyRejectedException(violation);
+            });
+            return null;
+        });
+    }
+
+    /** Issue, rotation, and a change of expiry or IP allow-list are checked against the policy. */
+    private static boolean isPolicyRelevant(TokenEvent event) {
+        return event instanceof ApiKeyIssued
+                || event instanceof ApiKeyRotated
+                || (event instanceof ApiKeyUpdated updated
+                        && (updated.changedFields().contains(ApiKeyField.EXPIRES_AT.jsonName())
+                                || updated.changedFields().contains(ApiKeyField.IP_ALLOW_LIST.jsonName())));
     }
 
     /** Issues a key; the result holds the only copy of the secret there will ever be. */

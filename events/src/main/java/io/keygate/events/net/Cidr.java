@@ -1,4 +1,4 @@
-package io.keygate.token.apikey;
+package io.keygate.events.net;
 
 import java.util.Arrays;
 
@@ -78,6 +78,21 @@ public final class Cidr {
                 ? Arrays.copyOfRange(address, 12, 16)
                 : address;
         return candidate.length == network.length && Arrays.equals(mask(candidate, prefixLength), network);
+    }
+
+    /**
+     * Whether every address of {@code other} lies in this network (same family, a prefix at least as long, and
+     * its network inside this one). A network contains itself.
+     */
+    public boolean contains(Cidr other) {
+        return other.network.length == network.length
+                && other.prefixLength >= prefixLength
+                && Arrays.equals(mask(other.network, prefixLength), network);
+    }
+
+    /** Whether the two networks share an address; for CIDRs that means one contains the other. */
+    public boolean overlaps(Cidr other) {
+        return contains(other) || other.contains(this);
     }
 
     /** The canonical text, e.g. {@code 203.0.113.0/24} or {@code 2001:db8::/32}. */

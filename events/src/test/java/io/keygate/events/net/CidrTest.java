@@ -1,4 +1,4 @@
-package io.keygate.token.apikey;
+package io.keygate.events.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -145,5 +145,27 @@ class CidrTest {
 
     private static byte[] bytes(String literal) throws UnknownHostException {
         return InetAddress.getByName(literal).getAddress(); // literals only: no lookup happens
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "10.0.0.0/8, 10.1.0.0/16, true",
+        "10.0.0.0/8, 10.0.0.0/8, true",
+        "10.1.0.0/16, 10.0.0.0/8, false",
+        "10.0.0.0/8, 11.0.0.0/16, false",
+        "0.0.0.0/0, 203.0.113.7, true",
+        "2001:db8::/32, 2001:db8:1::/48, true",
+        "2001:db8::/32, 10.0.0.0/8, false",
+        "::/0, 10.0.0.0/8, false"
+    })
+    void networkContainsOnlyNetworksInsideIt(String outer, String inner, boolean contained) {
+        assertThat(Cidr.parse(outer).contains(Cidr.parse(inner))).isEqualTo(contained);
+    }
+
+    @Test
+    void networksOverlapWhenOneContainsTheOther() {
+        assertThat(Cidr.parse("10.1.0.0/16").overlaps(Cidr.parse("10.0.0.0/8"))).isTrue();
+        assertThat(Cidr.parse("10.1.0.0/16").overlaps(Cidr.parse("10.2.0.0/16")))
+                .isFalse();
     }
 }

@@ -1,4 +1,4 @@
-package io.keygate.token.apikey;
+package io.keygate.events.net;
 
 /** Strict dotted-quad IPv4 text: four decimal octets 0-255 without leading zeros. */
 final class Ipv4Text {

@@ -1,4 +1,4 @@
-package io.keygate.token.apikey;
+package io.keygate.events.net;
 
 import java.util.ArrayList;
 import java.util.List;
