@@ -1,12 +1,10 @@
 package io.keygate.token;
 
-import io.keygate.eventstore.ProjectionRebuilder;
-import io.keygate.eventstore.RebuildReport;
+import io.keygate.eventstore.RebuildProjectionsCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -17,45 +15,23 @@ import java.util.Map;
 @QuarkusMain
 public class TokenServiceMain implements QuarkusApplication {
 
-    static final String REBUILD_PROJECTIONS = "rebuild-projections";
-    /** What a one-shot command turns off, so it does not compete with the running service. */
+    /** The token-service's schedulers, off for a one-shot command. */
     private static final Map<String, String> ONE_SHOT = Map.of(
-            "quarkus.http.host-enabled", "false",
-            "keygate.eventstore.relay.enabled", "false",
             "keygate.api-key.expiry-check-interval", "0s",
             "keygate.application.credential-sweep-interval", "0s",
+            "keygate.token-policy.check-interval", "0s",
             "keygate.oauth.signing-keys.maintained", "false");
 
     @Inject
-    ProjectionRebuilder rebuilder;
+    RebuildProjectionsCommand command;
 
     public static void main(String... args) {
-        if (args.length > 0) {
-            ONE_SHOT.forEach((key, value) -> {
-                if (System.getProperty(key) == null) {
-                    System.setProperty(key, value);
-                }
-            });
-        }
+        RebuildProjectionsCommand.prepare(args, ONE_SHOT);
         Quarkus.run(TokenServiceMain.class, args);
     }
 
     @Override
     public int run(String... args) {
-        if (args.length == 0) {
-            Quarkus.waitForExit();
-            return 0;
-        }
-        if (args.length == 1 && REBUILD_PROJECTIONS.equals(args[0])) {
-            RebuildReport report = rebuilder.rebuildAll().await().atMost(Duration.ofHours(1));
-            report.aggregates()
-                    .forEach((projection, count) -> System.out.printf(
-                            "%s: %d aggregates, %d events%n",
-                            projection, count, report.events().get(projection)));
-            System.out.printf("Projections rebuilt in %d ms%n", report.took().toMillis());
-            return 0;
-        }
-        System.err.println("Usage: token-service [" + REBUILD_PROJECTIONS + "]");
-        return 2;
+        return command.run("token-service", System.out, System.err, args);
     }
 }
