@@ -70,8 +70,8 @@ public final class LocalRun {
                  Kafka               %s
                  Service logs        %s
 
-                 Demo tenant "%s": API with route /demo -> demo upstream, an application subscribed
- to it, and its API key %s (id %s):
+                 Demo tenant "%s": an API with route /demo -> demo upstream, an application
+                 subscribed to it, and the application's API key %s (id %s):
 
                    curl -H 'X-API-Key: %s' http://localhost:%d/demo/hello
 
