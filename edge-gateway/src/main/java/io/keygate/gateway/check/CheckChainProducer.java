@@ -25,6 +25,7 @@ public class CheckChainProducer {
                 new RouteMatchCheck(state.routes()),
                 new CredentialPresentCheck(),
                 new KeyLookupCheck(state.tokens(), hasher),
+                new IpAllowedCheck(state.ipRules()),
                 new SubscriptionCheck(state.subscriptions())));
     }
 }

@@ -14,6 +14,7 @@ public enum Rejection {
     REVOKED_KEY(CallOutcome.REVOKED_KEY, GatewayProblem.INVALID_CREDENTIAL),
     EXPIRED_KEY(CallOutcome.EXPIRED_KEY, GatewayProblem.INVALID_CREDENTIAL),
     WRONG_TENANT(CallOutcome.WRONG_TENANT, GatewayProblem.WRONG_TENANT),
+    IP_NOT_ALLOWED(CallOutcome.IP_NOT_ALLOWED, GatewayProblem.IP_NOT_ALLOWED),
     NO_SUBSCRIPTION(CallOutcome.NO_SUBSCRIPTION, GatewayProblem.NO_SUBSCRIPTION);
 
     private final CallOutcome outcome;

@@ -18,6 +18,7 @@ public enum GatewayProblem {
     INVALID_CREDENTIAL(
             401, "invalid-credential", "Invalid credential", "The API key presented is not valid for this gateway."),
     WRONG_TENANT(403, "forbidden", "Forbidden", "The API key presented may not call this route."),
+    IP_NOT_ALLOWED(403, "ip-not-allowed", "Address not allowed", "Requests from this address are not allowed."),
     NO_SUBSCRIPTION(
             403,
             "subscription-required",

@@ -1,5 +1,6 @@
 package io.keygate.gateway.state;
 
+import io.keygate.gateway.ip.IpRuleIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -12,6 +13,7 @@ public class GatewayState {
     private final TokenIndex tokens = new TokenIndex();
     private final RouteTable routes = new RouteTable();
     private final SubscriptionIndex subscriptions = new SubscriptionIndex();
+    private final IpRuleIndex ipRules = new IpRuleIndex();
     private volatile StateProgress progress = StateProgress.starting();
 
     public TokenIndex tokens() {
@@ -24,6 +26,10 @@ public class GatewayState {
 
     public SubscriptionIndex subscriptions() {
         return subscriptions;
+    }
+
+    public IpRuleIndex ipRules() {
+        return ipRules;
     }
 
     /** The consumer's latest published progress. */

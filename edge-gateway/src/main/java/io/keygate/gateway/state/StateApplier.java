@@ -2,12 +2,14 @@ package io.keygate.gateway.state;
 
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.KeygateEvent;
+import io.keygate.events.policy.IpRuleEvent;
 import io.keygate.events.policy.RouteEvent;
 import io.keygate.events.policy.SubscriptionEvent;
 import io.keygate.events.token.TokenEvent;
+import io.keygate.gateway.ip.IpRuleIndex;
 
 /**
- * Applies token, route and subscription events to the in-memory indexes, idempotently by aggregate sequence. Token
+ * Applies token, route, subscription and IP-rule events to the in-memory indexes, idempotently by aggregate sequence. Token
  * events carry the key's full state, so issue and revocation are one and the same operation: replace
  * the key's state if the event is newer.
  */
@@ -16,11 +18,13 @@ public final class StateApplier {
     private final TokenIndex tokens;
     private final RouteTable routes;
     private final SubscriptionIndex subscriptions;
+    private final IpRuleIndex ipRules;
 
-    public StateApplier(TokenIndex tokens, RouteTable routes, SubscriptionIndex subscriptions) {
+    public StateApplier(TokenIndex tokens, RouteTable routes, SubscriptionIndex subscriptions, IpRuleIndex ipRules) {
         this.tokens = tokens;
         this.routes = routes;
         this.subscriptions = subscriptions;
+        this.ipRules = ipRules;
     }
 
     /**
@@ -38,14 +42,17 @@ public final class StateApplier {
             changed = routes.apply(routeEvent.route(), envelope.sequence());
         } else if (event instanceof SubscriptionEvent subscriptionEvent) {
             changed = subscriptions.apply(subscriptionEvent.subscription(), envelope.sequence());
+        } else if (event instanceof IpRuleEvent ipRuleEvent) {
+            changed = ipRules.apply(ipRuleEvent.rule(), envelope.sequence());
         } else {
             return ApplyResult.IGNORED;
         }
         return changed ? ApplyResult.APPLIED : ApplyResult.STALE;
     }
 
-    /** Makes the route changes applied so far visible to requests. */
+    /** Makes the route and IP-rule changes applied so far visible to requests. */
     public void commit() {
         routes.commit();
+        ipRules.commit();
     }
 }

@@ -6,9 +6,14 @@ import static io.keygate.gateway.testdata.SubscriptionBuilder.aSubscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keygate.events.credential.ApiKeyHasher;
+import io.keygate.events.policy.IpRuleAction;
+import io.keygate.events.policy.IpRuleScope;
+import io.keygate.events.policy.IpRuleState;
+import io.keygate.events.policy.IpRuleStatus;
 import io.keygate.events.policy.RouteState;
 import io.keygate.events.policy.SubscriptionStatus;
 import io.keygate.events.token.ApiKeyState;
+import io.keygate.gateway.ip.IpRuleIndex;
 import io.keygate.gateway.state.RouteTable;
 import io.keygate.gateway.state.SubscriptionIndex;
 import io.keygate.gateway.state.TokenIndex;
@@ -27,10 +32,12 @@ class CheckChainTest {
     private final TokenIndex tokens = new TokenIndex();
     private final RouteTable routes = new RouteTable();
     private final SubscriptionIndex subscriptions = new SubscriptionIndex();
+    private final IpRuleIndex ipRules = new IpRuleIndex();
     private final CheckChain chain = new CheckChain(List.of(
             new RouteMatchCheck(routes),
             new CredentialPresentCheck(),
             new KeyLookupCheck(tokens, hasher),
+            new IpAllowedCheck(ipRules),
             new SubscriptionCheck(subscriptions)));
     private String apiId;
 
@@ -140,6 +147,40 @@ class CheckChainTest {
                         .build(),
                 1);
         assertThat(chain.run(call("/orders", "X-API-Key", SECRET))).isEqualTo(Rejection.NO_SUBSCRIPTION);
+    }
+
+    @Test
+    void aClientOutsideTheKeysAllowListOrInADeniedNetworkIsRefused() {
+        ApiKeyState listed = issue(anApiKey()
+                .ofTenant(TENANT)
+                .withHash(hasher.hash(SECRET))
+                .allowingOnly("198.51.100.0/24", "2001:db8::/32")
+                .build());
+        subscribe(listed, SubscriptionStatus.APPROVED);
+        assertThat(chain.run(call("/orders", "X-API-Key", SECRET)))
+                .as("203.0.113.7 is not on the key's list")
+                .isEqualTo(Rejection.IP_NOT_ALLOWED);
+
+        ApiKeyState open =
+                issue(anApiKey().ofTenant(TENANT).withHash(hasher.hash("open")).build());
+        subscribe(open, SubscriptionStatus.APPROVED);
+        assertThat(chain.run(call("/orders", "X-API-Key", "open"))).isNull();
+        ipRules.apply(
+                new IpRuleState(
+                        "r1",
+                        IpRuleScope.TENANT,
+                        TENANT,
+                        IpRuleAction.DENY,
+                        "203.0.113.0/24",
+                        "abuse",
+                        null,
+                        IpRuleStatus.ACTIVE,
+                        Instant.now(),
+                        Instant.now(),
+                        1),
+                1);
+        ipRules.commit();
+        assertThat(chain.run(call("/orders", "X-API-Key", "open"))).isEqualTo(Rejection.IP_NOT_ALLOWED);
     }
 
     @Test

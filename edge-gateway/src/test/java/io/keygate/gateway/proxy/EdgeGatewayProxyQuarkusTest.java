@@ -14,6 +14,12 @@ import io.keygate.events.EventCodec;
 import io.keygate.events.call.CallOutcome;
 import io.keygate.events.call.CallRecorded;
 import io.keygate.events.credential.ApiKeyHasher;
+import io.keygate.events.policy.IpRuleAction;
+import io.keygate.events.policy.IpRuleCreated;
+import io.keygate.events.policy.IpRuleDeleted;
+import io.keygate.events.policy.IpRuleScope;
+import io.keygate.events.policy.IpRuleState;
+import io.keygate.events.policy.IpRuleStatus;
 import io.keygate.events.policy.RouteDefined;
 import io.keygate.events.policy.RouteState;
 import io.keygate.events.policy.SubscriptionApproved;
@@ -301,6 +307,32 @@ class EdgeGatewayProxyQuarkusTest {
                         .withId(pending.subscriptionId())
                         .build()));
         awaitStatus(200, prefix, "X-API-Key", secret);
+    }
+
+    @Test
+    void aTenantsDenyRuleRefusesTheClientUntilItIsDeleted() {
+        Tenant tenant = tenantWithRouteAndKey();
+        awaitStatus(200, tenant.prefix(), "X-API-Key", tenant.secret());
+        IpRuleState deny = new IpRuleState(
+                "ipr_" + UUID.randomUUID().toString().replace("-", ""),
+                IpRuleScope.TENANT,
+                tenant.id(),
+                IpRuleAction.DENY,
+                "127.0.0.0/8",
+                "test",
+                null,
+                IpRuleStatus.ACTIVE,
+                Instant.now(),
+                Instant.now(),
+                1);
+        events.publish(1, new IpRuleCreated(deny));
+
+        Response refused = awaitStatus(403, tenant.prefix(), "X-API-Key", tenant.secret());
+        assertThat(refused.contentType()).startsWith(PROBLEM_JSON);
+        assertThat(refused.jsonPath().getString("type")).endsWith("/ip-not-allowed");
+
+        events.publish(2, new IpRuleDeleted(deny.withStatus(IpRuleStatus.DELETED, Instant.now(), 2)));
+        awaitStatus(200, tenant.prefix(), "X-API-Key", tenant.secret());
     }
 
     @Test

@@ -12,6 +12,7 @@ public final class ApiKeyBuilder {
     private String keyId = "key_" + UUID.randomUUID();
     private String tenantId = "tenant_" + UUID.randomUUID();
     private String keyHash = "hash_" + UUID.randomUUID();
+    private List<String> ipAllowList = List.of();
     private String applicationId = "app_" + UUID.randomUUID().toString().replace("-", "");
     private ApiKeyStatus status = ApiKeyStatus.ACTIVE;
     private Instant createdAt = Instant.parse("2026-01-01T00:00:00Z");
@@ -53,6 +54,11 @@ public final class ApiKeyBuilder {
     /** The key's application; by default a random one, which has no subscription until one is published. */
     public ApiKeyBuilder forApplication(String id) {
         this.applicationId = id;
+        return this;
+    }
+
+    public ApiKeyBuilder allowingOnly(String... networks) {
+        this.ipAllowList = List.of(networks);
         return this;
     }
 
@@ -108,7 +114,7 @@ public final class ApiKeyBuilder {
                 revocationReason,
                 null,
                 applicationId,
-                List.of(),
+                ipAllowList,
                 null,
                 null,
                 null,

@@ -21,6 +21,8 @@ public enum CallOutcome {
     WRONG_TENANT,
     /** A valid key whose application has no approved subscription to the route's API (403). */
     NO_SUBSCRIPTION,
+    /** The client's address is denied, or not on an allow-list in force: the key's, the tenant's or the platform's (403). */
+    IP_NOT_ALLOWED,
     /** The upstream could not be reached or timed out (502/504). */
     UPSTREAM_ERROR,
     /** The gateway had not caught up with its state yet and refused to serve (503, fail closed). */

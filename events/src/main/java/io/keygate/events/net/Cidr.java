@@ -67,6 +67,11 @@ public final class Cidr {
         return network.length == 4;
     }
 
+    /** The network's address bytes (4 or 16), a copy. */
+    public byte[] networkBytes() {
+        return network.clone();
+    }
+
     /** Number of leading bits that identify the network. */
     public int prefixLength() {
         return prefixLength;
