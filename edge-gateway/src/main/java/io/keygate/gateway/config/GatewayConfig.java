@@ -3,6 +3,8 @@ package io.keygate.gateway.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything the edge gateway can be configured with, under {@code keygate.*}. Kafka connection
@@ -56,6 +58,12 @@ public interface GatewayConfig {
     /** The proxy (data plane) HTTP server and its upstream client. */
     interface Proxy {
         /** Port of the proxy; 0 picks a free port (tests). The admin API stays on {@code quarkus.http.port}. */
+        /**
+         * Networks of the load balancers or proxies in front of the gateway, whose {@code X-Forwarded-For}
+         * entries are believed when finding the client's address; none by default (the TCP peer is the client).
+         */
+        Optional<List<String>> trustedProxies();
+
         @WithDefault("8080")
         int port();
 

@@ -4,6 +4,7 @@ import io.keygate.events.call.CallOutcome;
 import io.keygate.gateway.check.CallContext;
 import io.keygate.gateway.check.CheckChain;
 import io.keygate.gateway.check.Rejection;
+import io.keygate.gateway.ip.ClientAddresses;
 import io.keygate.gateway.problem.GatewayProblem;
 import io.keygate.gateway.state.GatewayState;
 import io.vertx.core.Handler;
@@ -28,13 +29,16 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
     private final UpstreamForwarder forwarder;
     private final ProblemResponder problems;
     private final CallFinisher finisher;
+    private final ClientAddresses clients;
 
     ProxyRequestHandler(
             GatewayState state,
             CheckChain checks,
             UpstreamForwarder forwarder,
             ProblemResponder problems,
-            CallFinisher finisher) {
+            CallFinisher finisher,
+            ClientAddresses clients) {
+        this.clients = clients;
         this.state = state;
         this.checks = checks;
         this.forwarder = forwarder;
@@ -84,8 +88,10 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
         problems.send(response, problem, body).onComplete(written -> finisher.finish(call));
     }
 
-    private static String clientIp(HttpServerRequest request) {
+    private String clientIp(HttpServerRequest request) {
         SocketAddress remote = request.remoteAddress();
-        return remote == null ? null : remote.hostAddress();
+        return clients.resolve(
+                remote == null ? null : remote.hostAddress(),
+                request.headers().getAll(ForwardingHeaders.FORWARDED_FOR));
     }
 }

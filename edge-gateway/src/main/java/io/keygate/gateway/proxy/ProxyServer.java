@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keygate.gateway.calls.CallRecordPublisher;
 import io.keygate.gateway.check.CheckChain;
 import io.keygate.gateway.config.GatewayConfig;
+import io.keygate.gateway.ip.ClientAddresses;
 import io.keygate.gateway.metrics.GatewayMetrics;
 import io.keygate.gateway.state.GatewayState;
 import io.vertx.core.DeploymentOptions;
@@ -105,7 +106,9 @@ public class ProxyServer {
                 finisher,
                 proxy.upstreamConnectTimeout().toMillis(),
                 proxy.upstreamIdleTimeout().toMillis());
-        return new ProxyRequestHandler(state, checks, forwarder, problems, finisher);
+        ClientAddresses clients =
+                ClientAddresses.trusting(proxy.trustedProxies().orElse(List.of()));
+        return new ProxyRequestHandler(state, checks, forwarder, problems, finisher, clients);
     }
 
     private static <T> T await(Future<T> future) {
