@@ -9,6 +9,7 @@ import io.keygate.gateway.problem.GatewayProblem;
 import io.keygate.gateway.state.GatewayState;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.SocketAddress;
@@ -52,6 +53,10 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
         HttpServerResponse response = request.response();
         response.putHeader(RequestIds.HEADER, requestId);
         String path = RequestPath.normalise(request.path());
+        if (request.getHeader(HttpHeaders.HOST) == null && request.authority() != null) {
+            // HTTP/2 carries the host as :authority; routes match on it as on an HTTP/1.1 Host header.
+            request.headers().set(HttpHeaders.HOST, request.authority().toString());
+        }
         CallContext call = new CallContext(
                 requestId, request.method().name(), path, request.headers(), clientIp(request), Instant.now());
         if (!state.isReady()) {

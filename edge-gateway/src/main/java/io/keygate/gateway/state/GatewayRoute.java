@@ -10,6 +10,13 @@ import io.keygate.events.policy.RouteState;
  */
 public record GatewayRoute(RouteState state, Upstream upstream) {
 
+    /** Whether the route serves a request for {@code host} (null: unknown) with {@code method}. */
+    public boolean serves(String host, String method) {
+        String routeHost = state.host();
+        boolean hostMatches = RouteState.ANY_HOST.equals(routeHost) || (host != null && routeHost.equals(host));
+        return hostMatches && (state.methods().isEmpty() || state.methods().contains(method));
+    }
+
     /** Id of the route. */
     public String routeId() {
         return state.routeId();

@@ -1,15 +1,18 @@
 package io.keygate.gateway.state;
 
 import io.keygate.events.policy.RouteState;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Routes by path prefix, longest prefix first. Prefixes match whole path segments: {@code /orders}
- * matches {@code /orders} and {@code /orders/42} but not {@code /orders-archive}; {@code /} matches
- * every path.
+ * Routes by host, method and path prefix. The longest prefix wins; at one prefix a route for the request's exact
+ * host wins over one for any host, and a route must serve the request's method (an empty method list serves
+ * all). Prefixes match whole path segments: {@code /orders} matches {@code /orders} and {@code /orders/42} but
+ * not {@code /orders-archive}; {@code /} matches every path.
  *
  * <p>One writer (the state consumer) {@linkplain #apply applies} route events and then
  * {@linkplain #commit commits} them, which swaps in a new immutable snapshot; readers on the request
@@ -23,7 +26,7 @@ public final class RouteTable {
             .thenComparing(GatewayRoute::routeId, Comparator.reverseOrder());
 
     private final Map<String, AppliedRoute> byRouteId = new ConcurrentHashMap<>();
-    private volatile Map<String, GatewayRoute> byPrefix = Map.of();
+    private volatile Map<String, List<GatewayRoute>> byPrefix = Map.of();
     private boolean changed;
 
     private record AppliedRoute(GatewayRoute route, long sequence) {}
@@ -60,32 +63,44 @@ public final class RouteTable {
         if (!changed) {
             return;
         }
-        Map<String, GatewayRoute> next = new HashMap<>();
+        Map<String, List<GatewayRoute>> next = new HashMap<>();
         for (AppliedRoute applied : byRouteId.values()) {
-            if (applied.route() == null) {
-                continue;
+            if (applied.route() != null) {
+                next.computeIfAbsent(normalise(applied.route().state().pathPrefix()), p -> new ArrayList<>())
+                        .add(applied.route());
             }
-            // Two routes on one prefix: the most recently updated wins, deterministically.
-            next.merge(
-                    normalise(applied.route().state().pathPrefix()),
-                    applied.route(),
-                    (a, b) -> PREFERRED.compare(a, b) >= 0 ? a : b);
         }
+        // Exact hosts before any-host routes; among equals (policy-service refuses overlapping claims, so only a
+        // stale replay could make them) the most recently updated first, deterministically.
+        Comparator<GatewayRoute> order = Comparator.comparing((GatewayRoute route) ->
+                        RouteState.ANY_HOST.equals(route.state().host()))
+                .thenComparing(PREFERRED.reversed());
+        next.replaceAll((prefix, routes) -> routes.stream().sorted(order).toList());
         byPrefix = Map.copyOf(next);
         changed = false;
     }
 
-    /** The route with the longest prefix matching {@code path}, or null when none does. */
-    public GatewayRoute match(String path) {
-        Map<String, GatewayRoute> routes = byPrefix;
+    /**
+     * The route for a request: the longest prefix matching {@code path} that has a route for {@code host} (or
+     * for any host) serving {@code method}; null when none does.
+     *
+     * @param host   the request's host name, lower case, without port; null matches only any-host routes
+     * @param method the request's method, upper case
+     */
+    public GatewayRoute match(String host, String method, String path) {
+        Map<String, List<GatewayRoute>> routes = byPrefix;
         if (routes.isEmpty()) {
             return null;
         }
         String candidate = path == null || path.isEmpty() ? "/" : path;
         while (true) {
-            GatewayRoute route = routes.get(candidate);
-            if (route != null) {
-                return route;
+            List<GatewayRoute> atPrefix = routes.get(candidate);
+            if (atPrefix != null) {
+                for (GatewayRoute route : atPrefix) {
+                    if (route.serves(host, method)) {
+                        return route;
+                    }
+                }
             }
             if (candidate.equals("/")) {
                 return null;

@@ -19,7 +19,7 @@ class RouteTableTest {
     }
 
     private String matchedId(String path) {
-        GatewayRoute route = table.match(path);
+        GatewayRoute route = table.match("api.test", "GET", path);
         return route == null ? null : route.routeId();
     }
 
@@ -56,15 +56,15 @@ class RouteTableTest {
 
     @Test
     void noRouteMatchesWhenNoneIsDefined() {
-        assertThat(table.match("/anything")).isNull();
+        assertThat(table.match("api.test", "GET", "/anything")).isNull();
         define(aRoute().onPrefix("/orders").build(), 1);
-        assertThat(table.match("/customers")).isNull();
+        assertThat(table.match("api.test", "GET", "/customers")).isNull();
     }
 
     @Test
     void appliedRoutesAreInvisibleUntilCommitted() {
         table.apply(aRoute().withRouteId("orders").onPrefix("/orders").build(), 1);
-        assertThat(table.match("/orders")).isNull();
+        assertThat(table.match("api.test", "GET", "/orders")).isNull();
 
         table.commit();
         assertThat(matchedId("/orders")).isEqualTo("orders");
@@ -81,7 +81,7 @@ class RouteTableTest {
         table.commit();
 
         assertThat(matchedId("/v2")).isEqualTo("r");
-        assertThat(table.match("/v1")).isNull();
+        assertThat(table.match("api.test", "GET", "/v1")).isNull();
     }
 
     @Test
@@ -89,7 +89,7 @@ class RouteTableTest {
         define(aRoute().withRouteId("r").onPrefix("/old").build(), 1);
         define(aRoute().withRouteId("r").onPrefix("/new").build(), 2);
 
-        assertThat(table.match("/old")).isNull();
+        assertThat(table.match("api.test", "GET", "/old")).isNull();
         assertThat(matchedId("/new")).isEqualTo("r");
         assertThat(table.size()).isEqualTo(1);
     }
@@ -126,6 +126,56 @@ class RouteTableTest {
                 .isInstanceOf(IllegalArgumentException.class);
         table.commit();
 
-        assertThat(table.match("/orders").upstream().host()).isEqualTo("orders");
+        assertThat(table.match("api.test", "GET", "/orders").upstream().host()).isEqualTo("orders");
+    }
+
+    @Test
+    void anExactHostRouteWinsOverAnAnyHostRouteOnTheSamePrefix() {
+        define(
+                aRoute().withRouteId("acme")
+                        .onHost("api.acme.test")
+                        .onPrefix("/orders")
+                        .build(),
+                1);
+        define(aRoute().withRouteId("any").onPrefix("/orders").build(), 1);
+        define(
+                aRoute().withRouteId("globex")
+                        .onHost("api.globex.test")
+                        .onPrefix("/orders")
+                        .build(),
+                1);
+
+        assertThat(table.match("api.acme.test", "GET", "/orders/1").routeId()).isEqualTo("acme");
+        assertThat(table.match("api.globex.test", "GET", "/orders/1").routeId()).isEqualTo("globex");
+        assertThat(table.match("other.test", "GET", "/orders/1").routeId()).isEqualTo("any");
+        assertThat(table.match(null, "GET", "/orders/1").routeId()).isEqualTo("any");
+    }
+
+    @Test
+    void aHostRouteIsNotServedForAnotherHost() {
+        define(
+                aRoute().withRouteId("acme")
+                        .onHost("api.acme.test")
+                        .onPrefix("/orders")
+                        .build(),
+                1);
+
+        assertThat(table.match("api.globex.test", "GET", "/orders")).isNull();
+        assertThat(table.match(null, "GET", "/orders")).isNull();
+    }
+
+    @Test
+    void aRouteServesOnlyItsMethodsAndAShorterPrefixMayServeTheRest() {
+        define(
+                aRoute().withRouteId("writes")
+                        .onPrefix("/orders")
+                        .forMethods("POST", "PUT")
+                        .build(),
+                1);
+        define(aRoute().withRouteId("root").onPrefix("/").forMethods("GET").build(), 1);
+
+        assertThat(table.match("x.test", "POST", "/orders/1").routeId()).isEqualTo("writes");
+        assertThat(table.match("x.test", "GET", "/orders/1").routeId()).isEqualTo("root");
+        assertThat(table.match("x.test", "DELETE", "/orders/1")).isNull();
     }
 }

@@ -47,7 +47,7 @@ class StateApplierTest {
                 new RouteDefined(aRoute().withRouteId("r").onPrefix("/orders").build())));
         applier.commit();
 
-        assertThat(routes.match("/orders/1").routeId()).isEqualTo("r");
+        assertThat(routes.match("api.test", "GET", "/orders/1").routeId()).isEqualTo("r");
     }
 
     @Test

@@ -15,6 +15,8 @@ public final class RouteBuilder {
     private String tenantId = "tenant_" + UUID.randomUUID();
     private String apiId = "api_" + UUID.randomUUID().toString().replace("-", "");
     private String pathPrefix = "/";
+    private String host = RouteState.ANY_HOST;
+    private List<String> methods = List.of();
     private String upstreamUrl = "http://upstream.test:8080";
     private long version = 1;
     private Instant updatedAt = Instant.parse("2026-01-01T00:00:00Z");
@@ -37,6 +39,16 @@ public final class RouteBuilder {
 
     public RouteBuilder ofApi(String id) {
         this.apiId = id;
+        return this;
+    }
+
+    public RouteBuilder onHost(String name) {
+        this.host = name;
+        return this;
+    }
+
+    public RouteBuilder forMethods(String... names) {
+        this.methods = List.of(names);
         return this;
     }
 
@@ -66,9 +78,9 @@ public final class RouteBuilder {
                 tenantId,
                 apiId,
                 "test route",
-                RouteState.ANY_HOST,
+                host,
                 pathPrefix,
-                List.of(),
+                methods,
                 List.of(new RouteTarget(upstreamUrl, 1)),
                 null,
                 false,
