@@ -26,6 +26,7 @@ public class CheckChainProducer {
                 new CredentialPresentCheck(),
                 new KeyLookupCheck(state.tokens(), hasher),
                 new IpAllowedCheck(state.ipRules()),
+                new ScopeCheck(),
                 new SubscriptionCheck(state.subscriptions())));
     }
 }

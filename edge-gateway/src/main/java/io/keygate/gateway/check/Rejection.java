@@ -15,6 +15,7 @@ public enum Rejection {
     EXPIRED_KEY(CallOutcome.EXPIRED_KEY, GatewayProblem.INVALID_CREDENTIAL),
     WRONG_TENANT(CallOutcome.WRONG_TENANT, GatewayProblem.WRONG_TENANT),
     IP_NOT_ALLOWED(CallOutcome.IP_NOT_ALLOWED, GatewayProblem.IP_NOT_ALLOWED),
+    INSUFFICIENT_SCOPE(CallOutcome.INSUFFICIENT_SCOPE, GatewayProblem.INSUFFICIENT_SCOPE),
     NO_SUBSCRIPTION(CallOutcome.NO_SUBSCRIPTION, GatewayProblem.NO_SUBSCRIPTION);
 
     private final CallOutcome outcome;

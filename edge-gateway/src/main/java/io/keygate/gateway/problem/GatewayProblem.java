@@ -19,6 +19,11 @@ public enum GatewayProblem {
             401, "invalid-credential", "Invalid credential", "The API key presented is not valid for this gateway."),
     WRONG_TENANT(403, "forbidden", "Forbidden", "The API key presented may not call this route."),
     IP_NOT_ALLOWED(403, "ip-not-allowed", "Address not allowed", "Requests from this address are not allowed."),
+    INSUFFICIENT_SCOPE(
+            403,
+            "insufficient-scope",
+            "Insufficient scope",
+            "The credential lacks a scope this route requires for this method and path."),
     NO_SUBSCRIPTION(
             403,
             "subscription-required",

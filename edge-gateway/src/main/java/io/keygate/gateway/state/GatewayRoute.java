@@ -1,14 +1,25 @@
 package io.keygate.gateway.state;
 
 import io.keygate.events.policy.RouteState;
+import java.util.List;
 
 /**
  * A route as the gateway serves it: the published state plus its parsed upstream.
  *
- * @param state    the route's state from its latest applied event
- * @param upstream where matching requests go
+ * @param state      the route's state from its latest applied event
+ * @param upstream   where matching requests go
+ * @param scopeRules the route's scope requirements, compiled
  */
-public record GatewayRoute(RouteState state, Upstream upstream) {
+public record GatewayRoute(RouteState state, Upstream upstream, List<ScopeRule> scopeRules) {
+
+    /** A published route made servable: its first target parsed, its scope requirements compiled. */
+    public static GatewayRoute of(RouteState state) {
+        // The first target only, for now: weighted balancing and health checks come with the proxy's upgrade.
+        return new GatewayRoute(
+                state,
+                Upstream.parse(state.targets().get(0).url()),
+                state.scopeRequirements().stream().map(ScopeRule::of).toList());
+    }
 
     /** Whether the route serves a request for {@code host} (null: unknown) with {@code method}. */
     public boolean serves(String host, String method) {

@@ -49,10 +49,7 @@ public final class RouteTable {
             changed = true;
             return true;
         }
-        // The first target only, for now: weighted balancing, health checks and the route's other policies
-        // are enforced by a later issue.
-        GatewayRoute gatewayRoute =
-                new GatewayRoute(route, Upstream.parse(route.targets().get(0).url()));
+        GatewayRoute gatewayRoute = GatewayRoute.of(route);
         byRouteId.put(route.routeId(), new AppliedRoute(gatewayRoute, sequence));
         changed = true;
         return true;

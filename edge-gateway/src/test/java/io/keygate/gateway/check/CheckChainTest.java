@@ -11,6 +11,7 @@ import io.keygate.events.policy.IpRuleScope;
 import io.keygate.events.policy.IpRuleState;
 import io.keygate.events.policy.IpRuleStatus;
 import io.keygate.events.policy.RouteState;
+import io.keygate.events.policy.ScopeRequirement;
 import io.keygate.events.policy.SubscriptionStatus;
 import io.keygate.events.token.ApiKeyState;
 import io.keygate.gateway.ip.IpRuleIndex;
@@ -38,6 +39,7 @@ class CheckChainTest {
             new CredentialPresentCheck(),
             new KeyLookupCheck(tokens, hasher),
             new IpAllowedCheck(ipRules),
+            new ScopeCheck(),
             new SubscriptionCheck(subscriptions)));
     private String apiId;
 
@@ -181,6 +183,40 @@ class CheckChainTest {
                 1);
         ipRules.commit();
         assertThat(chain.run(call("/orders", "X-API-Key", "open"))).isEqualTo(Rejection.IP_NOT_ALLOWED);
+    }
+
+    @Test
+    void aKeyWithoutTheScopeARouteRequiresForTheMethodAndPathIsRefused() {
+        RouteState guarded = aRoute().withRouteId("guarded")
+                .ofTenant(TENANT)
+                .ofApi(apiId)
+                .onPrefix("/invoices")
+                .requiring(
+                        new ScopeRequirement(List.of("POST", "DELETE"), "/invoices/**", List.of("invoices:write")),
+                        new ScopeRequirement(List.of(), "/invoices/*/pdf", List.of("invoices:read")))
+                .build();
+        routes.apply(guarded, 1);
+        routes.commit();
+        ApiKeyState reader = issue(anApiKey()
+                .ofTenant(TENANT)
+                .withHash(hasher.hash(SECRET))
+                .withScopes("invoices:read")
+                .build());
+        subscribe(reader, SubscriptionStatus.APPROVED);
+
+        assertThat(chain.run(call("/invoices/7/pdf", "X-API-Key", SECRET))).isNull();
+        assertThat(chain.run(call("/invoices/7", "X-API-Key", SECRET)))
+                .as("no requirement covers it")
+                .isNull();
+        assertThat(chain.run(post("/invoices/7", "X-API-Key", SECRET))).isEqualTo(Rejection.INSUFFICIENT_SCOPE);
+    }
+
+    private CallContext post(String path, String... namesAndValues) {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            headers.add(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return new CallContext("req-2", "POST", path, headers, "203.0.113.7", Instant.now());
     }
 
     @Test

@@ -13,6 +13,7 @@ public final class ApiKeyBuilder {
     private String tenantId = "tenant_" + UUID.randomUUID();
     private String keyHash = "hash_" + UUID.randomUUID();
     private List<String> ipAllowList = List.of();
+    private List<String> scopes = List.of();
     private String applicationId = "app_" + UUID.randomUUID().toString().replace("-", "");
     private ApiKeyStatus status = ApiKeyStatus.ACTIVE;
     private Instant createdAt = Instant.parse("2026-01-01T00:00:00Z");
@@ -54,6 +55,11 @@ public final class ApiKeyBuilder {
     /** The key's application; by default a random one, which has no subscription until one is published. */
     public ApiKeyBuilder forApplication(String id) {
         this.applicationId = id;
+        return this;
+    }
+
+    public ApiKeyBuilder withScopes(String... names) {
+        this.scopes = List.of(names);
         return this;
     }
 
@@ -106,7 +112,7 @@ public final class ApiKeyBuilder {
                 "test key",
                 "kg_test_abcd…wxyz",
                 keyHash,
-                List.of(),
+                scopes,
                 status,
                 createdAt,
                 expiresAt,

@@ -4,6 +4,7 @@ import io.keygate.events.policy.CredentialKind;
 import io.keygate.events.policy.RouteState;
 import io.keygate.events.policy.RouteStatus;
 import io.keygate.events.policy.RouteTarget;
+import io.keygate.events.policy.ScopeRequirement;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +18,7 @@ public final class RouteBuilder {
     private String pathPrefix = "/";
     private String host = RouteState.ANY_HOST;
     private List<String> methods = List.of();
+    private List<ScopeRequirement> scopeRequirements = List.of();
     private String upstreamUrl = "http://upstream.test:8080";
     private long version = 1;
     private Instant updatedAt = Instant.parse("2026-01-01T00:00:00Z");
@@ -49,6 +51,11 @@ public final class RouteBuilder {
 
     public RouteBuilder forMethods(String... names) {
         this.methods = List.of(names);
+        return this;
+    }
+
+    public RouteBuilder requiring(ScopeRequirement... requirements) {
+        this.scopeRequirements = List.of(requirements);
         return this;
     }
 
@@ -87,7 +94,7 @@ public final class RouteBuilder {
                 5_000,
                 30_000,
                 0,
-                List.of(),
+                scopeRequirements,
                 List.of(CredentialKind.API_KEY),
                 1_048_576,
                 null,

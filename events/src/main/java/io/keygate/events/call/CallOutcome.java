@@ -23,6 +23,8 @@ public enum CallOutcome {
     NO_SUBSCRIPTION,
     /** The client's address is denied, or not on an allow-list in force: the key's, the tenant's or the platform's (403). */
     IP_NOT_ALLOWED,
+    /** A valid key without a scope the route requires for the method and path (403). */
+    INSUFFICIENT_SCOPE,
     /** The upstream could not be reached or timed out (502/504). */
     UPSTREAM_ERROR,
     /** The gateway had not caught up with its state yet and refused to serve (503, fail closed). */
