@@ -18,6 +18,7 @@ public final class CallContext {
     private final MultiMap headers;
     private final String clientIp;
     private final Instant receivedAt;
+    private String query;
     private final long receivedNanos;
 
     private GatewayRoute route;
@@ -70,6 +71,16 @@ public final class CallContext {
 
     public Instant receivedAt() {
         return receivedAt;
+    }
+
+    /** The raw query string, or null for none. */
+    public String query() {
+        return query;
+    }
+
+    /** Sets the raw query string (the proxy does, before the checks run). */
+    public void query(String rawQuery) {
+        this.query = rawQuery;
     }
 
     /** The matched route, or null before the route check or when none matched. */

@@ -1,6 +1,11 @@
 package io.keygate.gateway.check;
 
+import io.keygate.events.credential.ApiKeyFormat;
 import io.vertx.core.MultiMap;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Finds the API key a request presents: the {@code X-API-Key} header, else an
@@ -14,6 +19,7 @@ public final class CredentialExtractor {
     public static final String AUTHORIZATION_HEADER = "Authorization";
 
     private static final String BEARER = "Bearer";
+    private static final Set<String> QUERY_KEY_NAMES = Set.of("api_key", "apikey", "x-api-key", "api-key");
 
     private CredentialExtractor() {}
 
@@ -24,6 +30,36 @@ public final class CredentialExtractor {
             return apiKey.strip();
         }
         return bearerToken(headers.get(AUTHORIZATION_HEADER));
+    }
+
+    /**
+     * Whether a raw query string carries an API key: a parameter named like one ({@code api_key}, {@code apikey},
+     * {@code x-api-key}, any case) or any value that is a well-formed Keygate key, encoded or not.
+     */
+    public static boolean hasKeyInQuery(String query) {
+        if (query == null || query.isEmpty()) {
+            return false;
+        }
+        for (String parameter : query.split("&")) {
+            int equals = parameter.indexOf('=');
+            String name = decode(equals < 0 ? parameter : parameter.substring(0, equals));
+            if (name != null && QUERY_KEY_NAMES.contains(name.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+            String value = equals < 0 ? null : decode(parameter.substring(equals + 1));
+            if (value != null && ApiKeyFormat.isWellFormed(value.strip())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String bearerToken(String authorization) {

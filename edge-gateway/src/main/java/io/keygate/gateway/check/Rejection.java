@@ -10,6 +10,7 @@ import io.keygate.gateway.problem.GatewayProblem;
 public enum Rejection {
     NO_ROUTE(CallOutcome.NO_ROUTE, GatewayProblem.NO_ROUTE),
     MISSING_CREDENTIAL(CallOutcome.MISSING_CREDENTIAL, GatewayProblem.MISSING_CREDENTIAL),
+    KEY_IN_QUERY(CallOutcome.KEY_IN_QUERY, GatewayProblem.KEY_IN_QUERY),
     UNKNOWN_KEY(CallOutcome.UNKNOWN_KEY, GatewayProblem.INVALID_CREDENTIAL),
     REVOKED_KEY(CallOutcome.REVOKED_KEY, GatewayProblem.INVALID_CREDENTIAL),
     EXPIRED_KEY(CallOutcome.EXPIRED_KEY, GatewayProblem.INVALID_CREDENTIAL),

@@ -10,6 +10,12 @@ import io.keygate.problem.Problems;
  */
 public enum GatewayProblem {
     NO_ROUTE(404, "no-route", "No route", "No route matches this path."),
+    KEY_IN_QUERY(
+            401,
+            "credential-in-query",
+            "Credential in the query string",
+            "API keys are not accepted in the URL, where proxies and servers log them: send the key in the"
+                    + " X-API-Key header (or Authorization: Bearer), and consider rotating this one."),
     MISSING_CREDENTIAL(
             401,
             "missing-credential",

@@ -59,6 +59,7 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
         }
         CallContext call = new CallContext(
                 requestId, request.method().name(), path, request.headers(), clientIp(request), Instant.now());
+        call.query(request.query());
         if (!state.isReady()) {
             // Fail closed, and say so in the call record.
             answer(response, call, CallOutcome.NOT_READY, GatewayProblem.NOT_READY);

@@ -55,4 +55,20 @@ class CredentialExtractorTest {
         assertThat(CredentialExtractor.presentedKey(headers("Authorization", "Bearerkg_test_3")))
                 .isNull();
     }
+
+    @Test
+    void aKeyInTheQueryStringIsFoundByParameterNameOrByItsFormat() {
+        String key = io.keygate.events.credential.ApiKeyFormat.generate("live", new java.security.SecureRandom());
+
+        assertThat(CredentialExtractor.hasKeyInQuery("api_key=anything")).isTrue();
+        assertThat(CredentialExtractor.hasKeyInQuery("page=2&APIKEY=x")).isTrue();
+        assertThat(CredentialExtractor.hasKeyInQuery("page=2&token=" + key)).isTrue();
+        assertThat(CredentialExtractor.hasKeyInQuery("t=%20" + key))
+                .as("encoded")
+                .isTrue();
+        assertThat(CredentialExtractor.hasKeyInQuery("page=2&sort=name")).isFalse();
+        assertThat(CredentialExtractor.hasKeyInQuery("q=kg_live_notakey")).isFalse();
+        assertThat(CredentialExtractor.hasKeyInQuery("bad=%zz")).isFalse();
+        assertThat(CredentialExtractor.hasKeyInQuery(null)).isFalse();
+    }
 }

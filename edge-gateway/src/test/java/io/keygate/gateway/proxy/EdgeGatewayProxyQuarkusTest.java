@@ -310,6 +310,23 @@ class EdgeGatewayProxyQuarkusTest {
     }
 
     @Test
+    void aKeyInTheQueryStringIsRefusedWithAProblemThatSaysToUseAHeader() {
+        Tenant tenant = tenantWithRouteAndKey();
+        awaitStatus(200, tenant.prefix(), "X-API-Key", tenant.secret());
+
+        Response refused = proxyRequest()
+                .header("X-API-Key", tenant.secret())
+                .urlEncodingEnabled(false)
+                .get(tenant.prefix() + "?page=1&api_key=" + tenant.secret());
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.contentType()).startsWith(PROBLEM_JSON);
+        assertThat(refused.jsonPath().getString("type")).endsWith("/credential-in-query");
+        assertThat(refused.jsonPath().getString("detail")).contains("X-API-Key header");
+        assertThat(refused.asString()).doesNotContain(tenant.secret());
+    }
+
+    @Test
     void aTenantsDenyRuleRefusesTheClientUntilItIsDeleted() {
         Tenant tenant = tenantWithRouteAndKey();
         awaitStatus(200, tenant.prefix(), "X-API-Key", tenant.secret());

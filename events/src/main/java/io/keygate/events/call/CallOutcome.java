@@ -11,6 +11,8 @@ public enum CallOutcome {
     NO_ROUTE,
     /** No credential presented (401). */
     MISSING_CREDENTIAL,
+    /** An API key in the query string, refused whatever else the request carries (401). */
+    KEY_IN_QUERY,
     /** A credential that matches no key (401). */
     UNKNOWN_KEY,
     /** A revoked key (401). */
