@@ -23,6 +23,7 @@ public class CheckChainProducer {
     CheckChain checkChain(GatewayState state, ApiKeyHasher hasher) {
         return new CheckChain(List.of(
                 new RouteMatchCheck(state.routes()),
+                new BodySizeCheck(),
                 new CredentialPresentCheck(),
                 new KeyLookupCheck(state.tokens(), hasher),
                 new IpAllowedCheck(state.ipRules()),

@@ -8,6 +8,9 @@ import io.keygate.gateway.problem.GatewayProblem;
  * client sees, which is deliberately less precise for credentials.
  */
 public enum Rejection {
+    MALFORMED_REQUEST(CallOutcome.MALFORMED_REQUEST, GatewayProblem.MALFORMED_REQUEST),
+    METHOD_NOT_ALLOWED(CallOutcome.METHOD_NOT_ALLOWED, GatewayProblem.METHOD_NOT_ALLOWED),
+    BODY_TOO_LARGE(CallOutcome.BODY_TOO_LARGE, GatewayProblem.BODY_TOO_LARGE),
     NO_ROUTE(CallOutcome.NO_ROUTE, GatewayProblem.NO_ROUTE),
     MISSING_CREDENTIAL(CallOutcome.MISSING_CREDENTIAL, GatewayProblem.MISSING_CREDENTIAL),
     KEY_IN_QUERY(CallOutcome.KEY_IN_QUERY, GatewayProblem.KEY_IN_QUERY),

@@ -16,6 +16,14 @@ public enum GatewayProblem {
             "Credential in the query string",
             "API keys are not accepted in the URL, where proxies and servers log them: send the key in the"
                     + " X-API-Key header (or Authorization: Bearer), and consider rotating this one."),
+    MALFORMED_REQUEST(
+            400,
+            "malformed-request",
+            "Malformed request",
+            "The request's path, Host header or framing is not accepted: no dot segments, encoded slashes or"
+                    + " double encoding in the path, a valid Host, and either Content-Length or chunked encoding."),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed", "The gateway does not proxy this method."),
+    BODY_TOO_LARGE(413, "body-too-large", "Body too large", "The request body is larger than this route accepts."),
     MISSING_CREDENTIAL(
             401,
             "missing-credential",

@@ -60,6 +60,11 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
         CallContext call = new CallContext(
                 requestId, request.method().name(), path, request.headers(), clientIp(request), Instant.now());
         call.query(request.query());
+        Rejection unsound = RequestShape.check(call.method(), request.path(), request.headers());
+        if (unsound != null) {
+            reject(request, call, unsound);
+            return;
+        }
         if (!state.isReady()) {
             // Fail closed, and say so in the call record.
             answer(response, call, CallOutcome.NOT_READY, GatewayProblem.NOT_READY);
@@ -80,11 +85,26 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
             forwarder.forward(request, call);
             return;
         }
-        reject(response, call, rejection);
+        reject(request, call, rejection);
     }
 
-    private void reject(HttpServerResponse response, CallContext call, Rejection rejection) {
-        answer(response, call, rejection.outcome(), rejection.problem());
+    private void reject(HttpServerRequest request, CallContext call, Rejection rejection) {
+        HttpServerResponse response = request.response();
+        if (rejection != Rejection.MALFORMED_REQUEST && rejection != Rejection.BODY_TOO_LARGE) {
+            answer(response, call, rejection.outcome(), rejection.problem());
+            return;
+        }
+        // Ambiguous framing, or a body left unread: no further request can be read from this connection safely.
+        response.putHeader(HttpHeaders.CONNECTION, "close");
+        Buffer body = problems.body(rejection.problem(), call.path());
+        call.answered(rejection.outcome(), rejection.problem().status());
+        call.addBytesOut(body.length());
+        problems.send(response, rejection.problem(), body).onComplete(written -> {
+            finisher.finish(call);
+            if (request.connection() != null) {
+                request.connection().close();
+            }
+        });
     }
 
     private void answer(HttpServerResponse response, CallContext call, CallOutcome outcome, GatewayProblem problem) {

@@ -309,6 +309,50 @@ class EdgeGatewayProxyQuarkusTest {
         awaitStatus(200, prefix, "X-API-Key", secret);
     }
 
+    /** Sends raw bytes to the proxy and returns everything it answers until it closes the connection. */
+    private String raw(String request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", proxy.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
+    void aRequestWithBothContentLengthAndChunkedEncodingIsRefusedAndTheConnectionClosed() throws IOException {
+        Tenant tenant = tenantWithRouteAndKey();
+        awaitStatus(200, tenant.prefix(), "X-API-Key", tenant.secret());
+
+        String answer = raw(
+                "POST " + tenant.prefix() + " HTTP/1.1\r\nHost: api.test\r\nX-API-Key: " + tenant.secret()
+                        + "\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: api.test\r\n\r\n");
+
+        assertThat(answer)
+                .startsWith("HTTP/1.1 400")
+                .doesNotContain("/smuggled")
+                .doesNotContain("HTTP/1.1 404");
+    }
+
+    @Test
+    void hardeningRefusesUnsoundPathsForeignMethodsAndOversizedBodies() throws IOException {
+        Tenant tenant = tenantWithRouteAndKey();
+        awaitStatus(200, tenant.prefix(), "X-API-Key", tenant.secret());
+
+        assertThat(raw("GET " + tenant.prefix()
+                        + "/..%2Fadmin HTTP/1.1\r\nHost: api.test\r\nConnection: close\r\n\r\n"))
+                .startsWith("HTTP/1.1 400")
+                .contains("malformed-request");
+        assertThat(raw("TRACE " + tenant.prefix() + " HTTP/1.1\r\nHost: api.test\r\nConnection: close\r\n\r\n"))
+                .startsWith("HTTP/1.1 405");
+        assertThat(raw("GET " + tenant.prefix() + " HTTP/1.1\r\nHost: evil.test/x\r\nConnection: close\r\n\r\n"))
+                .startsWith("HTTP/1.1 400");
+        assertThat(raw("POST " + tenant.prefix() + " HTTP/1.1\r\nHost: api.test\r\nX-API-Key: " + tenant.secret()
+                        + "\r\nContent-Length: 2000000\r\nConnection: close\r\n\r\n"))
+                .startsWith("HTTP/1.1 413")
+                .contains("body-too-large");
+    }
+
     @Test
     void aKeyInTheQueryStringIsRefusedWithAProblemThatSaysToUseAHeader() {
         Tenant tenant = tenantWithRouteAndKey();

@@ -7,6 +7,12 @@ package io.keygate.events.call;
 public enum CallOutcome {
     /** Forwarded upstream; the status is the upstream's. */
     PROXIED,
+    /** The request's shape is unsound: path, Host or framing (400). */
+    MALFORMED_REQUEST,
+    /** A method the gateway does not proxy (405). */
+    METHOD_NOT_ALLOWED,
+    /** A declared body larger than the route allows (413). */
+    BODY_TOO_LARGE,
     /** No route matches the path (404). */
     NO_ROUTE,
     /** No credential presented (401). */

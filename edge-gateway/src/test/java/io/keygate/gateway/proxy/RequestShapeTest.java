@@ -1,0 +1,88 @@
+package io.keygate.gateway.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.keygate.gateway.check.Rejection;
+import io.vertx.core.MultiMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RequestShapeTest {
+
+    private static MultiMap headers(String... namesAndValues) {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            headers.add(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return headers;
+    }
+
+    private static Rejection check(String method, String path, MultiMap headers) {
+        return RequestShape.check(method, path, headers);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/orders/42", "/a%20b", "/orders/v1.2/x", "/a..b", "/%7Euser"})
+    void soundPathsPass(String path) {
+        assertThat(check("GET", path, headers("Host", "api.test"))).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/../admin",
+                "/a/./b",
+                "/a/%2e%2e/b",
+                "/a/%2E/b",
+                "/a%2Fb",
+                "/a%2fb",
+                "/a%5Cb",
+                "/a\\b",
+                "/a%252e%252e",
+                "/a%00",
+                "/a%zz",
+                "/a%4",
+                "orders",
+                "/a b"
+            })
+    void dotSegmentsEncodedSlashesDoubleEncodingAndBrokenEncodingAreRefused(String path) {
+        assertThat(check("GET", path, headers("Host", "api.test"))).isEqualTo(Rejection.MALFORMED_REQUEST);
+    }
+
+    @Test
+    void onlyTheProxiedMethodsPass() {
+        assertThat(check("TRACE", "/", headers("Host", "api.test"))).isEqualTo(Rejection.METHOD_NOT_ALLOWED);
+        assertThat(check("CONNECT", "/", headers("Host", "api.test"))).isEqualTo(Rejection.METHOD_NOT_ALLOWED);
+        assertThat(check("PATCH", "/", headers("Host", "api.test"))).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"api.test", "api.test:8443", "10.0.0.1", "[2001:db8::1]:8080", "localhost", "api.test."})
+    void validHostsPass(String host) {
+        assertThat(check("GET", "/", headers("Host", host))).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "a b", "evil.test/x", "user@api.test", "api.test:port", "-api.test", "api..test"})
+    void invalidOrMissingHostsAreRefused(String host) {
+        assertThat(check("GET", "/", headers("Host", host))).isEqualTo(Rejection.MALFORMED_REQUEST);
+        assertThat(check("GET", "/", headers())).isEqualTo(Rejection.MALFORMED_REQUEST);
+    }
+
+    @Test
+    void ambiguousFramingIsRefused() {
+        assertThat(check("POST", "/", headers("Host", "a.test", "Content-Length", "5", "Transfer-Encoding", "chunked")))
+                .isEqualTo(Rejection.MALFORMED_REQUEST);
+        assertThat(check("POST", "/", headers("Host", "a.test", "Content-Length", "5", "Content-Length", "6")))
+                .isEqualTo(Rejection.MALFORMED_REQUEST);
+        assertThat(check("POST", "/", headers("Host", "a.test", "Transfer-Encoding", "gzip, chunked")))
+                .isEqualTo(Rejection.MALFORMED_REQUEST);
+        assertThat(check("POST", "/", headers("Host", "a.test", "Content-Length", "-1")))
+                .isEqualTo(Rejection.MALFORMED_REQUEST);
+        assertThat(check("POST", "/", headers("Host", "a.test", "Transfer-Encoding", "chunked")))
+                .isNull();
+        assertThat(check("POST", "/", headers("Host", "a.test", "Content-Length", "5")))
+                .isNull();
+    }
+}
