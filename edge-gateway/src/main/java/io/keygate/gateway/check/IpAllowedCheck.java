@@ -3,6 +3,7 @@ package io.keygate.gateway.check;
 import io.keygate.events.net.Cidr;
 import io.keygate.events.token.ApiKeyState;
 import io.keygate.gateway.ip.IpRuleIndex;
+import io.keygate.gateway.state.TokenIndex;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,9 +15,11 @@ import java.util.List;
 public final class IpAllowedCheck implements RequestCheck {
 
     private final IpRuleIndex rules;
+    private final TokenIndex tokens;
 
-    public IpAllowedCheck(IpRuleIndex rules) {
+    public IpAllowedCheck(IpRuleIndex rules, TokenIndex tokens) {
         this.rules = rules;
+        this.tokens = tokens;
     }
 
     @Override
@@ -26,7 +29,7 @@ public final class IpAllowedCheck implements RequestCheck {
             return Rejection.IP_NOT_ALLOWED;
         }
         ApiKeyState key = call.key();
-        if (!onKeyAllowList(key.ipAllowList(), address)) {
+        if (!onKeyAllowList(tokens.allowedNetworks(key), address)) {
             return Rejection.IP_NOT_ALLOWED;
         }
         Instant now = call.receivedAt();
@@ -37,12 +40,12 @@ public final class IpAllowedCheck implements RequestCheck {
                 : Rejection.IP_NOT_ALLOWED;
     }
 
-    private static boolean onKeyAllowList(List<String> allowList, byte[] address) {
-        if (allowList == null || allowList.isEmpty()) {
+    private static boolean onKeyAllowList(List<Cidr> allowList, byte[] address) {
+        if (allowList == null) {
             return true;
         }
-        for (String network : allowList) {
-            if (Cidr.parse(network).contains(address)) {
+        for (Cidr network : allowList) {
+            if (network.contains(address)) {
                 return true;
             }
         }

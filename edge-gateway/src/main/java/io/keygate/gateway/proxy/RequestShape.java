@@ -22,6 +22,8 @@ public final class RequestShape {
             "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?"
                     + "|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?");
 
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("[0-9]{1,18}");
+
     private RequestShape() {}
 
     /** Why the request is refused, or null if its shape is sound. */
@@ -45,7 +47,8 @@ public final class RequestShape {
                 || (encodings.size() == 1 && !encodings.get(0).strip().equalsIgnoreCase("chunked"))) {
             return Rejection.MALFORMED_REQUEST;
         }
-        if (lengths.size() == 1 && !lengths.get(0).strip().matches("[0-9]{1,18}")) {
+        if (lengths.size() == 1
+                && !CONTENT_LENGTH.matcher(lengths.get(0).strip()).matches()) {
             return Rejection.MALFORMED_REQUEST;
         }
         return null;

@@ -1,6 +1,9 @@
 package io.keygate.gateway.state;
 
+import io.keygate.events.net.Cidr;
 import io.keygate.events.token.ApiKeyState;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,6 +18,7 @@ public final class TokenIndex {
 
     private final Map<String, ApiKeyState> byHash = new ConcurrentHashMap<>();
     private final Map<String, AppliedKey> byKeyId = new ConcurrentHashMap<>();
+    private final Map<String, List<Cidr>> allowListsByKeyId = new ConcurrentHashMap<>();
 
     private record AppliedKey(String keyHash, String previousKeyHash, long sequence) {}
 
@@ -38,7 +42,33 @@ public final class TokenIndex {
             dropIfGone(previous.previousKeyHash(), key);
         }
         byKeyId.put(key.keyId(), new AppliedKey(key.keyHash(), key.previousKeyHash(), sequence));
+        if (key.ipAllowList() == null || key.ipAllowList().isEmpty()) {
+            allowListsByKeyId.remove(key.keyId());
+        } else {
+            allowListsByKeyId.put(key.keyId(), parse(key.ipAllowList()));
+        }
         return true;
+    }
+
+    /**
+     * The networks a key may be used from, parsed once when its event was applied; null if it is not restricted.
+     * An entry that does not parse is left out (never widening the list), so a list of only such entries allows
+     * nothing.
+     */
+    public List<Cidr> allowedNetworks(ApiKeyState key) {
+        return allowListsByKeyId.get(key.keyId());
+    }
+
+    private static List<Cidr> parse(List<String> networks) {
+        List<Cidr> parsed = new ArrayList<>(networks.size());
+        for (String network : networks) {
+            try {
+                parsed.add(Cidr.parse(network));
+            } catch (IllegalArgumentException e) {
+                // token-service validates allow-lists; an unreadable entry can only narrow the list, never open it.
+            }
+        }
+        return List.copyOf(parsed);
     }
 
     /** The key with this keyed hash (current or, during a rotation's grace period, previous), or null. */

@@ -38,7 +38,7 @@ class CheckChainTest {
             new RouteMatchCheck(routes),
             new CredentialPresentCheck(),
             new KeyLookupCheck(tokens, hasher),
-            new IpAllowedCheck(ipRules),
+            new IpAllowedCheck(ipRules, tokens),
             new ScopeCheck(),
             new SubscriptionCheck(subscriptions)));
     private String apiId;

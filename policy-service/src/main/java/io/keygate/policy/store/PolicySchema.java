@@ -10,8 +10,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
-/** Creates the policy-service's read-model tables at start, after the event store's (priority 10). */
+/**
+ * Creates the policy-service's read-model tables at start, after the event store's (priority 10): the APIs' and
+ * routes' first, then each feature's own script, in an order where a table exists before one that names it.
+ */
 @ApplicationScoped
 public class PolicySchema {
 
@@ -21,8 +25,16 @@ public class PolicySchema {
         this.pool = pool;
     }
 
+    private static final List<String> SCRIPTS = List.of(
+            "/io/keygate/policy/schema.sql",
+            "/io/keygate/policy/iprule/schema.sql",
+            "/io/keygate/policy/tokenpolicy/schema.sql",
+            "/io/keygate/policy/subscription/schema.sql");
+
     void create(@Observes @Priority(15) StartupEvent startup) {
-        pool.query(resource("/io/keygate/policy/schema.sql")).execute().await().atMost(Duration.ofSeconds(30));
+        for (String script : SCRIPTS) {
+            pool.query(resource(script)).execute().await().atMost(Duration.ofSeconds(30));
+        }
     }
 
     private static String resource(String name) {

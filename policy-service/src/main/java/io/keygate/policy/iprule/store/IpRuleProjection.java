@@ -13,7 +13,6 @@ import io.keygate.eventstore.RebuildableProjection;
 import io.keygate.policy.iprule.IpRule;
 import io.keygate.policy.iprule.IpRuleRejectedException;
 import io.keygate.policy.iprule.IpRuleRejection;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -22,14 +21,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -52,13 +44,6 @@ public class IpRuleProjection implements RebuildableProjection {
 
     IpRuleProjection(Pool pool) {
         this.pool = pool;
-    }
-
-    void createSchema(@Observes @Priority(15) StartupEvent startup) {
-        pool.query(resource("/io/keygate/policy/iprule/schema.sql"))
-                .execute()
-                .await()
-                .atMost(Duration.ofSeconds(30));
     }
 
     @Override
@@ -160,13 +145,5 @@ public class IpRuleProjection implements RebuildableProjection {
 
     private static String tenantKey(String tenantId) {
         return tenantId == null ? "" : tenantId;
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = IpRuleProjection.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

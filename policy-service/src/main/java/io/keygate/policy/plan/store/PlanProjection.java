@@ -9,20 +9,13 @@ import io.keygate.events.policy.PlanState;
 import io.keygate.events.policy.PlanStatus;
 import io.keygate.eventstore.RebuildableProjection;
 import io.keygate.policy.plan.Plan;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,18 +30,6 @@ public class PlanProjection implements RebuildableProjection {
 
     PlanProjection(Pool pool) {
         this.pool = pool;
-    }
-
-    /** After the policy schema (15): plans and subscriptions name its APIs. */
-    void createSchema(@Observes @Priority(16) StartupEvent startup) {
-        try (InputStream in = getClass().getResourceAsStream("/io/keygate/policy/subscription/schema.sql")) {
-            pool.query(new String(in.readAllBytes(), StandardCharsets.UTF_8))
-                    .execute()
-                    .await()
-                    .atMost(Duration.ofSeconds(30));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

@@ -8,17 +8,13 @@ import io.keygate.events.policy.TokenPolicySet;
 import io.keygate.events.policy.TokenPolicyState;
 import io.keygate.eventstore.RebuildableProjection;
 import io.keygate.policy.tokenpolicy.TokenPolicy;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -31,15 +27,6 @@ public class TokenPolicyProjection implements RebuildableProjection {
 
     TokenPolicyProjection(Pool pool) {
         this.pool = pool;
-    }
-
-    void createSchema(@Observes @Priority(15) StartupEvent startup) {
-        pool.query("""
-                        CREATE TABLE IF NOT EXISTS token_policy (
-                            tenant_id text   PRIMARY KEY,
-                            version   bigint NOT NULL,
-                            policy    jsonb  NOT NULL
-                        )""").execute().await().atMost(Duration.ofSeconds(30));
     }
 
     @Override
