@@ -15,7 +15,7 @@ public final class CallRecords {
                 gatewayId,
                 call.tenantId(),
                 call.route() == null ? null : call.route().routeId(),
-                call.key() == null ? null : call.key().keyId(),
+                call.caller() == null ? null : call.caller().credentialId(),
                 call.method(),
                 call.path(),
                 call.status(),

@@ -1,7 +1,6 @@
 package io.keygate.gateway.check;
 
 import io.keygate.events.call.CallOutcome;
-import io.keygate.events.token.ApiKeyState;
 import io.keygate.gateway.state.GatewayRoute;
 import io.vertx.core.MultiMap;
 import java.time.Instant;
@@ -23,7 +22,7 @@ public final class CallContext {
 
     private GatewayRoute route;
     private String presentedKey;
-    private ApiKeyState key;
+    private Caller caller;
     private CallOutcome outcome;
     private int status;
     private long bytesIn;
@@ -101,21 +100,24 @@ public final class CallContext {
         this.presentedKey = secret;
     }
 
-    /** The key the credential matched (in any status), or null. */
-    public ApiKeyState key() {
-        return key;
+    /**
+     * Who the credential says is calling, once the credential was found (even if then refused, so the call record
+     * names it); null before, or when nothing matched.
+     */
+    public Caller caller() {
+        return caller;
     }
 
-    void key(ApiKeyState matched) {
-        this.key = matched;
+    void caller(Caller found) {
+        this.caller = found;
     }
 
-    /** The tenant of the route, else of the key, else null. */
+    /** The tenant of the route, else of the caller, else null. */
     public String tenantId() {
         if (route != null) {
             return route.tenantId();
         }
-        return key != null ? key.tenantId() : null;
+        return caller != null ? caller.tenantId() : null;
     }
 
     public CallOutcome outcome() {

@@ -26,7 +26,7 @@ public class CheckChainProducer {
                 new BodySizeCheck(),
                 new CredentialPresentCheck(),
                 new KeyLookupCheck(state.tokens(), hasher),
-                new IpAllowedCheck(state.ipRules(), state.tokens()),
+                new IpAllowedCheck(state.ipRules()),
                 new ScopeCheck(),
                 new SubscriptionCheck(state.subscriptions())));
     }

@@ -1,9 +1,7 @@
 package io.keygate.gateway.check;
 
 import io.keygate.events.net.Cidr;
-import io.keygate.events.token.ApiKeyState;
 import io.keygate.gateway.ip.IpRuleIndex;
-import io.keygate.gateway.state.TokenIndex;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,11 +13,9 @@ import java.util.List;
 public final class IpAllowedCheck implements RequestCheck {
 
     private final IpRuleIndex rules;
-    private final TokenIndex tokens;
 
-    public IpAllowedCheck(IpRuleIndex rules, TokenIndex tokens) {
+    public IpAllowedCheck(IpRuleIndex rules) {
         this.rules = rules;
-        this.tokens = tokens;
     }
 
     @Override
@@ -28,14 +24,14 @@ public final class IpAllowedCheck implements RequestCheck {
         if (address == null) {
             return Rejection.IP_NOT_ALLOWED;
         }
-        ApiKeyState key = call.key();
-        if (!onKeyAllowList(tokens.allowedNetworks(key), address)) {
+        Caller caller = call.caller();
+        if (!onKeyAllowList(caller.allowedNetworks(), address)) {
             return Rejection.IP_NOT_ALLOWED;
         }
         Instant now = call.receivedAt();
         return rules.allows(call.route().tenantId(), address, now)
-                        && (key.tenantId().equals(call.route().tenantId())
-                                || rules.allows(key.tenantId(), address, now))
+                        && (caller.tenantId().equals(call.route().tenantId())
+                                || rules.allows(caller.tenantId(), address, now))
                 ? null
                 : Rejection.IP_NOT_ALLOWED;
     }

@@ -25,7 +25,9 @@ public final class KeyLookupCheck implements RequestCheck {
         String presentedHash = hasher.hash(call.presentedKey());
         ApiKeyState key = tokens.find(presentedHash);
         call.presentedKey(null);
-        call.key(key);
+        if (key != null) {
+            call.caller(Caller.of(key, tokens.allowedNetworks(key)));
+        }
         return switch (KeyVerdict.of(key, presentedHash, call.receivedAt())) {
             case USABLE -> null;
             case UNKNOWN -> Rejection.UNKNOWN_KEY;

@@ -1,7 +1,6 @@
 package io.keygate.gateway.check;
 
 import io.keygate.events.policy.SubscriptionStatus;
-import io.keygate.events.token.ApiKeyState;
 import io.keygate.gateway.state.SubscriptionIndex;
 
 /**
@@ -19,15 +18,15 @@ public final class SubscriptionCheck implements RequestCheck {
 
     @Override
     public Rejection check(CallContext call) {
-        ApiKeyState key = call.key();
-        if (key.applicationId() != null
+        Caller caller = call.caller();
+        if (caller.applicationId() != null
                 && subscriptions.statusOf(
-                                key.tenantId(),
-                                key.applicationId(),
+                                caller.tenantId(),
+                                caller.applicationId(),
                                 call.route().apiId())
                         == SubscriptionStatus.APPROVED) {
             return null;
         }
-        return key.tenantId().equals(call.route().tenantId()) ? Rejection.NO_SUBSCRIPTION : Rejection.WRONG_TENANT;
+        return caller.tenantId().equals(call.route().tenantId()) ? Rejection.NO_SUBSCRIPTION : Rejection.WRONG_TENANT;
     }
 }

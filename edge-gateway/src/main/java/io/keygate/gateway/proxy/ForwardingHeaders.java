@@ -12,13 +12,15 @@ import java.util.TreeSet;
  * Which headers cross the gateway. Towards the upstream: the client's headers minus hop-by-hop
  * headers, credentials, and anything a client could use to impersonate the gateway ({@code X-Keygate-*},
  * {@code X-Forwarded-*}, {@code Forwarded}), plus the gateway's own: {@code X-Request-Id},
- * {@code X-Keygate-Tenant}, {@code X-Keygate-Key-Id}, {@code X-Forwarded-For/-Proto/-Host}. Towards the
+ * {@code X-Keygate-Tenant}, {@code X-Keygate-Key-Id} (the credential's id), {@code X-Keygate-Application-Id} (when the
+ * credential belongs to an application), {@code X-Forwarded-For/-Proto/-Host}. Towards the
  * client: the upstream's headers minus hop-by-hop headers, plus the request id.
  */
 public final class ForwardingHeaders {
 
     public static final String TENANT = "X-Keygate-Tenant";
     public static final String KEY_ID = "X-Keygate-Key-Id";
+    public static final String APPLICATION_ID = "X-Keygate-Application-Id";
     public static final String FORWARDED_FOR = "X-Forwarded-For";
     public static final String FORWARDED_PROTO = "X-Forwarded-Proto";
     public static final String FORWARDED_HOST = "X-Forwarded-Host";
@@ -61,8 +63,11 @@ public final class ForwardingHeaders {
             outgoing.add(name, header.getValue());
         }
         outgoing.set(RequestIds.HEADER, call.requestId());
-        outgoing.set(TENANT, call.key().tenantId());
-        outgoing.set(KEY_ID, call.key().keyId());
+        outgoing.set(TENANT, call.caller().tenantId());
+        outgoing.set(KEY_ID, call.caller().credentialId());
+        if (call.caller().applicationId() != null) {
+            outgoing.set(APPLICATION_ID, call.caller().applicationId());
+        }
         if (call.clientIp() != null) {
             outgoing.set(FORWARDED_FOR, call.clientIp());
         }

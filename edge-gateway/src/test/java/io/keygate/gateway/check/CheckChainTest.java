@@ -38,7 +38,7 @@ class CheckChainTest {
             new RouteMatchCheck(routes),
             new CredentialPresentCheck(),
             new KeyLookupCheck(tokens, hasher),
-            new IpAllowedCheck(ipRules, tokens),
+            new IpAllowedCheck(ipRules),
             new ScopeCheck(),
             new SubscriptionCheck(subscriptions)));
     private String apiId;
@@ -79,7 +79,8 @@ class CheckChainTest {
         CallContext call = call("/orders/1", "X-API-Key", SECRET);
 
         assertThat(chain.run(call)).isNull();
-        assertThat(call.key()).isEqualTo(key);
+        assertThat(call.caller().credentialId()).isEqualTo(key.keyId());
+        assertThat(call.caller().applicationId()).isEqualTo(key.applicationId());
         assertThat(call.route().routeId()).isEqualTo("orders");
     }
 

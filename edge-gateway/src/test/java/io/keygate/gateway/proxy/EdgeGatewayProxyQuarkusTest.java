@@ -144,6 +144,7 @@ class EdgeGatewayProxyQuarkusTest {
         assertThat(seen).containsEntry("x-request-id", response.header("X-Request-Id"));
         assertThat(seen).containsEntry("x-keygate-tenant", tenant.id());
         assertThat(seen).containsEntry("x-keygate-key-id", tenant.key().keyId());
+        assertThat(seen).containsEntry("x-keygate-application-id", tenant.key().applicationId());
         assertThat(seen).containsEntry("x-forwarded-for", "127.0.0.1");
         assertThat(seen).containsEntry("x-forwarded-proto", "http");
         assertThat(seen).containsKey("x-forwarded-host");
