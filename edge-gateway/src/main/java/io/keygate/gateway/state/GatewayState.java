@@ -14,6 +14,7 @@ public class GatewayState {
     private final RouteTable routes = new RouteTable();
     private final SubscriptionIndex subscriptions = new SubscriptionIndex();
     private final IpRuleIndex ipRules = new IpRuleIndex();
+    private final PlanIndex plans = new PlanIndex();
     private volatile StateProgress progress = StateProgress.starting();
 
     public TokenIndex tokens() {
@@ -30,6 +31,10 @@ public class GatewayState {
 
     public IpRuleIndex ipRules() {
         return ipRules;
+    }
+
+    public PlanIndex plans() {
+        return plans;
     }
 
     /** The consumer's latest published progress. */
