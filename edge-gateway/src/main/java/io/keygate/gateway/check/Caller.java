@@ -2,7 +2,6 @@ package io.keygate.gateway.check;
 
 import io.keygate.events.net.Cidr;
 import io.keygate.events.policy.CredentialKind;
-import io.keygate.events.token.ApiKeyState;
 import io.keygate.events.token.Quota;
 import io.keygate.events.token.RateLimit;
 import java.util.List;
@@ -36,18 +35,5 @@ public record Caller(
         Objects.requireNonNull(credentialId, "credentialId");
         Objects.requireNonNull(tenantId, "tenantId");
         scopes = scopes == null ? List.of() : scopes;
-    }
-
-    /** The caller an API key describes, with its allow-list as parsed when the key's event was applied. */
-    public static Caller of(ApiKeyState key, List<Cidr> allowedNetworks) {
-        return new Caller(
-                CredentialKind.API_KEY,
-                key.keyId(),
-                key.tenantId(),
-                key.applicationId(),
-                key.scopes(),
-                allowedNetworks,
-                key.rateLimit(),
-                key.quota());
     }
 }

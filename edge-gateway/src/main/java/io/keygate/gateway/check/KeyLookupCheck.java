@@ -1,7 +1,7 @@
 package io.keygate.gateway.check;
 
 import io.keygate.events.credential.ApiKeyHasher;
-import io.keygate.events.token.ApiKeyState;
+import io.keygate.gateway.state.GatewayKey;
 import io.keygate.gateway.state.KeyVerdict;
 import io.keygate.gateway.state.TokenIndex;
 
@@ -23,10 +23,10 @@ public final class KeyLookupCheck implements RequestCheck {
     @Override
     public Rejection check(CallContext call) {
         String presentedHash = hasher.hash(call.presentedKey());
-        ApiKeyState key = tokens.find(presentedHash);
+        GatewayKey key = tokens.find(presentedHash);
         call.presentedKey(null);
         if (key != null) {
-            call.caller(Caller.of(key, tokens.allowedNetworks(key)));
+            call.caller(key.caller());
         }
         return switch (KeyVerdict.of(key, presentedHash, call.receivedAt())) {
             case USABLE -> null;

@@ -16,22 +16,30 @@ public enum KeyVerdict {
         return of(key, key == null ? null : key.keyHash(), now);
     }
 
+    /** The verdict on a key's published state found under {@code presentedHash} at {@code now}. */
+    public static KeyVerdict of(ApiKeyState key, String presentedHash, Instant now) {
+        return of(key == null ? null : GatewayKey.of(key), presentedHash, now);
+    }
+
     /**
      * The verdict on {@code key} found under {@code presentedHash} at {@code now}. The secret a rotation
      * replaced is usable until the grace period's end (exclusive), and never beyond the key's own life.
      */
-    public static KeyVerdict of(ApiKeyState key, String presentedHash, Instant now) {
+    public static KeyVerdict of(GatewayKey key, String presentedHash, Instant now) {
         if (key == null) {
             return UNKNOWN;
         }
         if (key.status() == ApiKeyStatus.REVOKED) {
             return REVOKED;
         }
-        if (key.status() == ApiKeyStatus.EXPIRED || key.expiresAt() != null && !now.isBefore(key.expiresAt())) {
+        long nowMicros = GatewayKey.nowMicros(now);
+        if (key.isExpiredAt(nowMicros)) {
             return EXPIRED;
         }
         if (!key.keyHash().equals(presentedHash)) {
-            return key.isPreviousKeyUsableAt(now) && key.previousKeyHash().equals(presentedHash) ? USABLE : EXPIRED;
+            return key.isPreviousKeyValidAt(nowMicros) && key.previousKeyHash().equals(presentedHash)
+                    ? USABLE
+                    : EXPIRED;
         }
         return USABLE;
     }

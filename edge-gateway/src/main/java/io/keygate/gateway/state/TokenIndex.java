@@ -1,8 +1,11 @@
 package io.keygate.gateway.state;
 
 import io.keygate.events.net.Cidr;
+import io.keygate.events.policy.CredentialKind;
 import io.keygate.events.token.ApiKeyState;
+import io.keygate.gateway.check.Caller;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,15 +15,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * included, so the call record can say why a key was refused. A key in a rotation's grace period is
  * found under both its current and its previous secret's hash; {@link KeyVerdict} tells them apart.
  *
+ * <p>Keys are kept as {@link GatewayKey}s, and the values many keys share (tenant ids, scope lists, rate limits,
+ * quotas, allow-lists) once each, so heap per key stays a few hundred bytes.
+ *
  * <p>One writer (the state consumer) applies events; request threads read without locks.
  */
 public final class TokenIndex {
 
-    private final Map<String, ApiKeyState> byHash = new ConcurrentHashMap<>();
+    private final Map<String, GatewayKey> byHash = new ConcurrentHashMap<>();
     private final Map<String, AppliedKey> byKeyId = new ConcurrentHashMap<>();
-    private final Map<String, List<Cidr>> allowListsByKeyId = new ConcurrentHashMap<>();
+    /** Values shared by many keys, deduplicated; touched by the writer only. */
+    private final Map<Object, Object> shared = new HashMap<>();
 
-    private record AppliedKey(String keyHash, String previousKeyHash, long sequence) {}
+    private record AppliedKey(GatewayKey key, long sequence) {}
 
     /**
      * Records a key's state at an aggregate sequence.
@@ -28,37 +35,45 @@ public final class TokenIndex {
      * @return false when the sequence is not newer than the one already applied for the key (a replay
      *         or an out-of-order duplicate), which leaves the index unchanged
      */
-    public boolean apply(ApiKeyState key, long sequence) {
-        AppliedKey previous = byKeyId.get(key.keyId());
+    public boolean apply(ApiKeyState state, long sequence) {
+        AppliedKey previous = byKeyId.get(state.keyId());
         if (previous != null && sequence <= previous.sequence()) {
             return false;
         }
+        GatewayKey key = new GatewayKey(callerOf(state), state);
         byHash.put(key.keyHash(), key);
         if (key.previousKeyHash() != null) {
             byHash.put(key.previousKeyHash(), key);
         }
         if (previous != null) {
-            dropIfGone(previous.keyHash(), key);
-            dropIfGone(previous.previousKeyHash(), key);
+            dropIfGone(previous.key().keyHash(), key);
+            dropIfGone(previous.key().previousKeyHash(), key);
         }
-        byKeyId.put(key.keyId(), new AppliedKey(key.keyHash(), key.previousKeyHash(), sequence));
-        if (key.ipAllowList() == null || key.ipAllowList().isEmpty()) {
-            allowListsByKeyId.remove(key.keyId());
-        } else {
-            allowListsByKeyId.put(key.keyId(), parse(key.ipAllowList()));
-        }
+        byKeyId.put(key.keyId(), new AppliedKey(key, sequence));
         return true;
     }
 
-    /**
-     * The networks a key may be used from, parsed once when its event was applied; null if it is not restricted.
-     * An entry that does not parse is left out (never widening the list), so a list of only such entries allows
-     * nothing.
-     */
-    public List<Cidr> allowedNetworks(ApiKeyState key) {
-        return allowListsByKeyId.get(key.keyId());
+    private Caller callerOf(ApiKeyState state) {
+        return new Caller(
+                CredentialKind.API_KEY,
+                state.keyId(),
+                share(state.tenantId()),
+                state.applicationId(),
+                share(state.scopes()),
+                state.ipAllowList() == null || state.ipAllowList().isEmpty() ? null : share(parse(state.ipAllowList())),
+                share(state.rateLimit()),
+                share(state.quota()));
     }
 
+    @SuppressWarnings("unchecked")
+    private <T> T share(T value) {
+        return value == null ? null : (T) shared.computeIfAbsent(value, v -> v);
+    }
+
+    /**
+     * The networks of an allow-list, parsed once when its event is applied. An entry that does not parse is left
+     * out (never widening the list), so a list of only such entries allows nothing.
+     */
     private static List<Cidr> parse(List<String> networks) {
         List<Cidr> parsed = new ArrayList<>(networks.size());
         for (String network : networks) {
@@ -72,7 +87,7 @@ public final class TokenIndex {
     }
 
     /** The key with this keyed hash (current or, during a rotation's grace period, previous), or null. */
-    public ApiKeyState find(String keyHash) {
+    public GatewayKey find(String keyHash) {
         return byHash.get(keyHash);
     }
 
@@ -81,7 +96,7 @@ public final class TokenIndex {
         return byKeyId.size();
     }
 
-    private void dropIfGone(String hash, ApiKeyState key) {
+    private void dropIfGone(String hash, GatewayKey key) {
         if (hash != null && !hash.equals(key.keyHash()) && !hash.equals(key.previousKeyHash())) {
             byHash.remove(hash);
         }

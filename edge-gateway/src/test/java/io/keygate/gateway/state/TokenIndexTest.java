@@ -19,7 +19,11 @@ class TokenIndexTest {
 
         assertThat(index.apply(key, 1)).isTrue();
 
-        assertThat(index.find("h1")).isEqualTo(key);
+        GatewayKey found = index.find("h1");
+        assertThat(found.keyId()).isEqualTo(key.keyId());
+        assertThat(found.caller().tenantId()).isEqualTo(key.tenantId());
+        assertThat(found.caller().applicationId()).isEqualTo(key.applicationId());
+        assertThat(found.caller().scopes()).isEqualTo(key.scopes());
         assertThat(index.find("h2")).isNull();
         assertThat(index.size()).isEqualTo(1);
     }
@@ -76,8 +80,8 @@ class TokenIndexTest {
 
         index.apply(rotated, 2);
 
-        assertThat(index.find("old")).isEqualTo(rotated);
-        assertThat(index.find("new")).isEqualTo(rotated);
+        assertThat(index.find("old")).isSameAs(index.find("new"));
+        assertThat(index.find("new").previousKeyHash()).isEqualTo("old");
 
         index.apply(ApiKeyBuilder.from(rotated).rotationCompleted().build(), 3);
 
@@ -97,5 +101,33 @@ class TokenIndexTest {
         assertThat(index.find("h1")).isNull();
         assertThat(index.find("h2").keyHash()).isEqualTo("h3");
         assertThat(index.find("h3").previousKeyHash()).isEqualTo("h2");
+    }
+
+    @Test
+    void valuesManyKeysShareAreKeptOnceAndAnAllowListIsParsedOnce() {
+        GatewayKey first =
+                applied(anApiKey().ofTenant("acme").withScopes("orders:read").allowingOnly("10.0.0.0/8"));
+        GatewayKey second =
+                applied(anApiKey().ofTenant("acme").withScopes("orders:read").allowingOnly("10.0.0.0/8"));
+
+        assertThat(second.tenantId()).isSameAs(first.tenantId());
+        assertThat(second.caller().scopes()).isSameAs(first.caller().scopes());
+        assertThat(second.caller().allowedNetworks()).isSameAs(first.caller().allowedNetworks());
+        assertThat(first.caller().allowedNetworks()).hasSize(1);
+        assertThat(applied(anApiKey()).caller().allowedNetworks())
+                .as("unrestricted")
+                .isNull();
+    }
+
+    @Test
+    void anAllowListOfOnlyUnreadableEntriesAllowsNothing() {
+        assertThat(applied(anApiKey().allowingOnly("not-a-network")).caller().allowedNetworks())
+                .isEmpty();
+    }
+
+    private GatewayKey applied(ApiKeyBuilder builder) {
+        ApiKeyState key = builder.withHash("h-" + java.util.UUID.randomUUID()).build();
+        index.apply(key, 1);
+        return index.find(key.keyHash());
     }
 }
