@@ -1,7 +1,9 @@
 package io.keygate.gateway.state;
 
 import io.keygate.gateway.ip.IpRuleIndex;
+import io.keygate.gateway.jwt.JwtState;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 
 /**
  * The gateway's in-memory state: the indexes the request path reads and the consumer's progress,
@@ -14,6 +16,7 @@ public class GatewayState {
     private final RouteTable routes = new RouteTable();
     private final SubscriptionIndex subscriptions = new SubscriptionIndex();
     private final IpRuleIndex ipRules = new IpRuleIndex();
+    private final JwtState jwt = new JwtState(Clock.systemUTC());
     private volatile StateProgress progress = StateProgress.starting();
 
     public TokenIndex tokens() {
@@ -30,6 +33,11 @@ public class GatewayState {
 
     public IpRuleIndex ipRules() {
         return ipRules;
+    }
+
+    /** Signing keys, revoked access tokens and OAuth2 clients: what JWT access tokens are verified against. */
+    public JwtState jwt() {
+        return jwt;
     }
 
     /** The consumer's latest published progress. */
