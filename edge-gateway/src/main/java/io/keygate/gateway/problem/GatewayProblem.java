@@ -37,7 +37,7 @@ public enum GatewayProblem {
             "credential-kind-not-accepted",
             "Credential kind not accepted",
             "This route does not accept this kind of credential (API key or OAuth2 access token)."),
-    WRONG_TENANT(403, "forbidden", "Forbidden", "The API key presented may not call this route."),
+    WRONG_TENANT(403, "forbidden", "Forbidden", "The credential presented may not call this route."),
     IP_NOT_ALLOWED(403, "ip-not-allowed", "Address not allowed", "Requests from this address are not allowed."),
     INSUFFICIENT_SCOPE(
             403,
