@@ -10,11 +10,13 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.keygate.events.call.CallOutcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,21 @@ class EventSchemaContractTest {
                     .as("topic of %s", type.type())
                     .containsExactly(type.topic().topicName());
         }
+    }
+
+    @Test
+    void callRecordSchemaListsEveryCallOutcome() throws IOException {
+        JsonNode schema;
+        try (InputStream in =
+                EventSchemaContractTest.class.getResourceAsStream(EventType.CALL_RECORDED.schemaResource())) {
+            schema = JSON.readTree(in);
+        }
+        List<String> listed = new ArrayList<>();
+        schema.at("/properties/outcome/enum").forEach(value -> listed.add(value.asText()));
+
+        assertThat(listed)
+                .containsExactlyInAnyOrder(
+                        Arrays.stream(CallOutcome.values()).map(Enum::name).toArray(String[]::new));
     }
 
     private static JsonSchema schemaOf(EventType type) throws IOException {

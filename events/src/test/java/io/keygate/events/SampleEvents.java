@@ -347,6 +347,21 @@ final class SampleEvents {
                                         0,
                                         180,
                                         "198.51.100.4",
+                                        T0),
+                                new CallRecorded(
+                                        "req-4",
+                                        "gw-1",
+                                        "acme",
+                                        "rt_01",
+                                        "kgc_0123456789abcdef0123456789abcdef",
+                                        "GET",
+                                        "/orders",
+                                        401,
+                                        CallOutcome.TOKEN_REVOKED,
+                                        22,
+                                        0,
+                                        210,
+                                        "203.0.113.7",
                                         T0)))));
         all.putAll(oauthSamples());
         all.putAll(applicationSamples());

@@ -36,7 +36,7 @@ public final class ServiceLauncher {
     /** token-service on {@code port}, with database {@code token_service}. */
     public ServiceProcess tokenService(int port) {
         Map<String, String> properties = eventSourced(withDatabase(common(port), "token_service"));
-        properties.put("keygate.oauth.issuer", "http://localhost:" + port);
+        properties.put("keygate.oauth.issuer", issuer(port));
         return start("token-service", port, properties);
     }
 
@@ -48,9 +48,13 @@ public final class ServiceLauncher {
         return start("policy-service", port, properties);
     }
 
-    /** The gateway: proxy on {@code proxyPort}, admin API (health) on {@code adminPort}. */
-    public ServiceProcess edgeGateway(int proxyPort, int adminPort) {
+    /**
+     * The gateway: proxy on {@code proxyPort}, admin API (health) on {@code adminPort}, accepting the access tokens
+     * of the token-service on {@code tokenPort}.
+     */
+    public ServiceProcess edgeGateway(int proxyPort, int adminPort, int tokenPort) {
         Map<String, String> properties = consumer(common(adminPort));
+        properties.put("keygate.gateway.jwt.issuer", issuer(tokenPort));
         properties.put("keygate.gateway.proxy.port", Integer.toString(proxyPort));
         properties.put("keygate.gateway.proxy.host", "127.0.0.1");
         properties.put("keygate.gateway.id", "gateway-1");
@@ -95,6 +99,11 @@ public final class ServiceLauncher {
     private static Map<String, String> consumer(Map<String, String> properties) {
         properties.put("keygate.kafka.replication-factor", "1");
         return properties;
+    }
+
+    /** The token-service's {@code iss}, which the gateway must expect. */
+    private static String issuer(int tokenPort) {
+        return "http://localhost:" + tokenPort;
     }
 
     private static String randomBase64Url(int bytes) {

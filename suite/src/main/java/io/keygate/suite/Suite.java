@@ -55,7 +55,7 @@ public final class Suite implements AutoCloseable {
         try {
             services.add(launcher.tokenService(ports.token()));
             services.add(launcher.policyService(ports.policy()));
-            services.add(launcher.edgeGateway(ports.gatewayProxy(), ports.gatewayAdmin()));
+            services.add(launcher.edgeGateway(ports.gatewayProxy(), ports.gatewayAdmin(), ports.token()));
             services.add(launcher.auditService(ports.audit()));
             services.add(launcher.analyticsService(ports.analytics()));
             for (ServiceProcess service : services) {

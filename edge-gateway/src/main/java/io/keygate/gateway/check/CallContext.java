@@ -1,6 +1,7 @@
 package io.keygate.gateway.check;
 
 import io.keygate.events.call.CallOutcome;
+import io.keygate.events.policy.CredentialKind;
 import io.keygate.events.policy.SubscriptionState;
 import io.keygate.gateway.state.GatewayRoute;
 import io.vertx.core.MultiMap;
@@ -23,6 +24,7 @@ public final class CallContext {
 
     private GatewayRoute route;
     private String presentedKey;
+    private CredentialKind presentedKind;
     private Caller caller;
     private SubscriptionState subscription;
     private CallOutcome outcome;
@@ -93,13 +95,22 @@ public final class CallContext {
         this.route = matched;
     }
 
-    /** The secret the client presented, between the credential check and the key lookup only. */
+    /** The secret the client presented (API key or JWT), between the credential check and its lookup only. */
     String presentedKey() {
         return presentedKey;
     }
 
     void presentedKey(String secret) {
         this.presentedKey = secret;
+    }
+
+    /** The kind of the presented credential, told by its shape; null before the credential check. */
+    CredentialKind presentedKind() {
+        return presentedKind;
+    }
+
+    void presentedKind(CredentialKind kind) {
+        this.presentedKind = kind;
     }
 
     /**

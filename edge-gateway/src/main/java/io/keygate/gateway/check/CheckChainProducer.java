@@ -2,6 +2,8 @@ package io.keygate.gateway.check;
 
 import io.keygate.events.credential.ApiKeyHasher;
 import io.keygate.gateway.config.GatewayConfig;
+import io.keygate.gateway.jwt.AccessTokenRules;
+import io.keygate.gateway.jwt.AccessTokenVerifier;
 import io.keygate.gateway.state.GatewayState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -20,12 +22,24 @@ public class CheckChainProducer {
 
     @Produces
     @Singleton
-    CheckChain checkChain(GatewayState state, ApiKeyHasher hasher) {
+    AccessTokenVerifier accessTokenVerifier(GatewayConfig config, GatewayState state) {
+        GatewayConfig.Jwt jwt = config.gateway().jwt();
+        return new AccessTokenVerifier(
+                new AccessTokenRules(
+                        jwt.issuer(), jwt.audience(), jwt.allowedAlgorithms(), jwt.clockSkew(), jwt.maxTokenLength()),
+                state.jwt(),
+                jwt.verifiedCacheSize());
+    }
+
+    @Produces
+    @Singleton
+    CheckChain checkChain(GatewayState state, ApiKeyHasher hasher, AccessTokenVerifier accessTokens) {
         return new CheckChain(List.of(
                 new RouteMatchCheck(state.routes()),
                 new BodySizeCheck(),
                 new CredentialPresentCheck(),
                 new KeyLookupCheck(state.tokens(), hasher),
+                new AccessTokenCheck(accessTokens),
                 new IpAllowedCheck(state.ipRules()),
                 new ScopeCheck(),
                 new SubscriptionCheck(state.subscriptions())));

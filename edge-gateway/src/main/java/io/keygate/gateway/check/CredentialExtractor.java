@@ -1,6 +1,7 @@
 package io.keygate.gateway.check;
 
 import io.keygate.events.credential.ApiKeyFormat;
+import io.keygate.events.policy.CredentialKind;
 import io.vertx.core.MultiMap;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +9,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Finds the API key a request presents: the {@code X-API-Key} header, else an
- * {@code Authorization: Bearer <key>} header. Other authorization schemes present no API key.
+ * Finds the credential a request presents: the {@code X-API-Key} header (always an API key), else an
+ * {@code Authorization: Bearer <credential>} header, which carries an API key or a JWT access token told apart by
+ * shape ({@link #kindOf}). Other authorization schemes present no credential.
  */
 public final class CredentialExtractor {
 
@@ -19,17 +21,61 @@ public final class CredentialExtractor {
     public static final String AUTHORIZATION_HEADER = "Authorization";
 
     private static final String BEARER = "Bearer";
+    private static final String API_KEY_PREFIX = "kg_";
     private static final Set<String> QUERY_KEY_NAMES = Set.of("api_key", "apikey", "x-api-key", "api-key");
 
     private CredentialExtractor() {}
 
-    /** The presented key, or null when the request presents none. */
+    /** The presented credential (API key or JWT), or null when the request presents none. */
     public static String presentedKey(MultiMap headers) {
         String apiKey = headers.get(API_KEY_HEADER);
         if (apiKey != null && !apiKey.isBlank()) {
             return apiKey.strip();
         }
         return bearerToken(headers.get(AUTHORIZATION_HEADER));
+    }
+
+    /**
+     * The kind of the credential {@link #presentedKey} found: an API key in {@code X-API-Key}; in a bearer token, a
+     * JWT when it has the compact JWS shape (two dots, base64url segments, a non-empty header and payload) and not
+     * the {@code kg_} prefix of a Keygate key, else an API key (so anything unrecognised is an unknown key).
+     */
+    public static CredentialKind kindOf(MultiMap headers) {
+        String apiKey = headers.get(API_KEY_HEADER);
+        if (apiKey != null && !apiKey.isBlank()) {
+            return CredentialKind.API_KEY;
+        }
+        String bearer = bearerToken(headers.get(AUTHORIZATION_HEADER));
+        return bearer != null && looksLikeJwt(bearer) ? CredentialKind.JWT : CredentialKind.API_KEY;
+    }
+
+    /** Whether {@code token} has the shape of a JWS in compact serialisation, and not of a Keygate API key. */
+    static boolean looksLikeJwt(String token) {
+        if (token.startsWith(API_KEY_PREFIX)) {
+            return false;
+        }
+        int firstDot = -1;
+        int secondDot = -1;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '.') {
+                if (firstDot < 0) {
+                    firstDot = i;
+                } else if (secondDot < 0) {
+                    secondDot = i;
+                } else {
+                    return false;
+                }
+            } else if (!isBase64Url(c)) {
+                return false;
+            }
+        }
+        // The signature may be empty (alg none): still a JWT, refused for its algorithm, not an unknown key.
+        return firstDot > 0 && secondDot > firstDot + 1;
+    }
+
+    private static boolean isBase64Url(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
     }
 
     /**

@@ -1,6 +1,11 @@
 package io.keygate.gateway.check;
 
-/** A request without an API key is refused without hashing anything (401). */
+import io.keygate.events.policy.CredentialKind;
+
+/**
+ * A request without a credential is refused without hashing or parsing anything (401), and so is a credential of a
+ * kind the route does not accept (an API key on a JWT-only route, a JWT on an API-key route: 401).
+ */
 public final class CredentialPresentCheck implements RequestCheck {
 
     @Override
@@ -13,7 +18,12 @@ public final class CredentialPresentCheck implements RequestCheck {
         if (presented == null) {
             return Rejection.MISSING_CREDENTIAL;
         }
+        CredentialKind kind = CredentialExtractor.kindOf(call.headers());
+        if (call.route() != null && !call.route().accepts(kind)) {
+            return Rejection.CREDENTIAL_KIND_NOT_ACCEPTED;
+        }
         call.presentedKey(presented);
+        call.presentedKind(kind);
         return null;
     }
 }

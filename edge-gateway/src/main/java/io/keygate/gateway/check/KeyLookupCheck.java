@@ -1,6 +1,7 @@
 package io.keygate.gateway.check;
 
 import io.keygate.events.credential.ApiKeyHasher;
+import io.keygate.events.policy.CredentialKind;
 import io.keygate.gateway.state.GatewayKey;
 import io.keygate.gateway.state.KeyVerdict;
 import io.keygate.gateway.state.TokenIndex;
@@ -8,7 +9,7 @@ import io.keygate.gateway.state.TokenIndex;
 /**
  * Looks the presented key up by its keyed hash and refuses unknown, revoked and expired keys (401,
  * one problem for all three); a secret replaced by a rotation counts as expired once its grace period
- * ends. The presented secret is dropped from the call here.
+ * ends. The presented secret is dropped from the call here. A JWT is left to {@link AccessTokenCheck}.
  */
 public final class KeyLookupCheck implements RequestCheck {
 
@@ -22,6 +23,9 @@ public final class KeyLookupCheck implements RequestCheck {
 
     @Override
     public Rejection check(CallContext call) {
+        if (call.presentedKind() == CredentialKind.JWT) {
+            return null;
+        }
         String presentedHash = hasher.hash(call.presentedKey());
         GatewayKey key = tokens.find(presentedHash);
         call.presentedKey(null);

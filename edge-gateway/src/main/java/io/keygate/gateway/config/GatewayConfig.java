@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the edge gateway can be configured with, under {@code keygate.*}. Kafka connection
@@ -54,6 +55,9 @@ public interface GatewayConfig {
 
         /** Call records. */
         Calls calls();
+
+        /** JWT access tokens (OAuth2 client credentials, RFC 9068). */
+        Jwt jwt();
 
         /** Rate limits and quotas. */
         RateLimits rateLimit();
@@ -138,6 +142,36 @@ public interface GatewayConfig {
         /** Longest wait of one poll: bounds how late a revocation is applied once it reached the broker. */
         @WithDefault("50ms")
         Duration pollTimeout();
+    }
+
+    /**
+     * How JWT access tokens are verified, offline, with the signing keys from {@code keygate.signing-keys}. Issuer
+     * and audience must equal the token-service's {@code keygate.oauth.issuer} and {@code keygate.oauth.audience}.
+     */
+    interface Jwt {
+        /** The only {@code iss} accepted. */
+        @WithDefault("http://localhost:8081")
+        String issuer();
+
+        /** A value every accepted token's {@code aud} must contain. */
+        @WithDefault("keygate")
+        String audience();
+
+        /** JWS algorithms accepted: RS256/384/512 or PS256/384/512 only; {@code none} and HMAC never. */
+        @WithDefault("RS256")
+        Set<String> allowedAlgorithms();
+
+        /** Tolerated clock difference on {@code exp} and {@code nbf}; at most 5 minutes. */
+        @WithDefault("30s")
+        Duration clockSkew();
+
+        /** Longest bearer token parsed as a JWT, characters; longer ones are refused unread. */
+        @WithDefault("8192")
+        int maxTokenLength();
+
+        /** Verified tokens remembered (by SHA-256) so a repeated token skips the signature check. */
+        @WithDefault("100000")
+        long verifiedCacheSize();
     }
 
     /** The call-record producer. */

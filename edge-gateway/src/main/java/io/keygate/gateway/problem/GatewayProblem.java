@@ -5,8 +5,8 @@ import io.keygate.problem.Problems;
 
 /**
  * The problems the proxy port answers with itself (as opposed to statuses relayed from an upstream). One
- * {@link #INVALID_CREDENTIAL} covers unknown, revoked and expired keys alike, so a caller cannot probe
- * which keys ever existed; the precise reason is in the call record.
+ * {@link #INVALID_CREDENTIAL} covers unknown, revoked and expired keys and every refused JWT alike, so a caller
+ * cannot probe which keys ever existed or why a token failed; the precise reason is in the call record.
  */
 public enum GatewayProblem {
     NO_ROUTE(404, "no-route", "No route", "No route matches this path."),
@@ -28,10 +28,16 @@ public enum GatewayProblem {
             401,
             "missing-credential",
             "Missing credential",
-            "Present an API key in the X-API-Key header or as Authorization: Bearer <key>."),
+            "Present an API key in the X-API-Key header, or an API key or OAuth2 access token as"
+                    + " Authorization: Bearer <credential>."),
     INVALID_CREDENTIAL(
-            401, "invalid-credential", "Invalid credential", "The API key presented is not valid for this gateway."),
-    WRONG_TENANT(403, "forbidden", "Forbidden", "The API key presented may not call this route."),
+            401, "invalid-credential", "Invalid credential", "The credential presented is not valid for this gateway."),
+    CREDENTIAL_KIND_NOT_ACCEPTED(
+            401,
+            "credential-kind-not-accepted",
+            "Credential kind not accepted",
+            "This route does not accept this kind of credential (API key or OAuth2 access token)."),
+    WRONG_TENANT(403, "forbidden", "Forbidden", "The credential presented may not call this route."),
     IP_NOT_ALLOWED(403, "ip-not-allowed", "Address not allowed", "Requests from this address are not allowed."),
     INSUFFICIENT_SCOPE(
             403,

@@ -1,5 +1,6 @@
 package io.keygate.gateway.state;
 
+import io.keygate.events.policy.CredentialKind;
 import io.keygate.events.policy.RouteState;
 import java.util.List;
 
@@ -26,6 +27,15 @@ public record GatewayRoute(RouteState state, Upstream upstream, List<ScopeRule> 
         String routeHost = state.host();
         boolean hostMatches = RouteState.ANY_HOST.equals(routeHost) || (host != null && routeHost.equals(host));
         return hostMatches && (state.methods().isEmpty() || state.methods().contains(method));
+    }
+
+    /**
+     * Whether the route accepts credentials of {@code kind}. A route listing none accepts API keys only, as the
+     * policy-service defaults a route defined without a list.
+     */
+    public boolean accepts(CredentialKind kind) {
+        List<CredentialKind> kinds = state.credentialKinds();
+        return kinds.isEmpty() ? kind == CredentialKind.API_KEY : kinds.contains(kind);
     }
 
     /** Id of the route. */

@@ -1,7 +1,9 @@
 package io.keygate.gateway.state;
 
 import io.keygate.gateway.ip.IpRuleIndex;
+import io.keygate.gateway.jwt.JwtState;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 
 /**
  * The gateway's in-memory state: the indexes the request path reads and the consumer's progress,
@@ -15,6 +17,7 @@ public class GatewayState {
     private final SubscriptionIndex subscriptions = new SubscriptionIndex();
     private final IpRuleIndex ipRules = new IpRuleIndex();
     private final PlanIndex plans = new PlanIndex();
+    private final JwtState jwt = new JwtState(Clock.systemUTC());
     private volatile StateProgress progress = StateProgress.starting();
 
     public TokenIndex tokens() {
@@ -35,6 +38,11 @@ public class GatewayState {
 
     public PlanIndex plans() {
         return plans;
+    }
+
+    /** Signing keys, revoked access tokens and OAuth2 clients: what JWT access tokens are verified against. */
+    public JwtState jwt() {
+        return jwt;
     }
 
     /** The consumer's latest published progress. */

@@ -2,15 +2,20 @@ package io.keygate.gateway.state;
 
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.KeygateEvent;
+import io.keygate.events.oauth.AccessTokenRevoked;
+import io.keygate.events.oauth.OAuthClientEvent;
 import io.keygate.events.policy.IpRuleEvent;
 import io.keygate.events.policy.PlanEvent;
 import io.keygate.events.policy.RouteEvent;
 import io.keygate.events.policy.SubscriptionEvent;
+import io.keygate.events.signing.SigningKeyEvent;
 import io.keygate.events.token.TokenEvent;
 import io.keygate.gateway.ip.IpRuleIndex;
+import io.keygate.gateway.jwt.JwtState;
 
 /**
- * Applies token, route, subscription, plan and IP-rule events to the in-memory indexes, idempotently by aggregate sequence. Token
+ * Applies token, route, subscription, plan, IP-rule, signing-key and OAuth events to the in-memory indexes,
+ * idempotently by aggregate sequence (an access-token revocation by its {@code jti}). Token
  * events carry the key's full state, so issue and revocation are one and the same operation: replace
  * the key's state if the event is newer.
  */
@@ -21,18 +26,21 @@ public final class StateApplier {
     private final SubscriptionIndex subscriptions;
     private final IpRuleIndex ipRules;
     private final PlanIndex plans;
+    private final JwtState jwt;
 
     public StateApplier(
             TokenIndex tokens,
             RouteTable routes,
             SubscriptionIndex subscriptions,
             IpRuleIndex ipRules,
-            PlanIndex plans) {
+            PlanIndex plans,
+            JwtState jwt) {
         this.tokens = tokens;
         this.routes = routes;
         this.subscriptions = subscriptions;
         this.ipRules = ipRules;
         this.plans = plans;
+        this.jwt = jwt;
     }
 
     /**
@@ -54,15 +62,22 @@ public final class StateApplier {
             changed = ipRules.apply(ipRuleEvent.rule(), envelope.sequence());
         } else if (event instanceof PlanEvent planEvent) {
             changed = plans.apply(planEvent.plan(), envelope.sequence());
+        } else if (event instanceof SigningKeyEvent signingKeyEvent) {
+            changed = jwt.signingKeys().apply(signingKeyEvent.key(), envelope.sequence());
+        } else if (event instanceof AccessTokenRevoked revoked) {
+            changed = jwt.revokedTokens().apply(revoked);
+        } else if (event instanceof OAuthClientEvent clientEvent) {
+            changed = jwt.clients().apply(clientEvent.client(), envelope.sequence());
         } else {
             return ApplyResult.IGNORED;
         }
         return changed ? ApplyResult.APPLIED : ApplyResult.STALE;
     }
 
-    /** Makes the route and IP-rule changes applied so far visible to requests. */
+    /** Makes the route and IP-rule changes applied so far visible to requests, and prunes expired revocations. */
     public void commit() {
         routes.commit();
         ipRules.commit();
+        jwt.commit();
     }
 }

@@ -2,6 +2,7 @@ package io.keygate.gateway.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.keygate.events.policy.CredentialKind;
 import io.vertx.core.MultiMap;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,28 @@ class CredentialExtractorTest {
                 .isEqualTo("kg_test_1");
         assertThat(CredentialExtractor.presentedKey(headers("x-api-key", " kg_test_1 ")))
                 .isEqualTo("kg_test_1");
+    }
+
+    @Test
+    void aBearerTokenOfThreeBase64UrlSegmentsIsAJwtAndAnythingElseAnApiKey() {
+        String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjIn0.c2ln-_0";
+
+        assertThat(CredentialExtractor.kindOf(headers("Authorization", "Bearer " + jwt)))
+                .isEqualTo(CredentialKind.JWT);
+        assertThat(CredentialExtractor.kindOf(headers("Authorization", "Bearer eyJhbGciOiJub25lIn0.eyJ9.")))
+                .as("alg none: an empty signature")
+                .isEqualTo(CredentialKind.JWT);
+        assertThat(CredentialExtractor.kindOf(headers("X-API-Key", jwt))).isEqualTo(CredentialKind.API_KEY);
+        assertThat(CredentialExtractor.kindOf(headers("Authorization", "Bearer kg_test_a.b.c")))
+                .isEqualTo(CredentialKind.API_KEY);
+        assertThat(CredentialExtractor.kindOf(headers("Authorization", "Bearer a.b.c.d")))
+                .isEqualTo(CredentialKind.API_KEY);
+        assertThat(CredentialExtractor.kindOf(headers("Authorization", "Bearer a..c")))
+                .isEqualTo(CredentialKind.API_KEY);
+        assertThat(CredentialExtractor.kindOf(headers("Authorization", "Bearer a+b.c.d")))
+                .isEqualTo(CredentialKind.API_KEY);
+        assertThat(CredentialExtractor.kindOf(headers("Authorization", "Bearer kg_live_abc")))
+                .isEqualTo(CredentialKind.API_KEY);
     }
 
     @Test

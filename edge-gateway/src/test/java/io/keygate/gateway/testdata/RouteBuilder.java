@@ -19,6 +19,7 @@ public final class RouteBuilder {
     private String host = RouteState.ANY_HOST;
     private List<String> methods = List.of();
     private List<ScopeRequirement> scopeRequirements = List.of();
+    private List<CredentialKind> credentialKinds = List.of(CredentialKind.API_KEY);
     private String upstreamUrl = "http://upstream.test:8080";
     private long version = 1;
     private Instant updatedAt = Instant.parse("2026-01-01T00:00:00Z");
@@ -59,6 +60,11 @@ public final class RouteBuilder {
         return this;
     }
 
+    public RouteBuilder accepting(CredentialKind... kinds) {
+        this.credentialKinds = List.of(kinds);
+        return this;
+    }
+
     public RouteBuilder onPrefix(String prefix) {
         this.pathPrefix = prefix;
         return this;
@@ -95,7 +101,7 @@ public final class RouteBuilder {
                 30_000,
                 0,
                 scopeRequirements,
-                List.of(CredentialKind.API_KEY),
+                credentialKinds,
                 1_048_576,
                 null,
                 RouteStatus.ACTIVE,

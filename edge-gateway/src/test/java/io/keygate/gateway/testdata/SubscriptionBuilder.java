@@ -29,6 +29,17 @@ public final class SubscriptionBuilder {
         return builder;
     }
 
+    /** A subscription of a tenant's application (e.g. an OAuth client's) to an API owned by {@code apiTenantId}. */
+    public static SubscriptionBuilder aSubscriptionOf(
+            String tenantId, String applicationId, String apiId, String apiTenantId) {
+        SubscriptionBuilder builder = new SubscriptionBuilder();
+        builder.tenantId = tenantId;
+        builder.applicationId = applicationId;
+        builder.apiId = apiId;
+        builder.apiTenantId = apiTenantId;
+        return builder;
+    }
+
     public SubscriptionBuilder withId(String id) {
         this.subscriptionId = id;
         return this;

@@ -25,6 +25,30 @@ public enum CallOutcome {
     REVOKED_KEY,
     /** An expired key (401). */
     EXPIRED_KEY,
+    /** A credential of a kind the route does not accept, e.g. a JWT on a route for API keys only (401). */
+    CREDENTIAL_KIND_NOT_ACCEPTED,
+    /** A JWT that does not parse as a JWS, or lacks a claim an access token must carry (401). */
+    MALFORMED_TOKEN,
+    /** A JWT whose {@code alg} is not on the gateway's allow-list ({@code none}, HMAC, …) or not its key's (401). */
+    TOKEN_ALGORITHM_NOT_ALLOWED,
+    /** A JWT whose {@code typ} header is not {@code at+jwt} (RFC 9068), e.g. an ID token (401). */
+    WRONG_TOKEN_TYPE,
+    /** A JWT whose {@code kid} names no published signing key: unknown, or retired (401). */
+    UNKNOWN_SIGNING_KEY,
+    /** A JWT whose signature does not verify with its signing key: forged or tampered with (401). */
+    INVALID_TOKEN_SIGNATURE,
+    /** A JWT past its {@code exp}, beyond the tolerated clock skew (401). */
+    TOKEN_EXPIRED,
+    /** A JWT before its {@code nbf}, beyond the tolerated clock skew (401). */
+    TOKEN_NOT_YET_VALID,
+    /** A JWT from another issuer than the gateway's ({@code iss}) (401). */
+    WRONG_ISSUER,
+    /** A JWT not meant for the gateway: its {@code aud} lacks the gateway's audience (401). */
+    WRONG_AUDIENCE,
+    /** A JWT whose {@code jti} was revoked (RFC 7009) (401). */
+    TOKEN_REVOKED,
+    /** A JWT of an OAuth2 client that was revoked (401). */
+    CLIENT_REVOKED,
     /** A valid key of another tenant than the route's (403). */
     WRONG_TENANT,
     /** A valid key whose application has no approved subscription to the route's API (403). */

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param gatewayId      the gateway replica that handled it
  * @param tenantId       tenant of the route (or of the key), null when neither is known
  * @param routeId        matched route, or null
- * @param keyId          the key presented, when known, or null
+ * @param keyId          id of the credential presented, when known: an API key's id, or a JWT's client id; else null
  * @param method         HTTP method
  * @param path           request path, without the query string (which may hold secrets)
  * @param status         status sent to the client

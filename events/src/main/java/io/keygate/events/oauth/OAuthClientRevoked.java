@@ -1,8 +1,8 @@
 package io.keygate.events.oauth;
 
 /**
- * An OAuth2 client was revoked: it obtains no new tokens. Tokens it already holds stay valid until they
- * expire (at most the token lifetime) unless revoked one by one. Type {@code io.keygate.oauth-client.revoked.v1}.
+ * An OAuth2 client was revoked: it obtains no new tokens, and gateways refuse the tokens it already holds from
+ * the moment they apply this event. Type {@code io.keygate.oauth-client.revoked.v1}.
  *
  * @param client the client's state: status {@code REVOKED}, with its revocation time
  */
