@@ -15,7 +15,8 @@ import java.util.TreeMap;
 
 /**
  * A real upstream for tests: answers every request with 200 and a JSON echo of what it received —
- * method, URI, body length and headers (names lower-cased, first value).
+ * method, URI, body length and headers (names lower-cased, first value) — and its name in the {@code X-Upstream}
+ * response header.
  */
 public final class EchoUpstream implements AutoCloseable {
 
@@ -27,11 +28,16 @@ public final class EchoUpstream implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts on a free port of the loopback interface. */
+    /** Starts on a free port of the loopback interface, named {@code echo}. */
     public static EchoUpstream start() {
+        return start("echo");
+    }
+
+    /** Starts on a free port of the loopback interface, answering with {@code X-Upstream: name}. */
+    public static EchoUpstream start(String name) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", EchoUpstream::echo);
+            server.createContext("/", exchange -> echo(exchange, name));
             server.start();
             return new EchoUpstream(server);
         } catch (IOException e) {
@@ -44,7 +50,7 @@ public final class EchoUpstream implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    private static void echo(HttpExchange exchange) throws IOException {
+    private static void echo(HttpExchange exchange, String name) throws IOException {
         long bodyLength;
         try (InputStream body = exchange.getRequestBody()) {
             bodyLength = body.transferTo(OutputStream.nullOutputStream());
@@ -65,7 +71,7 @@ public final class EchoUpstream implements AutoCloseable {
                 "headers",
                 headers));
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.getResponseHeaders().add("X-Upstream", "echo");
+        exchange.getResponseHeaders().add("X-Upstream", name);
         exchange.sendResponseHeaders(200, response.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(response);
