@@ -4,9 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.keygate.events.EventCodec;
+import io.keygate.events.call.CallOutcome;
+import io.keygate.events.call.CallRecorded;
 import io.keygate.events.credential.ApiKeyHasher;
 import io.keygate.events.policy.CorsPolicy;
 import io.keygate.gateway.state.GatewayState;
+import io.keygate.gateway.support.CallRecordReader;
 import io.keygate.gateway.support.EchoUpstream;
 import io.keygate.gateway.support.RoutedTenant;
 import io.keygate.gateway.support.StateEvents;
@@ -23,6 +27,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,6 +123,41 @@ class CorsAndLimitsQuarkusTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.jsonPath().getString("type")).endsWith("/cors-not-allowed");
         assertThat(response.header("Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
+    void preflightsAreRecordedWithTheirOwnOutcomes() {
+        RoutedTenant tenant = corsTenant();
+        String allowed = "preflight-" + UUID.randomUUID();
+        String refused = "preflight-" + UUID.randomUUID();
+
+        proxyRequest()
+                .header("X-Request-Id", allowed)
+                .header("Origin", APP)
+                .header("Access-Control-Request-Method", "GET")
+                .options(tenant.prefix());
+        proxyRequest()
+                .header("X-Request-Id", refused)
+                .header("Origin", "https://evil.example.com")
+                .header("Access-Control-Request-Method", "GET")
+                .options(tenant.prefix());
+
+        try (CallRecordReader calls = CallRecordReader.fromBeginning()) {
+            assertThat(recorded(calls, allowed).outcome()).isEqualTo(CallOutcome.CORS_PREFLIGHT);
+            assertThat(recorded(calls, allowed).routeId())
+                    .isEqualTo(tenant.route().routeId());
+            assertThat(recorded(calls, refused).outcome()).isEqualTo(CallOutcome.CORS_REFUSED);
+            assertThat(recorded(calls, refused).status()).isEqualTo(403);
+        }
+    }
+
+    private static CallRecorded recorded(CallRecordReader calls, String requestId) {
+        return (CallRecorded) new EventCodec()
+                .fromCloudEvent(await().atMost(EVENT_APPLIED)
+                        .until(() -> calls.find(requestId), found -> found.isPresent())
+                        .orElseThrow()
+                        .value())
+                .data();
     }
 
     @Test

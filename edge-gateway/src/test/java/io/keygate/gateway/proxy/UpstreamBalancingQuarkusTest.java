@@ -159,6 +159,28 @@ class UpstreamBalancingQuarkusTest {
     }
 
     @Test
+    void aTargetAnsweringAFailureStatusIsEjectedAfterTheThreshold() {
+        try (EchoUpstream failing = EchoUpstream.start("failing", 503)) {
+            RoutedTenant tenant = RoutedTenant.publish(
+                    events,
+                    hasher,
+                    route -> route.toTargets(new RouteTarget(failing.url(), 1), new RouteTarget(beta.url(), 1)));
+            // The probe may see the failing target's 503 (a first failure) before beta's 200.
+            awaitStatus(200, tenant);
+
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                statuses.add(get(tenant, tenant.prefix()).statusCode());
+            }
+
+            assertThat(Collections.frequency(statuses, 503)).isBetween(2, 3);
+            assertThat(statuses.subList(6, 10)).containsOnly(200);
+            assertThat(servedRoute(tenant).balancer().isHealthy(0)).isFalse();
+            assertThat(counted("keygate.gateway.upstream.ejections", tenant)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aPostIsNeverRetried() {
         RoutedTenant tenant = RoutedTenant.publish(
                 events,

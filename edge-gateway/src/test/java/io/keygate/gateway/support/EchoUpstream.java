@@ -35,9 +35,14 @@ public final class EchoUpstream implements AutoCloseable {
 
     /** Starts on a free port of the loopback interface, answering with {@code X-Upstream: name}. */
     public static EchoUpstream start(String name) {
+        return start(name, 200);
+    }
+
+    /** Starts an upstream that echoes with {@code status} (e.g. 503 for a target that is up but failing). */
+    public static EchoUpstream start(String name, int status) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> echo(exchange, name));
+            server.createContext("/", exchange -> echo(exchange, name, status));
             server.start();
             return new EchoUpstream(server);
         } catch (IOException e) {
@@ -50,7 +55,7 @@ public final class EchoUpstream implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    private static void echo(HttpExchange exchange, String name) throws IOException {
+    private static void echo(HttpExchange exchange, String name, int status) throws IOException {
         long bodyLength;
         try (InputStream body = exchange.getRequestBody()) {
             bodyLength = body.transferTo(OutputStream.nullOutputStream());
@@ -72,7 +77,7 @@ public final class EchoUpstream implements AutoCloseable {
                 headers));
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.getResponseHeaders().add("X-Upstream", name);
-        exchange.sendResponseHeaders(200, response.length);
+        exchange.sendResponseHeaders(status, response.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(response);
         }
