@@ -169,6 +169,16 @@ class TargetBalancerTest {
     }
 
     @Test
+    void onlyTheConfiguredStatusesCountAsFailures() {
+        assertThat(POLICY.isFailureStatus(503)).isTrue();
+        assertThat(POLICY.isFailureStatus(500)).isFalse();
+        assertThat(POLICY.isFailureStatus(200)).isFalse();
+        assertThat(POLICY.isFailureStatus(999)).isFalse();
+        assertThatThrownBy(() -> new PassiveHealthPolicy(3, Duration.ofSeconds(1), Set.of(700)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void unusableWeightsAreRefused() {
         assertThatThrownBy(() -> TargetBalancer.weighted(List.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TargetBalancer.weighted(List.of(1, 0))).isInstanceOf(IllegalArgumentException.class);
