@@ -91,7 +91,8 @@ public final class CallContext {
         return route;
     }
 
-    void route(GatewayRoute matched) {
+    /** Records the route the request matched (the route check does; so does the proxy for a CORS preflight). */
+    public void route(GatewayRoute matched) {
         this.route = matched;
     }
 

@@ -26,7 +26,7 @@ public final class RouteMatchCheck implements RequestCheck {
     }
 
     /** The host name of a {@code Host} header: lower case, without port or trailing dot; null if absent. */
-    static String hostOf(String header) {
+    public static String hostOf(String header) {
         if (header == null || header.isBlank()) {
             return null;
         }

@@ -135,6 +135,32 @@ public interface GatewayConfig {
         /** Keep-alive connections per upstream host and event loop. */
         @WithDefault("100")
         int upstreamMaxConnections();
+
+        /** Largest request header section, bytes; a larger one is refused with 431 before any check runs. */
+        @WithDefault("8192")
+        int maxHeaderSize();
+
+        /** Largest request line (method, URI, version), bytes; a longer one is refused with 414. */
+        @WithDefault("4096")
+        int maxInitialLineLength();
+
+        /** When a route's target is taken out of the rotation. */
+        PassiveHealth passiveHealth();
+    }
+
+    /** Passive health of route targets, judged from the proxied requests themselves. */
+    interface PassiveHealth {
+        /** Failed requests in a row (connect error, timeout, failure status) that eject a target. */
+        @WithDefault("3")
+        int failureThreshold();
+
+        /** How long an ejected target gets no traffic before one trial request. */
+        @WithDefault("10s")
+        Duration cooldown();
+
+        /** Upstream statuses that count as a failure of the target that answered them. */
+        @WithDefault("502,503,504")
+        Set<Integer> failureStatuses();
     }
 
     /** The consumer that builds the in-memory state from the token and policy topics. */

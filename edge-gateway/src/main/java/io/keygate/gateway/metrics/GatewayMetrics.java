@@ -116,4 +116,26 @@ public class GatewayMetrics {
     public void callRecordDropped() {
         droppedCallRecords.increment();
     }
+
+    /**
+     * Counts an ejection of a route's target by passive health. Rare, so the meter is looked up then rather than
+     * held: routes and targets come and go with events.
+     *
+     * @param target the target's {@code host:port}
+     */
+    public void targetEjected(String routeId, String target) {
+        registry.counter("keygate.gateway.upstream.ejections", "route", routeId, "target", target)
+                .increment();
+    }
+
+    /** Counts a target's return to the rotation after a successful trial request. */
+    public void targetReturned(String routeId, String target) {
+        registry.counter("keygate.gateway.upstream.returns", "route", routeId, "target", target)
+                .increment();
+    }
+
+    /** Counts a retry of a request on another target of its route. */
+    public void upstreamRetried(String routeId) {
+        registry.counter("keygate.gateway.upstream.retries", "route", routeId).increment();
+    }
 }

@@ -67,6 +67,17 @@ public enum GatewayProblem {
             "gateway-not-ready",
             "Gateway not ready",
             "The gateway is still loading its state and serves no request until it has. Retry shortly."),
+    CORS_NOT_ALLOWED(
+            403,
+            "cors-not-allowed",
+            "Cross-origin request not allowed",
+            "This route does not allow cross-origin requests from this origin with this method or these headers."),
+    HEADERS_TOO_LARGE(
+            431,
+            "headers-too-large",
+            "Request headers too large",
+            "The request's header section is larger than the gateway accepts."),
+    URI_TOO_LONG(414, "uri-too-long", "URI too long", "The request line is longer than the gateway accepts."),
     UPSTREAM_UNAVAILABLE(
             502, "upstream-unavailable", "Upstream unavailable", "The upstream service could not be reached."),
     UPSTREAM_TIMEOUT(504, "upstream-timeout", "Upstream timeout", "The upstream service did not answer in time."),

@@ -4,6 +4,7 @@ import io.keygate.events.call.CallOutcome;
 import io.keygate.gateway.check.CallContext;
 import io.keygate.gateway.check.CheckChain;
 import io.keygate.gateway.check.Rejection;
+import io.keygate.gateway.check.RouteMatchCheck;
 import io.keygate.gateway.ip.ClientAddresses;
 import io.keygate.gateway.problem.GatewayProblem;
 import io.keygate.gateway.ratelimit.CallLimits;
@@ -13,7 +14,10 @@ import io.keygate.gateway.ratelimit.LimitKind;
 import io.keygate.gateway.ratelimit.RateLimitHeaders;
 import io.keygate.gateway.ratelimit.RateLimiter;
 import io.keygate.gateway.ratelimit.RateLimiting;
+import io.keygate.gateway.state.GatewayRoute;
 import io.keygate.gateway.state.GatewayState;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -22,6 +26,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.SocketAddress;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.jboss.logging.Logger;
 
 /**
@@ -84,6 +89,9 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
             answer(response, call, CallOutcome.NOT_READY, GatewayProblem.NOT_READY);
             return;
         }
+        if (CorsHeaders.isPreflight(request) && answeredPreflight(request, call)) {
+            return;
+        }
         Rejection rejection;
         try {
             rejection = checks.run(call);
@@ -134,12 +142,61 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
         forwarder.forward(request, call);
     }
 
+    /**
+     * Answers a CORS preflight on a route with CORS rules at the gateway: a browser sends no credential with it
+     * (Fetch standard), so it must be answered before the credential checks, and it never goes upstream. The route
+     * is the one that would serve the method the preflight asks for. False when no such route has CORS rules: the
+     * request is then an ordinary OPTIONS request.
+     */
+    private boolean answeredPreflight(HttpServerRequest request, CallContext call) {
+        String method = request.getHeader(CorsHeaders.REQUEST_METHOD).strip().toUpperCase(Locale.ROOT);
+        GatewayRoute route =
+                state.routes().match(RouteMatchCheck.hostOf(request.getHeader(HttpHeaders.HOST)), method, call.path());
+        if (route == null || route.cors() == null) {
+            return false;
+        }
+        call.route(route);
+        String origin = request.getHeader(CorsHeaders.ORIGIN);
+        String headers = request.getHeader(CorsHeaders.REQUEST_HEADERS);
+        HttpServerResponse response = request.response();
+        if (!route.cors().allowsPreflight(origin, method, headers)) {
+            answer(response, call, CallOutcome.CORS_REFUSED, GatewayProblem.CORS_NOT_ALLOWED);
+            return true;
+        }
+        CorsHeaders.addPreflight(response.headers(), route.cors(), origin, method, headers);
+        call.answered(CallOutcome.CORS_PREFLIGHT, 204);
+        response.setStatusCode(204).end().onComplete(written -> finisher.finish(call));
+        return true;
+    }
+
+    /**
+     * Answers a request the HTTP decoder could not read (a request line or header section over the configured limits,
+     * or garbage) with problem JSON instead of Vert.x's bare status, and closes the connection: its framing is lost.
+     */
+    void refuseUndecodable(HttpServerRequest request) {
+        Throwable cause = request.decoderResult().cause();
+        GatewayProblem problem = cause instanceof TooLongHttpLineException
+                ? GatewayProblem.URI_TOO_LONG
+                : cause instanceof TooLongHttpHeaderException
+                        ? GatewayProblem.HEADERS_TOO_LARGE
+                        : GatewayProblem.MALFORMED_REQUEST;
+        LOG.debugf("Undecodable request refused with %d: %s", problem.status(), cause);
+        HttpServerResponse response = request.response();
+        response.putHeader(HttpHeaders.CONNECTION, "close");
+        problems.send(response, problem, problems.body(problem, null)).onComplete(written -> {
+            if (request.connection() != null) {
+                request.connection().close();
+            }
+        });
+    }
+
     private void reject(HttpServerRequest request, CallContext call, Rejection rejection) {
         HttpServerResponse response = request.response();
         if (rejection != Rejection.MALFORMED_REQUEST && rejection != Rejection.BODY_TOO_LARGE) {
             answer(response, call, rejection.outcome(), rejection.problem());
             return;
         }
+        addCors(response, call);
         // Ambiguous framing, or a body left unread: no further request can be read from this connection safely.
         response.putHeader(HttpHeaders.CONNECTION, "close");
         Buffer body = problems.body(rejection.problem(), call.path());
@@ -154,10 +211,19 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
     }
 
     private void answer(HttpServerResponse response, CallContext call, CallOutcome outcome, GatewayProblem problem) {
+        addCors(response, call);
         Buffer body = problems.body(problem, call.path());
         call.answered(outcome, problem.status());
         call.addBytesOut(body.length());
         problems.send(response, problem, body).onComplete(written -> finisher.finish(call));
+    }
+
+    /** On a route with CORS rules, lets an allowed origin read the gateway's own answer too. */
+    private static void addCors(HttpServerResponse response, CallContext call) {
+        if (call.route() != null) {
+            CorsHeaders.addToAnswer(
+                    response.headers(), call.route().cors(), call.headers().get(CorsHeaders.ORIGIN));
+        }
     }
 
     private String clientIp(HttpServerRequest request) {

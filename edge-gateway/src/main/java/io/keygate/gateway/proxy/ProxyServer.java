@@ -1,6 +1,7 @@
 package io.keygate.gateway.proxy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keygate.gateway.balance.PassiveHealthPolicy;
 import io.keygate.gateway.calls.CallRecordPublisher;
 import io.keygate.gateway.check.CheckChain;
 import io.keygate.gateway.config.GatewayConfig;
@@ -41,6 +42,7 @@ public class ProxyServer {
     private final ObjectMapper json;
     private final RateLimiting rateLimiting;
     private final List<String> deployments = new ArrayList<>();
+    private final PassiveHealthPolicy healthPolicy;
     private volatile int port = -1;
 
     public ProxyServer(
@@ -60,6 +62,9 @@ public class ProxyServer {
         this.metrics = metrics;
         this.publisher = publisher;
         this.json = json;
+        GatewayConfig.PassiveHealth health = config.gateway().proxy().passiveHealth();
+        this.healthPolicy =
+                new PassiveHealthPolicy(health.failureThreshold(), health.cooldown(), health.failureStatuses());
     }
 
     /** Binds the proxy port and returns once every event loop serves it. */
@@ -110,8 +115,10 @@ public class ProxyServer {
                 client,
                 problems,
                 finisher,
-                proxy.upstreamConnectTimeout().toMillis(),
-                proxy.upstreamIdleTimeout().toMillis());
+                metrics,
+                healthPolicy,
+                proxy.upstreamConnectTimeout(),
+                proxy.upstreamIdleTimeout());
         ClientAddresses clients =
                 ClientAddresses.trusting(proxy.trustedProxies().orElse(List.of()));
         // Called on the verticle's event loop: a Redis limiter's client belongs to it.

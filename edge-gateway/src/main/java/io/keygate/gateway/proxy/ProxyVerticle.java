@@ -43,9 +43,16 @@ final class ProxyVerticle extends AbstractVerticle {
         server = vertx.createHttpServer(new HttpServerOptions()
                 .setHost(config.host())
                 .setPort(port)
+                .setMaxHeaderSize(config.maxHeaderSize())
+                .setMaxInitialLineLength(config.maxInitialLineLength())
                 .setCompressionSupported(false)
                 .setDecompressionSupported(false));
-        server.requestHandler(handlers.apply(client)).listen().<Void>mapEmpty().onComplete(started);
+        ProxyRequestHandler handler = handlers.apply(client);
+        server.requestHandler(handler)
+                .invalidRequestHandler(handler::refuseUndecodable)
+                .listen()
+                .<Void>mapEmpty()
+                .onComplete(started);
     }
 
     @Override

@@ -45,11 +45,17 @@ public record Upstream(boolean ssl, String host, int port, String basePath) {
         return new Upstream(ssl, uri.getHost(), port, path);
     }
 
-    /** The request URI to send upstream: base path, then the (normalised) request path, then the query. */
+    /**
+     * The request URI to send upstream: base path, then the (normalised) request path, then the query. An empty
+     * path (a stripped prefix that was the whole path) becomes the base path alone, or {@code /}.
+     */
     public String requestUri(String path, String query) {
         StringBuilder uri =
-                new StringBuilder(basePath.length() + path.length() + (query == null ? 0 : query.length() + 1));
+                new StringBuilder(basePath.length() + path.length() + (query == null ? 1 : query.length() + 2));
         uri.append(basePath).append(path);
+        if (uri.length() == 0) {
+            uri.append('/');
+        }
         if (query != null && !query.isEmpty()) {
             uri.append('?').append(query);
         }

@@ -126,7 +126,8 @@ class RouteTableTest {
                 .isInstanceOf(IllegalArgumentException.class);
         table.commit();
 
-        assertThat(table.match("api.test", "GET", "/orders").upstream().host()).isEqualTo("orders");
+        assertThat(table.match("api.test", "GET", "/orders").upstreams().get(0).host())
+                .isEqualTo("orders");
     }
 
     @Test

@@ -15,7 +15,8 @@ import java.util.TreeMap;
 
 /**
  * A real upstream for tests: answers every request with 200 and a JSON echo of what it received —
- * method, URI, body length and headers (names lower-cased, first value).
+ * method, URI, body length and headers (names lower-cased, first value) — and its name in the {@code X-Upstream}
+ * response header.
  */
 public final class EchoUpstream implements AutoCloseable {
 
@@ -27,11 +28,21 @@ public final class EchoUpstream implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts on a free port of the loopback interface. */
+    /** Starts on a free port of the loopback interface, named {@code echo}. */
     public static EchoUpstream start() {
+        return start("echo");
+    }
+
+    /** Starts on a free port of the loopback interface, answering with {@code X-Upstream: name}. */
+    public static EchoUpstream start(String name) {
+        return start(name, 200);
+    }
+
+    /** Starts an upstream that echoes with {@code status} (e.g. 503 for a target that is up but failing). */
+    public static EchoUpstream start(String name, int status) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", EchoUpstream::echo);
+            server.createContext("/", exchange -> echo(exchange, name, status));
             server.start();
             return new EchoUpstream(server);
         } catch (IOException e) {
@@ -44,7 +55,7 @@ public final class EchoUpstream implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    private static void echo(HttpExchange exchange) throws IOException {
+    private static void echo(HttpExchange exchange, String name, int status) throws IOException {
         long bodyLength;
         try (InputStream body = exchange.getRequestBody()) {
             bodyLength = body.transferTo(OutputStream.nullOutputStream());
@@ -65,8 +76,8 @@ public final class EchoUpstream implements AutoCloseable {
                 "headers",
                 headers));
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.getResponseHeaders().add("X-Upstream", "echo");
-        exchange.sendResponseHeaders(200, response.length);
+        exchange.getResponseHeaders().add("X-Upstream", name);
+        exchange.sendResponseHeaders(status, response.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(response);
         }

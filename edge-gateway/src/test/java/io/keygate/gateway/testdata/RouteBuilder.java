@@ -1,5 +1,6 @@
 package io.keygate.gateway.testdata;
 
+import io.keygate.events.policy.CorsPolicy;
 import io.keygate.events.policy.CredentialKind;
 import io.keygate.events.policy.RouteState;
 import io.keygate.events.policy.RouteStatus;
@@ -20,7 +21,13 @@ public final class RouteBuilder {
     private List<String> methods = List.of();
     private List<ScopeRequirement> scopeRequirements = List.of();
     private List<CredentialKind> credentialKinds = List.of(CredentialKind.API_KEY);
-    private String upstreamUrl = "http://upstream.test:8080";
+    private List<RouteTarget> targets = List.of(new RouteTarget("http://upstream.test:8080", 1));
+    private boolean stripPrefix;
+    private int connectTimeoutMs = 5_000;
+    private int readTimeoutMs = 30_000;
+    private int retries;
+    private long maxBodyBytes = 1_048_576;
+    private CorsPolicy cors;
     private long version = 1;
     private Instant updatedAt = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -71,7 +78,38 @@ public final class RouteBuilder {
     }
 
     public RouteBuilder toUpstream(String url) {
-        this.upstreamUrl = url;
+        this.targets = List.of(new RouteTarget(url, 1));
+        return this;
+    }
+
+    public RouteBuilder toTargets(RouteTarget... weighted) {
+        this.targets = List.of(weighted);
+        return this;
+    }
+
+    public RouteBuilder strippingPrefix() {
+        this.stripPrefix = true;
+        return this;
+    }
+
+    public RouteBuilder withTimeouts(int connectMs, int readMs) {
+        this.connectTimeoutMs = connectMs;
+        this.readTimeoutMs = readMs;
+        return this;
+    }
+
+    public RouteBuilder withRetries(int count) {
+        this.retries = count;
+        return this;
+    }
+
+    public RouteBuilder withMaxBodyBytes(long bytes) {
+        this.maxBodyBytes = bytes;
+        return this;
+    }
+
+    public RouteBuilder withCors(CorsPolicy policy) {
+        this.cors = policy;
         return this;
     }
 
@@ -94,16 +132,16 @@ public final class RouteBuilder {
                 host,
                 pathPrefix,
                 methods,
-                List.of(new RouteTarget(upstreamUrl, 1)),
+                targets,
                 null,
-                false,
-                5_000,
-                30_000,
-                0,
+                stripPrefix,
+                connectTimeoutMs,
+                readTimeoutMs,
+                retries,
                 scopeRequirements,
                 credentialKinds,
-                1_048_576,
-                null,
+                maxBodyBytes,
+                cors,
                 RouteStatus.ACTIVE,
                 version,
                 updatedAt);

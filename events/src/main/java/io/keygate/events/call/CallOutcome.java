@@ -68,5 +68,9 @@ public enum CallOutcome {
     /** The gateway failed on its own (500); the details are in its log under the request id. */
     GATEWAY_ERROR,
     /** The client went away before it got an answer (499, nginx's convention). */
-    CLIENT_CLOSED
+    CLIENT_CLOSED,
+    /** A CORS preflight the gateway answered itself, allowing it (204); nothing went upstream. */
+    CORS_PREFLIGHT,
+    /** A CORS preflight from an origin, or for a method or headers, the route does not allow (403). */
+    CORS_REFUSED
 }
