@@ -14,7 +14,12 @@ public class GatewayState {
     private final RouteTable routes = new RouteTable();
     private final SubscriptionIndex subscriptions = new SubscriptionIndex();
     private final IpRuleIndex ipRules = new IpRuleIndex();
+    private final StateFreshness freshness;
     private volatile StateProgress progress = StateProgress.starting();
+
+    public GatewayState(StateFreshness freshness) {
+        this.freshness = freshness;
+    }
 
     public TokenIndex tokens() {
         return tokens;
@@ -40,6 +45,19 @@ public class GatewayState {
     /** Whether the state is complete enough to serve requests (fail closed otherwise). */
     public boolean isReady() {
         return progress.isReady();
+    }
+
+    /** How fresh the state is proven to be. */
+    public StateFreshness freshness() {
+        return freshness;
+    }
+
+    /**
+     * Whether the state could not be proven fresh for longer than the configured maximum staleness: the gateway
+     * then refuses to serve (fail closed) until it is fresh again. Allocation-free, for the request path.
+     */
+    public boolean isTooStale() {
+        return freshness.isTooStale();
     }
 
     /** Publishes the consumer's progress. */
