@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.Map;
@@ -25,12 +24,8 @@ public class GatewayMetrics {
     private final Counter stale;
     private final Counter unreadable;
     private final Counter droppedCallRecords;
-    private final MeterRegistry registry;
-    private final Gauge lag;
-    private final Gauge ready;
 
     public GatewayMetrics(MeterRegistry registry, GatewayState state) {
-        this.registry = registry;
         for (CallOutcome outcome : CallOutcome.values()) {
             requests.put(outcome, requestCounter(registry, outcome.name()));
             durations.put(
@@ -55,23 +50,24 @@ public class GatewayMetrics {
         droppedCallRecords = Counter.builder("keygate.gateway.calls.dropped")
                 .description("Call records that could not be published (buffer full, Kafka unreachable)")
                 .register(registry);
-        lag = Gauge.builder(
-                        "keygate.gateway.state.lag", state, s -> s.progress().lag())
+        // A registry can outlive the application (tests restart Quarkus in one JVM): a gauge left there would keep
+        // reading a stopped application's state while this one's registration is ignored, so this one replaces it.
+        replaceGauges(registry, "keygate.gateway.state.lag", "keygate.gateway.state.ready");
+        // Suppliers, not (object, function) pairs: Micrometer holds such an object weakly, and a collected one
+        // drops the gauge from the scrape.
+        Gauge.builder("keygate.gateway.state.lag", () -> state.progress().lag())
                 .description("Records on the state topics not applied yet")
                 .register(registry);
-        ready = Gauge.builder("keygate.gateway.state.ready", state, s -> s.isReady() ? 1 : 0)
-                .description("1 when the state is caught up and followed, else 0 (requests get 503)")
+        Gauge.builder("keygate.gateway.state.ready", () -> state.isReady() && !state.isTooStale() ? 1 : 0)
+                .description("1 when the state is caught up, followed and not too stale, else 0 (requests get 503)")
                 .register(registry);
     }
 
-    /**
-     * Gauges read this application's state: they go with it, or a registry that outlives the application (tests
-     * restart Quarkus in one JVM) would keep reading a stopped one's state instead of registering the new one.
-     */
-    @PreDestroy
-    void removeGauges() {
-        registry.remove(lag);
-        registry.remove(ready);
+    /** Removes the gauges of these names, so the ones about to be registered are this application's. */
+    public static void replaceGauges(MeterRegistry registry, String... names) {
+        for (String name : names) {
+            registry.find(name).gauges().forEach(registry::remove);
+        }
     }
 
     private static Counter requestCounter(MeterRegistry registry, String outcome) {

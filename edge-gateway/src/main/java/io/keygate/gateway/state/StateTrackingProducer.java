@@ -1,9 +1,9 @@
 package io.keygate.gateway.state;
 
 import io.keygate.gateway.config.GatewayConfig;
+import io.keygate.gateway.metrics.GatewayMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -19,17 +19,13 @@ public class StateTrackingProducer {
         GatewayConfig.State state = config.gateway().state();
         StateFreshness freshness =
                 new StateFreshness(Clock.systemUTC(), state.maxStaleness(), state.freshnessCheckInterval());
-        Gauge.builder(STALENESS, freshness, StateFreshness::stalenessSeconds)
+        GatewayMetrics.replaceGauges(registry, STALENESS);
+        Gauge.builder(STALENESS, freshness::stalenessSeconds)
                 .description("Time since the state was last proven to hold every record the broker had committed"
                         + " (NaN before the first proof); grows during a Kafka outage")
                 .baseUnit("seconds")
                 .register(registry);
         return freshness;
-    }
-
-    /** The gauge goes with the application (a registry may outlive it: tests restart Quarkus in one JVM). */
-    void removeGauge(@Disposes StateFreshness freshness, MeterRegistry registry) {
-        registry.find(STALENESS).gauges().forEach(registry::remove);
     }
 
     @Produces

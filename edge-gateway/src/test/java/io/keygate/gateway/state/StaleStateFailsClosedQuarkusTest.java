@@ -91,7 +91,8 @@ class StaleStateFailsClosedQuarkusTest {
             given().get("/q/metrics")
                     .then()
                     .body(org.hamcrest.Matchers.containsString(
-                            "keygate_gateway_requests_total{outcome=\"STATE_TOO_STALE\""));
+                            "keygate_gateway_requests_total{outcome=\"STATE_TOO_STALE\""))
+                    .body(org.hamcrest.Matchers.containsString("keygate_gateway_state_ready 0.0"));
         } finally {
             Instant restartedAt = Instant.now();
             broker.restart();
