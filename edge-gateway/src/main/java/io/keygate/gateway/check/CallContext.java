@@ -1,6 +1,7 @@
 package io.keygate.gateway.check;
 
 import io.keygate.events.call.CallOutcome;
+import io.keygate.events.policy.SubscriptionState;
 import io.keygate.gateway.state.GatewayRoute;
 import io.vertx.core.MultiMap;
 import java.time.Instant;
@@ -23,6 +24,7 @@ public final class CallContext {
     private GatewayRoute route;
     private String presentedKey;
     private Caller caller;
+    private SubscriptionState subscription;
     private CallOutcome outcome;
     private int status;
     private long bytesIn;
@@ -110,6 +112,15 @@ public final class CallContext {
 
     void caller(Caller found) {
         this.caller = found;
+    }
+
+    /** The approved subscription the call goes through (its plan sets limits), once the subscription check passed. */
+    public SubscriptionState subscription() {
+        return subscription;
+    }
+
+    void subscription(SubscriptionState approved) {
+        this.subscription = approved;
     }
 
     /** The tenant of the route, else of the caller, else null. */

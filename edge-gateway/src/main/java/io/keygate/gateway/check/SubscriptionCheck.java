@@ -1,6 +1,6 @@
 package io.keygate.gateway.check;
 
-import io.keygate.events.policy.SubscriptionStatus;
+import io.keygate.events.policy.SubscriptionState;
 import io.keygate.gateway.state.SubscriptionIndex;
 
 /**
@@ -19,12 +19,12 @@ public final class SubscriptionCheck implements RequestCheck {
     @Override
     public Rejection check(CallContext call) {
         Caller caller = call.caller();
-        if (caller.applicationId() != null
-                && subscriptions.statusOf(
-                                caller.tenantId(),
-                                caller.applicationId(),
-                                call.route().apiId())
-                        == SubscriptionStatus.APPROVED) {
+        SubscriptionState subscription = caller.applicationId() == null
+                ? null
+                : subscriptions.approved(
+                        caller.tenantId(), caller.applicationId(), call.route().apiId());
+        if (subscription != null) {
+            call.subscription(subscription);
             return null;
         }
         return caller.tenantId().equals(call.route().tenantId()) ? Rejection.NO_SUBSCRIPTION : Rejection.WRONG_TENANT;

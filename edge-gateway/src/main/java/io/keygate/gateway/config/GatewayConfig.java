@@ -1,5 +1,6 @@
 package io.keygate.gateway.config;
 
+import io.keygate.gateway.ratelimit.RateLimitMode;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -56,6 +57,50 @@ public interface GatewayConfig {
 
         /** The revocation watermark this replica publishes. */
         Watermark watermark();
+
+        /** Rate limits and quotas. */
+        RateLimits rateLimit();
+    }
+
+    /** Where rate limits and quotas are counted, and how the gateway reaches Redis for the modes that use it. */
+    interface RateLimits {
+        /**
+         * {@code local} (each gateway counts alone), {@code cluster} (exact across gateways, one Redis round trip per
+         * limited call) or {@code hybrid} (tokens leased from Redis in batches).
+         */
+        @WithDefault("local")
+        RateLimitMode mode();
+
+        /** Redis for the cluster and hybrid modes, e.g. {@code redis://:password@redis:6379/0} or {@code rediss://...}. */
+        @WithDefault("redis://localhost:6379")
+        String redisUrl();
+
+        /** Prefix of the gateway's Redis keys. */
+        @WithDefault("keygate:rl:")
+        String redisKeyPrefix();
+
+        /** Longest wait for Redis before a call is decided locally. */
+        @WithDefault("50ms")
+        Duration redisTimeout();
+
+        /** While Redis does not answer, how often one call tries it again (the others are decided locally). */
+        @WithDefault("1s")
+        Duration redisProbeInterval();
+
+        /** Redis connections per proxy event loop. */
+        @WithDefault("4")
+        int redisPoolSize();
+
+        /** Calls that may wait for a Redis connection per event loop before further ones are decided locally. */
+        @WithDefault("1024")
+        int redisMaxWaiting();
+
+        /**
+         * Hybrid mode: a lease holds what the tightest limit refills in this time (at least one token), and expires
+         * unspent after it.
+         */
+        @WithDefault("100ms")
+        Duration hybridLease();
     }
 
     /** The proxy (data plane) HTTP server and its upstream client. */

@@ -1,6 +1,8 @@
 package io.keygate.gateway.metrics;
 
 import io.keygate.events.call.CallOutcome;
+import io.keygate.gateway.ratelimit.RateLimitMode;
+import io.keygate.gateway.ratelimit.RateLimiting;
 import io.keygate.gateway.state.GatewayState;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -24,8 +26,11 @@ public class GatewayMetrics {
     private final Counter stale;
     private final Counter unreadable;
     private final Counter droppedCallRecords;
+    private final Counter decidedLocally;
+    private final MeterRegistry registry;
 
     public GatewayMetrics(MeterRegistry registry, GatewayState state) {
+        this.registry = registry;
         for (CallOutcome outcome : CallOutcome.values()) {
             requests.put(outcome, requestCounter(registry, outcome.name()));
             durations.put(
@@ -49,6 +54,9 @@ public class GatewayMetrics {
                 .register(registry);
         droppedCallRecords = Counter.builder("keygate.gateway.calls.dropped")
                 .description("Call records that could not be published (buffer full, Kafka unreachable)")
+                .register(registry);
+        decidedLocally = Counter.builder("keygate.gateway.ratelimit.decided.locally")
+                .description("Calls whose limits were counted in this gateway only because Redis did not answer")
                 .register(registry);
         // A registry can outlive the application (tests restart Quarkus in one JVM): a gauge left there would keep
         // reading a stopped application's state while this one's registration is ignored, so this one replaces it.
@@ -80,6 +88,29 @@ public class GatewayMetrics {
     public void requestHandled(CallOutcome outcome, long durationMicros) {
         requests.get(outcome).increment();
         durations.get(outcome).record(durationMicros, TimeUnit.MICROSECONDS);
+    }
+
+    /** Registers the rate limiter's gauges. */
+    public void rateLimiting(RateLimiting rateLimiting) {
+        Gauge.builder(
+                        "keygate.gateway.ratelimit.redis.reachable",
+                        rateLimiting,
+                        r -> r.mode() == RateLimitMode.LOCAL
+                                ? Double.NaN
+                                : r.redis().unreachableSince() == null ? 1 : 0)
+                .description("1 while Redis answers (cluster and hybrid modes), 0 while limits are counted locally")
+                .register(registry);
+        Gauge.builder(
+                        "keygate.gateway.ratelimit.local.buckets",
+                        rateLimiting,
+                        r -> r.local().size())
+                .description("Rate-limit buckets and quota counters held in this gateway")
+                .register(registry);
+    }
+
+    /** A call's limits were counted locally because Redis did not answer. */
+    public void rateLimitDecidedLocally() {
+        decidedLocally.increment();
     }
 
     public void eventApplied() {

@@ -44,6 +44,18 @@ public enum GatewayProblem {
             "Subscription required",
             "The credential's application has no approved subscription to this API. Subscribe in the developer"
                     + " portal; if the API needs approval, the call is accepted once its owner approves."),
+    RATE_LIMITED(
+            429,
+            "rate-limited",
+            "Too many requests",
+            "The credential's rate limit has no room for this request now: retry after the number of seconds in"
+                    + " Retry-After. RateLimit-Policy and RateLimit say which limit and how much is left."),
+    QUOTA_EXCEEDED(
+            429,
+            "quota-exceeded",
+            "Quota exceeded",
+            "The credential's quota is used up: it refills when the period ends (Retry-After gives the seconds"
+                    + " until then), or sooner with a plan that allows more."),
     NOT_READY(
             503,
             "gateway-not-ready",

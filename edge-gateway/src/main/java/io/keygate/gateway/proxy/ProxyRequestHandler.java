@@ -6,6 +6,13 @@ import io.keygate.gateway.check.CheckChain;
 import io.keygate.gateway.check.Rejection;
 import io.keygate.gateway.ip.ClientAddresses;
 import io.keygate.gateway.problem.GatewayProblem;
+import io.keygate.gateway.ratelimit.CallLimits;
+import io.keygate.gateway.ratelimit.Limit;
+import io.keygate.gateway.ratelimit.LimitDecision;
+import io.keygate.gateway.ratelimit.LimitKind;
+import io.keygate.gateway.ratelimit.RateLimitHeaders;
+import io.keygate.gateway.ratelimit.RateLimiter;
+import io.keygate.gateway.ratelimit.RateLimiting;
 import io.keygate.gateway.state.GatewayState;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -14,11 +21,12 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.SocketAddress;
 import java.time.Instant;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
  * Handles one request on the proxy port: refuses everything while the state is not ready or too stale (503), runs
- * the check chain, answers the rejection as problem JSON or hands the request to the forwarder, and
+ * the check chain and the rate limiter, answers a refusal as problem JSON or hands the request to the forwarder, and
  * makes sure every call ends in exactly one call record.
  */
 final class ProxyRequestHandler implements Handler<HttpServerRequest> {
@@ -31,6 +39,8 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
     private final ProblemResponder problems;
     private final CallFinisher finisher;
     private final ClientAddresses clients;
+    private final CallLimits callLimits;
+    private final RateLimiter limiter;
 
     ProxyRequestHandler(
             GatewayState state,
@@ -38,8 +48,12 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
             UpstreamForwarder forwarder,
             ProblemResponder problems,
             CallFinisher finisher,
-            ClientAddresses clients) {
+            ClientAddresses clients,
+            CallLimits callLimits,
+            RateLimiter limiter) {
         this.clients = clients;
+        this.callLimits = callLimits;
+        this.limiter = limiter;
         this.state = state;
         this.checks = checks;
         this.forwarder = forwarder;
@@ -84,13 +98,45 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
             answer(response, call, CallOutcome.GATEWAY_ERROR, GatewayProblem.INTERNAL_ERROR);
             return;
         }
-        if (rejection == null) {
-            // A client that goes away mid-proxy still gets its call recorded.
-            response.closeHandler(closed -> finisher.finish(call));
-            forwarder.forward(request, call);
+        if (rejection != null) {
+            reject(request, call, rejection);
             return;
         }
-        reject(request, call, rejection);
+        List<Limit> limits = callLimits.of(call, RateLimiting.micros(call.receivedAt()));
+        if (limits.isEmpty()) {
+            forward(request, call);
+            return;
+        }
+        // Body chunks that arrive while a cluster limiter asks Redis must wait, not be lost.
+        request.pause();
+        limiter.admit(limits, RateLimiting.micros(call.receivedAt())).onComplete(decided -> {
+            if (decided.failed()) {
+                // Limiters decide locally rather than fail; this is a bug: fail closed, details in the log.
+                LOG.errorf(decided.cause(), "Rate limiter failed for request %s", requestId);
+                request.resume();
+                answer(response, call, CallOutcome.GATEWAY_ERROR, GatewayProblem.INTERNAL_ERROR);
+                return;
+            }
+            LimitDecision decision = decided.result();
+            RateLimitHeaders.apply(decision, response.headers());
+            if (decision.admitted()) {
+                forward(request, call);
+                return;
+            }
+            request.resume();
+            boolean quota = decision.refusedBy().kind() == LimitKind.QUOTA;
+            answer(
+                    response,
+                    call,
+                    quota ? CallOutcome.QUOTA_EXCEEDED : CallOutcome.RATE_LIMITED,
+                    quota ? GatewayProblem.QUOTA_EXCEEDED : GatewayProblem.RATE_LIMITED);
+        });
+    }
+
+    private void forward(HttpServerRequest request, CallContext call) {
+        // A client that goes away mid-proxy still gets its call recorded.
+        request.response().closeHandler(closed -> finisher.finish(call));
+        forwarder.forward(request, call);
     }
 
     private void reject(HttpServerRequest request, CallContext call, Rejection rejection) {

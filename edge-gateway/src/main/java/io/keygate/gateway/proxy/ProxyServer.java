@@ -6,6 +6,7 @@ import io.keygate.gateway.check.CheckChain;
 import io.keygate.gateway.config.GatewayConfig;
 import io.keygate.gateway.ip.ClientAddresses;
 import io.keygate.gateway.metrics.GatewayMetrics;
+import io.keygate.gateway.ratelimit.RateLimiting;
 import io.keygate.gateway.state.GatewayState;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -38,6 +39,7 @@ public class ProxyServer {
     private final GatewayMetrics metrics;
     private final CallRecordPublisher publisher;
     private final ObjectMapper json;
+    private final RateLimiting rateLimiting;
     private final List<String> deployments = new ArrayList<>();
     private volatile int port = -1;
 
@@ -48,7 +50,9 @@ public class ProxyServer {
             CheckChain checks,
             GatewayMetrics metrics,
             CallRecordPublisher publisher,
-            ObjectMapper json) {
+            ObjectMapper json,
+            RateLimiting rateLimiting) {
+        this.rateLimiting = rateLimiting;
         this.vertx = vertx;
         this.config = config;
         this.state = state;
@@ -65,6 +69,7 @@ public class ProxyServer {
                 proxy.instances() > 0 ? proxy.instances() : Runtime.getRuntime().availableProcessors();
         // Vert.x shares a random port among the servers of one deployment when it is asked for port -1.
         int requestedPort = proxy.port() == 0 ? -1 : proxy.port();
+        rateLimiting.start(vertx);
         List<ProxyVerticle> verticles = new CopyOnWriteArrayList<>();
         deployments.add(await(vertx.deployVerticle(
                 () -> {
@@ -87,6 +92,7 @@ public class ProxyServer {
             }
         }
         deployments.clear();
+        rateLimiting.stop();
         port = -1;
     }
 
@@ -108,7 +114,16 @@ public class ProxyServer {
                 proxy.upstreamIdleTimeout().toMillis());
         ClientAddresses clients =
                 ClientAddresses.trusting(proxy.trustedProxies().orElse(List.of()));
-        return new ProxyRequestHandler(state, checks, forwarder, problems, finisher, clients);
+        // Called on the verticle's event loop: a Redis limiter's client belongs to it.
+        return new ProxyRequestHandler(
+                state,
+                checks,
+                forwarder,
+                problems,
+                finisher,
+                clients,
+                rateLimiting.limits(),
+                rateLimiting.forThisEventLoop());
     }
 
     private static <T> T await(Future<T> future) {

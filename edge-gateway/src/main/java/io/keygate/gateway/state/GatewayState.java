@@ -2,6 +2,10 @@ package io.keygate.gateway.state;
 
 import io.keygate.gateway.ip.IpRuleIndex;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The gateway's in-memory state: the indexes the request path reads and the consumer's progress,
@@ -14,11 +18,18 @@ public class GatewayState {
     private final RouteTable routes = new RouteTable();
     private final SubscriptionIndex subscriptions = new SubscriptionIndex();
     private final IpRuleIndex ipRules = new IpRuleIndex();
+    private final PlanIndex plans = new PlanIndex();
     private final StateFreshness freshness;
     private volatile StateProgress progress = StateProgress.starting();
 
+    @Inject
     public GatewayState(StateFreshness freshness) {
         this.freshness = freshness;
+    }
+
+    /** A state that never goes too stale (no maximum staleness), for code that builds one without CDI. */
+    public GatewayState() {
+        this(new StateFreshness(Clock.systemUTC(), Optional.empty(), Duration.ofSeconds(1)));
     }
 
     public TokenIndex tokens() {
@@ -35,6 +46,10 @@ public class GatewayState {
 
     public IpRuleIndex ipRules() {
         return ipRules;
+    }
+
+    public PlanIndex plans() {
+        return plans;
     }
 
     /** The consumer's latest published progress. */

@@ -3,13 +3,14 @@ package io.keygate.gateway.state;
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.KeygateEvent;
 import io.keygate.events.policy.IpRuleEvent;
+import io.keygate.events.policy.PlanEvent;
 import io.keygate.events.policy.RouteEvent;
 import io.keygate.events.policy.SubscriptionEvent;
 import io.keygate.events.token.TokenEvent;
 import io.keygate.gateway.ip.IpRuleIndex;
 
 /**
- * Applies token, route, subscription and IP-rule events to the in-memory indexes, idempotently by aggregate sequence. Token
+ * Applies token, route, subscription, plan and IP-rule events to the in-memory indexes, idempotently by aggregate sequence. Token
  * events carry the key's full state, so issue and revocation are one and the same operation: replace
  * the key's state if the event is newer.
  */
@@ -19,12 +20,19 @@ public final class StateApplier {
     private final RouteTable routes;
     private final SubscriptionIndex subscriptions;
     private final IpRuleIndex ipRules;
+    private final PlanIndex plans;
 
-    public StateApplier(TokenIndex tokens, RouteTable routes, SubscriptionIndex subscriptions, IpRuleIndex ipRules) {
+    public StateApplier(
+            TokenIndex tokens,
+            RouteTable routes,
+            SubscriptionIndex subscriptions,
+            IpRuleIndex ipRules,
+            PlanIndex plans) {
         this.tokens = tokens;
         this.routes = routes;
         this.subscriptions = subscriptions;
         this.ipRules = ipRules;
+        this.plans = plans;
     }
 
     /**
@@ -44,6 +52,8 @@ public final class StateApplier {
             changed = subscriptions.apply(subscriptionEvent.subscription(), envelope.sequence());
         } else if (event instanceof IpRuleEvent ipRuleEvent) {
             changed = ipRules.apply(ipRuleEvent.rule(), envelope.sequence());
+        } else if (event instanceof PlanEvent planEvent) {
+            changed = plans.apply(planEvent.plan(), envelope.sequence());
         } else {
             return ApplyResult.IGNORED;
         }

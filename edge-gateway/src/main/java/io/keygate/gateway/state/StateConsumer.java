@@ -72,7 +72,8 @@ public class StateConsumer {
         this.state = state;
         this.metrics = metrics;
         this.pollTimeout = config.gateway().state().pollTimeout();
-        this.applier = new StateApplier(state.tokens(), state.routes(), state.subscriptions(), state.ipRules());
+        this.applier =
+                new StateApplier(state.tokens(), state.routes(), state.subscriptions(), state.ipRules(), state.plans());
     }
 
     /** Starts the consumer thread; returns at once (readiness tells when the state is complete). */

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SubscriptionIndex {
 
     private final Map<String, AppliedSubscription> byId = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, SubscriptionStatus>> byApplicationAndApi = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, SubscriptionState>> byApplicationAndApi = new ConcurrentHashMap<>();
 
     private record AppliedSubscription(SubscriptionState state, long sequence) {}
 
@@ -35,7 +35,7 @@ public final class SubscriptionIndex {
                 .computeIfAbsent(
                         pair(subscription.tenantId(), subscription.applicationId(), subscription.apiId()),
                         p -> new ConcurrentHashMap<>())
-                .put(subscription.subscriptionId(), subscription.status());
+                .put(subscription.subscriptionId(), subscription);
         return true;
     }
 
@@ -45,18 +45,34 @@ public final class SubscriptionIndex {
      * is part of the lookup: a subscription made by another tenant naming this application grants nothing.
      */
     public SubscriptionStatus statusOf(String tenantId, String applicationId, String apiId) {
-        Map<String, SubscriptionStatus> statuses = byApplicationAndApi.get(pair(tenantId, applicationId, apiId));
-        if (statuses == null) {
+        SubscriptionState best = bestOf(tenantId, applicationId, apiId);
+        return best == null ? null : best.status();
+    }
+
+    /**
+     * The tenant's application's approved subscription to the API (whose plan sets the calls' limits), or null if
+     * it has none.
+     */
+    public SubscriptionState approved(String tenantId, String applicationId, String apiId) {
+        SubscriptionState best = bestOf(tenantId, applicationId, apiId);
+        return best != null && best.status() == SubscriptionStatus.APPROVED ? best : null;
+    }
+
+    private SubscriptionState bestOf(String tenantId, String applicationId, String apiId) {
+        Map<String, SubscriptionState> subscriptions = byApplicationAndApi.get(pair(tenantId, applicationId, apiId));
+        if (subscriptions == null) {
             return null;
         }
-        SubscriptionStatus best = null;
-        for (SubscriptionStatus status : statuses.values()) {
+        SubscriptionState best = null;
+        for (SubscriptionState subscription : subscriptions.values()) {
+            SubscriptionStatus status = subscription.status();
             if (status == SubscriptionStatus.APPROVED) {
-                return status;
+                return subscription;
             }
             if (status == SubscriptionStatus.SUSPENDED
-                    || (status == SubscriptionStatus.PENDING && best != SubscriptionStatus.SUSPENDED)) {
-                best = status;
+                    || (status == SubscriptionStatus.PENDING
+                            && (best == null || best.status() != SubscriptionStatus.SUSPENDED))) {
+                best = subscription;
             }
         }
         return best;

@@ -21,8 +21,8 @@ class StateApplierTest {
 
     private final TokenIndex tokens = new TokenIndex();
     private final RouteTable routes = new RouteTable();
-    private final StateApplier applier =
-            new StateApplier(tokens, routes, new SubscriptionIndex(), new io.keygate.gateway.ip.IpRuleIndex());
+    private final StateApplier applier = new StateApplier(
+            tokens, routes, new SubscriptionIndex(), new io.keygate.gateway.ip.IpRuleIndex(), new PlanIndex());
 
     private static EventEnvelope<KeygateEvent> at(long sequence, KeygateEvent event) {
         return EventEnvelope.create("/test", sequence, Instant.now(), null, null, event);

@@ -2,6 +2,8 @@ package io.keygate.gateway.testdata;
 
 import io.keygate.events.token.ApiKeyState;
 import io.keygate.events.token.ApiKeyStatus;
+import io.keygate.events.token.Quota;
+import io.keygate.events.token.RateLimit;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +24,8 @@ public final class ApiKeyBuilder {
     private String revocationReason;
     private String previousKeyHash;
     private Instant previousKeyValidUntil;
+    private RateLimit rateLimit;
+    private Quota quota;
 
     private ApiKeyBuilder() {}
 
@@ -100,6 +104,18 @@ public final class ApiKeyBuilder {
         return this;
     }
 
+    /** The key's own rate limit. */
+    public ApiKeyBuilder limitedTo(RateLimit limit) {
+        this.rateLimit = limit;
+        return this;
+    }
+
+    /** The key's own quota. */
+    public ApiKeyBuilder withQuota(Quota limit) {
+        this.quota = limit;
+        return this;
+    }
+
     public ApiKeyBuilder expired() {
         this.status = ApiKeyStatus.EXPIRED;
         return this;
@@ -121,8 +137,8 @@ public final class ApiKeyBuilder {
                 null,
                 applicationId,
                 ipAllowList,
-                null,
-                null,
+                rateLimit,
+                quota,
                 null,
                 previousKeyHash,
                 previousKeyValidUntil);

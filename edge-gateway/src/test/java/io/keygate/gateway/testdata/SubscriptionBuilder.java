@@ -15,6 +15,7 @@ public final class SubscriptionBuilder {
     private String apiId;
     private String apiTenantId;
     private SubscriptionStatus status = SubscriptionStatus.APPROVED;
+    private String planId = "plan_0123456789abcdef0123456789abcdef";
 
     private SubscriptionBuilder() {}
 
@@ -33,6 +34,12 @@ public final class SubscriptionBuilder {
         return this;
     }
 
+    /** The plan the subscription is on (by default one no event describes: no limits). */
+    public SubscriptionBuilder onPlan(String id) {
+        this.planId = id;
+        return this;
+    }
+
     public SubscriptionBuilder inStatus(SubscriptionStatus next) {
         this.status = next;
         return this;
@@ -46,7 +53,7 @@ public final class SubscriptionBuilder {
                 applicationId,
                 apiId,
                 apiTenantId,
-                "plan_0123456789abcdef0123456789abcdef",
+                planId,
                 status,
                 null,
                 at,

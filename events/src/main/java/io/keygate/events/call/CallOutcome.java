@@ -33,6 +33,10 @@ public enum CallOutcome {
     IP_NOT_ALLOWED,
     /** A valid key without a scope the route requires for the method and path (403). */
     INSUFFICIENT_SCOPE,
+    /** The caller's rate limit (its key's or its plan's) had no room: 429 with Retry-After. */
+    RATE_LIMITED,
+    /** The caller's quota (its key's or its plan's) for the period is used up: 429 with Retry-After. */
+    QUOTA_EXCEEDED,
     /** The upstream could not be reached or timed out (502/504). */
     UPSTREAM_ERROR,
     /** The gateway had not caught up with its state yet and refused to serve (503, fail closed). */

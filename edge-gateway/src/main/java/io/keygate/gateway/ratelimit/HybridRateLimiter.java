@@ -1,0 +1,192 @@
+package io.keygate.gateway.ratelimit;
+
+import io.keygate.gateway.metrics.GatewayMetrics;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Response;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Counts limits across gateways with few Redis calls: each event loop leases a batch of tokens from the Redis
+ * buckets (the same script as the cluster mode, taking a batch at once) and spends them locally, leasing the next
+ * batch when half is spent. Tokens are taken from Redis before they are spent, so gateways together never admit
+ * more than the limit; a lease left unspent when it expires is lost, so they may admit a little less (at most one
+ * batch per event loop and caller). A refusal from Redis is remembered until its retry-after, so refused callers
+ * cost no round trip either.
+ *
+ * <p>One instance per proxy event loop, confined to it: plain maps, no locks.
+ */
+public final class HybridRateLimiter implements RateLimiter {
+
+    private final Vertx vertx;
+    private final LimitScript script;
+    private final LocalRateLimiter fallback;
+    private final RedisAvailability availability;
+    private final GatewayMetrics metrics;
+    private final long timeoutMillis;
+    private final long leaseMicros;
+    private final Map<String, Lease> leases = new HashMap<>();
+
+    /** Tokens leased for one set of limits, and the latest Redis answer about them. */
+    private static final class Lease {
+        private long tokens;
+        private long expiresAtMicros;
+        private long refusedUntilMicros;
+        private LimitDecision lastAnswer;
+        private Future<Void> refill;
+    }
+
+    public HybridRateLimiter(
+            Vertx vertx,
+            Redis redis,
+            String keyPrefix,
+            long timeoutMillis,
+            long leaseMicros,
+            LocalRateLimiter fallback,
+            RedisAvailability availability,
+            GatewayMetrics metrics) {
+        this.vertx = vertx;
+        this.script = new LimitScript(redis, keyPrefix);
+        this.timeoutMillis = timeoutMillis;
+        this.leaseMicros = leaseMicros;
+        this.fallback = fallback;
+        this.availability = availability;
+        this.metrics = metrics;
+        script.load().onFailure(failure -> availability.failed(failure, RateLimiting.nowMicros()));
+    }
+
+    @Override
+    public Future<LimitDecision> admit(List<Limit> limits, long nowMicros) {
+        String key = leaseKey(limits);
+        Lease lease = leases.computeIfAbsent(key, k -> new Lease());
+        if (lease.tokens > 0 && nowMicros < lease.expiresAtMicros) {
+            lease.tokens--;
+            if (lease.refill == null && lease.tokens < batch(limits) / 2) {
+                refill(lease, limits, nowMicros);
+            }
+            return Future.succeededFuture(admitted(lease, limits));
+        }
+        if (nowMicros < lease.refusedUntilMicros && lease.lastAnswer != null) {
+            return Future.succeededFuture(refused(lease, nowMicros));
+        }
+        if (!availability.shouldTry(nowMicros)) {
+            metrics.rateLimitDecidedLocally();
+            return fallback.admit(limits, nowMicros);
+        }
+        Future<Void> pending = lease.refill != null ? lease.refill : refill(lease, limits, nowMicros);
+        return pending.transform(done -> {
+            if (done.failed()) {
+                metrics.rateLimitDecidedLocally();
+                return fallback.admit(limits, nowMicros);
+            }
+            if (lease.tokens > 0) {
+                lease.tokens--;
+                return Future.succeededFuture(admitted(lease, limits));
+            }
+            if (lease.refusedUntilMicros > nowMicros) {
+                return Future.succeededFuture(refused(lease, nowMicros));
+            }
+            // Granted, but spent by the calls that waited on the same lease before this one: lease again.
+            return admit(limits, nowMicros);
+        });
+    }
+
+    private Future<Void> refill(Lease lease, List<Limit> limits, long nowMicros) {
+        Promise<Void> refilled = Promise.promise();
+        lease.refill = refilled.future();
+        long timer = vertx.setTimer(timeoutMillis, id -> {
+            if (refilled.tryFail(new TimeoutException("no answer in " + timeoutMillis + " ms"))) {
+                lease.refill = null;
+                availability.failed(refilled.future().cause(), nowMicros);
+            }
+        });
+        script.take(limits, batch(limits)).onComplete(answer -> {
+            vertx.cancelTimer(timer);
+            if (answer.failed()) {
+                if (refilled.tryFail(answer.cause())) {
+                    lease.refill = null;
+                    availability.failed(answer.cause(), nowMicros);
+                }
+                return;
+            }
+            availability.answered();
+            Response result = answer.result();
+            long granted = result.get(0).toLong();
+            if (lease.expiresAtMicros <= nowMicros) {
+                lease.tokens = 0; // an expired lease's leftovers are not spent late
+            }
+            lease.tokens += granted;
+            lease.expiresAtMicros = nowMicros + leaseMicros;
+            lease.lastAnswer = LimitScript.decision(limits, result);
+            lease.refusedUntilMicros = granted > 0 ? 0 : nowMicros + lease.lastAnswer.retryAfterMicros();
+            lease.refill = null;
+            refilled.tryComplete();
+        });
+        return refilled.future();
+    }
+
+    /** Tokens to lease at once: what the tightest limit refills in one lease period, at least one. */
+    long batch(List<Limit> limits) {
+        long batch = Long.MAX_VALUE;
+        for (Limit limit : limits) {
+            long perLease = limit.kind() == LimitKind.RATE
+                    ? leaseMicros / limit.intervalMicros()
+                    : limit.windowSeconds() == 0
+                            ? 1
+                            : limit.quota() * leaseMicros / (limit.windowSeconds() * 1_000_000L);
+            batch = Math.min(batch, perLease);
+        }
+        return Math.max(1, batch);
+    }
+
+    private static LimitDecision admitted(Lease lease, List<Limit> limits) {
+        LimitDecision last = lease.lastAnswer;
+        long[] remaining = new long[limits.size()];
+        for (int i = 0; i < remaining.length; i++) {
+            remaining[i] = last.remaining()[i] + lease.tokens;
+        }
+        return new LimitDecision(true, null, 0, limits, remaining, last.resetMicros());
+    }
+
+    private static LimitDecision refused(Lease lease, long nowMicros) {
+        LimitDecision last = lease.lastAnswer;
+        Limit refusedBy =
+                last.refusedBy() != null ? last.refusedBy() : last.limits().get(0);
+        long retryAfter = lease.refusedUntilMicros > nowMicros ? lease.refusedUntilMicros - nowMicros : 0;
+        return new LimitDecision(
+                false,
+                refusedBy,
+                retryAfter,
+                last.limits(),
+                new long[last.limits().size()],
+                last.resetMicros());
+    }
+
+    /** Forgets leases that expired before {@code nowMicros} and are not being refilled. */
+    public void sweep(long nowMicros) {
+        List<String> expired = new ArrayList<>();
+        leases.forEach((key, lease) -> {
+            if (lease.refill == null && lease.expiresAtMicros <= nowMicros && lease.refusedUntilMicros <= nowMicros) {
+                expired.add(key);
+            }
+        });
+        expired.forEach(leases::remove);
+    }
+
+    private static String leaseKey(List<Limit> limits) {
+        if (limits.size() == 1) {
+            return limits.get(0).bucket();
+        }
+        StringBuilder key = new StringBuilder();
+        for (Limit limit : limits) {
+            key.append(limit.bucket()).append('|');
+        }
+        return key.toString();
+    }
+}

@@ -1,0 +1,119 @@
+package io.keygate.gateway.ratelimit;
+
+import io.keygate.gateway.config.GatewayConfig;
+import io.keygate.gateway.metrics.GatewayMetrics;
+import io.keygate.gateway.state.GatewayState;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jboss.logging.Logger;
+
+/**
+ * The gateway's rate limiting as configured under {@code keygate.gateway.rate-limit}: which limits a call has,
+ * and the limiter of each proxy event loop — local, or counting in Redis (cluster, hybrid) with the local limiter
+ * as the fallback while Redis is unreachable.
+ */
+@ApplicationScoped
+public class RateLimiting {
+
+    private static final Logger LOG = Logger.getLogger(RateLimiting.class);
+    private static final long SWEEP_INTERVAL_MILLIS = 10_000;
+
+    private final GatewayConfig.RateLimits config;
+    private final GatewayMetrics metrics;
+    private final CallLimits limits;
+    private final LocalRateLimiter local = new LocalRateLimiter();
+    private final RedisAvailability availability;
+    private final List<Redis> clients = new CopyOnWriteArrayList<>();
+
+    public RateLimiting(GatewayConfig config, GatewayState state, GatewayMetrics metrics) {
+        this.config = config.gateway().rateLimit();
+        this.metrics = metrics;
+        this.limits = new CallLimits(state.plans());
+        this.availability =
+                new RedisAvailability(this.config.redisProbeInterval().toNanos() / 1_000);
+        metrics.rateLimiting(this);
+    }
+
+    /** Which limits a call is held to. */
+    public CallLimits limits() {
+        return limits;
+    }
+
+    /** The configured mode. */
+    public RateLimitMode mode() {
+        return config.mode();
+    }
+
+    /** Whether Redis answers, for the modes that count there. */
+    public RedisAvailability redis() {
+        return availability;
+    }
+
+    /** The local counters (the limiter in local mode, the fallback in the others). */
+    public LocalRateLimiter local() {
+        return local;
+    }
+
+    /** Starts the periodic cleanup of the local counters. */
+    public void start(Vertx vertx) {
+        vertx.setPeriodic(SWEEP_INTERVAL_MILLIS, id -> local.sweep(nowMicros()));
+        LOG.infof("Rate limits counted in %s mode", config.mode());
+    }
+
+    /** A limiter for the proxy event loop this is called on (from its verticle's start). */
+    public RateLimiter forThisEventLoop() {
+        if (config.mode() == RateLimitMode.LOCAL) {
+            return local;
+        }
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            throw new IllegalStateException("A Redis limiter must be created on its proxy event loop");
+        }
+        Vertx vertx = context.owner();
+        Redis redis = Redis.createClient(
+                vertx,
+                new RedisOptions()
+                        .setConnectionString(config.redisUrl())
+                        .setMaxPoolSize(config.redisPoolSize())
+                        .setMaxPoolWaiting(config.redisMaxWaiting()));
+        clients.add(redis);
+        long timeoutMillis = config.redisTimeout().toMillis();
+        if (config.mode() == RateLimitMode.CLUSTER) {
+            return new RedisRateLimiter(
+                    vertx, redis, config.redisKeyPrefix(), timeoutMillis, local, availability, metrics);
+        }
+        HybridRateLimiter hybrid = new HybridRateLimiter(
+                vertx,
+                redis,
+                config.redisKeyPrefix(),
+                timeoutMillis,
+                config.hybridLease().toNanos() / 1_000,
+                local,
+                availability,
+                metrics);
+        vertx.setPeriodic(SWEEP_INTERVAL_MILLIS, id -> hybrid.sweep(nowMicros()));
+        return hybrid;
+    }
+
+    /** Closes the Redis clients of the event loops. */
+    public void stop() {
+        clients.forEach(Redis::close);
+        clients.clear();
+    }
+
+    /** Now, in µs since the epoch. */
+    public static long nowMicros() {
+        return micros(Instant.now());
+    }
+
+    /** An instant in µs since the epoch. */
+    public static long micros(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
+    }
+}
