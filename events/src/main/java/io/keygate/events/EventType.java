@@ -4,6 +4,7 @@ import io.keygate.events.application.ApplicationCreated;
 import io.keygate.events.application.ApplicationDeleted;
 import io.keygate.events.application.ApplicationUpdated;
 import io.keygate.events.call.CallRecorded;
+import io.keygate.events.gateway.GatewayWatermarkPublished;
 import io.keygate.events.oauth.AccessTokenRevoked;
 import io.keygate.events.oauth.OAuthClientRegistered;
 import io.keygate.events.oauth.OAuthClientRevoked;
@@ -86,7 +87,10 @@ public enum EventType {
     IP_RULE_EXPIRED("io.keygate.ip-rule.expired.v1", IpRuleExpired.class, Topic.POLICIES),
     TOKEN_POLICY_SET("io.keygate.token-policy.set.v1", TokenPolicySet.class, Topic.POLICIES),
     API_KEY_ROTATION_DUE("io.keygate.apikey.rotation-due.v1", ApiKeyRotationDue.class, Topic.TOKENS),
-    CALL_RECORDED("io.keygate.call.recorded.v1", CallRecorded.class, Topic.CALLS);
+    CALL_RECORDED("io.keygate.call.recorded.v1", CallRecorded.class, Topic.CALLS),
+    // Gateway revocation watermarks (issue 6)
+    GATEWAY_WATERMARK_PUBLISHED(
+            "io.keygate.gateway.watermark-published.v1", GatewayWatermarkPublished.class, Topic.GATEWAY_WATERMARKS);
 
     private static final Map<String, EventType> BY_TYPE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

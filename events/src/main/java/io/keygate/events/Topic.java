@@ -18,7 +18,13 @@ public enum Topic {
      */
     SIGNING_KEYS("keygate.signing-keys", true, 1),
     /** One record per request the gateway handled. Time-retained, keyed by credential or request id. */
-    CALLS("keygate.calls", false, 6);
+    CALLS("keygate.calls", false, 6),
+    /**
+     * Each gateway replica's revocation watermark (the positions it applied on {@code keygate.tokens}), keyed by
+     * gateway id. Compacted: the last record per gateway is its latest watermark. One partition: few, small
+     * records, read whole by the token-service.
+     */
+    GATEWAY_WATERMARKS("keygate.gateway-watermarks", true, 1);
 
     private final String topicName;
     private final boolean compacted;

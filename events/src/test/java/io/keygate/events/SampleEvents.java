@@ -7,6 +7,8 @@ import io.keygate.events.application.ApplicationStatus;
 import io.keygate.events.application.ApplicationUpdated;
 import io.keygate.events.call.CallOutcome;
 import io.keygate.events.call.CallRecorded;
+import io.keygate.events.gateway.AppliedPosition;
+import io.keygate.events.gateway.GatewayWatermarkPublished;
 import io.keygate.events.oauth.AccessTokenRevoked;
 import io.keygate.events.oauth.OAuthClientRegistered;
 import io.keygate.events.oauth.OAuthClientRevoked;
@@ -367,6 +369,16 @@ final class SampleEvents {
         all.putAll(applicationSamples());
         all.putAll(planAndSubscriptionSamples());
         all.putAll(policySamples());
+        all.put(
+                EventType.GATEWAY_WATERMARK_PUBLISHED,
+                List.of(
+                        new GatewayWatermarkPublished(
+                                "gw-1",
+                                T0.plusSeconds(5),
+                                List.of(
+                                        new AppliedPosition("keygate.tokens", 0, 42, T0),
+                                        new AppliedPosition("keygate.tokens", 1, 0, T0.plusSeconds(1)))),
+                        new GatewayWatermarkPublished("gw-2", T0, List.of())));
         all.put(
                 EventType.API_KEY_ROTATION_DUE,
                 List.of(new ApiKeyRotationDue(

@@ -1,9 +1,11 @@
 package io.keygate.eventstore;
 
+import io.keygate.events.EventType;
 import io.keygate.events.Topic;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /** Configuration of the event store and its outbox relay ({@code keygate.eventstore.*}). */
@@ -37,5 +39,11 @@ public interface EventStoreConfig {
         /** Safety-net poll: LISTEN/NOTIFY wakes the relay at once; this catches anything missed. */
         @WithDefault("1s")
         Duration pollInterval();
+
+        /**
+         * Event types whose Kafka partition and offset the relay records in {@code event_publication} once the
+         * broker acknowledged them (one batched insert per pass); none by default.
+         */
+        Optional<Set<EventType>> recordPositionsOf();
     }
 }

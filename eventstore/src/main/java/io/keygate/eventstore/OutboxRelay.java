@@ -4,6 +4,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.keygate.events.EventCodec;
 import io.keygate.events.EventEnvelope;
+import io.keygate.events.EventType;
 import io.keygate.events.KafkaTopics;
 import io.keygate.events.KeygateEvent;
 import io.micrometer.core.instrument.Counter;
@@ -28,6 +29,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
@@ -45,7 +48,9 @@ import org.jboss.logging.Logger;
  * at a time, so per-aggregate order holds across replicas), reads a batch in outbox order, sends it
  * with an idempotent {@code acks=all} producer keyed by aggregate id, waits for every acknowledgement,
  * and only then deletes the rows. A failure rolls the pass back; the rows are sent again on the next
- * pass, and consumers drop the duplicates by event id.
+ * pass, and consumers drop the duplicates by event id. For the event types in
+ * {@code keygate.eventstore.relay.record-positions-of}, the same transaction records the partition and offset Kafka
+ * acknowledged in {@code event_publication}, in one statement per pass.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -64,6 +69,7 @@ public class OutboxRelay {
     private final AtomicBoolean wakeAgain = new AtomicBoolean();
     private final Counter published;
     private final Counter failures;
+    private final Set<EventType> recordPositionsOf;
 
     private KafkaProducer<String, CloudEvent> producer;
     private PgSubscriber subscriber;
@@ -84,6 +90,7 @@ public class OutboxRelay {
         this.kafkaConfig = kafkaConfig;
         this.published = registry.counter("keygate.outbox.published");
         this.failures = registry.counter("keygate.outbox.publish.failures");
+        this.recordPositionsOf = config.relay().recordPositionsOf().orElse(Set.of());
     }
 
     void start(@Observes @Priority(20) StartupEvent startup) throws Exception {
@@ -166,6 +173,7 @@ public class OutboxRelay {
                     }
                     long lastSeq = batch.get(batch.size() - 1).seq();
                     return send(batch)
+                            .chain(acks -> recordPositions(tx, batch, acks))
                             .chain(() -> tx.preparedQuery("DELETE FROM event_outbox WHERE seq <= $1")
                                     .execute(Tuple.of(lastSeq)))
                             .invoke(() -> published.increment(batch.size()))
@@ -173,19 +181,58 @@ public class OutboxRelay {
                 });
     }
 
-    /** Sends a batch and waits for every acknowledgement, on a worker thread (the producer may block). */
-    private Uni<Void> send(List<Pending> batch) {
+    /** Records where Kafka stored the events of the types asked for; nothing at all when none are. */
+    private Uni<Void> recordPositions(SqlConnection tx, List<Pending> batch, List<RecordMetadata> acks) {
+        if (recordPositionsOf.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<UUID> ids = new ArrayList<>();
+        List<String> topics = new ArrayList<>();
+        List<Integer> partitions = new ArrayList<>();
+        List<Long> offsets = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            EventEnvelope<KeygateEvent> envelope = batch.get(i).envelope();
+            RecordMetadata ack = acks.get(i);
+            if (recordPositionsOf.contains(envelope.type()) && ack.hasOffset()) {
+                ids.add(envelope.id());
+                topics.add(ack.topic());
+                partitions.add(ack.partition());
+                offsets.add(ack.offset());
+            }
+        }
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        // One statement per pass; a resend after a failed pass keeps the position of the pass that committed.
+        return tx.preparedQuery("""
+                        INSERT INTO event_publication (event_id, topic, kafka_partition, kafka_offset)
+                        SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::bigint[])
+                        ON CONFLICT (event_id) DO NOTHING""")
+                .execute(Tuple.tuple()
+                        .addArrayOfUUID(ids.toArray(UUID[]::new))
+                        .addArrayOfString(topics.toArray(String[]::new))
+                        .addArrayOfInteger(partitions.toArray(Integer[]::new))
+                        .addArrayOfLong(offsets.toArray(Long[]::new)))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Sends a batch and waits for every acknowledgement, on a worker thread (the producer may block); the
+     * acknowledgements come back in batch order.
+     */
+    private Uni<List<RecordMetadata>> send(List<Pending> batch) {
         return Uni.createFrom()
-                .<Void>item(() -> {
+                .<List<RecordMetadata>>item(() -> {
                     List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
                     for (Pending pending : batch) {
                         CloudEvent event = codec.toCloudEvent(pending.envelope());
                         acks.add(producer.send(new ProducerRecord<>(
                                 pending.topic(), pending.envelope().subject(), event)));
                     }
+                    List<RecordMetadata> acknowledged = new ArrayList<>(batch.size());
                     for (Future<RecordMetadata> ack : acks) {
                         try {
-                            ack.get();
+                            acknowledged.add(ack.get());
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                             throw new IllegalStateException("Interrupted while publishing the outbox", e);
@@ -193,7 +240,7 @@ public class OutboxRelay {
                             throw new IllegalStateException("Kafka refused an outbox event", e.getCause());
                         }
                     }
-                    return null;
+                    return acknowledged;
                 })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }

@@ -23,3 +23,15 @@ CREATE TABLE IF NOT EXISTS event_outbox (
     topic      text        NOT NULL,
     created_at timestamptz NOT NULL DEFAULT now()
 );
+
+-- Where Kafka stored a published event, for the event types the service asks for
+-- (keygate.eventstore.relay.record-positions-of): e.g. revocations, so the service can tell when a consumer that
+-- publishes its applied positions (a gateway's revocation watermark) has applied them. Written by the relay in the
+-- pass that published the event, one statement per batch.
+CREATE TABLE IF NOT EXISTS event_publication (
+    event_id        uuid        PRIMARY KEY REFERENCES event_store (event_id),
+    topic           text        NOT NULL,
+    kafka_partition integer     NOT NULL,
+    kafka_offset    bigint      NOT NULL,
+    acknowledged_at timestamptz NOT NULL DEFAULT now()
+);

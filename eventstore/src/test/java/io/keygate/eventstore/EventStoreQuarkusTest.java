@@ -71,6 +71,24 @@ class EventStoreQuarkusTest {
     }
 
     @Test
+    void kafkaPositionOfAnEventTypeAskedForIsRecordedAsTheBrokerAcknowledgedIt() {
+        String keyId = "key_" + UUID.randomUUID();
+        var issued = envelope(1, new ApiKeyIssued(state(keyId, ApiKeyStatus.ACTIVE)));
+        var revoked = envelope(2, new ApiKeyRevoked(state(keyId, ApiKeyStatus.REVOKED), "test"));
+        store.inTransaction(tx -> store.append(tx, "api-key", 0, List.of(issued, revoked)))
+                .await()
+                .atMost(WAIT);
+
+        await().atMost(WAIT).until(() -> publishedFor(keyId).size() == 2);
+        ConsumerRecord<String, CloudEvent> onKafka = publishedFor(keyId).get(1);
+        await().atMost(WAIT).until(() -> recordedPosition(revoked.id()) != null);
+
+        assertThat(recordedPosition(revoked.id()))
+                .isEqualTo(List.of(onKafka.topic(), (long) onKafka.partition(), onKafka.offset()));
+        assertThat(recordedPosition(issued.id())).as("not a type asked for").isNull();
+    }
+
+    @Test
     void secondWriterOfTheSameVersionGetsAConflictAndWritesNothing() {
         String keyId = "key_" + UUID.randomUUID();
         store.inTransaction(tx -> store.append(
@@ -107,6 +125,20 @@ class EventStoreQuarkusTest {
 
         assertThat(store.load(keyId).await().atMost(WAIT)).isEmpty();
         assertThat(publishedFor(keyId)).isEmpty();
+    }
+
+    /** [topic, partition, offset] recorded for an event, or null. */
+    private List<Object> recordedPosition(UUID eventId) {
+        var rows = pool.preparedQuery(
+                        "SELECT topic, kafka_partition, kafka_offset FROM event_publication WHERE event_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(eventId))
+                .await()
+                .atMost(WAIT);
+        if (rows.size() == 0) {
+            return null;
+        }
+        var row = rows.iterator().next();
+        return List.of(row.getString("topic"), (long) row.getInteger("kafka_partition"), row.getLong("kafka_offset"));
     }
 
     private long outboxSize() {

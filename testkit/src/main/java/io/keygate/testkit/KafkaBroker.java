@@ -35,11 +35,17 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final RunDirectory dir;
     private final int port;
-    private final Process process;
+    private final String classpath;
+    private final Path log4j;
+    private final Path config;
+    private volatile Process process;
 
-    private KafkaBroker(RunDirectory dir, int port, Process process) {
+    private KafkaBroker(RunDirectory dir, int port, String classpath, Path log4j, Path config, Process process) {
         this.dir = dir;
         this.port = port;
+        this.classpath = classpath;
+        this.log4j = log4j;
+        this.config = config;
         this.process = process;
     }
 
@@ -67,8 +73,8 @@ public final class KafkaBroker implements AutoCloseable {
             Process broker =
                     launch(dir, "broker", classpath, log4j, KafkaBrokerMain.class.getName(), config.toString());
             dir.recordServerPid("kafka", broker.pid());
-            KafkaBroker started = new KafkaBroker(dir, port, broker);
-            started.awaitStarted();
+            KafkaBroker started = new KafkaBroker(dir, port, classpath, log4j, config, broker);
+            started.awaitStarted(0);
             return started;
         } catch (IOException e) {
             dir.delete();
@@ -115,6 +121,36 @@ public final class KafkaBroker implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * Stops the broker process cleanly (SIGTERM) and keeps its data, so {@link #restart()} brings the same broker
+     * back: for tests of what clients do while Kafka is away. A broker shared through {@link Testkit} must not be
+     * stopped: give such a test a broker of its own.
+     */
+    public synchronized void stop() {
+        ChildProcesses.stop(process, Duration.ofSeconds(30));
+    }
+
+    /**
+     * Starts the stopped broker again on the same port with the same data directory; returns once it accepts
+     * clients.
+     *
+     * @throws IllegalStateException if the broker is running
+     */
+    public synchronized void restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("The broker is running: stop it first");
+        }
+        try {
+            Path log = dir.path().resolve("kafka.log");
+            long logLengthBefore = Files.exists(log) ? Files.size(log) : 0;
+            process = launch(dir, "broker", classpath, log4j, KafkaBrokerMain.class.getName(), config.toString());
+            dir.recordServerPid("kafka", process.pid());
+            awaitStarted(logLengthBefore);
+        } catch (IOException e) {
+            throw new ServerStartException("Kafka broker did not restart in " + dir, e);
+        }
+    }
+
     /** Stops the broker and deletes its data. */
     @Override
     public void close() {
@@ -122,7 +158,8 @@ public final class KafkaBroker implements AutoCloseable {
         dir.delete();
     }
 
-    private void awaitStarted() throws IOException {
+    /** Waits for the started line in the broker's log after {@code fromLogOffset} (the log survives restarts). */
+    private void awaitStarted(long fromLogOffset) throws IOException {
         Path log = dir.path().resolve("kafka.log");
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -131,14 +168,19 @@ public final class KafkaBroker implements AutoCloseable {
                         + " and " + dir.path().resolve("broker.out")
                         + LogTail.of(dir.path().resolve("broker.out"), 20));
             }
-            if (Files.exists(log)
-                    && Files.readString(log, StandardCharsets.UTF_8).contains(STARTED_LINE)) {
+            if (Files.exists(log) && logSince(log, fromLogOffset).contains(STARTED_LINE)) {
                 return;
             }
             sleep(50);
         }
         process.destroyForcibly();
         throw new ServerStartException("Kafka broker not started after " + START_TIMEOUT + "; see " + log);
+    }
+
+    private static String logSince(Path log, long offset) throws IOException {
+        byte[] bytes = Files.readAllBytes(log);
+        int from = (int) Math.min(offset, bytes.length);
+        return new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
     }
 
     private static Path writeServerProperties(Path dir, int port, int controllerPort) throws IOException {

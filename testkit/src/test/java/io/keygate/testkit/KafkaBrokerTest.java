@@ -47,6 +47,37 @@ class KafkaBrokerTest {
                 .allSatisfy(name -> assertOwnedByOtherJvm(name));
     }
 
+    @Test
+    void stoppedBrokerRestartsOnItsPortWithItsRecords() throws Exception {
+        try (KafkaBroker broker = KafkaBroker.start()) {
+            String topic = "testkit-restart-" + UUID.randomUUID();
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)))
+                        .all()
+                        .get();
+            }
+            try (var producer =
+                    new KafkaProducer<>(producerProperties(broker), new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>(topic, "k", "before")).get();
+            }
+            int port = broker.port();
+
+            broker.stop();
+            assertThat(broker.isRunning()).isFalse();
+            broker.restart();
+
+            assertThat(broker.isRunning()).isTrue();
+            assertThat(broker.port()).isEqualTo(port);
+            try (var producer =
+                    new KafkaProducer<>(producerProperties(broker), new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>(topic, "k", "after")).get();
+            }
+            assertThat(broker.readAll(topic, new StringDeserializer(), new StringDeserializer()))
+                    .extracting(r -> r.value())
+                    .containsExactly("before", "after");
+        }
+    }
+
     private static void assertOwnedByOtherJvm(String name) throws Exception {
         var owner = RunDirectory.ROOT.resolve(name).resolve("owner.pid");
         if (java.nio.file.Files.exists(owner)) {

@@ -59,6 +59,9 @@ public interface GatewayConfig {
         /** JWT access tokens (OAuth2 client credentials, RFC 9068). */
         Jwt jwt();
 
+        /** The revocation watermark this replica publishes. */
+        Watermark watermark();
+
         /** Rate limits and quotas. */
         RateLimits rateLimit();
     }
@@ -168,6 +171,27 @@ public interface GatewayConfig {
         /** Longest wait of one poll: bounds how late a revocation is applied once it reached the broker. */
         @WithDefault("50ms")
         Duration pollTimeout();
+
+        /**
+         * How often the consumer asks the broker for the end offsets of the state topics, to prove the state
+         * fresh (see {@code StateFreshness}): staleness stays below about this while Kafka answers.
+         */
+        @WithDefault("1s")
+        Duration freshnessCheckInterval();
+
+        /**
+         * Longest time the gateway keeps serving from a state it cannot prove fresh (Kafka unreachable, consumer
+         * stuck) before it fails closed: readiness DOWN and 503 on the proxy until fresh again. Unset: it keeps
+         * serving its last state for as long as the outage lasts. Must be longer than the check interval.
+         */
+        Optional<Duration> maxStaleness();
+    }
+
+    /** The revocation watermark: the positions this replica applied on the tokens topic, for the token-service. */
+    interface Watermark {
+        /** How often the watermark is published; also bounds how late the token-service learns of progress. */
+        @WithDefault("1s")
+        Duration interval();
     }
 
     /**

@@ -8,14 +8,18 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 
-/** The topics the gateway reads (tokens, policies, signing keys) and writes (calls), created at start when missing. */
+/**
+ * The topics the gateway reads (tokens, policies, signing keys) and writes (calls, revocation watermarks), created at
+ * start when missing.
+ */
 @ApplicationScoped
 public class GatewayTopics {
 
     /** Topics the state is built from. */
     public static final List<Topic> STATE = List.of(Topic.TOKENS, Topic.POLICIES, Topic.SIGNING_KEYS);
     /** Every topic the gateway touches. */
-    public static final List<Topic> ALL = List.of(Topic.TOKENS, Topic.POLICIES, Topic.SIGNING_KEYS, Topic.CALLS);
+    public static final List<Topic> ALL =
+            List.of(Topic.TOKENS, Topic.POLICIES, Topic.SIGNING_KEYS, Topic.CALLS, Topic.GATEWAY_WATERMARKS);
 
     private final KafkaClientProperties kafka;
     private final GatewayConfig config;

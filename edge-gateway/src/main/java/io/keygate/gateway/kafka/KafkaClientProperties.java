@@ -70,6 +70,23 @@ public class KafkaClientProperties {
         return props;
     }
 
+    /**
+     * For the revocation-watermark producer: durable and idempotent; it runs on its own thread, so a send may wait
+     * up to one watermark interval for metadata or buffer space.
+     */
+    public Map<String, Object> watermarkProducer() {
+        Map<String, Object> props = new HashMap<>(connection);
+        props.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId("watermark"));
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                config.gateway().watermark().interval().toMillis());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class.getName());
+        return props;
+    }
+
     private String clientId(String role) {
         return "edge-gateway-" + config.gateway().id() + "-" + role;
     }

@@ -58,12 +58,24 @@ public class GatewayMetrics {
         decidedLocally = Counter.builder("keygate.gateway.ratelimit.decided.locally")
                 .description("Calls whose limits were counted in this gateway only because Redis did not answer")
                 .register(registry);
-        Gauge.builder("keygate.gateway.state.lag", state, s -> s.progress().lag())
+        // A registry can outlive the application (tests restart Quarkus in one JVM): a gauge left there would keep
+        // reading a stopped application's state while this one's registration is ignored, so this one replaces it.
+        replaceGauges(registry, "keygate.gateway.state.lag", "keygate.gateway.state.ready");
+        // Suppliers, not (object, function) pairs: Micrometer holds such an object weakly, and a collected one
+        // drops the gauge from the scrape.
+        Gauge.builder("keygate.gateway.state.lag", () -> state.progress().lag())
                 .description("Records on the state topics not applied yet")
                 .register(registry);
-        Gauge.builder("keygate.gateway.state.ready", state, s -> s.isReady() ? 1 : 0)
-                .description("1 when the state is caught up and followed, else 0 (requests get 503)")
+        Gauge.builder("keygate.gateway.state.ready", () -> state.isReady() && !state.isTooStale() ? 1 : 0)
+                .description("1 when the state is caught up, followed and not too stale, else 0 (requests get 503)")
                 .register(registry);
+    }
+
+    /** Removes the gauges of these names, so the ones about to be registered are this application's. */
+    public static void replaceGauges(MeterRegistry registry, String... names) {
+        for (String name : names) {
+            registry.find(name).gauges().forEach(registry::remove);
+        }
     }
 
     private static Counter requestCounter(MeterRegistry registry, String outcome) {

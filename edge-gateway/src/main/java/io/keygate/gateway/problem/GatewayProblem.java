@@ -78,6 +78,12 @@ public enum GatewayProblem {
             "Request headers too large",
             "The request's header section is larger than the gateway accepts."),
     URI_TOO_LONG(414, "uri-too-long", "URI too long", "The request line is longer than the gateway accepts."),
+    STATE_TOO_STALE(
+            503,
+            "gateway-state-stale",
+            "Gateway state too stale",
+            "The gateway has lost touch with its credential and policy updates for longer than it may serve without"
+                    + " them, and refuses requests until it is up to date again. Retry shortly."),
     UPSTREAM_UNAVAILABLE(
             502, "upstream-unavailable", "Upstream unavailable", "The upstream service could not be reached."),
     UPSTREAM_TIMEOUT(504, "upstream-timeout", "Upstream timeout", "The upstream service did not answer in time."),

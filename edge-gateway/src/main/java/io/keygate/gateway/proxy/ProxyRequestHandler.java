@@ -30,7 +30,7 @@ import java.util.Locale;
 import org.jboss.logging.Logger;
 
 /**
- * Handles one request on the proxy port: refuses everything while the state is not ready (503), runs
+ * Handles one request on the proxy port: refuses everything while the state is not ready or too stale (503), runs
  * the check chain and the rate limiter, answers a refusal as problem JSON or hands the request to the forwarder, and
  * makes sure every call ends in exactly one call record.
  */
@@ -87,6 +87,11 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
         if (!state.isReady()) {
             // Fail closed, and say so in the call record.
             answer(response, call, CallOutcome.NOT_READY, GatewayProblem.NOT_READY);
+            return;
+        }
+        if (state.isTooStale()) {
+            // Cut off from the state topics too long: a revocation may be missing, so serve nothing.
+            answer(response, call, CallOutcome.STATE_TOO_STALE, GatewayProblem.STATE_TOO_STALE);
             return;
         }
         if (CorsHeaders.isPreflight(request) && answeredPreflight(request, call)) {

@@ -3,7 +3,10 @@ package io.keygate.gateway.state;
 import io.keygate.gateway.ip.IpRuleIndex;
 import io.keygate.gateway.jwt.JwtState;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The gateway's in-memory state: the indexes the request path reads and the consumer's progress,
@@ -18,7 +21,18 @@ public class GatewayState {
     private final IpRuleIndex ipRules = new IpRuleIndex();
     private final PlanIndex plans = new PlanIndex();
     private final JwtState jwt = new JwtState(Clock.systemUTC());
+    private final StateFreshness freshness;
     private volatile StateProgress progress = StateProgress.starting();
+
+    @Inject
+    public GatewayState(StateFreshness freshness) {
+        this.freshness = freshness;
+    }
+
+    /** A state that never goes too stale (no maximum staleness), for code that builds one without CDI. */
+    public GatewayState() {
+        this(new StateFreshness(Clock.systemUTC(), Optional.empty(), Duration.ofSeconds(1)));
+    }
 
     public TokenIndex tokens() {
         return tokens;
@@ -53,6 +67,19 @@ public class GatewayState {
     /** Whether the state is complete enough to serve requests (fail closed otherwise). */
     public boolean isReady() {
         return progress.isReady();
+    }
+
+    /** How fresh the state is proven to be. */
+    public StateFreshness freshness() {
+        return freshness;
+    }
+
+    /**
+     * Whether the state could not be proven fresh for longer than the configured maximum staleness: the gateway
+     * then refuses to serve (fail closed) until it is fresh again. Allocation-free, for the request path.
+     */
+    public boolean isTooStale() {
+        return freshness.isTooStale();
     }
 
     /** Publishes the consumer's progress. */

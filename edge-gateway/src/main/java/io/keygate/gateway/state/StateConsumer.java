@@ -9,6 +9,7 @@ import io.keygate.gateway.kafka.KafkaClientProperties;
 import io.keygate.gateway.metrics.GatewayMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,8 +18,10 @@ import java.util.OptionalLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
@@ -47,14 +50,25 @@ public class StateConsumer {
     private final Duration pollTimeout;
     private final EventCodec codec = new EventCodec();
     private final StateApplier applier;
+    private final StateFreshness freshness;
+    private final AppliedPositions appliedPositions;
+    private final Duration freshnessCheckTimeout;
 
     private volatile boolean running;
     private volatile KafkaConsumer<String, CloudEvent> consumer;
     private Thread thread;
 
     public StateConsumer(
-            KafkaClientProperties kafka, GatewayState state, GatewayMetrics metrics, GatewayConfig config) {
+            KafkaClientProperties kafka,
+            GatewayState state,
+            GatewayMetrics metrics,
+            GatewayConfig config,
+            StateFreshness freshness,
+            AppliedPositions appliedPositions) {
         this.kafka = kafka;
+        this.freshness = freshness;
+        this.appliedPositions = appliedPositions;
+        this.freshnessCheckTimeout = config.gateway().state().freshnessCheckInterval();
         this.state = state;
         this.metrics = metrics;
         this.pollTimeout = config.gateway().state().pollTimeout();
@@ -87,7 +101,10 @@ public class StateConsumer {
             consumer = kafkaConsumer;
             List<TopicPartition> partitions = assignAll(kafkaConsumer);
             kafkaConsumer.seekToBeginning(partitions);
+            // The end offsets at start are the first freshness check: reaching them proves the state fresh.
+            long requestedAt = freshness.checkStarting();
             Map<String, Long> endAtStart = byName(kafkaConsumer.endOffsets(partitions));
+            freshness.awaitPositions(endAtStart, requestedAt);
             state.publish(new StateProgress(ConsumerPhase.CATCHING_UP, endAtStart, Map.of(), sum(endAtStart)));
             LOG.infof("Reading state from %s up to end offsets %s", GatewayTopics.STATE, endAtStart);
             long startedNanos = System.nanoTime();
@@ -124,6 +141,25 @@ public class StateConsumer {
         }
         applier.commit();
         publishProgress(kafkaConsumer, partitions, startedNanos);
+        if (freshness.isCheckDue()) {
+            checkFreshness(kafkaConsumer, partitions);
+        }
+    }
+
+    /**
+     * Asks the broker for its end offsets: once the positions reach them, the state is proven fresh as of the
+     * moment of asking. During an outage the request times out, nothing is proven, and staleness grows.
+     */
+    private void checkFreshness(KafkaConsumer<String, CloudEvent> kafkaConsumer, List<TopicPartition> partitions) {
+        long requestedAt = freshness.checkStarting();
+        try {
+            freshness.awaitPositions(byName(kafkaConsumer.endOffsets(partitions, freshnessCheckTimeout)), requestedAt);
+        } catch (WakeupException | InterruptException e) {
+            throw e;
+        } catch (KafkaException e) {
+            // Unanswered (timeout) or refused (broker restarting): nothing proven, so staleness keeps growing.
+            LOG.debugf("Freshness check failed: %s", e.toString());
+        }
     }
 
     private void applyRecord(ConsumerRecord<String, CloudEvent> record) {
@@ -150,15 +186,20 @@ public class StateConsumer {
             KafkaConsumer<String, CloudEvent> kafkaConsumer, List<TopicPartition> partitions, long startedNanos) {
         StateProgress previous = state.progress();
         Map<String, Long> positions = new HashMap<>();
+        Map<TopicPartition, Long> byPartition = new HashMap<>();
         long lag = 0;
         for (TopicPartition partition : partitions) {
             long position = kafkaConsumer.position(partition);
             positions.put(partition.toString(), position);
+            byPartition.put(partition, position);
             OptionalLong current = kafkaConsumer.currentLag(partition);
             lag += current.isPresent()
                     ? current.getAsLong()
                     : Math.max(0, previous.endOffsetsAtStart().getOrDefault(partition.toString(), 0L) - position);
         }
+        appliedPositions.update(byPartition, Instant.now());
+        // Before the phase can turn LIVE, so a ready state always has a freshness.
+        freshness.positionsReached(positions);
         ConsumerPhase phase = previous.phase();
         if (phase == ConsumerPhase.CATCHING_UP && StateProgress.reachedEnd(previous.endOffsetsAtStart(), positions)) {
             phase = ConsumerPhase.LIVE;

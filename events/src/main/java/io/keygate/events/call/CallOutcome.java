@@ -65,6 +65,11 @@ public enum CallOutcome {
     UPSTREAM_ERROR,
     /** The gateway had not caught up with its state yet and refused to serve (503, fail closed). */
     NOT_READY,
+    /**
+     * The gateway lost touch with its state topics for longer than its configured maximum staleness and refused
+     * to serve rather than risk honouring a revoked credential (503, fail closed).
+     */
+    STATE_TOO_STALE,
     /** The gateway failed on its own (500); the details are in its log under the request id. */
     GATEWAY_ERROR,
     /** The client went away before it got an answer (499, nginx's convention). */

@@ -1,11 +1,13 @@
 package io.keygate.gateway.state.rest;
 
 import io.keygate.gateway.state.GatewayState;
+import io.keygate.gateway.state.StateFreshness;
 import io.keygate.gateway.state.StateProgress;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -22,16 +24,24 @@ public class GatewayStateResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Counts of keys and routes, applied offsets and readiness of this gateway replica")
+    @Operation(summary = "Counts of keys and routes, applied offsets, staleness and readiness of this gateway replica")
     public GatewayStateView get() {
         StateProgress progress = state.progress();
+        StateFreshness freshness = state.freshness();
         return new GatewayStateView(
-                progress.isReady(),
+                progress.isReady() && !state.isTooStale(),
                 progress.phase(),
                 state.tokens().size(),
                 state.routes().size(),
                 progress.positions(),
                 progress.endOffsetsAtStart(),
-                progress.lag());
+                progress.lag(),
+                freshness.freshAsOf().orElse(null),
+                freshness.staleness().map(GatewayStateResource::seconds).orElse(null),
+                freshness.maxStaleness().map(GatewayStateResource::seconds).orElse(null));
+    }
+
+    private static Double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
     }
 }

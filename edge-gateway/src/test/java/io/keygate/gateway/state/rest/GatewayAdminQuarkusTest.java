@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.keygate.events.Topic;
 import io.keygate.events.token.ApiKeyIssued;
@@ -43,7 +44,10 @@ class GatewayAdminQuarkusTest {
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'gateway-state' }.data.phase", equalTo("LIVE"))
                 .body("checks.find { it.name == 'gateway-state' }.data", hasKey("lag"))
-                .body("checks.find { it.name == 'gateway-state' }.data", hasKey("keygate.tokens-0"));
+                .body("checks.find { it.name == 'gateway-state' }.data", hasKey("keygate.tokens-0"))
+                .body("checks.find { it.name == 'gateway-state' }.data", hasKey("stalenessSeconds"))
+                .body("checks.find { it.name == 'gateway-state' }.data.maxStalenessSeconds", equalTo("none"))
+                .body("checks.find { it.name == 'gateway-state' }.data.tooStale", equalTo(false));
     }
 
     @Test
@@ -71,7 +75,10 @@ class GatewayAdminQuarkusTest {
                         .body("keys", greaterThanOrEqualTo(1))
                         .body("routes", notNullValue())
                         .body("appliedOffsets", hasKey("keygate.tokens-0"))
-                        .body("endOffsetsAtStart", hasKey("keygate.policies-0")));
+                        .body("endOffsetsAtStart", hasKey("keygate.policies-0"))
+                        .body("freshAsOf", notNullValue())
+                        .body("stalenessSeconds", notNullValue())
+                        .body("maxStalenessSeconds", nullValue()));
     }
 
     @Test
@@ -107,6 +114,7 @@ class GatewayAdminQuarkusTest {
                 .body(containsString("keygate_gateway_requests_total{outcome=\"PROXIED\""))
                 .body(containsString("keygate_gateway_calls_dropped_total"))
                 .body(containsString("keygate_gateway_state_lag"))
+                .body(containsString("keygate_gateway_state_staleness_seconds"))
                 .body(containsString("keygate_gateway_request_duration_seconds"));
     }
 }

@@ -1,0 +1,108 @@
+package io.keygate.gateway.state;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.keygate.events.credential.ApiKeyHasher;
+import io.keygate.events.testing.TestEventPublisher;
+import io.keygate.gateway.proxy.ProxyServer;
+import io.keygate.gateway.support.EchoUpstream;
+import io.keygate.gateway.support.GatewayAdmin;
+import io.keygate.gateway.support.RequestLoop;
+import io.keygate.gateway.support.ServedTenant;
+import io.keygate.testkit.KafkaBroker;
+import io.keygate.testkit.RestartableKafkaBrokerResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Kafka broker goes away and comes back while the gateway serves: with no maximum staleness configured, the
+ * gateway keeps serving its last state (and says how stale it is), then follows the topics again.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RestartableKafkaBrokerResource.class, restrictToAnnotatedClass = true)
+class KafkaRestartQuarkusTest {
+
+    private static final Duration OUTAGE_NOTICED = Duration.ofSeconds(30);
+    private static final Duration RECOVERED = Duration.ofSeconds(90);
+
+    private static EchoUpstream upstream;
+
+    @Inject
+    ProxyServer proxy;
+
+    @Inject
+    GatewayState state;
+
+    @Inject
+    ApiKeyHasher hasher;
+
+    @BeforeAll
+    static void startUpstream() {
+        upstream = EchoUpstream.start();
+    }
+
+    @AfterAll
+    static void stopUpstream() {
+        upstream.close();
+    }
+
+    @BeforeEach
+    void awaitStateCaughtUp() {
+        await().atMost(Duration.ofSeconds(60)).until(state::isReady);
+    }
+
+    @Test
+    void knownKeyIsServedThroughABrokerRestartAndARevocationAfterItIsEnforced() throws Exception {
+        KafkaBroker broker = RestartableKafkaBrokerResource.broker();
+        ServedTenant tenant;
+        try (TestEventPublisher publisher = new TestEventPublisher(broker.bootstrapServers())) {
+            tenant = ServedTenant.publish(publisher, hasher, upstream.url());
+        }
+        String url = "http://127.0.0.1:" + proxy.port() + tenant.prefix() + "/1";
+        await().atMost(Duration.ofSeconds(10)).until(() -> statusOf(tenant) == 200);
+
+        Map<Integer, Integer> statuses;
+        try (RequestLoop loop = RequestLoop.start(url, "X-API-Key", tenant.secret())) {
+            broker.stop();
+            int sentAtStop = loop.sent();
+            await().atMost(OUTAGE_NOTICED).until(() -> GatewayAdmin.stalenessGaugeSeconds() > 3);
+            // The admin API and readiness still say UP: no maximum staleness is configured.
+            given().get("/q/health/ready").then().statusCode(200);
+            assertThat(loop.sent()).as("requests served during the outage").isGreaterThan(sentAtStop);
+
+            Instant restartedAt = Instant.now();
+            broker.restart();
+            await().atMost(RECOVERED).until(() -> GatewayAdmin.freshAsOf().isAfter(restartedAt));
+            int sentAtRecovery = loop.sent();
+            await().atMost(Duration.ofSeconds(10)).until(() -> loop.sent() > sentAtRecovery);
+            loop.close();
+            statuses = loop.statuses();
+        }
+        assertThat(statuses).as("answers to the valid key during the restart").containsOnlyKeys(200);
+
+        try (TestEventPublisher publisher = new TestEventPublisher(broker.bootstrapServers())) {
+            tenant.revoke(publisher);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> statusOf(tenant) == 401);
+        given().get("/gateway/state").then().statusCode(200).body("ready", equalTo(true));
+    }
+
+    private int statusOf(ServedTenant tenant) {
+        return given().baseUri("http://127.0.0.1")
+                .port(proxy.port())
+                .header("X-API-Key", tenant.secret())
+                .get(tenant.prefix() + "/1")
+                .statusCode();
+    }
+}
