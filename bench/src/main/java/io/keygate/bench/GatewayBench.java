@@ -105,7 +105,9 @@ public final class GatewayBench {
         if (options.revocations() > 0) {
             System.out.println(GatewayReport.revocation(options.revocations(), revocationDelays(kafka)));
         }
+        // The cold start has a broker of its own: nothing of the lines above may take CPU or memory from it.
         stopAll();
+        Testkit.stopAll();
         if (options.coldStartKeys() > 0) {
             ColdStart.Result coldStart = ColdStart.measure(
                     options.coldStartKeys(),
