@@ -131,6 +131,11 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** The process id, e.g. for {@code jcmd} (a benchmark reads the live heap of a service with it). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Whether the process is running. */
     public boolean isRunning() {
         return process.isAlive();

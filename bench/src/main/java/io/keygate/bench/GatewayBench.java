@@ -1,0 +1,351 @@
+package io.keygate.bench;
+
+import io.keygate.events.credential.ApiKeyHasher;
+import io.keygate.events.policy.RouteDefined;
+import io.keygate.events.policy.SubscriptionApproved;
+import io.keygate.events.policy.SubscriptionState;
+import io.keygate.events.token.ApiKeyIssued;
+import io.keygate.events.token.ApiKeyState;
+import io.keygate.testkit.FreePorts;
+import io.keygate.testkit.KafkaBroker;
+import io.keygate.testkit.RedisServer;
+import io.keygate.testkit.RunDirectory;
+import io.keygate.testkit.Testkit;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The edge gateway beside nginx (issue 6), same machine, same run, medians of several runs: wrk against the
+ * upstream directly (a), nginx as a plain reverse proxy (b), nginx with an API-key {@code map} and
+ * {@code limit_req} per key (c), the gateway with key auth, scope, subscription, local rate limit and call records
+ * (d), and as (d) with the rate limit counted in Redis (e). Every line gets the same requests (one path, the same
+ * keys in turn in {@code X-API-Key}: {@code load/rotate-api-keys.lua}) to the same upstream, and the lines are
+ * interleaved run after run (a b c d e, a b c d e, …) so that a disturbance hits them alike.
+ *
+ * <p>Then, with the gateway of (d): revocation propagation, key after key. Then a cold start on a broker of its own.
+ *
+ * <p>Usage: {@link GatewayBenchOptions#USAGE}.
+ */
+public final class GatewayBench {
+
+    /** How many applications (each with an approved subscription) the keys are spread over. */
+    private static final int APPLICATIONS = 100;
+
+    private static final Duration GATEWAY_READY_TIMEOUT = Duration.ofMinutes(3);
+    /** nginx has no JIT to warm: a short run only opens its connections. */
+    private static final Duration NGINX_WARMUP = Duration.ofSeconds(5);
+
+    private final GatewayBenchOptions options;
+    private final Path root;
+    private final Path load;
+    private final RunDirectory run;
+    private final Wrk wrk;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Map<GatewayLine, String> urls = new EnumMap<>(GatewayLine.class);
+    private final Map<GatewayLine, String> unavailable = new EnumMap<>(GatewayLine.class);
+    private final BenchTenant tenant = new BenchTenant(APPLICATIONS);
+    private final String pepper = randomPepper();
+    private final List<String> secrets = new ArrayList<>();
+    private final List<ApiKeyState> keys = new ArrayList<>();
+    private Path keysFile;
+    private BenchGateway localGateway;
+    private RedisServer redis;
+
+    private GatewayBench(GatewayBenchOptions options, Path root, RunDirectory run) {
+        this.options = options;
+        this.root = root;
+        this.load = root.resolve("bench/load");
+        this.run = run;
+        int threads = Math.min(options.connections(), Runtime.getRuntime().availableProcessors());
+        this.wrk = new Wrk(threads, options.connections());
+    }
+
+    public static void main(String[] args) throws Exception {
+        GatewayBenchOptions options = GatewayBenchOptions.parse(args);
+        Path root = Path.of(System.getProperty("keygate.repository.root", "."))
+                .toAbsolutePath()
+                .normalize();
+        RunDirectory run = RunDirectory.create("bench-gateway");
+        GatewayBench bench = new GatewayBench(options, root, run);
+        // Ctrl-C stops nginx and the gateways too, not only the testkit's servers.
+        Runtime.getRuntime().addShutdownHook(new Thread(bench::stopAll, "bench-shutdown"));
+        try {
+            bench.run();
+        } finally {
+            bench.stopAll();
+            Testkit.stopAll();
+            run.delete();
+        }
+    }
+
+    private void run() throws Exception {
+        KafkaBroker kafka = Testkit.kafka();
+        NginxPeer upstream = started(NginxPeer.upstream(run, FreePorts.next()));
+        publishState(kafka.bootstrapServers(), upstream.url());
+        urls.put(GatewayLine.A, upstream.url());
+        startPeers(kafka, upstream);
+        warmUp();
+        Map<GatewayLine, List<LoadResult>> results = measure();
+        System.out.println(GatewayReport.throughput(options, results, unavailable));
+
+        if (options.revocations() > 0) {
+            System.out.println(GatewayReport.revocation(options.revocations(), revocationDelays(kafka)));
+        }
+        // The cold start has a broker of its own: nothing of the lines above may take CPU or memory from it.
+        stopAll();
+        Testkit.stopAll();
+        if (options.coldStartKeys() > 0) {
+            ColdStart.Result coldStart = ColdStart.measure(
+                    options.coldStartKeys(),
+                    tenant,
+                    bootstrap -> BenchGateway.start(
+                            root,
+                            "gateway-cold",
+                            bootstrap,
+                            pepper,
+                            jvmOptions("keygate.bench.cold-start-jvm"),
+                            Map.of()));
+            System.out.println(GatewayReport.coldStart(coldStart));
+        }
+    }
+
+    /** The keys (secrets to a file for wrk, their states to the topic), the route and the subscriptions. */
+    private void publishState(String bootstrap, String upstreamUrl) throws Exception {
+        SecureRandom random = new SecureRandom();
+        ApiKeyHasher hasher = new ApiKeyHasher(pepper);
+        for (int i = 0; i < options.keys(); i++) {
+            String secret = BenchTenant.newSecret(random);
+            secrets.add(secret);
+            keys.add(tenant.activeKey(i, secret, hasher));
+        }
+        keysFile = Files.write(run.path().resolve("api-keys.txt"), secrets);
+        StatePublisher.createTopics(bootstrap);
+        try (StatePublisher publisher = new StatePublisher(bootstrap, 20)) {
+            publisher.send(1, new RouteDefined(tenant.route(upstreamUrl)));
+            for (SubscriptionState subscription : tenant.subscriptions()) {
+                publisher.send(1, new SubscriptionApproved(subscription));
+            }
+            for (ApiKeyState key : keys) {
+                publisher.send(1, new ApiKeyIssued(key));
+            }
+            publisher.flush();
+        }
+    }
+
+    /** nginx (b) and (c), the gateways (d) and (e), each probed with one request before any load. */
+    private void startPeers(KafkaBroker kafka, NginxPeer upstream) throws Exception {
+        int upstreamPort =
+                Integer.parseInt(upstream.url().substring(upstream.url().lastIndexOf(':') + 1));
+        if (options.lines().contains(GatewayLine.B)) {
+            urls.put(
+                    GatewayLine.B,
+                    started(NginxPeer.reverseProxy(run, FreePorts.next(), upstreamPort))
+                            .url());
+        }
+        if (options.lines().contains(GatewayLine.C)) {
+            List<String> map = new ArrayList<>();
+            for (int i = 0; i < secrets.size(); i++) {
+                map.add(NginxPeer.keyMapLine(secrets.get(i), tenant.applicationOf(i)));
+            }
+            urls.put(
+                    GatewayLine.C,
+                    started(NginxPeer.keyMapProxy(run, FreePorts.next(), upstreamPort, map))
+                            .url());
+        }
+        if (options.needsLocalGateway()) {
+            localGateway = started(gateway("gateway-d", kafka, Map.of()));
+            localGateway.awaitReady(GATEWAY_READY_TIMEOUT);
+            urls.put(GatewayLine.D, localGateway.proxyUrl());
+        }
+        if (options.lines().contains(GatewayLine.E)) {
+            startClusterGateway(kafka);
+        }
+        for (GatewayLine line : options.lines()) {
+            if (urls.containsKey(line)) {
+                probe(line);
+            }
+        }
+    }
+
+    /** (e): until the gateway has cluster rate limiting, it may refuse the mode or ignore it: then (e) is skipped. */
+    private void startClusterGateway(KafkaBroker kafka) {
+        try {
+            redis = Testkit.redis();
+            BenchGateway cluster = started(gateway(
+                    "gateway-e",
+                    kafka,
+                    Map.of("keygate.gateway.rate-limit.mode", "cluster", "quarkus.redis.hosts", redis.url())));
+            cluster.awaitReady(GATEWAY_READY_TIMEOUT);
+            urls.put(GatewayLine.E, cluster.proxyUrl());
+        } catch (RuntimeException e) {
+            System.err.println("(e) is not available: " + e.getMessage());
+            unavailable.put(GatewayLine.E, "the gateway did not start in cluster mode: " + reasonOf(e));
+        }
+    }
+
+    private BenchGateway gateway(String id, KafkaBroker kafka, Map<String, String> extra) {
+        return BenchGateway.start(
+                root, id, kafka.bootstrapServers(), pepper, jvmOptions("keygate.bench.gateway-jvm"), extra);
+    }
+
+    /** One request with the first key: the line must answer 200 before it is measured. */
+    private void probe(GatewayLine line) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(urls.get(line) + BenchTenant.PATH))
+                                .header("X-API-Key", secrets.get(0))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            String problem =
+                    line.letter() + " answered " + response.statusCode() + " to a valid key: " + response.body();
+            if (line != GatewayLine.E) {
+                throw new IllegalStateException(problem);
+            }
+            unavailable.put(line, problem);
+            urls.remove(line);
+        }
+    }
+
+    /** Warms every line up; (e) must have sent commands to Redis while warming up, or it is not what it claims. */
+    private void warmUp() throws Exception {
+        for (GatewayLine line : options.lines()) {
+            if (!urls.containsKey(line)) {
+                continue;
+            }
+            boolean gateway = line == GatewayLine.D || line == GatewayLine.E;
+            Duration warmup = gateway ? options.warmup() : min(options.warmup(), NGINX_WARMUP);
+            if (warmup.isZero()) {
+                continue;
+            }
+            long redisBefore = line == GatewayLine.E ? RedisCommandCount.of(redis.port()) : 0;
+            LoadResult result = load(line, warmup);
+            if (line == GatewayLine.E && result != null) {
+                long commands = RedisCommandCount.of(redis.port()) - redisBefore;
+                if (commands < result.operations() / 100) {
+                    unavailable.put(
+                            line,
+                            "the gateway sent " + commands + " commands to Redis for " + result.operations()
+                                    + " requests: it does not count them in Redis (cluster mode missing)");
+                    urls.remove(line);
+                }
+            }
+        }
+    }
+
+    /** The measured runs, the lines interleaved. */
+    private Map<GatewayLine, List<LoadResult>> measure() throws Exception {
+        Map<GatewayLine, List<LoadResult>> results = new EnumMap<>(GatewayLine.class);
+        for (int r = 1; r <= options.runs(); r++) {
+            StringBuilder progress = new StringBuilder("run " + r + ":");
+            for (GatewayLine line : options.lines()) {
+                if (!urls.containsKey(line)) {
+                    continue;
+                }
+                LoadResult result = load(line, options.phase());
+                if (result != null) {
+                    results.computeIfAbsent(line, l -> new ArrayList<>()).add(result);
+                    progress.append(
+                            " %s %.0f/s p99 %.2f ms;".formatted(line.letter(), result.perSecond(), result.p99Millis()));
+                }
+            }
+            System.out.println(progress);
+        }
+        return results;
+    }
+
+    /** One wrk run against a line; a failed run of (e) makes it unavailable, of any other line ends the bench. */
+    private LoadResult load(GatewayLine line, Duration duration) throws Exception {
+        try {
+            return wrk.run(
+                    load.resolve("rotate-api-keys.lua"),
+                    urls.get(line),
+                    duration,
+                    keysFile.toString(),
+                    BenchTenant.PATH);
+        } catch (IllegalStateException e) {
+            if (line != GatewayLine.E) {
+                throw e;
+            }
+            System.err.println("(e) is not available: " + e.getMessage());
+            unavailable.put(line, reasonOf(e));
+            urls.remove(line);
+            return null;
+        }
+    }
+
+    /** Revokes the last keys one after another through the gateway of (d). */
+    private Histogram revocationDelays(KafkaBroker kafka) throws Exception {
+        int from = keys.size() - options.revocations();
+        try (StatePublisher publisher = new StatePublisher(kafka.bootstrapServers(), 0)) {
+            return new RevocationProbe(publisher, tenant, localGateway.proxyUrl())
+                    .measure(keys.subList(from, keys.size()), secrets.subList(from, secrets.size()));
+        }
+    }
+
+    private synchronized <T extends AutoCloseable> T started(T server) {
+        started.push(server);
+        return server;
+    }
+
+    private synchronized void stopAll() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("Could not stop a server of the bench: " + e);
+            }
+        }
+    }
+
+    /** The gateway's JVM options, given by the script (production-like: fixed heap, C2, event loops = cores). */
+    private static String jvmOptions(String property) {
+        String options = System.getProperty(property);
+        if (options == null || options.isBlank()) {
+            throw new IllegalStateException(
+                    "-D" + property + " (the gateway's JVM options) is not set: run bench/gateway.sh");
+        }
+        return options;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /**
+     * The line of a failure that says most (a configuration error, an exception, else its first line), shortened to
+     * fit the report; the whole failure goes to stderr.
+     */
+    private static String reasonOf(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        List<String> lines = message.lines().toList();
+        String reason = lines.stream()
+                .filter(line -> line.contains("SRCFG") || line.contains("ERROR"))
+                .findFirst()
+                .or(() -> lines.stream()
+                        .filter(line -> line.contains("Exception"))
+                        .findFirst())
+                .orElse(lines.isEmpty() ? message : lines.get(0));
+        return reason.length() > 300 ? reason.substring(0, 300) + "…" : reason;
+    }
+
+    private static String randomPepper() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
