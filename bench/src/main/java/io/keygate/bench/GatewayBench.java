@@ -188,7 +188,11 @@ public final class GatewayBench {
             BenchGateway cluster = started(gateway(
                     "gateway-e",
                     kafka,
-                    Map.of("keygate.gateway.rate-limit.mode", "cluster", "quarkus.redis.hosts", redis.url())));
+                    Map.of(
+                            "keygate.gateway.rate-limit.mode",
+                            "cluster",
+                            "keygate.gateway.rate-limit.redis-url",
+                            redis.url())));
             cluster.awaitReady(GATEWAY_READY_TIMEOUT);
             urls.put(GatewayLine.E, cluster.proxyUrl());
         } catch (RuntimeException e) {

@@ -92,18 +92,17 @@ public class GatewayMetrics {
 
     /** Registers the rate limiter's gauges. */
     public void rateLimiting(RateLimiting rateLimiting) {
+        replaceGauges(registry, "keygate.gateway.ratelimit.redis.reachable", "keygate.gateway.ratelimit.local.buckets");
         Gauge.builder(
                         "keygate.gateway.ratelimit.redis.reachable",
-                        rateLimiting,
-                        r -> r.mode() == RateLimitMode.LOCAL
+                        () -> rateLimiting.mode() == RateLimitMode.LOCAL
                                 ? Double.NaN
-                                : r.redis().unreachableSince() == null ? 1 : 0)
+                                : rateLimiting.redis().unreachableSince() == null ? 1 : 0)
                 .description("1 while Redis answers (cluster and hybrid modes), 0 while limits are counted locally")
                 .register(registry);
         Gauge.builder(
                         "keygate.gateway.ratelimit.local.buckets",
-                        rateLimiting,
-                        r -> r.local().size())
+                        () -> rateLimiting.local().size())
                 .description("Rate-limit buckets and quota counters held in this gateway")
                 .register(registry);
     }

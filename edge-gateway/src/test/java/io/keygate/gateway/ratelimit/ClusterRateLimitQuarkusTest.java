@@ -26,11 +26,15 @@ class ClusterRateLimitQuarkusTest extends RateLimitQuarkusTest {
     public static class ClusterMode implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // A loaded build machine can take longer than the production timeout (50 ms) to answer: this test is about
+            // where limits are counted, not about how fast.
             return Map.of(
                     "keygate.gateway.rate-limit.mode",
                     "cluster",
                     "keygate.gateway.rate-limit.redis-url",
-                    Testkit.redis().url());
+                    Testkit.redis().url(),
+                    "keygate.gateway.rate-limit.redis-timeout",
+                    "10s");
         }
     }
 
