@@ -2,14 +2,18 @@ package io.keygate.events.net;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** IPv6 text (RFC 4291 §2.2, with an optional dotted IPv4 tail) and its RFC 5952 canonical form. */
 final class Ipv6Text {
 
+    private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]+");
+    private static final Pattern HEXTET = Pattern.compile("[0-9A-Fa-f]{1,4}");
+
     private Ipv6Text() {}
 
     static byte[] parse(String text) {
-        if (!text.matches("[0-9A-Fa-f:.]+")) {
+        if (!IPV6_CHARACTERS.matcher(text).matches()) {
             throw new IllegalArgumentException("is not an IPv4 or IPv6 address");
         }
         int gap = text.indexOf("::");
@@ -48,7 +52,7 @@ final class Ipv6Text {
                 byte[] ipv4 = Ipv4Text.parse(part);
                 groups.add(((ipv4[0] & 0xff) << 8) | (ipv4[1] & 0xff));
                 groups.add(((ipv4[2] & 0xff) << 8) | (ipv4[3] & 0xff));
-            } else if (part.matches("[0-9A-Fa-f]{1,4}")) {
+            } else if (HEXTET.matcher(part).matches()) {
                 groups.add(Integer.parseInt(part, 16));
             } else {
                 throw new IllegalArgumentException("has an invalid IPv6 group '" + part + "'");
