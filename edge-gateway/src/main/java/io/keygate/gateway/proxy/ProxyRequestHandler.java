@@ -110,14 +110,15 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
             reject(request, call, rejection);
             return;
         }
-        List<Limit> limits = callLimits.of(call, RateLimiting.micros(call.receivedAt()));
+        long nowMicros = RateLimiting.micros(call.receivedAt());
+        List<Limit> limits = callLimits.of(call, nowMicros);
         if (limits.isEmpty()) {
             forward(request, call);
             return;
         }
         // Body chunks that arrive while a cluster limiter asks Redis must wait, not be lost.
         request.pause();
-        limiter.admit(limits, RateLimiting.micros(call.receivedAt())).onComplete(decided -> {
+        limiter.admit(limits, nowMicros).onComplete(decided -> {
             if (decided.failed()) {
                 // Limiters decide locally rather than fail; this is a bug: fail closed, details in the log.
                 LOG.errorf(decided.cause(), "Rate limiter failed for request %s", requestId);

@@ -2,6 +2,7 @@ package io.keygate.gateway.ratelimit;
 
 import io.keygate.gateway.config.GatewayConfig;
 import io.keygate.gateway.metrics.GatewayMetrics;
+import io.keygate.gateway.state.GatewayKey;
 import io.keygate.gateway.state.GatewayState;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -114,6 +115,6 @@ public class RateLimiting {
 
     /** An instant in µs since the epoch. */
     public static long micros(Instant instant) {
-        return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
+        return GatewayKey.micros(instant);
     }
 }

@@ -83,13 +83,8 @@ public final class GatewayKey {
         return previousKeyHash != null && nowMicros < previousKeyValidUntilMicros;
     }
 
-    /** An instant as µs since the epoch; {@code null} as never. */
+    /** An instant as µs since the epoch, rounded down (a key expiring at t is refused from t on); {@code null} as never. */
     public static long micros(Instant instant) {
         return instant == null ? NEVER : instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
-    }
-
-    /** Now's {@link #micros(Instant)}, rounded down, so a key expiring at t is refused from t on, not a µs late. */
-    public static long nowMicros(Instant now) {
-        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 }

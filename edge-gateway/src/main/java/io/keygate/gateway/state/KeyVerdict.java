@@ -32,7 +32,7 @@ public enum KeyVerdict {
         if (key.status() == ApiKeyStatus.REVOKED) {
             return REVOKED;
         }
-        long nowMicros = GatewayKey.nowMicros(now);
+        long nowMicros = GatewayKey.micros(now);
         if (key.isExpiredAt(nowMicros)) {
             return EXPIRED;
         }
