@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -55,7 +56,7 @@ public class KafkaClientProperties {
         return props;
     }
 
-    /** For the call-record producer: durable and idempotent, batched, and never blocking for long. */
+    /** For the call-record producer: durable and idempotent, batched, fed by one publisher thread. */
     public Map<String, Object> callProducer() {
         GatewayConfig.Calls calls = config.gateway().calls();
         Map<String, Object> props = new HashMap<>(connection);
@@ -66,7 +67,8 @@ public class KafkaClientProperties {
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, calls.maxBlock().toMillis());
         props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, calls.bufferMemory());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class.getName());
+        // Records arrive encoded (CloudEvents binary mode) by CallRecordEncoder.
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return props;
     }
 
