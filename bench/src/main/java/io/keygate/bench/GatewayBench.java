@@ -93,17 +93,8 @@ public final class GatewayBench {
     }
 
     private void run() throws Exception {
-        KafkaBroker kafka = Testkit.kafka();
-        NginxPeer upstream = started(NginxPeer.upstream(run, FreePorts.next()));
-        publishState(kafka.bootstrapServers(), upstream.url());
-        urls.put(GatewayLine.A, upstream.url());
-        startPeers(kafka, upstream);
-        warmUp();
-        Map<GatewayLine, List<LoadResult>> results = measure();
-        System.out.println(GatewayReport.throughput(options, results, unavailable));
-
-        if (options.revocations() > 0) {
-            System.out.println(GatewayReport.revocation(options.revocations(), revocationDelays(kafka)));
+        if (options.measuresThroughputOrRevocation()) {
+            measureThroughputAndRevocation();
         }
         // The cold start has a broker of its own: nothing of the lines above may take CPU or memory from it.
         stopAll();
@@ -111,6 +102,7 @@ public final class GatewayBench {
         if (options.coldStartKeys() > 0) {
             ColdStart.Result coldStart = ColdStart.measure(
                     options.coldStartKeys(),
+                    options.coldStarts(),
                     tenant,
                     bootstrap -> BenchGateway.start(
                             root,
@@ -120,6 +112,23 @@ public final class GatewayBench {
                             jvmOptions("keygate.bench.cold-start-jvm"),
                             Map.of()));
             System.out.println(GatewayReport.coldStart(coldStart));
+        }
+    }
+
+    /** The lines (a) to (e) under load, then revocation propagation through the gateway of (d). */
+    private void measureThroughputAndRevocation() throws Exception {
+        KafkaBroker kafka = Testkit.kafka();
+        NginxPeer upstream = started(NginxPeer.upstream(run, FreePorts.next()));
+        publishState(kafka.bootstrapServers(), upstream.url());
+        urls.put(GatewayLine.A, upstream.url());
+        startPeers(kafka, upstream);
+        warmUp();
+        if (!options.lines().isEmpty()) {
+            Map<GatewayLine, List<LoadResult>> results = measure();
+            System.out.println(GatewayReport.throughput(options, results, unavailable));
+        }
+        if (options.revocations() > 0) {
+            System.out.println(GatewayReport.revocation(options.revocations(), revocationDelays(kafka)));
         }
     }
 
