@@ -3,7 +3,7 @@
 # (b) nginx as a reverse proxy, (c) nginx with an API-key map + limit_req, (d) the gateway (key auth, scope,
 # subscription, local rate limit, call records), (e) as (d) with the rate limit in Redis; then revocation
 # propagation and a cold start with a million keys.
-# Usage: bench/gateway.sh [seconds] [connections] [runs] [--lines=a,b,c,d,e] [--warmup=20] [--keys=10000]
+# Usage: bench/gateway.sh [seconds] [connections] [runs] [--lines=a,b,c,d,e,m] [--warmup=20] [--keys=10000]
 #                         [--revocations=1000] [--cold-start-keys=1000000]
 # KEYGATE_BENCH_SKIP_BUILD=1 uses the jars already built; KEYGATE_MVN_LOCK=<file> builds under flock <file>.
 set -euo pipefail

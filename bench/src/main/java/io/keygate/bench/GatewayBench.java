@@ -49,6 +49,8 @@ public final class GatewayBench {
     /** nginx has no JIT to warm: a short run only opens its connections. */
     private static final Duration NGINX_WARMUP = Duration.ofSeconds(5);
 
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+
     private final GatewayBenchOptions options;
     private final Path root;
     private final Path load;
@@ -175,6 +177,17 @@ public final class GatewayBench {
                     started(NginxPeer.keyMapProxy(run, FreePorts.next(), upstreamPort, map))
                             .url());
         }
+        if (options.lines().contains(GatewayLine.M)) {
+            urls.put(
+                    GatewayLine.M,
+                    started(MinimalProxyPeer.start(
+                                    run,
+                                    FreePorts.next(),
+                                    upstreamPort,
+                                    jvmOptions("keygate.bench.gateway-jvm"),
+                                    Runtime.getRuntime().availableProcessors()))
+                            .url());
+        }
         if (options.needsLocalGateway()) {
             localGateway = started(gateway("gateway-d", kafka, Map.of()));
             localGateway.awaitReady(GATEWAY_READY_TIMEOUT);
@@ -221,6 +234,7 @@ public final class GatewayBench {
                 .send(
                         HttpRequest.newBuilder(URI.create(urls.get(line) + BenchTenant.PATH))
                                 .header("X-API-Key", secrets.get(0))
+                                .timeout(PROBE_TIMEOUT)
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
@@ -240,8 +254,9 @@ public final class GatewayBench {
             if (!urls.containsKey(line)) {
                 continue;
             }
-            boolean gateway = line == GatewayLine.D || line == GatewayLine.E;
-            Duration warmup = gateway ? options.warmup() : min(options.warmup(), NGINX_WARMUP);
+            // JVM lines need their JIT warm; nginx does not.
+            boolean jvm = line == GatewayLine.D || line == GatewayLine.E || line == GatewayLine.M;
+            Duration warmup = jvm ? options.warmup() : min(options.warmup(), NGINX_WARMUP);
             if (warmup.isZero()) {
                 continue;
             }

@@ -31,7 +31,7 @@ record GatewayBenchOptions(
         int coldStartKeys,
         int coldStarts) {
 
-    static final String USAGE = "bench/gateway.sh [seconds] [connections] [runs] [--lines=a,b,c,d,e] [--warmup=20]"
+    static final String USAGE = "bench/gateway.sh [seconds] [connections] [runs] [--lines=a,b,c,d,e,m] [--warmup=20]"
             + " [--keys=10000] [--revocations=1000] [--cold-start-keys=1000000] [--cold-starts=3]";
 
     static GatewayBenchOptions parse(String[] args) {

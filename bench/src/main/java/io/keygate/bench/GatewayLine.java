@@ -6,7 +6,8 @@ enum GatewayLine {
     B("(b) nginx reverse proxy"),
     C("(c) nginx reverse proxy + API-key `map` + `limit_req` per key"),
     D("(d) gateway: key auth + scope + subscription + local rate limit + call records"),
-    E("(e) as (d) with cluster rate limiting in Redis");
+    E("(e) as (d) with cluster rate limiting in Redis"),
+    M("(m) minimal Vert.x reverse proxy, no checks (the floor of the gateway's stack)");
 
     private final String label;
 

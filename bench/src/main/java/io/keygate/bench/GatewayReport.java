@@ -57,6 +57,8 @@ final class GatewayReport {
         ratio(out, results, unavailable, GatewayLine.D, GatewayLine.C, true);
         ratio(out, results, unavailable, GatewayLine.D, GatewayLine.B, false);
         ratio(out, results, unavailable, GatewayLine.E, GatewayLine.C, true);
+        ratio(out, results, unavailable, GatewayLine.M, GatewayLine.C, false);
+        ratio(out, results, unavailable, GatewayLine.D, GatewayLine.M, false);
         return out.toString();
     }
 
