@@ -109,7 +109,7 @@ class RateLimitQuarkusTest {
         events.publish(
                 1,
                 new PlanCreated(new PlanState(
-                        planId, "owner", "api", "gold", null, rate, quota, PlanStatus.ACTIVE, at, at, null)));
+                        planId, "owner", "api", "gold", null, rate, quota, null, PlanStatus.ACTIVE, at, at, null)));
         return planId;
     }
 
