@@ -97,6 +97,23 @@ public final class HybridRateLimiter implements RateLimiter {
         });
     }
 
+    /**
+     * Puts the token back on its lease while the lease runs, so a later call spends it; while Redis does not answer
+     * the call was decided by the local fallback, which gets it back instead. A token of an expired lease is lost, as
+     * leftovers of expired leases are.
+     */
+    @Override
+    public void refund(List<Limit> limits, long nowMicros) {
+        if (availability.unreachableSince() != null) {
+            fallback.refund(limits, nowMicros);
+            return;
+        }
+        Lease lease = leases.get(leaseKey(limits));
+        if (lease != null && nowMicros < lease.expiresAtMicros) {
+            lease.tokens++;
+        }
+    }
+
     private Future<Void> refill(Lease lease, List<Limit> limits, long nowMicros) {
         Promise<Void> refilled = Promise.promise();
         lease.refill = refilled.future();
