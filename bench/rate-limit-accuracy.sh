@@ -3,7 +3,7 @@
 # enforce one plan rate limit of L/s; wrk drives all three at once far above L; admitted (what reached the upstream)
 # / allowed (L x seconds + the full bucket), per mode, median of runs. Aims: +-2 % cluster, +-10 % hybrid.
 # Usage: bench/rate-limit-accuracy.sh [seconds=30] [runs=3] [--modes=cluster,hybrid] [--limit=1000] [--burst=0]
-#                                     [--connections=8] [--warmup=10] [--keys=3]
+#                                     [--connections=16] [--warmup=60] [--keys=3]
 # KEYGATE_BENCH_SKIP_BUILD=1 uses the jars already built; KEYGATE_MVN_LOCK=<file> builds under flock <file>.
 set -euo pipefail
 cd "$(dirname "$0")/.."

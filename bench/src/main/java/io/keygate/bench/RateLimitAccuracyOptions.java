@@ -29,7 +29,7 @@ record RateLimitAccuracyOptions(
         int keys) {
 
     static final String USAGE = "bench/rate-limit-accuracy.sh [seconds=30] [runs=3] [--modes=cluster,hybrid]"
-            + " [--limit=1000] [--burst=0] [--connections=16] [--warmup=30] [--keys=3]";
+            + " [--limit=1000] [--burst=0] [--connections=16] [--warmup=60] [--keys=3]";
 
     private static final List<String> MODES = List.of("local", "cluster", "hybrid");
 
@@ -39,7 +39,7 @@ record RateLimitAccuracyOptions(
         long limit = 1_000;
         long burst = 0;
         int connections = 16;
-        int warmupSeconds = 30;
+        int warmupSeconds = 60;
         int keys = 3;
         for (String arg : args) {
             if (!arg.startsWith("--")) {

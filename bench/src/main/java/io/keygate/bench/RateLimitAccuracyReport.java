@@ -6,7 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The Markdown table of the rate-limit accuracy benchmark: per mode, the run of median admitted / allowed. */
+/**
+ * The Markdown table of the rate-limit accuracy benchmark: per mode, the run of median admitted / allowed, and every
+ * run with the load it was offered (a run offered less than L cannot admit what L allows: the machine was the limit).
+ */
 final class RateLimitAccuracyReport {
 
     /** How far admitted may be from allowed, per mode (issue 6): local mode has no aim across gateways. */
@@ -25,7 +28,7 @@ final class RateLimitAccuracyReport {
                 options.phase().toSeconds(),
                 options.runs()));
         table.append(
-                "| mode | offered | admitted | allowed | admitted / allowed | aim | every run | decided locally |\n");
+                "| mode | offered | admitted | allowed | admitted / allowed | aim | every run (offered) | decided locally |\n");
         table.append("|---|---:|---:|---:|---:|---|---|---:|\n");
         results.forEach((mode, runs) -> {
             AccuracyRun median = median(runs);
@@ -40,7 +43,11 @@ final class RateLimitAccuracyReport {
                     100 * median.ratio(),
                     aim == null ? "—" : verdict(median, aim),
                     runs.stream()
-                            .map(run -> String.format(Locale.ROOT, "%.2f %%", 100 * run.ratio()))
+                            .map(run -> String.format(
+                                    Locale.ROOT,
+                                    "%.2f %% (%.1f × L)",
+                                    100 * run.ratio(),
+                                    run.overload(options.limit())))
                             .collect(Collectors.joining(", ")),
                     runs.stream().mapToLong(AccuracyRun::decidedLocally).sum()));
         });
