@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * The limiter of one proxy event loop: each limit of a call goes to the limiter of its mode (the mode its plan names,
@@ -23,6 +24,8 @@ import java.util.function.Supplier;
  * name no other mode never connects to Redis for them. Confined to its event loop: plain fields, no locks.
  */
 final class RoutingRateLimiter implements RateLimiter {
+
+    private static final Logger LOG = Logger.getLogger(RoutingRateLimiter.class);
 
     /** The order modes are asked in across a call's limits. */
     private static final RateLimitMode[] ORDER = {RateLimitMode.LOCAL, RateLimitMode.HYBRID, RateLimitMode.CLUSTER};
@@ -44,11 +47,19 @@ final class RoutingRateLimiter implements RateLimiter {
         factories[RateLimitMode.HYBRID.ordinal()] = hybrid;
     }
 
-    /** The limiter of {@code mode}, created on first use. */
+    /**
+     * The limiter of {@code mode}, created on first use. One that cannot be created (a Redis URL that does not parse)
+     * leaves the mode's limits counted locally, as while Redis does not answer, rather than failing the calls.
+     */
     RateLimiter limiter(RateLimitMode mode) {
         RateLimiter limiter = limiters[mode.ordinal()];
         if (limiter == null) {
-            limiter = factories[mode.ordinal()].get();
+            try {
+                limiter = factories[mode.ordinal()].get();
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "No %s rate limiter: its limits are counted in this gateway only", mode);
+                limiter = limiters[RateLimitMode.LOCAL.ordinal()];
+            }
             limiters[mode.ordinal()] = limiter;
         }
         return limiter;

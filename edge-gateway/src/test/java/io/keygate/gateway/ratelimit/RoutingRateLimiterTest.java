@@ -114,6 +114,22 @@ class RoutingRateLimiterTest {
     }
 
     @Test
+    void aModeWhoseLimiterCannotBeMadeIsCountedLocallyRatherThanFailingTheCall() {
+        RoutingRateLimiter limiter = new RoutingRateLimiter(
+                RateLimitMode.LOCAL,
+                local,
+                () -> {
+                    throw new IllegalArgumentException("not a Redis URL");
+                },
+                () -> hybridStore);
+        Limit plan = rate("p:f", 1).countedIn(RateLimitMode.CLUSTER);
+
+        assertThat(decided(limiter, List.of(plan)).admitted()).isTrue();
+        assertThat(decided(limiter, List.of(plan)).admitted()).isFalse();
+        assertThat(local.size()).isEqualTo(1);
+    }
+
+    @Test
     void aPlansModeReachesItsLimits() {
         assertThat(CallLimits.modeOf(PlanRateLimitMode.HYBRID)).isEqualTo(RateLimitMode.HYBRID);
         assertThat(CallLimits.modeOf(null)).isNull();
