@@ -16,8 +16,7 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * The API keys of a bench run and the state that makes them valid, shared by the gateway benchmarks: a pepper made
- * for the run, the keys in the real format (their secrets in a file for wrk, their hashed states for the gateways),
+ * The API keys of a bench run and the state that makes them valid, shared by the gateway benchmarks: the keys in the real format (their secrets in a file for wrk, their hashed states for the gateways),
  * and the publication of the tenant's route, subscriptions and keys as token- and policy-service publish them.
  */
 final class BenchKeys {
@@ -36,10 +35,12 @@ final class BenchKeys {
         this.file = file;
     }
 
-    /** {@code count} new keys of {@code tenant}, their secrets written to {@code api-keys.txt} in {@code directory}. */
-    static BenchKeys create(BenchTenant tenant, int count, Path directory) throws IOException {
+    /**
+     * {@code count} new keys of {@code tenant} hashed under {@code pepper}, their secrets written to
+     * {@code api-keys.txt} in {@code directory}.
+     */
+    static BenchKeys create(BenchTenant tenant, int count, Path directory, String pepper) throws IOException {
         SecureRandom random = new SecureRandom();
-        String pepper = randomPepper(random);
         ApiKeyHasher hasher = new ApiKeyHasher(pepper);
         List<String> secrets = new ArrayList<>(count);
         List<ApiKeyState> keys = new ArrayList<>(count);
@@ -93,9 +94,10 @@ final class BenchKeys {
         return file;
     }
 
-    private static String randomPepper(SecureRandom random) {
+    /** A new random pepper for a run (the gateways get it in their environment). */
+    static String newPepper() {
         byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
+        new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -6,13 +6,15 @@ import io.keygate.events.policy.SubscriptionState;
 import io.keygate.events.token.ApiKeyIssued;
 import io.keygate.testkit.KafkaBroker;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
- * Cold start: a gateway started on a broker whose token topic holds many keys, timed from its process start to
- * ready, and its live heap after a full GC beside that of a gateway started on the same broker before any key was
+ * Cold start: gateways started one after another on a broker whose token topic holds many keys, each timed from its
+ * process start to ready, and their live heap after a full GC beside that of a gateway started on the same broker before any key was
  * published (the baseline). Runs on a broker of its own, so the other measurements' keys and call records are not
  * counted.
  */
@@ -20,27 +22,53 @@ final class ColdStart {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(10);
 
-    /** What a cold start measured. */
+    /**
+     * What the cold starts measured: each keyed start's time to ready and live heap, in the order they ran.
+     *
+     * @param keysLoaded the fewest keys a keyed gateway reported when ready
+     */
     record Result(
             int keys,
             Duration produce,
             Duration baselineStartToReady,
-            Duration startToReady,
+            List<Duration> startsToReady,
             long keysLoaded,
             long baselineHeapBytes,
-            long heapBytes) {
+            List<Long> heapsBytes) {
+
+        Result {
+            startsToReady = List.copyOf(startsToReady);
+            heapsBytes = List.copyOf(heapsBytes);
+        }
+
+        /** The median time from process start to ready. */
+        Duration startToReady() {
+            return median(startsToReady);
+        }
+
+        /** The median live heap after a full GC. */
+        long heapBytes() {
+            return median(heapsBytes);
+        }
 
         double heapBytesPerKey() {
-            return (heapBytes - baselineHeapBytes) / (double) keys;
+            return (heapBytes() - baselineHeapBytes) / (double) keys;
+        }
+
+        private static <T extends Comparable<T>> T median(List<T> values) {
+            List<T> sorted = values.stream().sorted().toList();
+            return sorted.get(sorted.size() / 2);
         }
     }
 
     private ColdStart() {}
 
     /**
+     * @param starts   how many gateways are started one after another on the same keys, each alone
      * @param gateways starts a gateway against the given bootstrap servers
      */
-    static Result measure(int keys, BenchTenant tenant, Function<String, BenchGateway> gateways) throws Exception {
+    static Result measure(int keys, int starts, BenchTenant tenant, Function<String, BenchGateway> gateways)
+            throws Exception {
         try (KafkaBroker broker = KafkaBroker.start()) {
             String bootstrap = broker.bootstrapServers();
             StatePublisher.createTopics(bootstrap);
@@ -51,17 +79,22 @@ final class ColdStart {
                 baselineHeap = baseline.liveHeapBytes();
             }
             Duration produce = publish(bootstrap, keys, tenant);
-            try (BenchGateway gateway = gateways.apply(bootstrap)) {
-                BenchGateway.Readiness ready = gateway.awaitReady(READY_TIMEOUT);
-                return new Result(
-                        keys,
-                        produce,
-                        baselineReady.startToReady(),
-                        ready.startToReady(),
-                        ready.keys(),
-                        baselineHeap,
-                        gateway.liveHeapBytes());
+            List<Duration> startsToReady = new ArrayList<>();
+            List<Long> heaps = new ArrayList<>();
+            long keysLoaded = Long.MAX_VALUE;
+            for (int start = 1; start <= starts; start++) {
+                try (BenchGateway gateway = gateways.apply(bootstrap)) {
+                    BenchGateway.Readiness ready = gateway.awaitReady(READY_TIMEOUT);
+                    startsToReady.add(ready.startToReady());
+                    keysLoaded = Math.min(keysLoaded, ready.keys());
+                    heaps.add(gateway.liveHeapBytes());
+                    System.out.printf(
+                            "cold start %d: ready in %.2f s with %d keys%n",
+                            start, ready.startToReady().toMillis() / 1000.0, ready.keys());
+                }
             }
+            return new Result(
+                    keys, produce, baselineReady.startToReady(), startsToReady, keysLoaded, baselineHeap, heaps);
         }
     }
 

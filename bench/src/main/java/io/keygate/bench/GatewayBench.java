@@ -50,6 +50,7 @@ public final class GatewayBench {
     private final Map<GatewayLine, String> urls = new EnumMap<>(GatewayLine.class);
     private final Map<GatewayLine, String> unavailable = new EnumMap<>(GatewayLine.class);
     private final BenchTenant tenant = new BenchTenant(APPLICATIONS);
+    private final String pepper = BenchKeys.newPepper();
     private BenchKeys keys;
     private BenchGateway localGateway;
     private RedisServer redis;
@@ -82,17 +83,8 @@ public final class GatewayBench {
     }
 
     private void run() throws Exception {
-        KafkaBroker kafka = Testkit.kafka();
-        NginxPeer upstream = started(NginxPeer.upstream(run, FreePorts.next()));
-        publishState(kafka.bootstrapServers(), upstream.url());
-        urls.put(GatewayLine.A, upstream.url());
-        startPeers(kafka, upstream);
-        warmUp();
-        Map<GatewayLine, List<LoadResult>> results = measure();
-        System.out.println(GatewayReport.throughput(options, results, unavailable));
-
-        if (options.revocations() > 0) {
-            System.out.println(GatewayReport.revocation(options.revocations(), revocationDelays(kafka)));
+        if (options.measuresThroughputOrRevocation()) {
+            measureThroughputAndRevocation();
         }
         // The cold start has a broker of its own: nothing of the lines above may take CPU or memory from it.
         stopAll();
@@ -100,21 +92,39 @@ public final class GatewayBench {
         if (options.coldStartKeys() > 0) {
             ColdStart.Result coldStart = ColdStart.measure(
                     options.coldStartKeys(),
+                    options.coldStarts(),
                     tenant,
                     bootstrap -> BenchGateway.start(
                             root,
                             "gateway-cold",
                             bootstrap,
-                            keys.pepper(),
+                            pepper,
                             jvmOptions("keygate.bench.cold-start-jvm"),
                             Map.of()));
             System.out.println(GatewayReport.coldStart(coldStart));
         }
     }
 
+    /** The lines (a) to (e) under load, then revocation propagation through the gateway of (d). */
+    private void measureThroughputAndRevocation() throws Exception {
+        KafkaBroker kafka = Testkit.kafka();
+        NginxPeer upstream = started(NginxPeer.upstream(run, FreePorts.next()));
+        publishState(kafka.bootstrapServers(), upstream.url());
+        urls.put(GatewayLine.A, upstream.url());
+        startPeers(kafka, upstream);
+        warmUp();
+        if (!options.lines().isEmpty()) {
+            Map<GatewayLine, List<LoadResult>> results = measure();
+            System.out.println(GatewayReport.throughput(options, results, unavailable));
+        }
+        if (options.revocations() > 0) {
+            System.out.println(GatewayReport.revocation(options.revocations(), revocationDelays(kafka)));
+        }
+    }
+
     /** The keys (secrets to a file for wrk, their states to the topic), the route and the subscriptions. */
     private void publishState(String bootstrap, String upstreamUrl) throws Exception {
-        keys = BenchKeys.create(tenant, options.keys(), run.path());
+        keys = BenchKeys.create(tenant, options.keys(), run.path(), pepper);
         keys.publish(bootstrap, upstreamUrl, List.of());
     }
 
@@ -176,7 +186,7 @@ public final class GatewayBench {
 
     private BenchGateway gateway(String id, KafkaBroker kafka, Map<String, String> extra) {
         return BenchGateway.start(
-                root, id, kafka.bootstrapServers(), keys.pepper(), jvmOptions("keygate.bench.gateway-jvm"), extra);
+                root, id, kafka.bootstrapServers(), pepper, jvmOptions("keygate.bench.gateway-jvm"), extra);
     }
 
     /** One request with the first key: the line must answer 200 before it is measured. */

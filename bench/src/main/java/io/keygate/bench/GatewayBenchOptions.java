@@ -18,6 +18,7 @@ import java.util.Set;
  * @param keys         API keys loaded into the gateway and nginx's map
  * @param revocations  keys whose revocation propagation is measured; 0 skips it
  * @param coldStartKeys keys on the topic for the cold start; 0 skips it
+ * @param coldStarts   gateways started one after another on the same keys (the report gives their median)
  */
 record GatewayBenchOptions(
         Duration phase,
@@ -27,10 +28,11 @@ record GatewayBenchOptions(
         Duration warmup,
         int keys,
         int revocations,
-        int coldStartKeys) {
+        int coldStartKeys,
+        int coldStarts) {
 
     static final String USAGE = "bench/gateway.sh [seconds] [connections] [runs] [--lines=a,b,c,d,e] [--warmup=20]"
-            + " [--keys=10000] [--revocations=1000] [--cold-start-keys=1000000]";
+            + " [--keys=10000] [--revocations=1000] [--cold-start-keys=1000000] [--cold-starts=3]";
 
     static GatewayBenchOptions parse(String[] args) {
         List<String> positional = new ArrayList<>();
@@ -39,6 +41,7 @@ record GatewayBenchOptions(
         int keys = 10_000;
         int revocations = 1_000;
         int coldStartKeys = 1_000_000;
+        int coldStarts = 3;
         for (String arg : args) {
             if (!arg.startsWith("--")) {
                 positional.add(arg);
@@ -54,6 +57,7 @@ record GatewayBenchOptions(
                 case "keys" -> keys = Integer.parseInt(option[1]);
                 case "revocations" -> revocations = Integer.parseInt(option[1]);
                 case "cold-start-keys" -> coldStartKeys = Integer.parseInt(option[1]);
+                case "cold-starts" -> coldStarts = Integer.parseInt(option[1]);
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\nUsage: " + USAGE);
             }
         }
@@ -63,6 +67,9 @@ record GatewayBenchOptions(
         if (revocations > keys) {
             throw new IllegalArgumentException("Cannot revoke more keys than are loaded (--keys)");
         }
+        if (coldStarts < 1) {
+            throw new IllegalArgumentException("--cold-starts must be at least 1");
+        }
         return new GatewayBenchOptions(
                 Duration.ofSeconds(positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 10),
                 positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 16,
@@ -71,7 +78,8 @@ record GatewayBenchOptions(
                 Duration.ofSeconds(warmupSeconds),
                 keys,
                 revocations,
-                coldStartKeys);
+                coldStartKeys,
+                coldStarts);
     }
 
     /** Whether the gateway of line (d) must run: for its line or for the revocation measurement. */
@@ -79,8 +87,17 @@ record GatewayBenchOptions(
         return lines.contains(GatewayLine.D) || revocations > 0;
     }
 
+    /** Whether anything but the cold start runs: a line to measure or revocations (which need line (d)'s gateway). */
+    boolean measuresThroughputOrRevocation() {
+        return !lines.isEmpty() || revocations > 0;
+    }
+
+    /** The lines of {@code --lines=a,d}; {@code --lines=} (empty) is none, e.g. for a cold-start-only run. */
     private static Set<GatewayLine> linesOf(String list) {
         Set<GatewayLine> lines = EnumSet.noneOf(GatewayLine.class);
+        if (list.isBlank()) {
+            return lines;
+        }
         for (String letter : list.split(",")) {
             lines.add(GatewayLine.valueOf(letter.trim().toUpperCase(Locale.ROOT)));
         }

@@ -78,7 +78,7 @@ public final class RateLimitAccuracyBench {
         RedisServer redis = Testkit.redis();
         NginxPeer upstream = started(NginxPeer.upstream(run, FreePorts.next()));
         BenchTenant tenant = new BenchTenant(1);
-        keys = BenchKeys.create(tenant, options.keys(), run.path());
+        keys = BenchKeys.create(tenant, options.keys(), run.path(), BenchKeys.newPepper());
         PlanRateLimit limit = new PlanRateLimit(options.limit(), RateLimitPeriod.SECOND, options.burst());
         keys.publish(kafka.bootstrapServers(), upstream.url(), List.of(new PlanCreated(tenant.plan(limit))));
 

@@ -19,6 +19,32 @@ class GatewayBenchOptionsTest {
         assertThat(options.keys()).isEqualTo(10_000);
         assertThat(options.revocations()).isEqualTo(1_000);
         assertThat(options.coldStartKeys()).isEqualTo(1_000_000);
+        assertThat(options.coldStarts()).isEqualTo(3);
+    }
+
+    @Test
+    void anEmptyLineListWithoutRevocationsRunsTheColdStartAlone() {
+        GatewayBenchOptions options = GatewayBenchOptions.parse(
+                new String[] {"10", "32", "1", "--lines=", "--revocations=0", "--cold-start-keys=1000000"});
+
+        assertThat(options.lines()).isEmpty();
+        assertThat(options.measuresThroughputOrRevocation()).isFalse();
+        assertThat(options.needsLocalGateway()).isFalse();
+        assertThat(options.coldStartKeys()).isEqualTo(1_000_000);
+    }
+
+    @Test
+    void revocationsAloneStillMeasureThroughTheLocalGateway() {
+        GatewayBenchOptions options = GatewayBenchOptions.parse(new String[] {"--lines=", "--revocations=10"});
+
+        assertThat(options.measuresThroughputOrRevocation()).isTrue();
+        assertThat(options.needsLocalGateway()).isTrue();
+    }
+
+    @Test
+    void fewerThanOneColdStartIsRefused() {
+        assertThatThrownBy(() -> GatewayBenchOptions.parse(new String[] {"--cold-starts=0"}))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -79,8 +79,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One fully populated and one minimal sample per event type, for the contract tests. */
-final class SampleEvents {
+/**
+ * One fully populated and one minimal sample per event type, for the contract tests here and for readers of the
+ * events elsewhere (the gateway's fast token-event decoder is checked against the codec on them).
+ */
+public final class SampleEvents {
 
     static final Instant T0 = Instant.parse("2026-11-29T10:15:30.123456Z");
     static final String HASH = "q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c";
@@ -91,7 +94,8 @@ final class SampleEvents {
 
     private SampleEvents() {}
 
-    static Map<EventType, List<KeygateEvent>> all() {
+    /** The samples of every event type. */
+    public static Map<EventType, List<KeygateEvent>> all() {
         ApiKeyState active = new ApiKeyState(
                 "key_01",
                 "acme",

@@ -1,28 +1,34 @@
 package io.keygate.gateway.calls;
 
-import io.cloudevents.CloudEvent;
-import io.keygate.events.EventCodec;
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.Topic;
 import io.keygate.events.call.CallRecorded;
+import io.keygate.gateway.config.GatewayConfig;
 import io.keygate.gateway.kafka.KafkaClientProperties;
 import io.keygate.gateway.metrics.GatewayMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.jboss.logging.Logger;
+import org.jctools.queues.MpscArrayQueue;
 
 /**
- * Publishes {@code CallRecorded} events to {@code keygate.calls}, asynchronously and in batches, from
- * the request's event loop without ever holding it up for long: a send that cannot go out within
- * {@code keygate.gateway.calls.max-block} (buffer full, Kafka unreachable) is dropped and counted in
- * {@code keygate.gateway.calls.dropped}, never silently. Calls are not aggregates: sequence 0, keyed by
- * key id (or request id), correlated by request id.
+ * Publishes {@code CallRecorded} events to {@code keygate.calls}, asynchronously and in batches, without holding up
+ * the request that produced them. The event loops only put the record into a bounded lock-free queue; one publisher
+ * thread encodes and sends what the queue holds, and the Kafka producer batches it. A record is dropped only when
+ * the queue is full (Kafka slower than the traffic for longer than the queue covers), or when Kafka refuses it after
+ * its retries; each drop is counted in {@code keygate.gateway.calls.dropped} and logged at most once a second, never
+ * silently. Calls are not aggregates: sequence 0, keyed by key id (or request id), correlated by request id.
  */
 @ApplicationScoped
 public class CallRecordPublisher {
@@ -34,62 +40,147 @@ public class CallRecordPublisher {
     private static final long LOG_INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
     private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    /** Records the publisher thread takes from the queue before it looks at its stop flag again. */
+    private static final int DRAIN_LIMIT = 1024;
+    /** Empty polls before the publisher thread parks until a record arrives. */
+    private static final int SPINS_BEFORE_PARKING = 64;
+    /** Longest park of an idle publisher thread: a missed wake-up costs at most this much delay. */
+    private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-    private final KafkaClientProperties kafka;
+    private final Supplier<Map<String, Object>> producerConfig;
+    private final Duration warmUpTimeout;
     private final GatewayMetrics metrics;
-    private final EventCodec codec = new EventCodec();
     private final String topic = Topic.CALLS.topicName();
+    private final MpscArrayQueue<CallRecorded> queue;
     private final AtomicLong lastDropLogged = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
-    private volatile Producer<String, CloudEvent> producer;
+    private final Callback onSent = (metadata, error) -> {
+        if (error != null) {
+            dropped(error.toString());
+        }
+    };
+    private volatile boolean running;
+    private volatile boolean parked;
+    private volatile Thread publisher;
+    private Producer<String, byte[]> producer;
 
-    public CallRecordPublisher(KafkaClientProperties kafka, GatewayMetrics metrics) {
-        this.kafka = kafka;
-        this.metrics = metrics;
+    @Inject
+    public CallRecordPublisher(KafkaClientProperties kafka, GatewayMetrics metrics, GatewayConfig config) {
+        this(
+                kafka::callProducer,
+                WARM_UP_TIMEOUT,
+                metrics,
+                config.gateway().calls().queueCapacity());
     }
 
-    /** Creates the producer and fetches the topic's metadata, so the first requests do not wait for it. */
-    public void start() {
-        producer = new KafkaProducer<>(kafka.callProducer());
-        long deadline = System.nanoTime() + WARM_UP_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
+    CallRecordPublisher(
+            Supplier<Map<String, Object>> producerConfig,
+            Duration warmUpTimeout,
+            GatewayMetrics metrics,
+            int queueCapacity) {
+        this.producerConfig = producerConfig;
+        this.warmUpTimeout = warmUpTimeout;
+        this.metrics = metrics;
+        this.queue = new MpscArrayQueue<>(queueCapacity);
+        metrics.callRecordQueue(queue::size);
+    }
+
+    /**
+     * Creates the producer, fetches the topic's metadata (so the first records do not wait for it) and starts the
+     * publisher thread.
+     */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        producer = new KafkaProducer<>(producerConfig.get());
+        long deadline = System.nanoTime() + warmUpTimeout.toNanos();
+        boolean metadata = false;
+        while (!metadata && System.nanoTime() < deadline) {
             try {
                 producer.partitionsFor(topic);
-                return;
+                metadata = true;
             } catch (TimeoutException e) {
                 // max.block.ms is short on purpose; the metadata request is still on its way.
             }
         }
-        LOG.warnf("No metadata for %s after %s; call records are dropped until Kafka answers", topic, WARM_UP_TIMEOUT);
+        if (!metadata) {
+            LOG.warnf(
+                    "No metadata for %s after %s; call records wait in the queue until Kafka answers",
+                    topic, warmUpTimeout);
+        }
+        running = true;
+        Thread thread = new Thread(this::publishLoop, "keygate-call-records");
+        thread.setDaemon(true);
+        publisher = thread;
+        thread.start();
     }
 
-    /** Sends the record; returns at once. */
+    /** Hands the record to the publisher thread; returns at once, from any thread. */
     public void publish(CallRecorded record) {
-        Producer<String, CloudEvent> current = producer;
-        if (current == null) {
-            dropped("the producer is not running");
+        if (!running) {
+            dropped("the publisher is not running");
             return;
         }
-        try {
-            EventEnvelope<CallRecorded> envelope =
-                    EventEnvelope.create(SOURCE, 0, Instant.now(), record.requestId(), null, record);
-            current.send(
-                    new ProducerRecord<>(topic, record.aggregateId(), codec.toCloudEvent(envelope)),
-                    (metadata, error) -> {
-                        if (error != null) {
-                            dropped(error.toString());
-                        }
-                    });
-        } catch (RuntimeException e) {
-            dropped(e.toString());
+        if (!queue.offer(record)) {
+            dropped("the call-record queue is full (keygate.gateway.calls.queue-capacity)");
+            return;
+        }
+        if (parked) {
+            parked = false;
+            LockSupport.unpark(publisher);
         }
     }
 
-    /** Flushes what is buffered (bounded) and closes the producer. */
-    public void stop() {
-        Producer<String, CloudEvent> current = producer;
-        producer = null;
-        if (current != null) {
-            current.close(CLOSE_TIMEOUT);
+    /** Sends what is queued (bounded by a timeout), then closes the producer. */
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        Thread thread = publisher;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(CLOSE_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(CLOSE_TIMEOUT);
+        queue.drain(record -> dropped("the gateway stopped before the record was sent"));
+    }
+
+    private void publishLoop() {
+        CallRecordEncoder encoder = new CallRecordEncoder(topic, SOURCE);
+        int idle = 0;
+        while (true) {
+            int taken = queue.drain(record -> send(encoder, record), DRAIN_LIMIT);
+            if (taken > 0) {
+                idle = 0;
+                continue;
+            }
+            if (!running) {
+                return;
+            }
+            if (++idle < SPINS_BEFORE_PARKING) {
+                Thread.onSpinWait();
+                continue;
+            }
+            // Announce the park, then look once more: a record offered in between either is seen here or unparks.
+            parked = true;
+            if (queue.isEmpty() && running) {
+                LockSupport.parkNanos(this, MAX_PARK_NANOS);
+            }
+            parked = false;
+            idle = 0;
+        }
+    }
+
+    private void send(CallRecordEncoder encoder, CallRecorded record) {
+        try {
+            // The event happened when the call ended.
+            Instant ended = record.receivedAt().plusNanos(TimeUnit.MICROSECONDS.toNanos(record.durationMicros()));
+            producer.send(encoder.encode(record, EventEnvelope.newEventId(), ended), onSent);
+        } catch (RuntimeException e) {
+            dropped(e.toString());
         }
     }
 

@@ -231,11 +231,18 @@ public interface GatewayConfig {
         Duration linger();
 
         /**
-         * Longest time a send may block the request's event loop (metadata missing, buffer full);
-         * past it the record is dropped and counted.
+         * Longest time the publisher thread waits in a send for metadata or producer buffer space; past it the record
+         * is dropped and counted. Requests never wait for it: they only queue their record.
          */
-        @WithDefault("10ms")
+        @WithDefault("500ms")
         Duration maxBlock();
+
+        /**
+         * Call records the event loops may queue for the publisher thread; when the queue is full (Kafka slower than
+         * the traffic), further records are dropped and counted. Rounded up to a power of two.
+         */
+        @WithDefault("65536")
+        int queueCapacity();
 
         /** Memory for records waiting to be sent, bytes. */
         @WithDefault("33554432")

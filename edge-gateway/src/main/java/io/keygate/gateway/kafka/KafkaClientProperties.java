@@ -1,6 +1,5 @@
 package io.keygate.gateway.kafka;
 
-import io.cloudevents.kafka.CloudEventDeserializer;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.keygate.gateway.config.GatewayConfig;
 import io.smallrye.common.annotation.Identifier;
@@ -11,7 +10,8 @@ import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -42,7 +42,7 @@ public class KafkaClientProperties {
 
     /**
      * For the state consumer: no group (every gateway reads every partition from the beginning), no
-     * commits, CloudEvents in binary mode.
+     * commits, records as bytes (the consumer reads the CloudEvents itself: API-key events without building them).
      */
     public Map<String, Object> stateConsumer() {
         Map<String, Object> props = new HashMap<>(connection);
@@ -50,12 +50,12 @@ public class KafkaClientProperties {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, CloudEventDeserializer.class.getName());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         return props;
     }
 
-    /** For the call-record producer: durable and idempotent, batched, and never blocking for long. */
+    /** For the call-record producer: durable and idempotent, batched, fed by one publisher thread. */
     public Map<String, Object> callProducer() {
         GatewayConfig.Calls calls = config.gateway().calls();
         Map<String, Object> props = new HashMap<>(connection);
@@ -66,7 +66,8 @@ public class KafkaClientProperties {
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, calls.maxBlock().toMillis());
         props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, calls.bufferMemory());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class.getName());
+        // Records arrive encoded (CloudEvents binary mode) by CallRecordEncoder.
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return props;
     }
 

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * The gateway's Micrometer meters, registered once so the request path only increments counters it
@@ -52,7 +53,7 @@ public class GatewayMetrics {
                 .description("Records on the state topics that are not readable Keygate events (skipped)")
                 .register(registry);
         droppedCallRecords = Counter.builder("keygate.gateway.calls.dropped")
-                .description("Call records that could not be published (buffer full, Kafka unreachable)")
+                .description("Call records that could not be published (queue full, Kafka refused them after retries)")
                 .register(registry);
         decidedLocally = Counter.builder("keygate.gateway.ratelimit.decided.locally")
                 .description("Calls whose limits were counted in this gateway only because Redis did not answer")
@@ -121,6 +122,15 @@ public class GatewayMetrics {
 
     public void eventUnreadable() {
         unreadable.increment();
+    }
+
+    /** Registers the gauge of call records waiting for the publisher thread. */
+    public void callRecordQueue(IntSupplier queued) {
+        replaceGauges(registry, "keygate.gateway.calls.queued");
+        Gauge.builder("keygate.gateway.calls.queued", queued::getAsInt)
+                .description(
+                        "Call records waiting to be handed to the Kafka producer (keygate.gateway.calls.queue-capacity)")
+                .register(registry);
     }
 
     public void callRecordDropped() {

@@ -22,29 +22,39 @@ public final class GatewayKey {
     private final ApiKeyStatus status;
     private final long expiresAtMicros;
     private final long previousKeyValidUntilMicros;
+    /** The key's aggregate sequence this state is at (0 for a one-off view). */
+    private final long sequence;
 
-    GatewayKey(Caller caller, ApiKeyState state) {
+    GatewayKey(Caller caller, EnforcedKey key, long sequence) {
         this.caller = caller;
-        this.keyHash = state.keyHash();
-        this.previousKeyHash = state.previousKeyHash();
-        this.status = state.status();
-        this.expiresAtMicros = micros(state.expiresAt());
-        this.previousKeyValidUntilMicros = micros(state.previousKeyValidUntil());
+        this.sequence = sequence;
+        this.keyHash = key.keyHash();
+        this.previousKeyHash = key.previousKeyHash();
+        this.status = key.status();
+        this.expiresAtMicros = key.expiresAtMicros();
+        this.previousKeyValidUntilMicros = key.previousKeyValidUntilMicros();
     }
 
     /** A key's enforcement view on its own (no deduplication): for tests and one-off checks. */
     public static GatewayKey of(ApiKeyState state) {
+        EnforcedKey key = EnforcedKey.of(state);
         return new GatewayKey(
                 new Caller(
                         CredentialKind.API_KEY,
-                        state.keyId(),
-                        state.tenantId(),
-                        state.applicationId(),
-                        state.scopes(),
+                        key.keyId(),
+                        key.tenantId(),
+                        key.applicationId(),
+                        key.scopes(),
                         null,
-                        state.rateLimit(),
-                        state.quota()),
-                state);
+                        key.rateLimit(),
+                        key.quota()),
+                key,
+                0);
+    }
+
+    /** The aggregate sequence of the event this state came from: replays and older events are not applied. */
+    long sequence() {
+        return sequence;
     }
 
     /** Who the key says is calling. */

@@ -74,6 +74,14 @@ public final class StateApplier {
         return changed ? ApplyResult.APPLIED : ApplyResult.STALE;
     }
 
+    /**
+     * Applies an API key's state read straight from a token event (the state consumer's fast path): the same as
+     * {@link #apply} of that event.
+     */
+    public ApplyResult applyKey(EnforcedKey key, long sequence) {
+        return tokens.apply(key, sequence) ? ApplyResult.APPLIED : ApplyResult.STALE;
+    }
+
     /** Makes the route and IP-rule changes applied so far visible to requests, and prunes expired revocations. */
     public void commit() {
         routes.commit();

@@ -1,12 +1,15 @@
 package io.keygate.gateway.state;
 
 import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
 import io.keygate.events.EventCodec;
 import io.keygate.events.Topic;
 import io.keygate.gateway.config.GatewayConfig;
 import io.keygate.gateway.kafka.GatewayTopics;
 import io.keygate.gateway.kafka.KafkaClientProperties;
 import io.keygate.gateway.metrics.GatewayMetrics;
+import io.keygate.gateway.state.decode.DecodedKeyEvent;
+import io.keygate.gateway.state.decode.TokenEventDecoder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +25,6 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
@@ -33,6 +35,10 @@ import org.jboss.logging.Logger;
  * reached the end offsets it saw at start. Any error it cannot skip stops it in
  * {@linkplain ConsumerPhase#FAILED failed}: the gateway then reports not ready rather than serve from a
  * state that no longer follows revocations.
+ *
+ * <p>Records are read as bytes: API-key events, the bulk of a cold start, go through the {@link TokenEventDecoder}
+ * straight into the token index; every other record, and any the decoder does not read, through the CloudEvents SDK
+ * and {@link EventCodec}.
  */
 @ApplicationScoped
 public class StateConsumer {
@@ -49,13 +55,15 @@ public class StateConsumer {
     private final GatewayMetrics metrics;
     private final Duration pollTimeout;
     private final EventCodec codec = new EventCodec();
+    private final CloudEventDeserializer cloudEvents = new CloudEventDeserializer();
+    private final TokenEventDecoder tokenEvents = new TokenEventDecoder();
     private final StateApplier applier;
     private final StateFreshness freshness;
     private final AppliedPositions appliedPositions;
     private final Duration freshnessCheckTimeout;
 
     private volatile boolean running;
-    private volatile KafkaConsumer<String, CloudEvent> consumer;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
 
     public StateConsumer(
@@ -87,7 +95,7 @@ public class StateConsumer {
     /** Stops the consumer thread and waits for it. */
     public synchronized void stop() throws InterruptedException {
         running = false;
-        KafkaConsumer<String, CloudEvent> current = consumer;
+        KafkaConsumer<byte[], byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
         }
@@ -97,7 +105,7 @@ public class StateConsumer {
     }
 
     private void run() {
-        try (KafkaConsumer<String, CloudEvent> kafkaConsumer = new KafkaConsumer<>(kafka.stateConsumer())) {
+        try (KafkaConsumer<byte[], byte[]> kafkaConsumer = new KafkaConsumer<>(kafka.stateConsumer())) {
             consumer = kafkaConsumer;
             List<TopicPartition> partitions = assignAll(kafkaConsumer);
             kafkaConsumer.seekToBeginning(partitions);
@@ -123,20 +131,9 @@ public class StateConsumer {
     }
 
     private void pollOnce(
-            KafkaConsumer<String, CloudEvent> kafkaConsumer, List<TopicPartition> partitions, long startedNanos) {
-        ConsumerRecords<String, CloudEvent> records;
-        try {
-            records = kafkaConsumer.poll(pollTimeout);
-        } catch (RecordDeserializationException e) {
-            // Not a CloudEvent at all: skip the record, never stop the state.
-            metrics.eventUnreadable();
-            LOG.warnf(
-                    "Skipped a record that is not a CloudEvent at %s@%d: %s",
-                    e.topicPartition(), e.offset(), e.getMessage());
-            kafkaConsumer.seek(e.topicPartition(), e.offset() + 1);
-            return;
-        }
-        for (ConsumerRecord<String, CloudEvent> record : records) {
+            KafkaConsumer<byte[], byte[]> kafkaConsumer, List<TopicPartition> partitions, long startedNanos) {
+        ConsumerRecords<byte[], byte[]> records = kafkaConsumer.poll(pollTimeout);
+        for (ConsumerRecord<byte[], byte[]> record : records) {
             applyRecord(record);
         }
         applier.commit();
@@ -150,7 +147,7 @@ public class StateConsumer {
      * Asks the broker for its end offsets: once the positions reach them, the state is proven fresh as of the
      * moment of asking. During an outage the request times out, nothing is proven, and staleness grows.
      */
-    private void checkFreshness(KafkaConsumer<String, CloudEvent> kafkaConsumer, List<TopicPartition> partitions) {
+    private void checkFreshness(KafkaConsumer<byte[], byte[]> kafkaConsumer, List<TopicPartition> partitions) {
         long requestedAt = freshness.checkStarting();
         try {
             freshness.awaitPositions(byName(kafkaConsumer.endOffsets(partitions, freshnessCheckTimeout)), requestedAt);
@@ -162,28 +159,47 @@ public class StateConsumer {
         }
     }
 
-    private void applyRecord(ConsumerRecord<String, CloudEvent> record) {
+    private void applyRecord(ConsumerRecord<byte[], byte[]> record) {
         if (record.value() == null) {
             return; // A tombstone: no event type deletes state yet.
         }
+        DecodedKeyEvent keyEvent = tokenEvents.decode(record.headers(), record.value());
+        if (keyEvent != null) {
+            count(applier.applyKey(keyEvent.key(), keyEvent.sequence()), null);
+            return;
+        }
+        CloudEvent event;
         try {
-            switch (applier.apply(codec.fromCloudEvent(record.value()))) {
-                case APPLIED -> metrics.eventApplied();
-                case STALE -> metrics.eventStale();
-                case IGNORED ->
-                    LOG.debugf("Ignored event type %s", record.value().getType());
-            }
+            event = cloudEvents.deserialize(record.topic(), record.headers(), record.value());
+        } catch (RuntimeException e) {
+            // Not a CloudEvent at all: skip the record, never stop the state.
+            metrics.eventUnreadable();
+            LOG.warnf(
+                    "Skipped a record that is not a CloudEvent at %s-%d@%d: %s",
+                    record.topic(), record.partition(), record.offset(), e.getMessage());
+            return;
+        }
+        try {
+            count(applier.apply(codec.fromCloudEvent(event)), event);
         } catch (RuntimeException e) {
             // Logged without the payload, which is not ours to copy into logs.
             metrics.eventUnreadable();
             LOG.warnf(
                     "Skipped unreadable event %s at %s-%d@%d: %s",
-                    record.value().getType(), record.topic(), record.partition(), record.offset(), e.getMessage());
+                    event.getType(), record.topic(), record.partition(), record.offset(), e.getMessage());
+        }
+    }
+
+    private void count(ApplyResult result, CloudEvent event) {
+        switch (result) {
+            case APPLIED -> metrics.eventApplied();
+            case STALE -> metrics.eventStale();
+            case IGNORED -> LOG.debugf("Ignored event type %s", event.getType());
         }
     }
 
     private void publishProgress(
-            KafkaConsumer<String, CloudEvent> kafkaConsumer, List<TopicPartition> partitions, long startedNanos) {
+            KafkaConsumer<byte[], byte[]> kafkaConsumer, List<TopicPartition> partitions, long startedNanos) {
         StateProgress previous = state.progress();
         Map<String, Long> positions = new HashMap<>();
         Map<TopicPartition, Long> byPartition = new HashMap<>();
@@ -214,7 +230,7 @@ public class StateConsumer {
         }
     }
 
-    private static List<TopicPartition> assignAll(KafkaConsumer<String, CloudEvent> kafkaConsumer) {
+    private static List<TopicPartition> assignAll(KafkaConsumer<byte[], byte[]> kafkaConsumer) {
         List<TopicPartition> partitions = new ArrayList<>();
         for (Topic topic : GatewayTopics.STATE) {
             partitions.addAll(partitionsOf(kafkaConsumer, topic.topicName()));
@@ -223,7 +239,7 @@ public class StateConsumer {
         return partitions;
     }
 
-    private static List<TopicPartition> partitionsOf(KafkaConsumer<String, CloudEvent> kafkaConsumer, String topic) {
+    private static List<TopicPartition> partitionsOf(KafkaConsumer<byte[], byte[]> kafkaConsumer, String topic) {
         long deadline = System.nanoTime() + PARTITION_DISCOVERY_TIMEOUT.toNanos();
         while (true) {
             List<PartitionInfo> infos = kafkaConsumer.partitionsFor(topic);

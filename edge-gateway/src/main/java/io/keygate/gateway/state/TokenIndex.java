@@ -23,11 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TokenIndex {
 
     private final Map<String, GatewayKey> byHash = new ConcurrentHashMap<>();
-    private final Map<String, AppliedKey> byKeyId = new ConcurrentHashMap<>();
+    private final Map<String, GatewayKey> byKeyId = new ConcurrentHashMap<>();
     /** Values shared by many keys, deduplicated; touched by the writer only. */
     private final Map<Object, Object> shared = new HashMap<>();
-
-    private record AppliedKey(GatewayKey key, long sequence) {}
 
     /**
      * Records a key's state at an aggregate sequence.
@@ -36,24 +34,32 @@ public final class TokenIndex {
      *         or an out-of-order duplicate), which leaves the index unchanged
      */
     public boolean apply(ApiKeyState state, long sequence) {
-        AppliedKey previous = byKeyId.get(state.keyId());
+        return apply(EnforcedKey.of(state), sequence);
+    }
+
+    /**
+     * Records a key's state at an aggregate sequence, as {@link #apply(ApiKeyState, long)}, from what the gateway
+     * enforces of it.
+     */
+    public boolean apply(EnforcedKey state, long sequence) {
+        GatewayKey previous = byKeyId.get(state.keyId());
         if (previous != null && sequence <= previous.sequence()) {
             return false;
         }
-        GatewayKey key = new GatewayKey(callerOf(state), state);
+        GatewayKey key = new GatewayKey(callerOf(state), state, sequence);
         byHash.put(key.keyHash(), key);
         if (key.previousKeyHash() != null) {
             byHash.put(key.previousKeyHash(), key);
         }
         if (previous != null) {
-            dropIfGone(previous.key().keyHash(), key);
-            dropIfGone(previous.key().previousKeyHash(), key);
+            dropIfGone(previous.keyHash(), key);
+            dropIfGone(previous.previousKeyHash(), key);
         }
-        byKeyId.put(key.keyId(), new AppliedKey(key, sequence));
+        byKeyId.put(key.keyId(), key);
         return true;
     }
 
-    private Caller callerOf(ApiKeyState state) {
+    private Caller callerOf(EnforcedKey state) {
         return new Caller(
                 CredentialKind.API_KEY,
                 state.keyId(),

@@ -85,4 +85,27 @@ class RequestShapeTest {
         assertThat(check("POST", "/", headers("Host", "a.test", "Content-Length", "5")))
                 .isNull();
     }
+
+    /** The hand-written Host check against the regular expression it replaced, on generated values. */
+    @Test
+    void hostCheckAcceptsExactlyWhatTheRegularExpressionAccepted() {
+        java.util.regex.Pattern oracle = java.util.regex.Pattern.compile(
+                "(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?"
+                        + "|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?");
+        String[] pieces = {"a", "Z", "9", "-", ".", ":", "[", "]", "::1", "80", "123456", "x".repeat(62), "_", "f:e"};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20261129);
+        int accepted = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder host = new StringBuilder();
+            int count = random.nextInt(0, 7);
+            for (int p = 0; p < count; p++) {
+                host.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String value = host.toString();
+            boolean expected = oracle.matcher(value).matches();
+            assertThat(RequestShape.isValidHost(value)).as("Host %s", value).isEqualTo(expected);
+            accepted += expected ? 1 : 0;
+        }
+        assertThat(accepted).as("the generator produces valid hosts too").isGreaterThan(10_000);
+    }
 }

@@ -1,0 +1,73 @@
+package io.keygate.gateway.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The segment matcher against the regular expression it replaced, on generated patterns and paths. */
+class PathPatternTest {
+
+    private static final String[] PATTERN_SEGMENTS = {"*", "**", "a", "b", "a.b", "", "v1"};
+    private static final String[] PATH_SEGMENTS = {"a", "b", "a.b", "", "v1", "axb", "ab"};
+
+    @Test
+    void matchesWhatTheRegularExpressionMatched() {
+        SplittableRandom random = new SplittableRandom(20261129);
+        int matched = 0;
+        for (int p = 0; p < 3_000; p++) {
+            String pattern = join(PATTERN_SEGMENTS, random, 0, 4);
+            Pattern oracle = regex(pattern);
+            PathPattern compiled = PathPattern.compile(pattern);
+            for (int q = 0; q < 30; q++) {
+                String path = join(PATH_SEGMENTS, random, 0, 5);
+                boolean expected = oracle.matcher(path).matches();
+                assertThat(compiled.matches(path))
+                        .as("pattern %s, path %s", pattern, path)
+                        .isEqualTo(expected);
+                matched += expected ? 1 : 0;
+            }
+        }
+        assertThat(matched).as("the generator produces matches too").isGreaterThan(1_000);
+    }
+
+    @Test
+    void examples() {
+        assertThat(PathPattern.compile("/orders/**").matches("/orders")).isTrue();
+        assertThat(PathPattern.compile("/orders/**").matches("/orders/1/items")).isTrue();
+        assertThat(PathPattern.compile("/orders/**").matches("/orders-archive")).isFalse();
+        assertThat(PathPattern.compile("/orders/*").matches("/orders/")).isFalse();
+        assertThat(PathPattern.compile("/**/items").matches("/a/b/items")).isTrue();
+        assertThat(PathPattern.compile("/**/items").matches("/items")).isTrue();
+        assertThat(PathPattern.compile("").matches("/")).isTrue();
+        assertThat(PathPattern.compile("/").matches("/")).isTrue();
+        assertThat(PathPattern.compile("/").matches("")).isFalse();
+    }
+
+    private static String join(String[] segments, SplittableRandom random, int min, int max) {
+        StringBuilder path = new StringBuilder();
+        int count = random.nextInt(min, max + 1);
+        for (int i = 0; i < count; i++) {
+            path.append('/').append(segments[random.nextInt(segments.length)]);
+        }
+        return path.toString();
+    }
+
+    /** The regular expression scope patterns were compiled to before. */
+    private static Pattern regex(String pattern) {
+        StringBuilder regex = new StringBuilder();
+        String[] segments = pattern.split("/", -1);
+        for (int i = 1; i < segments.length; i++) {
+            String segment = segments[i];
+            if (segment.equals("**")) {
+                regex.append("(?:/[^/]*)*");
+            } else if (segment.equals("*")) {
+                regex.append("/[^/]+");
+            } else {
+                regex.append('/').append(Pattern.quote(segment));
+            }
+        }
+        return Pattern.compile(regex.length() == 0 ? "/" : regex.toString());
+    }
+}
