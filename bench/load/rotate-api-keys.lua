@@ -3,7 +3,7 @@
 -- key is not checked (upstream directly, plain reverse proxy).
 -- Usage: wrk ... -s rotate-api-keys.lua <url> -- <keys-file> <path>
 -- Requests are formatted once in init(); each thread starts at another key. done() prints one JSON line with
--- the figures.
+-- the figures: errors counts every failure, status_errors the answers with a status of 400 or more among them.
 
 local threads = 0
 
@@ -32,7 +32,7 @@ end
 function done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
-    '{"requests":%d,"duration_us":%d,"p50_us":%d,"p99_us":%d,"max_us":%d,"errors":%d}\n',
+    '{"requests":%d,"duration_us":%d,"p50_us":%d,"p99_us":%d,"max_us":%d,"errors":%d,"status_errors":%d}\n',
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), latency.max,
-    e.connect + e.read + e.write + e.status + e.timeout))
+    e.connect + e.read + e.write + e.status + e.timeout, e.status))
 end

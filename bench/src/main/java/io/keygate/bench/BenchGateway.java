@@ -146,6 +146,23 @@ final class BenchGateway implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("jcmd printed no total:\n" + output));
     }
 
+    /**
+     * The value of a counter or gauge on its Prometheus endpoint ({@code /q/metrics}, e.g.
+     * {@code keygate_gateway_ratelimit_decided_locally_total}), or 0 if it has none yet.
+     */
+    double metric(String name) throws IOException, InterruptedException {
+        HttpResponse<String> metrics = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/q/metrics"))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return metrics.body()
+                .lines()
+                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     /** The proxy's URL. */
     String proxyUrl() {
         return "http://127.0.0.1:" + proxyPort;

@@ -3,6 +3,9 @@ package io.keygate.bench;
 import io.keygate.events.credential.ApiKeyFormat;
 import io.keygate.events.credential.ApiKeyHasher;
 import io.keygate.events.policy.CredentialKind;
+import io.keygate.events.policy.PlanRateLimit;
+import io.keygate.events.policy.PlanState;
+import io.keygate.events.policy.PlanStatus;
 import io.keygate.events.policy.RouteState;
 import io.keygate.events.policy.RouteStatus;
 import io.keygate.events.policy.RouteTarget;
@@ -30,6 +33,8 @@ final class BenchTenant {
     static final String TENANT = "bench";
     static final String API = "api_" + "b".repeat(32);
     static final String ROUTE = "rt_" + "b".repeat(32);
+    /** The plan every subscription is on; no plan event describes it unless a benchmark publishes {@link #plan}. */
+    static final String PLAN = "plan_" + "b".repeat(32);
     /** The path every line of the benchmark is asked for. */
     static final String PATH = "/bench/items";
 
@@ -76,6 +81,23 @@ final class BenchTenant {
                 CREATED);
     }
 
+    /** The plan of the subscriptions with {@code rateLimit}, counted in each gateway's configured mode. */
+    PlanState plan(PlanRateLimit rateLimit) {
+        return new PlanState(
+                PLAN,
+                TENANT,
+                API,
+                "bench plan",
+                null,
+                rateLimit,
+                null,
+                null,
+                PlanStatus.ACTIVE,
+                CREATED,
+                CREATED,
+                null);
+    }
+
     /** Approved subscriptions of every application to the API. */
     List<SubscriptionState> subscriptions() {
         return IntStream.range(0, applications)
@@ -85,7 +107,7 @@ final class BenchTenant {
                         applicationId(app),
                         API,
                         TENANT,
-                        "plan_" + "b".repeat(32),
+                        PLAN,
                         SubscriptionStatus.APPROVED,
                         null,
                         CREATED,

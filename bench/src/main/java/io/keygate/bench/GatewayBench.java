@@ -1,10 +1,5 @@
 package io.keygate.bench;
 
-import io.keygate.events.credential.ApiKeyHasher;
-import io.keygate.events.policy.RouteDefined;
-import io.keygate.events.policy.SubscriptionApproved;
-import io.keygate.events.policy.SubscriptionState;
-import io.keygate.events.token.ApiKeyIssued;
 import io.keygate.events.token.ApiKeyState;
 import io.keygate.testkit.FreePorts;
 import io.keygate.testkit.KafkaBroker;
@@ -15,13 +10,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
@@ -60,10 +52,8 @@ public final class GatewayBench {
     private final Map<GatewayLine, String> urls = new EnumMap<>(GatewayLine.class);
     private final Map<GatewayLine, String> unavailable = new EnumMap<>(GatewayLine.class);
     private final BenchTenant tenant = new BenchTenant(APPLICATIONS);
-    private final String pepper = randomPepper();
-    private final List<String> secrets = new ArrayList<>();
-    private final List<ApiKeyState> keys = new ArrayList<>();
-    private Path keysFile;
+    private final String pepper = BenchKeys.newPepper();
+    private BenchKeys keys;
     private BenchGateway localGateway;
     private RedisServer redis;
 
@@ -136,25 +126,8 @@ public final class GatewayBench {
 
     /** The keys (secrets to a file for wrk, their states to the topic), the route and the subscriptions. */
     private void publishState(String bootstrap, String upstreamUrl) throws Exception {
-        SecureRandom random = new SecureRandom();
-        ApiKeyHasher hasher = new ApiKeyHasher(pepper);
-        for (int i = 0; i < options.keys(); i++) {
-            String secret = BenchTenant.newSecret(random);
-            secrets.add(secret);
-            keys.add(tenant.activeKey(i, secret, hasher));
-        }
-        keysFile = Files.write(run.path().resolve("api-keys.txt"), secrets);
-        StatePublisher.createTopics(bootstrap);
-        try (StatePublisher publisher = new StatePublisher(bootstrap, 20)) {
-            publisher.send(1, new RouteDefined(tenant.route(upstreamUrl)));
-            for (SubscriptionState subscription : tenant.subscriptions()) {
-                publisher.send(1, new SubscriptionApproved(subscription));
-            }
-            for (ApiKeyState key : keys) {
-                publisher.send(1, new ApiKeyIssued(key));
-            }
-            publisher.flush();
-        }
+        keys = BenchKeys.create(tenant, options.keys(), run.path(), pepper);
+        keys.publish(bootstrap, upstreamUrl, List.of());
     }
 
     /** nginx (b) and (c), the gateways (d) and (e), each probed with one request before any load. */
@@ -169,6 +142,7 @@ public final class GatewayBench {
         }
         if (options.lines().contains(GatewayLine.C)) {
             List<String> map = new ArrayList<>();
+            List<String> secrets = keys.secrets();
             for (int i = 0; i < secrets.size(); i++) {
                 map.add(NginxPeer.keyMapLine(secrets.get(i), tenant.applicationOf(i)));
             }
@@ -233,7 +207,7 @@ public final class GatewayBench {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(urls.get(line) + BenchTenant.PATH))
-                                .header("X-API-Key", secrets.get(0))
+                                .header("X-API-Key", keys.secrets().get(0))
                                 .timeout(PROBE_TIMEOUT)
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -303,7 +277,7 @@ public final class GatewayBench {
                     load.resolve("rotate-api-keys.lua"),
                     urls.get(line),
                     duration,
-                    keysFile.toString(),
+                    keys.file().toString(),
                     BenchTenant.PATH);
         } catch (IllegalStateException e) {
             if (line != GatewayLine.E) {
@@ -318,10 +292,12 @@ public final class GatewayBench {
 
     /** Revokes the last keys one after another through the gateway of (d). */
     private Histogram revocationDelays(KafkaBroker kafka) throws Exception {
-        int from = keys.size() - options.revocations();
+        List<ApiKeyState> states = keys.states();
+        List<String> secrets = keys.secrets();
+        int from = states.size() - options.revocations();
         try (StatePublisher publisher = new StatePublisher(kafka.bootstrapServers(), 0)) {
             return new RevocationProbe(publisher, tenant, localGateway.proxyUrl())
-                    .measure(keys.subList(from, keys.size()), secrets.subList(from, secrets.size()));
+                    .measure(states.subList(from, states.size()), secrets.subList(from, secrets.size()));
         }
     }
 
@@ -369,11 +345,5 @@ public final class GatewayBench {
                         .findFirst())
                 .orElse(lines.isEmpty() ? message : lines.get(0));
         return reason.length() > 300 ? reason.substring(0, 300) + "…" : reason;
-    }
-
-    private static String randomPepper() {
-        byte[] bytes = new byte[32];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

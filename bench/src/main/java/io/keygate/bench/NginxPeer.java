@@ -7,6 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +28,7 @@ import java.util.List;
 final class NginxPeer implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     /**
      * nginx closes a keep-alive connection after 1000 requests by default (client and upstream side); the gateway
      * does not, so the peers here do not either: reconnects would be measured, not proxying.
@@ -49,7 +54,13 @@ final class NginxPeer implements AutoCloseable {
         this.prefix = prefix;
     }
 
-    /** The upstream of every line: {@code 200 {"ok":true}} for any request. No access log: it is the limit. */
+    /** Where the upstream tells how many requests it has handled ({@code stub_status}). */
+    private static final String STATUS_PATH = "/nginx-status";
+
+    /**
+     * The upstream of every line: {@code 200 {"ok":true}} for any request. No access log: it is the limit. Its
+     * {@link #handledRequests} count what reached it.
+     */
     static NginxPeer upstream(RunDirectory run, int port) {
         return start(run, "nginx-upstream", port, """
                     access_log off;
@@ -59,8 +70,25 @@ final class NginxPeer implements AutoCloseable {
                             default_type application/json;
                             return 200 '{"ok":true}\\n';
                         }
+                        location = %s {
+                            stub_status;
+                        }
                     }
-                """.formatted(port));
+                """.formatted(port, STATUS_PATH));
+    }
+
+    /**
+     * Requests this nginx has handled since it started, this one included ({@code stub_status}: "server accepts
+     * handled requests" then the three numbers). Only the upstream serves it.
+     */
+    long handledRequests() throws IOException, InterruptedException {
+        HttpResponse<String> status = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url() + STATUS_PATH)).build(), HttpResponse.BodyHandlers.ofString());
+        if (status.statusCode() != 200) {
+            throw new IllegalStateException(name + " has no status page: " + status.statusCode());
+        }
+        String counts = status.body().lines().skip(2).findFirst().orElseThrow().trim();
+        return Long.parseLong(counts.split("\\s+")[2]);
     }
 
     /** (b) A plain reverse proxy to the upstream, with keep-alive upstream connections and an access log. */

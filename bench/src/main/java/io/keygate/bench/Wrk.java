@@ -33,6 +33,21 @@ final class Wrk {
     /** Runs {@code script} against {@code url} for {@code duration}; any failed request fails the run. */
     LoadResult run(Path script, String url, Duration duration, String... scriptArguments)
             throws IOException, InterruptedException {
+        JsonNode result = figures(start(script, url, duration, scriptArguments));
+        if (result.get("errors").asLong() > 0) {
+            throw new IllegalStateException("wrk saw failed requests: " + result);
+        }
+        long requests = result.get("requests").asLong();
+        return new LoadResult(
+                requests,
+                requests / (result.get("duration_us").asLong() / 1e6),
+                result.get("p50_us").asLong() / 1000.0,
+                result.get("p99_us").asLong() / 1000.0,
+                result.get("max_us").asLong() / 1000.0);
+    }
+
+    /** Starts {@code script} against {@code url} for {@code duration}, without waiting: several can run at once. */
+    Process start(Path script, String url, Duration duration, String... scriptArguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 "wrk",
                 "-t" + threads,
@@ -45,25 +60,19 @@ final class Wrk {
                 url,
                 "--"));
         command.addAll(List.of(scriptArguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    /** Waits for a started wrk and returns the JSON line its script's {@code done()} printed. */
+    static JsonNode figures(Process wrk) throws IOException, InterruptedException {
+        String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (wrk.waitFor() != 0) {
             throw new IllegalStateException("wrk failed:\n" + output);
         }
         String figures = output.lines()
                 .filter(line -> line.startsWith("{\"requests\""))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("wrk printed no figures:\n" + output));
-        JsonNode result = JSON.readTree(figures);
-        if (result.get("errors").asLong() > 0) {
-            throw new IllegalStateException("wrk saw failed requests:\n" + output);
-        }
-        long requests = result.get("requests").asLong();
-        return new LoadResult(
-                requests,
-                requests / (result.get("duration_us").asLong() / 1e6),
-                result.get("p50_us").asLong() / 1000.0,
-                result.get("p99_us").asLong() / 1000.0,
-                result.get("max_us").asLong() / 1000.0);
+        return JSON.readTree(figures);
     }
 }

@@ -34,6 +34,7 @@ import io.keygate.events.policy.OpenApiDocumentRef;
 import io.keygate.events.policy.PlanCreated;
 import io.keygate.events.policy.PlanQuota;
 import io.keygate.events.policy.PlanRateLimit;
+import io.keygate.events.policy.PlanRateLimitMode;
 import io.keygate.events.policy.PlanRetired;
 import io.keygate.events.policy.PlanState;
 import io.keygate.events.policy.PlanStatus;
@@ -453,17 +454,19 @@ public final class SampleEvents {
                 "For production traffic",
                 new PlanRateLimit(100, RateLimitPeriod.SECOND, 50),
                 new PlanQuota(1_000_000, QuotaRefill.MONTH),
+                PlanRateLimitMode.HYBRID,
                 PlanStatus.ACTIVE,
                 T0,
                 T0,
                 null);
         PlanState minimalPlan =
-                new PlanState(planId, "acme", api, "free", null, null, null, PlanStatus.ACTIVE, T0, T0, null);
+                new PlanState(planId, "acme", api, "free", null, null, null, null, PlanStatus.ACTIVE, T0, T0, null);
         PlanState retired = new PlanState(
                 planId,
                 "acme",
                 api,
                 "free",
+                null,
                 null,
                 null,
                 null,

@@ -100,8 +100,8 @@ public interface GatewayConfig {
         int redisMaxWaiting();
 
         /**
-         * Hybrid mode: a lease holds what the tightest limit refills in this time (at least one token), and expires
-         * unspent after it.
+         * Hybrid mode: a lease holds what the event loop spent in this time lately, at most what the tightest limit
+         * refills in it (at least one token), and expires unspent after it.
          */
         @WithDefault("100ms")
         Duration hybridLease();

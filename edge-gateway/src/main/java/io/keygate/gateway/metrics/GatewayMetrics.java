@@ -1,7 +1,6 @@
 package io.keygate.gateway.metrics;
 
 import io.keygate.events.call.CallOutcome;
-import io.keygate.gateway.ratelimit.RateLimitMode;
 import io.keygate.gateway.ratelimit.RateLimiting;
 import io.keygate.gateway.state.GatewayState;
 import io.micrometer.core.instrument.Counter;
@@ -96,10 +95,10 @@ public class GatewayMetrics {
         replaceGauges(registry, "keygate.gateway.ratelimit.redis.reachable", "keygate.gateway.ratelimit.local.buckets");
         Gauge.builder(
                         "keygate.gateway.ratelimit.redis.reachable",
-                        () -> rateLimiting.mode() == RateLimitMode.LOCAL
+                        () -> !rateLimiting.countsInRedis()
                                 ? Double.NaN
                                 : rateLimiting.redis().unreachableSince() == null ? 1 : 0)
-                .description("1 while Redis answers (cluster and hybrid modes), 0 while limits are counted locally")
+                .description("1 while Redis answers (cluster and hybrid limits), 0 while they are counted locally")
                 .register(registry);
         Gauge.builder(
                         "keygate.gateway.ratelimit.local.buckets",

@@ -1,6 +1,7 @@
 package io.keygate.gateway.ratelimit;
 
 import io.keygate.events.policy.PlanRateLimit;
+import io.keygate.events.policy.PlanRateLimitMode;
 import io.keygate.events.policy.PlanState;
 import io.keygate.events.policy.SubscriptionState;
 import io.keygate.events.token.Quota;
@@ -18,6 +19,8 @@ import java.util.List;
  *
  * <p>A credential's rate limit of {@code n} per period lets an idle caller send {@code n} at once; a plan's holds
  * its {@code burst} on top of that.
+ *
+ * <p>The key's own limits are counted in the gateway's configured mode; a plan's in the mode the plan names, if any.
  */
 public final class CallLimits {
 
@@ -49,20 +52,35 @@ public final class CallLimits {
         }
         if (plan != null) {
             String bucket = subscription.subscriptionId() + ':' + plan.planId();
+            RateLimitMode mode = modeOf(plan.rateLimitMode());
             PlanRateLimit rate = plan.rateLimit();
             if (rate != null) {
                 limits.add(
-                        Limit.rate("plan", "p:" + bucket, rate.requests(), rate.per(), rate.requests() + rate.burst()));
+                        Limit.rate("plan", "p:" + bucket, rate.requests(), rate.per(), rate.requests() + rate.burst())
+                                .countedIn(mode));
             }
             if (plan.quota() != null) {
                 limits.add(Limit.quota(
-                        "plan-quota",
-                        "pq:" + bucket,
-                        plan.quota().requests(),
-                        plan.quota().per(),
-                        nowMicros));
+                                "plan-quota",
+                                "pq:" + bucket,
+                                plan.quota().requests(),
+                                plan.quota().per(),
+                                nowMicros)
+                        .countedIn(mode));
             }
         }
         return limits;
+    }
+
+    /** The mode a plan names, or null for the gateway's configured one. */
+    static RateLimitMode modeOf(PlanRateLimitMode planMode) {
+        if (planMode == null) {
+            return null;
+        }
+        return switch (planMode) {
+            case LOCAL -> RateLimitMode.LOCAL;
+            case CLUSTER -> RateLimitMode.CLUSTER;
+            case HYBRID -> RateLimitMode.HYBRID;
+        };
     }
 }

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Counts limits across gateways with few Redis calls: each event loop leases a batch of tokens from the Redis
  * buckets (the same script as the cluster mode, taking a batch at once) and spends them locally, leasing the next
- * batch when half is spent. Tokens are taken from Redis before they are spent, so gateways together never admit
+ * batch when half is spent. A batch is what the event loop spent in one lease period lately, at most what the
+ * tightest limit refills in one. Tokens are taken from Redis before they are spent, so gateways together never admit
  * more than the limit; a lease left unspent when it expires is lost, so they may admit a little less (at most one
  * batch per event loop and caller). A refusal from Redis is remembered until its retry-after, so refused callers
  * cost no round trip either.
@@ -36,6 +37,12 @@ public final class HybridRateLimiter implements RateLimiter {
     /** Tokens leased for one set of limits, and the latest Redis answer about them. */
     private static final class Lease {
         private long tokens;
+        /** Tokens asked for in the latest lease: a refill is asked for when fewer than half are left. */
+        private long size;
+        /** Tokens spent since the latest lease was asked for, and when that was: this event loop's demand. */
+        private long spent;
+
+        private long askedAtMicros;
         private long expiresAtMicros;
         private long refusedUntilMicros;
         private LimitDecision lastAnswer;
@@ -67,7 +74,9 @@ public final class HybridRateLimiter implements RateLimiter {
         Lease lease = leases.computeIfAbsent(key, k -> new Lease());
         if (lease.tokens > 0 && nowMicros < lease.expiresAtMicros) {
             lease.tokens--;
-            if (lease.refill == null && lease.tokens < batch(limits) / 2) {
+            lease.spent++;
+            // A lease of one is not refilled ahead: the demand has not shown yet, a token asked for ahead could expire.
+            if (lease.refill == null && lease.size > 1 && lease.tokens * 2 < lease.size) {
                 refill(lease, limits, nowMicros);
             }
             return Future.succeededFuture(admitted(lease, limits));
@@ -87,6 +96,7 @@ public final class HybridRateLimiter implements RateLimiter {
             }
             if (lease.tokens > 0) {
                 lease.tokens--;
+                lease.spent++;
                 return Future.succeededFuture(admitted(lease, limits));
             }
             if (lease.refusedUntilMicros > nowMicros) {
@@ -95,6 +105,23 @@ public final class HybridRateLimiter implements RateLimiter {
             // Granted, but spent by the calls that waited on the same lease before this one: lease again.
             return admit(limits, nowMicros);
         });
+    }
+
+    /**
+     * Puts the token back on its lease while the lease runs, so a later call spends it; while Redis does not answer
+     * the call was decided by the local fallback, which gets it back instead. A token of an expired lease is lost, as
+     * leftovers of expired leases are.
+     */
+    @Override
+    public void refund(List<Limit> limits, long nowMicros) {
+        if (availability.unreachableSince() != null) {
+            fallback.refund(limits, nowMicros);
+            return;
+        }
+        Lease lease = leases.get(leaseKey(limits));
+        if (lease != null && nowMicros < lease.expiresAtMicros) {
+            lease.tokens++;
+        }
     }
 
     private Future<Void> refill(Lease lease, List<Limit> limits, long nowMicros) {
@@ -106,7 +133,10 @@ public final class HybridRateLimiter implements RateLimiter {
                 availability.failed(refilled.future().cause(), nowMicros);
             }
         });
-        script.take(limits, batch(limits)).onComplete(answer -> {
+        lease.size = leaseSize(lease, limits, nowMicros);
+        lease.spent = 0;
+        lease.askedAtMicros = nowMicros;
+        script.take(limits, lease.size).onComplete(answer -> {
             vertx.cancelTimer(timer);
             if (answer.failed()) {
                 if (refilled.tryFail(answer.cause())) {
@@ -131,7 +161,23 @@ public final class HybridRateLimiter implements RateLimiter {
         return refilled.future();
     }
 
-    /** Tokens to lease at once: what the tightest limit refills in one lease period, at least one. */
+    /**
+     * Tokens to ask for: what this event loop spent in one lease period lately (its share of the demand), growing at
+     * most twofold per lease (one token at first), at most {@link #batch}. A lease sized by the limit alone has every
+     * gateway hold a lease period of the whole limit: tokens a gateway does not spend before its lease expires are
+     * lost, and under a demand below the limit the gateways together admit far less than it. Sized by demand, a
+     * lease is spent before it expires and only what is left when the calls stop is lost.
+     */
+    private long leaseSize(Lease lease, List<Limit> limits, long nowMicros) {
+        if (lease.askedAtMicros == 0) {
+            return 1;
+        }
+        long elapsed = Math.max(1, nowMicros - lease.askedAtMicros);
+        long demand = (lease.spent * leaseMicros + elapsed - 1) / elapsed;
+        return Math.max(1, Math.min(Math.min(batch(limits), 2 * lease.size), demand));
+    }
+
+    /** The most tokens to lease at once: what the tightest limit refills in one lease period, at least one. */
     long batch(List<Limit> limits) {
         long batch = Long.MAX_VALUE;
         for (Limit limit : limits) {

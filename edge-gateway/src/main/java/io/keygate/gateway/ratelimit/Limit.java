@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param intervalMicros  rate limits: time one request's token takes to refill (the GCRA emission interval)
  * @param toleranceMicros rate limits: how far ahead of schedule the bucket may run (capacity - 1 intervals)
  * @param windowEndMicros quotas: end of the current window (µs since the epoch, exclusive); 0 for a lifetime quota
+ * @param mode            where it is counted, or null for the gateway's configured mode
  */
 public record Limit(
         String policy,
@@ -27,7 +28,8 @@ public record Limit(
         long windowSeconds,
         long intervalMicros,
         long toleranceMicros,
-        long windowEndMicros) {
+        long windowEndMicros,
+        RateLimitMode mode) {
 
     private static final long MICROS = 1_000_000L;
 
@@ -53,7 +55,8 @@ public record Limit(
                 periodSeconds,
                 interval,
                 Math.max(0, capacity - 1) * interval,
-                0);
+                0,
+                null);
     }
 
     /**
@@ -63,7 +66,7 @@ public record Limit(
      */
     public static Limit quota(String policy, String bucket, long limit, QuotaRefill refill, long nowMicros) {
         if (refill == null) {
-            return new Limit(policy, bucket, LimitKind.QUOTA, limit, 0, 0, 0, 0);
+            return new Limit(policy, bucket, LimitKind.QUOTA, limit, 0, 0, 0, 0, null);
         }
         LocalDate today = LocalDate.ofEpochDay(Math.floorDiv(nowMicros, 86_400L * MICROS));
         LocalDate start = refill == QuotaRefill.DAY ? today : today.withDayOfMonth(1);
@@ -78,7 +81,29 @@ public record Limit(
                 endSecond - startSecond,
                 0,
                 0,
-                endSecond * MICROS);
+                endSecond * MICROS,
+                null);
+    }
+
+    /** This limit counted in {@code mode} (null: the gateway's configured mode). */
+    public Limit countedIn(RateLimitMode mode) {
+        return mode == this.mode
+                ? this
+                : new Limit(
+                        policy,
+                        bucket,
+                        kind,
+                        quota,
+                        windowSeconds,
+                        intervalMicros,
+                        toleranceMicros,
+                        windowEndMicros,
+                        mode);
+    }
+
+    /** Where this limit is counted, given the gateway's configured mode. */
+    public RateLimitMode modeOr(RateLimitMode configured) {
+        return mode == null ? configured : mode;
     }
 
     static long seconds(RateLimitPeriod period) {

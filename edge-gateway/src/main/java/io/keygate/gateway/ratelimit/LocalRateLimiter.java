@@ -84,6 +84,13 @@ public final class LocalRateLimiter implements RateLimiter {
         return -1;
     }
 
+    @Override
+    public void refund(List<Limit> limits, long nowMicros) {
+        for (int i = 0; i < limits.size(); i++) {
+            refund(limits.get(i));
+        }
+    }
+
     private void refund(Limit limit) {
         if (limit.kind() == LimitKind.RATE) {
             AtomicLong arrival = arrivals.get(limit.bucket());

@@ -25,7 +25,7 @@ public class RateLimitReadinessCheck implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("rate-limiting")
                 .up()
                 .withData("mode", rateLimiting.mode().name());
-        if (rateLimiting.mode() != RateLimitMode.LOCAL) {
+        if (rateLimiting.countsInRedis()) {
             RedisAvailability redis = rateLimiting.redis();
             if (redis.unreachableSince() == null) {
                 response.withData("redis", "reachable");

@@ -16,4 +16,14 @@ public interface RateLimiter {
      * @return the decision; never a failed future: a limiter whose store is unreachable decides locally
      */
     Future<LimitDecision> admit(List<Limit> limits, long nowMicros);
+
+    /**
+     * Gives back what an admitted call was charged for {@code limits}, where this limiter can: the call was then
+     * refused by a limit counted in another mode. By default nothing is given back (an exact count in Redis is asked
+     * last, so it never has to).
+     *
+     * @param limits    the limits of an earlier admitted decision of this limiter, on this event loop
+     * @param nowMicros now, µs since the epoch
+     */
+    default void refund(List<Limit> limits, long nowMicros) {}
 }

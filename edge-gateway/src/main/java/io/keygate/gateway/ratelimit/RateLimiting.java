@@ -67,39 +67,65 @@ public class RateLimiting {
         LOG.infof("Rate limits counted in %s mode", config.mode());
     }
 
-    /** A limiter for the proxy event loop this is called on (from its verticle's start). */
+    /**
+     * A limiter for the proxy event loop this is called on (from its verticle's start): each limit goes to the limiter
+     * of its mode — the one its plan names, else the configured one. The configured mode's limiter is made now; the
+     * others when a call first needs them.
+     */
     public RateLimiter forThisEventLoop() {
-        if (config.mode() == RateLimitMode.LOCAL) {
-            return local;
-        }
         Context context = Vertx.currentContext();
-        if (context == null) {
-            throw new IllegalStateException("A Redis limiter must be created on its proxy event loop");
-        }
+        RoutingRateLimiter limiter =
+                new RoutingRateLimiter(config.mode(), local, () -> cluster(context), () -> hybrid(context));
+        limiter.limiter(config.mode());
+        return limiter;
+    }
+
+    /** Whether any limit is counted in Redis: the configured mode does, or a plan named such a mode. */
+    public boolean countsInRedis() {
+        return config.mode() != RateLimitMode.LOCAL || !clients.isEmpty();
+    }
+
+    private RedisRateLimiter cluster(Context context) {
+        return new RedisRateLimiter(
+                context.owner(),
+                redisFor(context),
+                config.redisKeyPrefix(),
+                config.redisTimeout().toMillis(),
+                local,
+                availability,
+                metrics);
+    }
+
+    private HybridRateLimiter hybrid(Context context) {
         Vertx vertx = context.owner();
-        Redis redis = Redis.createClient(
-                vertx,
-                new RedisOptions()
-                        .setConnectionString(config.redisUrl())
-                        .setMaxPoolSize(config.redisPoolSize())
-                        .setMaxPoolWaiting(config.redisMaxWaiting()));
-        clients.add(redis);
-        long timeoutMillis = config.redisTimeout().toMillis();
-        if (config.mode() == RateLimitMode.CLUSTER) {
-            return new RedisRateLimiter(
-                    vertx, redis, config.redisKeyPrefix(), timeoutMillis, local, availability, metrics);
-        }
         HybridRateLimiter hybrid = new HybridRateLimiter(
                 vertx,
-                redis,
+                redisFor(context),
                 config.redisKeyPrefix(),
-                timeoutMillis,
+                config.redisTimeout().toMillis(),
                 config.hybridLease().toNanos() / 1_000,
                 local,
                 availability,
                 metrics);
         vertx.setPeriodic(SWEEP_INTERVAL_MILLIS, id -> hybrid.sweep(nowMicros()));
         return hybrid;
+    }
+
+    /** A Redis client of the event loop of {@code context}, so answers come back on the loop that asked. */
+    private Redis redisFor(Context context) {
+        // Made in the verticle's start or, for a plan's mode, by a call on the same event loop (whose context is a
+        // duplicate of the verticle's, hence not compared).
+        if (context == null || !Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("A Redis limiter must be created on its proxy event loop");
+        }
+        Redis redis = Redis.createClient(
+                context.owner(),
+                new RedisOptions()
+                        .setConnectionString(config.redisUrl())
+                        .setMaxPoolSize(config.redisPoolSize())
+                        .setMaxPoolWaiting(config.redisMaxWaiting()));
+        clients.add(redis);
+        return redis;
     }
 
     /** Closes the Redis clients of the event loops. */

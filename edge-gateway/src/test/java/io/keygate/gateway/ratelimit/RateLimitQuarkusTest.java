@@ -11,6 +11,7 @@ import io.keygate.events.credential.ApiKeyHasher;
 import io.keygate.events.policy.PlanCreated;
 import io.keygate.events.policy.PlanQuota;
 import io.keygate.events.policy.PlanRateLimit;
+import io.keygate.events.policy.PlanRateLimitMode;
 import io.keygate.events.policy.PlanState;
 import io.keygate.events.policy.PlanStatus;
 import io.keygate.events.policy.RouteDefined;
@@ -104,12 +105,17 @@ class RateLimitQuarkusTest {
     }
 
     static String plan(PlanRateLimit rate, PlanQuota quota) {
+        return plan(rate, quota, null);
+    }
+
+    /** A plan whose limits are counted in {@code mode} (null: the gateway's configured mode). */
+    static String plan(PlanRateLimit rate, PlanQuota quota, PlanRateLimitMode mode) {
         String planId = "plan_" + UUID.randomUUID().toString().replace("-", "");
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
         events.publish(
                 1,
                 new PlanCreated(new PlanState(
-                        planId, "owner", "api", "gold", null, rate, quota, PlanStatus.ACTIVE, at, at, null)));
+                        planId, "owner", "api", "gold", null, rate, quota, mode, PlanStatus.ACTIVE, at, at, null)));
         return planId;
     }
 

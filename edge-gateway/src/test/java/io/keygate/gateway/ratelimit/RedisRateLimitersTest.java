@@ -135,6 +135,22 @@ class RedisRateLimitersTest {
     }
 
     @Test
+    void hybridGatewaysLeaseWhatTheyAreAskedForNotAWholeBatchEach() throws Exception {
+        List<RateLimiter> gateways = List.of(hybrid(), hybrid(), hybrid());
+        // Batches of at most 10 (one token back every 6 s, 60 s leases): three gateways holding a batch each would
+        // take 30 of the 100 tokens for 3 calls, and leave them to expire unspent if the calls stop.
+        Limit hundredInABucket = Limit.rate("key", "k:" + UUID.randomUUID(), 600, RateLimitPeriod.HOUR, 100);
+
+        assertThat(admittedOf(gateways, List.of(hundredInABucket), 1)).isEqualTo(3);
+
+        LimitDecision exact = onLoop(() -> cluster(redis, new RedisAvailability(1_000_000))
+                .admit(List.of(hundredInABucket), RateLimiting.nowMicros()));
+        assertThat(exact.remaining()[0])
+                .as("the three gateways took one token each, the exact count one more")
+                .isEqualTo(100 - 4);
+    }
+
+    @Test
     void anUnreachableRedisLeavesCallsDecidedLocallyAndSaysSo() throws Exception {
         Redis dead = Redis.createClient(
                 vertx, new RedisOptions().setConnectionString("redis://127.0.0.1:" + FreePorts.next()));

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param description free text (at most 1000 characters), or null
  * @param rateLimit   the rate limit, or null for none
  * @param quota       the quota, or null for none
+ * @param rateLimitMode where gateways count the rate limit and quota, or null for the mode each gateway is
+ *                      configured with (added to {@code v1} as an optional field: older consumers ignore it)
  * @param status      lifecycle state
  * @param createdAt   creation time
  * @param updatedAt   time of the last change
@@ -27,6 +29,7 @@ public record PlanState(
         String description,
         PlanRateLimit rateLimit,
         PlanQuota quota,
+        PlanRateLimitMode rateLimitMode,
         PlanStatus status,
         Instant createdAt,
         Instant updatedAt,

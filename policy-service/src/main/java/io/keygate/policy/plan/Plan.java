@@ -42,6 +42,7 @@ public final class Plan {
                     attributes.description(),
                     attributes.rateLimit(),
                     attributes.quota(),
+                    attributes.rateLimitMode(),
                     PlanStatus.ACTIVE,
                     create.at(),
                     create.at(),
@@ -54,7 +55,11 @@ public final class Plan {
             }
             PlanAttributes next = PlanRules.check(update.attributes());
             if (next.equals(new PlanAttributes(
-                    existing.name(), existing.description(), existing.rateLimit(), existing.quota()))) {
+                    existing.name(),
+                    existing.description(),
+                    existing.rateLimit(),
+                    existing.quota(),
+                    existing.rateLimitMode()))) {
                 return List.of();
             }
             return List.of(new PlanUpdated(new PlanState(
@@ -65,6 +70,7 @@ public final class Plan {
                     next.description(),
                     next.rateLimit(),
                     next.quota(),
+                    next.rateLimitMode(),
                     existing.status(),
                     existing.createdAt(),
                     update.at(),
@@ -82,6 +88,7 @@ public final class Plan {
                 existing.description(),
                 existing.rateLimit(),
                 existing.quota(),
+                existing.rateLimitMode(),
                 PlanStatus.RETIRED,
                 existing.createdAt(),
                 retire.at(),

@@ -33,7 +33,7 @@ public final class PlanRules {
         if (attributes.quota() != null && attributes.quota().requests() > MAX_QUOTA) {
             throw invalid("quota.requests", "at most " + MAX_QUOTA);
         }
-        return new PlanAttributes(name, attributes.description(), rate, attributes.quota());
+        return new PlanAttributes(name, attributes.description(), rate, attributes.quota(), attributes.rateLimitMode());
     }
 
     private static PlanRejectedException invalid(String field, String message) {

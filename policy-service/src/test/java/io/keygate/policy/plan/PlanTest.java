@@ -7,6 +7,7 @@ import io.keygate.events.policy.PlanCreated;
 import io.keygate.events.policy.PlanEvent;
 import io.keygate.events.policy.PlanQuota;
 import io.keygate.events.policy.PlanRateLimit;
+import io.keygate.events.policy.PlanRateLimitMode;
 import io.keygate.events.policy.PlanRetired;
 import io.keygate.events.policy.PlanState;
 import io.keygate.events.policy.PlanStatus;
@@ -29,7 +30,8 @@ class PlanTest {
             " gold ",
             "production",
             new PlanRateLimit(100, RateLimitPeriod.SECOND, 20),
-            new PlanQuota(1_000_000, QuotaRefill.MONTH));
+            new PlanQuota(1_000_000, QuotaRefill.MONTH),
+            null);
 
     private static PlanState created() {
         return Plan.decide(new CreatePlan(PLAN, "acme", API, GOLD, T0), null)
@@ -51,7 +53,8 @@ class PlanTest {
 
     @Test
     void aBurstOverTenTimesTheRateIsRefusedNamingTheField() {
-        PlanAttributes greedy = new PlanAttributes("x", null, new PlanRateLimit(10, RateLimitPeriod.MINUTE, 101), null);
+        PlanAttributes greedy =
+                new PlanAttributes("x", null, new PlanRateLimit(10, RateLimitPeriod.MINUTE, 101), null, null);
 
         assertThatThrownBy(() -> Plan.decide(new CreatePlan(PLAN, "acme", API, greedy, T0), null))
                 .isInstanceOfSatisfying(
@@ -70,7 +73,7 @@ class PlanTest {
     @Test
     void updateReplacesTheLimits() {
         PlanAttributes slower =
-                new PlanAttributes("gold", "production", new PlanRateLimit(10, RateLimitPeriod.SECOND, 0), null);
+                new PlanAttributes("gold", "production", new PlanRateLimit(10, RateLimitPeriod.SECOND, 0), null, null);
 
         List<PlanEvent> events = Plan.decide(new UpdatePlan(PLAN, "acme", API, slower, T0.plusSeconds(1)), created());
 
@@ -78,6 +81,26 @@ class PlanTest {
         assertThat(events.get(0).plan().rateLimit().requests()).isEqualTo(10);
         assertThat(events.get(0).plan().quota()).isNull();
         assertThat(events.get(0).plan().updatedAt()).isEqualTo(T0.plusSeconds(1));
+    }
+
+    @Test
+    void theRateLimitModeIsKeptUntilAnUpdateChangesIt() {
+        PlanAttributes cluster =
+                new PlanAttributes("gold", "production", GOLD.rateLimit(), GOLD.quota(), PlanRateLimitMode.CLUSTER);
+        PlanState created = Plan.decide(new CreatePlan(PLAN, "acme", API, cluster, T0), null)
+                .get(0)
+                .plan();
+        assertThat(created.rateLimitMode()).isEqualTo(PlanRateLimitMode.CLUSTER);
+        assertThat(Plan.decide(new RetirePlan(PLAN, "acme", API, T0.plusSeconds(2)), created)
+                        .get(0)
+                        .plan()
+                        .rateLimitMode())
+                .isEqualTo(PlanRateLimitMode.CLUSTER);
+
+        List<PlanEvent> toDefault = Plan.decide(new UpdatePlan(PLAN, "acme", API, GOLD, T0.plusSeconds(1)), created);
+
+        assertThat(toDefault).singleElement().isInstanceOf(PlanUpdated.class);
+        assertThat(toDefault.get(0).plan().rateLimitMode()).isNull();
     }
 
     @Test

@@ -30,7 +30,7 @@ class SubscriptionTest {
     private static final String API = "api_0123456789abcdef0123456789abcdef";
     private static final String PLAN = "plan_0123456789abcdef0123456789abcdef";
     private static final PlanState GOLD =
-            new PlanState(PLAN, "acme", API, "gold", null, null, null, PlanStatus.ACTIVE, T0, T0, null);
+            new PlanState(PLAN, "acme", API, "gold", null, null, null, null, PlanStatus.ACTIVE, T0, T0, null);
 
     private static SubscriptionTarget target(boolean approval) {
         return new SubscriptionTarget(API, "acme", true, true, approval, GOLD);
@@ -87,12 +87,14 @@ class SubscriptionTest {
                 null,
                 null,
                 null,
+                null,
                 PlanStatus.ACTIVE,
                 T0,
                 T0,
                 null);
         assertRefused(new SubscriptionTarget(API, "acme", true, true, true, otherApis), "planId");
-        PlanState retired = new PlanState(PLAN, "acme", API, "x", null, null, null, PlanStatus.RETIRED, T0, T0, T0);
+        PlanState retired =
+                new PlanState(PLAN, "acme", API, "x", null, null, null, null, PlanStatus.RETIRED, T0, T0, T0);
         assertRefused(new SubscriptionTarget(API, "acme", true, true, true, retired), "planId");
     }
 

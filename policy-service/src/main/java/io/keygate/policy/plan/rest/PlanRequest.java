@@ -2,6 +2,7 @@ package io.keygate.policy.plan.rest;
 
 import io.keygate.events.policy.PlanQuota;
 import io.keygate.events.policy.PlanRateLimit;
+import io.keygate.events.policy.PlanRateLimitMode;
 import io.keygate.events.token.QuotaRefill;
 import io.keygate.events.token.RateLimitPeriod;
 import io.keygate.policy.plan.PlanAttributes;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Body of {@code POST} and {@code PUT /tenants/{tenantId}/apis/{apiId}/plans[/{planId}]}: the whole plan.
@@ -20,12 +22,23 @@ import jakarta.validation.constraints.Size;
  * @param description free text
  * @param rateLimit   requests per second, minute or hour, plus burst; absent for none
  * @param quota       requests per UTC day or month; absent for none
+ * @param rateLimitMode where gateways count the limits: {@code LOCAL} (each gateway alone), {@code CLUSTER} (exactly,
+ *                      in the shared Redis) or {@code HYBRID} (batches leased from Redis); absent for each gateway's
+ *                      configured mode
  */
 public record PlanRequest(
         @NotBlank @Size(max = 100) String name,
         @Size(max = 1000) String description,
         @Valid RateLimitRequest rateLimit,
-        @Valid QuotaRequest quota) {
+        @Valid QuotaRequest quota,
+
+        @Pattern(regexp = "LOCAL|CLUSTER|HYBRID")
+        @Schema(
+                enumeration = {"LOCAL", "CLUSTER", "HYBRID"},
+                description = "Where gateways count the rate limit and quota: LOCAL (each gateway alone),"
+                        + " CLUSTER (exactly, in the shared Redis) or HYBRID (batches leased from Redis)."
+                        + " Absent: each gateway's configured mode.")
+        String rateLimitMode) {
 
     /** A token bucket: {@code requests} per {@code per}, holding {@code burst} more for bursts. */
     public record RateLimitRequest(
@@ -48,6 +61,7 @@ public record PlanRequest(
                                 rateLimit.requests(),
                                 RateLimitPeriod.valueOf(rateLimit.per()),
                                 rateLimit.burst() == null ? 0 : rateLimit.burst()),
-                quota == null ? null : new PlanQuota(quota.requests(), QuotaRefill.valueOf(quota.per())));
+                quota == null ? null : new PlanQuota(quota.requests(), QuotaRefill.valueOf(quota.per())),
+                rateLimitMode == null ? null : PlanRateLimitMode.valueOf(rateLimitMode));
     }
 }

@@ -9,8 +9,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.keygate.events.policy.PlanCreated;
+import io.keygate.events.policy.PlanRateLimitMode;
 import io.keygate.events.policy.PlanRetired;
 import io.keygate.events.policy.PlanUpdated;
 import io.keygate.testkit.KafkaBrokerResource;
@@ -67,6 +69,55 @@ class PlanResourceQuarkusTest {
                         .isInstanceOfSatisfying(
                                 PlanCreated.class,
                                 e -> assertThat(e.plan().rateLimit().requests()).isEqualTo(100)));
+    }
+
+    @Test
+    void aPlansRateLimitModeIsReadBackAndPublished() {
+        String apiId = createApi(tenant, "private");
+
+        String planId = createPlan(
+                apiId,
+                Map.of(
+                        "name",
+                        "exact",
+                        "rateLimit",
+                        Map.of("requests", 1000, "per", "SECOND"),
+                        "rateLimitMode",
+                        "CLUSTER"));
+
+        given().get("/tenants/{t}/apis/{a}/plans/{p}", tenant, apiId, planId)
+                .then()
+                .statusCode(200)
+                .body("rateLimitMode", equalTo("CLUSTER"));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(published(planId))
+                        .singleElement()
+                        .isInstanceOfSatisfying(
+                                PlanCreated.class,
+                                e -> assertThat(e.plan().rateLimitMode()).isEqualTo(PlanRateLimitMode.CLUSTER)));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "exact", "rateLimit", Map.of("requests", 1000, "per", "SECOND")))
+                .put("/tenants/{t}/apis/{a}/plans/{p}", tenant, apiId, planId)
+                .then()
+                .statusCode(200)
+                .body("rateLimitMode", nullValue());
+    }
+
+    @Test
+    void anUnknownRateLimitModeIsRefusedNamingTheField() {
+        String apiId = createApi(tenant, "private");
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "rateLimitMode", "GLOBAL"))
+                .post("/tenants/{t}/apis/{a}/plans", tenant, apiId)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("rateLimitMode"));
+        given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .body("components.schemas.PlanRequest.properties.rateLimitMode.enum", hasItem("HYBRID"));
     }
 
     @Test
