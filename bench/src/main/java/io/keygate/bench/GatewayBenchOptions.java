@@ -1,9 +1,7 @@
 package io.keygate.bench;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -35,35 +33,14 @@ record GatewayBenchOptions(
             + " [--keys=10000] [--revocations=1000] [--cold-start-keys=1000000] [--cold-starts=3]";
 
     static GatewayBenchOptions parse(String[] args) {
-        List<String> positional = new ArrayList<>();
-        Set<GatewayLine> lines = EnumSet.allOf(GatewayLine.class);
-        int warmupSeconds = 20;
-        int keys = 10_000;
-        int revocations = 1_000;
-        int coldStartKeys = 1_000_000;
-        int coldStarts = 3;
-        for (String arg : args) {
-            if (!arg.startsWith("--")) {
-                positional.add(arg);
-                continue;
-            }
-            String[] option = arg.substring(2).split("=", 2);
-            if (option.length != 2) {
-                throw new IllegalArgumentException("Option without value: " + arg + "\nUsage: " + USAGE);
-            }
-            switch (option[0]) {
-                case "lines" -> lines = linesOf(option[1]);
-                case "warmup" -> warmupSeconds = Integer.parseInt(option[1]);
-                case "keys" -> keys = Integer.parseInt(option[1]);
-                case "revocations" -> revocations = Integer.parseInt(option[1]);
-                case "cold-start-keys" -> coldStartKeys = Integer.parseInt(option[1]);
-                case "cold-starts" -> coldStarts = Integer.parseInt(option[1]);
-                default -> throw new IllegalArgumentException("Unknown option " + arg + "\nUsage: " + USAGE);
-            }
-        }
-        if (positional.size() > 3) {
-            throw new IllegalArgumentException("Too many arguments\nUsage: " + USAGE);
-        }
+        BenchArguments arguments = BenchArguments.parse(
+                args, 3, Set.of("lines", "warmup", "keys", "revocations", "cold-start-keys", "cold-starts"), USAGE);
+        Set<GatewayLine> lines = arguments.option("lines", null) == null
+                ? EnumSet.allOf(GatewayLine.class)
+                : linesOf(arguments.option("lines", ""));
+        int keys = arguments.intOption("keys", 10_000);
+        int revocations = arguments.intOption("revocations", 1_000);
+        int coldStarts = arguments.intOption("cold-starts", 3);
         if (revocations > keys) {
             throw new IllegalArgumentException("Cannot revoke more keys than are loaded (--keys)");
         }
@@ -71,14 +48,14 @@ record GatewayBenchOptions(
             throw new IllegalArgumentException("--cold-starts must be at least 1");
         }
         return new GatewayBenchOptions(
-                Duration.ofSeconds(positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 10),
-                positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 16,
-                positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 3,
+                Duration.ofSeconds(arguments.positional(0, 10)),
+                arguments.positional(1, 16),
+                arguments.positional(2, 3),
                 lines,
-                Duration.ofSeconds(warmupSeconds),
+                Duration.ofSeconds(arguments.intOption("warmup", 20)),
                 keys,
                 revocations,
-                coldStartKeys,
+                arguments.intOption("cold-start-keys", 1_000_000),
                 coldStarts);
     }
 

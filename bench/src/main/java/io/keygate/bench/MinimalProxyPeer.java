@@ -5,8 +5,6 @@ import io.keygate.testkit.LogTail;
 import io.keygate.testkit.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,22 +59,12 @@ final class MinimalProxyPeer implements AutoCloseable {
     }
 
     private void awaitListening() {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(
-                        "The minimal Vert.x proxy exited with " + process.exitValue() + LogTail.of(log, 20));
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException e) {
-                Thread.onSpinWait();
-            }
+        try {
+            Listening.await("The minimal Vert.x proxy", process, port, START_TIMEOUT, () -> LogTail.of(log, 20));
+        } catch (IllegalStateException e) {
+            close();
+            throw e;
         }
-        close();
-        throw new IllegalStateException("The minimal Vert.x proxy is not listening on " + port + " after "
-                + START_TIMEOUT + LogTail.of(log, 20));
     }
 
     /** Its URL. */

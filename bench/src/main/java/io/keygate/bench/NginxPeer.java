@@ -5,8 +5,6 @@ import io.keygate.testkit.LogTail;
 import io.keygate.testkit.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -210,22 +208,17 @@ final class NginxPeer implements AutoCloseable {
     }
 
     private void awaitListening() {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue()
-                        + LogTail.of(prefix.resolve("error.log"), 20) + LogTail.of(prefix.resolve("nginx.out"), 20));
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException e) {
-                Thread.onSpinWait();
-            }
+        try {
+            Listening.await(
+                    name,
+                    process,
+                    port,
+                    START_TIMEOUT,
+                    () -> LogTail.of(prefix.resolve("error.log"), 20) + LogTail.of(prefix.resolve("nginx.out"), 20));
+        } catch (IllegalStateException e) {
+            close();
+            throw e;
         }
-        close();
-        throw new IllegalStateException(name + " not listening on " + port + " after " + START_TIMEOUT
-                + LogTail.of(prefix.resolve("error.log"), 20));
     }
 
     /** Its URL. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The command line of {@code bench/rate-limit-accuracy.sh [seconds] [runs] [--option=value …]}.
@@ -34,46 +35,25 @@ record RateLimitAccuracyOptions(
     private static final List<String> MODES = List.of("local", "cluster", "hybrid");
 
     static RateLimitAccuracyOptions parse(String[] args) {
-        List<String> positional = new ArrayList<>();
-        List<String> modes = List.of("cluster", "hybrid");
-        long limit = 1_000;
-        long burst = 0;
-        int connections = 16;
-        int warmupSeconds = 60;
-        int keys = 3;
-        for (String arg : args) {
-            if (!arg.startsWith("--")) {
-                positional.add(arg);
-                continue;
-            }
-            String[] option = arg.substring(2).split("=", 2);
-            if (option.length != 2) {
-                throw new IllegalArgumentException("Option without value: " + arg + "\nUsage: " + USAGE);
-            }
-            switch (option[0]) {
-                case "modes" -> modes = modesOf(option[1]);
-                case "limit" -> limit = Long.parseLong(option[1]);
-                case "burst" -> burst = Long.parseLong(option[1]);
-                case "connections" -> connections = Integer.parseInt(option[1]);
-                case "warmup" -> warmupSeconds = Integer.parseInt(option[1]);
-                case "keys" -> keys = Integer.parseInt(option[1]);
-                default -> throw new IllegalArgumentException("Unknown option " + arg + "\nUsage: " + USAGE);
-            }
-        }
-        if (positional.size() > 2) {
-            throw new IllegalArgumentException("Too many arguments\nUsage: " + USAGE);
-        }
+        BenchArguments arguments = BenchArguments.parse(
+                args, 2, Set.of("modes", "limit", "burst", "connections", "warmup", "keys"), USAGE);
+        List<String> modes = arguments.option("modes", null) == null
+                ? List.of("cluster", "hybrid")
+                : modesOf(arguments.option("modes", ""));
+        long limit = arguments.longOption("limit", 1_000);
+        long burst = arguments.longOption("burst", 0);
+        int keys = arguments.intOption("keys", 3);
         if (limit < 1 || burst < 0 || keys < 1) {
             throw new IllegalArgumentException("--limit and --keys must be at least 1, --burst at least 0");
         }
         return new RateLimitAccuracyOptions(
-                Duration.ofSeconds(positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 30),
-                positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 3,
+                Duration.ofSeconds(arguments.positional(0, 30)),
+                arguments.positional(1, 3),
                 modes,
                 limit,
                 burst,
-                connections,
-                Duration.ofSeconds(warmupSeconds),
+                arguments.intOption("connections", 16),
+                Duration.ofSeconds(arguments.intOption("warmup", 60)),
                 keys);
     }
 
