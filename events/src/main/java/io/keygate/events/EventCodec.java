@@ -26,6 +26,14 @@ public final class EventCodec {
     public static final String EXT_SEQUENCE = "sequence";
     public static final String EXT_CORRELATION = "correlationid";
     public static final String EXT_CAUSATION = "causationid";
+    /**
+     * Optional: who did it ({@code user:<id>}, {@code client:<id>}, {@code service:<name>}, {@code system}). Not
+     * part of the envelope yet; producers that know the actor add it, and the audit trail indexes it.
+     */
+    public static final String EXT_ACTOR = "actor";
+    /** Optional: the client address of the request that caused the event; indexed by the audit trail. */
+    public static final String EXT_CLIENT_IP = "clientip";
+
     public static final String CONTENT_TYPE = "application/json";
 
     private final ObjectMapper json;

@@ -3,6 +3,7 @@ package io.keygate.events;
 import io.keygate.events.application.ApplicationCreated;
 import io.keygate.events.application.ApplicationDeleted;
 import io.keygate.events.application.ApplicationUpdated;
+import io.keygate.events.audit.AuditCheckpointSigned;
 import io.keygate.events.call.CallRecorded;
 import io.keygate.events.gateway.GatewayWatermarkPublished;
 import io.keygate.events.oauth.AccessTokenRevoked;
@@ -90,7 +91,10 @@ public enum EventType {
     CALL_RECORDED("io.keygate.call.recorded.v1", CallRecorded.class, Topic.CALLS),
     // Gateway revocation watermarks (issue 6)
     GATEWAY_WATERMARK_PUBLISHED(
-            "io.keygate.gateway.watermark-published.v1", GatewayWatermarkPublished.class, Topic.GATEWAY_WATERMARKS);
+            "io.keygate.gateway.watermark-published.v1", GatewayWatermarkPublished.class, Topic.GATEWAY_WATERMARKS),
+    // Signed checkpoints of the audit trail (issue 7)
+    AUDIT_CHECKPOINT_SIGNED(
+            "io.keygate.audit.checkpoint-signed.v1", AuditCheckpointSigned.class, Topic.AUDIT_CHECKPOINTS);
 
     private static final Map<String, EventType> BY_TYPE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -24,7 +24,19 @@ public enum Topic {
      * gateway id. Compacted: the last record per gateway is its latest watermark. One partition: few, small
      * records, read whole by the token-service.
      */
-    GATEWAY_WATERMARKS("keygate.gateway-watermarks", true, 1);
+    GATEWAY_WATERMARKS("keygate.gateway-watermarks", true, 1),
+    /**
+     * Tenants, users, roles, sessions and login attempts (success and failure). Keyed by aggregate id. Compacted
+     * like {@link #TOKENS}: the last record per user carries its full state, and every event stays readable for
+     * the compaction lag, long enough for audit.
+     */
+    IDENTITIES("keygate.identities", true, 3),
+    /**
+     * The audit trail's signed checkpoints: per tenant chain, the entry hash at a sequence number, signed by the
+     * audit service, so a third party that keeps them can later prove the trail was not rewritten. Keyed by
+     * {@code <chain>/<sequence>}: every key is unique, so compaction never removes one. One partition.
+     */
+    AUDIT_CHECKPOINTS("keygate.audit-checkpoints", true, 1);
 
     private final String topicName;
     private final boolean compacted;

@@ -5,6 +5,7 @@ import io.keygate.events.application.ApplicationDeleted;
 import io.keygate.events.application.ApplicationState;
 import io.keygate.events.application.ApplicationStatus;
 import io.keygate.events.application.ApplicationUpdated;
+import io.keygate.events.audit.AuditCheckpointSigned;
 import io.keygate.events.call.CallOutcome;
 import io.keygate.events.call.CallRecorded;
 import io.keygate.events.gateway.AppliedPosition;
@@ -384,6 +385,23 @@ public final class SampleEvents {
                                         new AppliedPosition("keygate.tokens", 0, 42, T0),
                                         new AppliedPosition("keygate.tokens", 1, 0, T0.plusSeconds(1)))),
                         new GatewayWatermarkPublished("gw-2", T0, List.of())));
+        all.put(
+                EventType.AUDIT_CHECKPOINT_SIGNED,
+                List.of(
+                        new AuditCheckpointSigned(
+                                "acme",
+                                1200,
+                                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                                T0,
+                                "audit-2026-11-29-1",
+                                "c2lnbmF0dXJlLWJ5dGVzLWJhc2U2NHVybC1lbmNvZGVkLTY0LWJ5dGVzLWxvbmctc2lnbmF0dXJl"),
+                        new AuditCheckpointSigned(
+                                AuditCheckpointSigned.PLATFORM_CHAIN,
+                                1,
+                                "0000000000000000000000000000000000000000000000000000000000000000",
+                                T0,
+                                "k1",
+                                "AA")));
         all.put(
                 EventType.API_KEY_ROTATION_DUE,
                 List.of(new ApiKeyRotationDue(

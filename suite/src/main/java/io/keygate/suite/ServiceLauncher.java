@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -64,6 +65,18 @@ public final class ServiceLauncher {
     /** audit-service on {@code port}, with database {@code audit_service}. */
     public ServiceProcess auditService(int port) {
         return start("audit-service", port, consumer(withDatabase(common(port), "audit_service")));
+    }
+
+    /** audit-service on {@code port}, with its own database and JVM options (tests of one service alone). */
+    public ServiceProcess auditService(int port, String database, List<String> jvmOptions) {
+        return ServiceProcess.start(
+                repositoryRoot,
+                run,
+                "audit-service",
+                port,
+                consumer(withDatabase(common(port), database)),
+                secrets,
+                jvmOptions);
     }
 
     /** analytics-service on {@code port}, with database {@code analytics_service}. */

@@ -56,16 +56,32 @@ public final class ServiceProcess implements AutoCloseable {
             int healthPort,
             Map<String, String> properties,
             Map<String, String> secrets) {
+        return start(repositoryRoot, run, module, healthPort, properties, secrets, jvmOptions());
+    }
+
+    /** Starts a service with these JVM options instead of the configured ones (e.g. a small heap). */
+    public static ServiceProcess start(
+            Path repositoryRoot,
+            RunDirectory run,
+            String module,
+            int healthPort,
+            Map<String, String> properties,
+            Map<String, String> secrets,
+            List<String> jvmOptions) {
         Path jar = repositoryRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (mvn install -DskipTests)");
         }
         List<String> command = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmOptions());
+        command.addAll(jvmOptions);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         Path log = run.path().resolve(module + ".log");
+        if (Files.exists(log)) {
+            // A restarted service logs next to its first run, not over it.
+            log = run.path().resolve(module + "-" + System.nanoTime() + ".log");
+        }
         try {
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().putAll(secrets);
@@ -139,6 +155,16 @@ public final class ServiceProcess implements AutoCloseable {
     /** Whether the process is running. */
     public boolean isRunning() {
         return process.isAlive();
+    }
+
+    /** Kills the service at once (SIGKILL): no shutdown hook runs, nothing is flushed or committed. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Asks the service to stop (SIGTERM: Quarkus shuts down gracefully), then forces it. */

@@ -120,17 +120,20 @@ class EndToEndIT {
                             "io.keygate.route.defined.v2",
                             "io.keygate.apikey.issued.v1",
                             "io.keygate.apikey.revoked.v1");
-            assertThat(types.stream()
-                            .filter("io.keygate.call.recorded.v1"::equals)
-                            .count())
+            assertThat(all("/audit/calls", "eventId"))
                     .as("call records of every routed call, each once")
-                    .isEqualTo(routed);
+                    .hasSize((int) routed)
+                    .doesNotHaveDuplicates();
         });
         assertThat(auditTypes().stream()
                         .filter(t -> t.startsWith("io.keygate.apikey."))
                         .count())
                 .as("key events stored once each")
                 .isEqualTo(2);
+        JsonNode verification = client.get(suite.ports().audit(), "/audit/chains/" + tenant + "/verification");
+        assertThat(verification.get("intact").asBoolean())
+                .as("the tenant's hash chain verifies: %s", verification)
+                .isTrue();
     }
 
     private void assertAnalytics(String keyId) {
@@ -155,18 +158,23 @@ class EndToEndIT {
     }
 
     private List<String> auditTypes() {
+        return all("/audit/events", "type");
+    }
+
+    /** One field of every item of the tenant's pages of {@code path}, following the cursors. */
+    private List<String> all(String path, String field) {
         List<String> types = new ArrayList<>();
         String cursor = null;
         do {
             JsonNode page = client.get(
                     suite.ports().audit(),
-                    "/audit/events?limit=500&tenantId=" + tenant
+                    path + "?limit=500&tenantId=" + tenant
                             + (cursor == null
                                     ? ""
                                     : "&after="
                                             + java.net.URLEncoder.encode(
                                                     cursor, java.nio.charset.StandardCharsets.UTF_8)));
-            page.get("items").forEach(item -> types.add(item.get("type").asText()));
+            page.get("items").forEach(item -> types.add(item.get(field).asText()));
             cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
         } while (cursor != null);
         return types;

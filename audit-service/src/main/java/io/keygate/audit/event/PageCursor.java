@@ -16,11 +16,6 @@ public record PageCursor(Instant occurredAt, UUID eventId) {
 
     private static final String VERSION = "1";
 
-    /** The cursor positioned after {@code event}. */
-    public static PageCursor after(AuditEvent event) {
-        return new PageCursor(event.occurredAt(), event.eventId());
-    }
-
     /** The opaque text form. */
     public String encode() {
         long micros = Math.addExact(

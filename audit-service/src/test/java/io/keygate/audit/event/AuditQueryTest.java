@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -11,24 +12,30 @@ class AuditQueryTest {
 
     @Test
     void absentParametersMeanNoFilterAndTheDefaultPageSize() {
-        AuditQuery query = AuditQuery.parse(null, null, null, null, null, null, null);
+        AuditQuery query = AuditQuery.builder()
+                .text("tenantId", "tenant_id", null)
+                .range(null, null)
+                .limit(null)
+                .after(null)
+                .build();
 
-        assertThat(query).isEqualTo(new AuditQuery(null, null, null, null, null, AuditQuery.DEFAULT_LIMIT, null));
+        assertThat(query).isEqualTo(new AuditQuery(List.of(), null, null, AuditQuery.DEFAULT_LIMIT, null));
     }
 
     @Test
     void everyParameterIsParsed() {
         PageCursor cursor = new PageCursor(Instant.parse("2026-01-01T00:00:00.123456Z"), UUID.randomUUID());
 
-        AuditQuery query = AuditQuery.parse(
-                "acme",
-                "io.keygate.apikey.issued.v1",
-                "key_1",
-                "2026-01-01T00:00:00Z",
-                "2026-01-02T00:00:00Z",
-                "500",
-                cursor.encode());
+        AuditQuery query = AuditQuery.builder()
+                .text("tenantId", "tenant_id", "acme")
+                .integer("status", "status", "429", 100, 599)
+                .range("2026-01-01T00:00:00Z", "2026-01-02T00:00:00Z")
+                .limit("500")
+                .after(cursor.encode())
+                .build();
 
+        assertThat(query.filters())
+                .containsExactly(new AuditQuery.Filter("tenant_id", "acme"), new AuditQuery.Filter("status", 429));
         assertThat(query.limit()).isEqualTo(500);
         assertThat(query.from()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
         assertThat(query.after()).isEqualTo(cursor);
@@ -48,12 +55,20 @@ class AuditQueryTest {
     }
 
     @Test
-    void limitsOutsideOneToFiveHundredNameTheLimit() {
+    void badValuesNameTheirParameter() {
         for (String limit : new String[] {"0", "501", "-1", "1e2", ""}) {
-            assertThatThrownBy(() -> AuditQuery.parse(null, null, null, null, null, limit, null))
-                    .isInstanceOfSatisfying(
-                            InvalidParameterException.class,
-                            e -> assertThat(e.parameter()).isEqualTo("limit"));
+            assertInvalid(() -> AuditQuery.builder().limit(limit), "limit");
         }
+        assertInvalid(() -> AuditQuery.builder().integer("status", "status", "99", 100, 599), "status");
+        assertInvalid(() -> AuditQuery.builder().text("actor", "actor", " "), "actor");
+        assertInvalid(() -> AuditQuery.builder().range("yesterday", null), "from");
+        assertInvalid(() -> AuditQuery.builder().range("2026-01-02T00:00:00Z", "2026-01-01T00:00:00Z"), "to");
+    }
+
+    private static void assertInvalid(Runnable parse, String parameter) {
+        assertThatThrownBy(parse::run)
+                .isInstanceOfSatisfying(
+                        InvalidParameterException.class,
+                        e -> assertThat(e.parameter()).isEqualTo(parameter));
     }
 }

@@ -1,32 +1,34 @@
 package io.keygate.audit.event.kafka;
 
-import io.cloudevents.CloudEvent;
 import io.keygate.audit.config.AuditConfig;
 import io.keygate.audit.event.AuditEvent;
 import io.keygate.audit.event.AuditEventReader;
-import io.keygate.audit.event.UnreadableRecordException;
+import io.keygate.audit.event.CallRecordRow;
+import io.keygate.audit.event.DeadLetter;
+import io.keygate.audit.event.RawRecord;
+import io.keygate.audit.event.ReadRecord;
 import io.keygate.audit.event.store.AuditEventStore;
+import io.keygate.audit.event.store.WriteResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Stores every event of Keygate's topics, a poll's batch at a time. The batch is acknowledged (its
- * offsets become committable) only after the database committed it, so a crash replays it; the replay
- * inserts nothing twice because events are keyed by id. A record that is not a storable CloudEvent is
- * logged (never its payload), counted and skipped, so it cannot block its partition.
+ * Stores every record of Keygate's topics, a poll's batch at a time, in one transaction: admin activity as
+ * hash-chained audit entries, call records apart, and whatever is neither as a dead letter with its raw bytes (so
+ * nothing read is lost and no record blocks its partition). The batch is acknowledged (its offsets become
+ * committable) only after the database committed it, so a crash replays it; the replay adds nothing twice.
  */
 @ApplicationScoped
 public class AuditEventConsumer {
@@ -39,6 +41,9 @@ public class AuditEventConsumer {
     private final AuditEventReader reader = new AuditEventReader();
     private final Counter stored;
     private final Counter duplicates;
+    private final Counter callsStored;
+    private final Counter callsDuplicate;
+    private final Counter callsPastRetention;
 
     AuditEventConsumer(AuditEventStore store, AuditConfig config, MeterRegistry metrics) {
         this.store = store;
@@ -46,65 +51,75 @@ public class AuditEventConsumer {
         this.metrics = metrics;
         this.stored = metrics.counter("keygate.audit.events.stored");
         this.duplicates = metrics.counter("keygate.audit.events.duplicate");
+        this.callsStored = metrics.counter("keygate.audit.calls.stored");
+        this.callsDuplicate = metrics.counter("keygate.audit.calls.duplicate");
+        this.callsPastRetention = metrics.counter("keygate.audit.calls.past.retention");
     }
 
     @Incoming("audit-events")
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
-    public Uni<Void> store(KafkaRecordBatch<String, CloudEvent> batch) {
-        List<AuditEvent> events = readable(batch);
+    public Uni<Void> store(KafkaRecordBatch<byte[], byte[]> batch) {
+        List<AuditEvent> entries = new ArrayList<>(batch.getRecords().size());
+        List<CallRecordRow> calls = new ArrayList<>(batch.getRecords().size());
+        List<DeadLetter> deadLetters = new ArrayList<>();
+        for (KafkaRecord<byte[], byte[]> record : batch) {
+            ReadRecord read = reader.read(raw(record));
+            if (read instanceof ReadRecord.Entry entry) {
+                entries.add(entry.event());
+            } else if (read instanceof ReadRecord.Call call) {
+                calls.add(call.call());
+            } else if (read instanceof ReadRecord.Dead dead) {
+                deadLetters.add(dead.letter());
+            }
+        }
         Duration backoff = config.audit().writeBackoff();
-        return store.insertAll(events)
+        return store.write(entries, calls, deadLetters)
                 .onFailure()
                 .retry()
                 .withBackOff(backoff, backoff.multipliedBy(10))
                 .atMost(config.audit().writeAttempts())
                 .onItemOrFailure()
-                .transformToUni((inserted, failure) -> {
+                .transformToUni((result, failure) -> {
                     if (failure != null) {
                         LOG.errorf(
                                 failure,
-                                "Could not store a batch of %d events; the channel stops and the batch will be replayed",
-                                events.size());
+                                "Could not store a batch of %d records; the channel stops and the batch will be replayed",
+                                batch.getRecords().size());
                         return Uni.createFrom().completionStage(() -> batch.nack(failure));
                     }
-                    stored.increment(inserted);
-                    duplicates.increment(events.size() - inserted);
+                    count(result, deadLetters);
                     return Uni.createFrom().completionStage(batch::ack);
                 });
     }
 
-    private List<AuditEvent> readable(KafkaRecordBatch<String, CloudEvent> batch) {
-        List<AuditEvent> events = new ArrayList<>(batch.getRecords().size());
-        for (KafkaRecord<String, CloudEvent> record : batch) {
-            try {
-                events.add(read(record));
-            } catch (UnreadableRecordException e) {
-                skip(record, e.getMessage());
-            } catch (RuntimeException e) {
-                // A record the SDK chokes on must not stop the partition either; the class says enough.
-                skip(record, "unexpected " + e.getClass().getSimpleName());
-            }
+    private void count(WriteResult result, List<DeadLetter> deadLetters) {
+        stored.increment(result.entriesStored());
+        duplicates.increment(result.entriesDuplicate());
+        callsStored.increment(result.callsStored());
+        callsDuplicate.increment(result.callsDuplicate());
+        callsPastRetention.increment(result.callsPastRetention());
+        for (DeadLetter letter : deadLetters) {
+            // Never the payload: it may be anything, including a secret someone published by mistake.
+            LOG.warnf(
+                    "Kept unreadable record %s-%d offset %d as a dead letter: %s",
+                    letter.topic(), letter.partition(), letter.offset(), letter.reason());
+            metrics.counter("keygate.audit.records.unreadable", "topic", letter.topic())
+                    .increment();
         }
-        return events;
     }
 
-    private AuditEvent read(KafkaRecord<String, CloudEvent> record) {
-        if (record.getPayload() == null) {
-            Header failure =
-                    record.getHeaders().lastHeader(DeserializationFailureHandler.DESERIALIZATION_FAILURE_REASON);
-            throw new UnreadableRecordException(failure == null ? "no value (tombstone)" : "not a CloudEvent");
-        }
-        return reader.read(record.getTopic(), record.getTimestamp(), record.getPayload());
-    }
-
-    private void skip(KafkaRecord<String, CloudEvent> record, String reason) {
+    private static RawRecord raw(KafkaRecord<byte[], byte[]> record) {
         long offset = record.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(m -> m.getOffset())
+                .map(IncomingKafkaRecordMetadata::getOffset)
                 .orElse(-1L);
-        LOG.warnf(
-                "Skipped unreadable record %s-%d offset %d: %s",
-                record.getTopic(), record.getPartition(), offset, reason);
-        metrics.counter("keygate.audit.records.unreadable", "topic", record.getTopic())
-                .increment();
+        Instant timestamp = record.getTimestamp();
+        return new RawRecord(
+                record.getTopic(),
+                record.getPartition(),
+                offset,
+                timestamp,
+                record.getHeaders(),
+                record.getKey(),
+                record.getPayload());
     }
 }

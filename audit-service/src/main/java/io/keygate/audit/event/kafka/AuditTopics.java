@@ -9,8 +9,10 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Creates the topics audit reads when they are missing (the broker does not auto-create topics), before
@@ -19,8 +21,17 @@ import java.util.Map;
 @ApplicationScoped
 public class AuditTopics {
 
-    /** Every topic of the event contract; must match {@code mp.messaging.incoming.audit-events.topics}. */
-    public static final List<Topic> READ = List.of(Topic.TOKENS, Topic.POLICIES, Topic.SIGNING_KEYS, Topic.CALLS);
+    /**
+     * Every topic of the event contract but the gateways' watermarks (each replica's read positions, once a second:
+     * bookkeeping, not activity) and audit's own checkpoints; must match {@code
+     * mp.messaging.incoming.audit-events.topics}.
+     */
+    public static final List<Topic> READ = Arrays.stream(Topic.values())
+            .filter(t -> t != Topic.GATEWAY_WATERMARKS && t != Topic.AUDIT_CHECKPOINTS)
+            .toList();
+
+    /** Where audit publishes its signed checkpoints. */
+    public static final List<Topic> WRITE = List.of(Topic.AUDIT_CHECKPOINTS);
 
     /** After the schema, before the messaging channels (LIBRARY_BEFORE). */
     static final int TOPICS_PRIORITY = Interceptor.Priority.PLATFORM_BEFORE + 20;
@@ -35,6 +46,9 @@ public class AuditTopics {
 
     void ensureExist(@Observes @Priority(TOPICS_PRIORITY) StartupEvent startup) {
         KafkaTopics.ensureExist(
-                kafka, "audit-service-admin", READ, config.kafka().replicationFactor());
+                kafka,
+                "audit-service-admin",
+                Stream.concat(READ.stream(), WRITE.stream()).toList(),
+                config.kafka().replicationFactor());
     }
 }

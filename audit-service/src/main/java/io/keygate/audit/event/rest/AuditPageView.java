@@ -1,20 +1,12 @@
 package io.keygate.audit.event.rest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.keygate.audit.event.AuditPage;
 import java.util.List;
 
 /**
- * A page of the audit trail.
+ * A page of the trail.
  *
- * @param items      the events, oldest first
+ * @param items      the items, oldest first
  * @param nextCursor pass as {@code after} to read the next page; null on the last page
+ * @param <T>        audit entries or call records
  */
-public record AuditPageView(List<AuditEventView> items, String nextCursor) {
-
-    static AuditPageView of(AuditPage page, ObjectMapper json) {
-        return new AuditPageView(
-                page.events().stream().map(e -> AuditEventView.of(e, json)).toList(),
-                page.next() == null ? null : page.next().encode());
-    }
-}
+public record AuditPageView<T>(List<T> items, String nextCursor) {}

@@ -1,8 +1,8 @@
 package io.keygate.audit.event.rest;
 
-import static io.keygate.audit.event.SampleEvents.call;
 import static io.keygate.audit.event.SampleEvents.issued;
 import static io.keygate.audit.event.SampleEvents.revoked;
+import static io.keygate.audit.event.SampleEvents.routeDefined;
 import static io.keygate.audit.event.SampleEvents.uniqueTenant;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,8 +48,8 @@ class AuditEventResourceQuarkusTest {
     void publishTenantHistory() {
         events.add(issued(tenant, keyA, T0));
         events.add(issued(tenant, keyB, T0.plusSeconds(10)));
-        events.add(call(tenant, keyA, T0.plusSeconds(10), 200));
-        events.add(call(tenant, keyB, T0.plusSeconds(10), 500));
+        events.add(routeDefined(tenant, "rt_" + UUID.randomUUID(), T0.plusSeconds(10)));
+        events.add(revoked(tenant, keyB, T0.plusSeconds(10)));
         events.add(revoked(tenant, keyA, T0.plusSeconds(20)));
         try (TestEventPublisher producer =
                 new TestEventPublisher(Testkit.kafka().bootstrapServers())) {
@@ -103,15 +103,19 @@ class AuditEventResourceQuarkusTest {
     }
 
     @Test
-    void filtersSelectByTypeSubjectAndTimeRange() {
-        assertThat(ids(query().queryParam("type", "io.keygate.call.recorded.v1")))
+    void filtersSelectByTypeActionTargetOutcomeAndTimeRange() {
+        assertThat(ids(query().queryParam("type", "io.keygate.apikey.revoked.v1")))
                 .containsExactlyInAnyOrder(
-                        events.get(2).id().toString(), events.get(3).id().toString());
-        assertThat(ids(query().queryParam("subject", keyA)))
+                        events.get(3).id().toString(), events.get(4).id().toString());
+        assertThat(ids(query().queryParam("action", "apikey.issued")))
+                .containsExactlyInAnyOrder(
+                        events.get(0).id().toString(), events.get(1).id().toString());
+        assertThat(ids(query().queryParam("target", keyA)))
                 .containsExactly(
-                        events.get(0).id().toString(),
-                        events.get(2).id().toString(),
-                        events.get(4).id().toString());
+                        events.get(0).id().toString(), events.get(4).id().toString());
+        assertThat(ids(query().queryParam("outcome", "success"))).hasSize(5);
+        assertThat(ids(query().queryParam("outcome", "failure"))).isEmpty();
+        assertThat(ids(query().queryParam("actor", "user:nobody"))).isEmpty();
         assertThat(ids(query().queryParam("from", T0.plusSeconds(10).toString())
                         .queryParam("to", T0.plusSeconds(20).toString())))
                 .hasSize(3)
@@ -150,6 +154,42 @@ class AuditEventResourceQuarkusTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("to"));
+    }
+
+    @Test
+    void exportsStreamEveryMatchingEntryAsJsonLinesOrCsv() {
+        String jsonl = query().get("/audit/events/export")
+                .then()
+                .statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("application/jsonl"))
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("audit-entries.jsonl"))
+                .extract()
+                .asString();
+        List<String> lines = jsonl.lines().toList();
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0)).startsWith("{\"id\":\"" + events.get(0).id());
+        io.restassured.path.json.JsonPath last = new io.restassured.path.json.JsonPath(lines.get(4));
+        assertThat(last.getString("action")).isEqualTo("apikey.revoked");
+        assertThat(last.getString("data.reason")).isEqualTo("leaked");
+
+        String csv = query().queryParam("format", "csv")
+                .queryParam("action", "apikey.revoked")
+                .get("/audit/events/export")
+                .then()
+                .statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+                .extract()
+                .asString();
+        List<String> rows = csv.lines().toList();
+        assertThat(rows.get(0)).startsWith("id,time,tenantId,actor,action,target,outcome,clientIp,type");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1)).startsWith(events.get(3).id() + ",").contains(",apikey.revoked," + keyB + ",success,");
+
+        given().queryParam("format", "xml")
+                .get("/audit/events/export")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("format"));
     }
 
     @Test

@@ -1,0 +1,278 @@
+package io.keygate.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.CloudEventSerializer;
+import io.keygate.events.EventCodec;
+import io.keygate.events.EventEnvelope;
+import io.keygate.events.Topic;
+import io.keygate.events.call.CallOutcome;
+import io.keygate.events.call.CallRecorded;
+import io.keygate.testkit.FreePorts;
+import io.keygate.testkit.KafkaBroker;
+import io.keygate.testkit.PostgresServer;
+import io.keygate.testkit.RunDirectory;
+import io.keygate.testkit.Testkit;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * audit-service as a real process, killed with SIGKILL in the middle of a stream: after a restart every event is
+ * stored exactly once and every tenant's hash chain verifies. And an export far larger than its heap streams out.
+ */
+class AuditCrashIT {
+
+    private static final int TENANTS = 5;
+    private static final int ADMIN_EVENTS = 6_000;
+    private static final int CALL_RECORDS = 24_000;
+    private static final int TOTAL = ADMIN_EVENTS + CALL_RECORDS;
+    /** The service's heap in these tests: far below the size of the export. */
+    private static final List<String> SMALL_HEAP = List.of("-Xms32m", "-Xmx96m", "-XX:+UseSerialGC");
+
+    private static RunDirectory run;
+    private static ServiceLauncher launcher;
+    private static PostgresServer postgres;
+    private static KafkaBroker kafka;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private final String runId = UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeAll
+    static void servers() {
+        Path root = Path.of(System.getProperty("keygate.repository.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        kafka = Testkit.kafka();
+        postgres = Testkit.postgres();
+        run = RunDirectory.create("audit-crash");
+        launcher = new ServiceLauncher(root, run, kafka, postgres);
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        if (run != null) {
+            run.delete();
+        }
+    }
+
+    @Test
+    void aKilledAuditServiceLosesNothingAndStoresNothingTwice() throws Exception {
+        String database = "audit_crash_" + runId;
+        int port = FreePorts.next();
+        ServiceProcess audit = launcher.auditService(port, database, SMALL_HEAP);
+        audit.awaitReady(Duration.ofSeconds(90));
+
+        CompletableFuture<Void> producing = CompletableFuture.runAsync(this::produceStream);
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> stored(database) >= TOTAL / 3);
+        long beforeKill = stored(database);
+        audit.kill();
+        long atKill = stored(database);
+        System.out.printf(
+                "audit-service killed with %d of %d records stored (%d a moment before)%n", atKill, TOTAL, beforeKill);
+        assertThat(atKill).as("killed mid-stream").isLessThan(TOTAL);
+
+        ServiceProcess restarted = launcher.auditService(port, database, SMALL_HEAP);
+        try {
+            restarted.awaitReady(Duration.ofSeconds(90));
+            producing.get(120, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> stored(database) >= TOTAL);
+            // Anything still to be replayed would show up now.
+            Thread.sleep(3_000);
+
+            assertThat(count(database, "SELECT count(*) FROM audit_entry WHERE tenant_id LIKE 'crash-" + runId + "-%'"))
+                    .isEqualTo(ADMIN_EVENTS);
+            assertThat(count(database, "SELECT count(DISTINCT event_id) FROM audit_entry"))
+                    .isEqualTo(ADMIN_EVENTS);
+            assertThat(count(database, "SELECT count(*) FROM call_record WHERE tenant_id LIKE 'crash-" + runId + "-%'"))
+                    .isEqualTo(CALL_RECORDS);
+            assertThat(count(database, "SELECT count(DISTINCT event_id) FROM call_record"))
+                    .isEqualTo(CALL_RECORDS);
+            assertThat(count(database, "SELECT count(*) FROM audit_dead_letter"))
+                    .isZero();
+            for (int t = 0; t < TENANTS; t++) {
+                JsonNode verification = get(port, "/audit/chains/crash-" + runId + "-" + t + "/verification");
+                assertThat(verification.get("intact").asBoolean())
+                        .as("chain of tenant %d: %s", t, verification)
+                        .isTrue();
+                assertThat(verification.get("entriesChecked").asLong()).isEqualTo(ADMIN_EVENTS / TENANTS);
+            }
+        } finally {
+            restarted.close();
+        }
+    }
+
+    @Test
+    void anExportFarLargerThanTheHeapStreamsOutWhole() throws Exception {
+        String database = "audit_export_" + runId;
+        int port = FreePorts.next();
+        ServiceProcess audit = launcher.auditService(port, database, SMALL_HEAP);
+        try {
+            audit.awaitReady(Duration.ofSeconds(90));
+            int entries = 100_000;
+            // Written straight into the table (the chain is not what is tested here): ~1.5 KB of data each.
+            execute(
+                    database,
+                    "INSERT INTO audit_entry (chain, chain_seq, event_id, topic, type, subject, tenant_id,"
+                            + " source, occurred_at, action, target, outcome, data, prev_hash, entry_hash)"
+                            + " SELECT 'bulk', n, md5(n::text)::uuid, 'keygate.tokens', 'io.keygate.apikey.updated.v1',"
+                            + " 'key_' || n, 'bulk', '/token-service', timestamptz '2026-11-01' + n * interval '1 second',"
+                            + " 'apikey.updated', 'key_' || n, 'success', json_build_object('note', repeat('x', 1500))::text,"
+                            + " '\\x00', '\\x00' FROM generate_series(1, " + entries + ") AS n");
+
+            HttpResponse<InputStream> response = http.send(
+                    HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + port + "/audit/events/export?tenantId=bulk"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(response.statusCode()).isEqualTo(200);
+            long lines = 0;
+            long bytes = 0;
+            String first = null;
+            try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    if (first == null) {
+                        first = line;
+                    }
+                    lines++;
+                    bytes += line.length() + 1;
+                }
+            }
+            System.out.printf("Exported %d entries, %.1f MB, from a service with -Xmx96m%n", lines, bytes / 1e6);
+            assertThat(lines).isEqualTo(entries);
+            assertThat(bytes)
+                    .as("the export is larger than the service's whole heap")
+                    .isGreaterThan(150_000_000L);
+            assertThat(json.readTree(first).get("target").asText()).isEqualTo("key_1");
+            assertThat(audit.isRunning()).isTrue();
+        } finally {
+            audit.close();
+        }
+    }
+
+    /** Publishes the admin events and call records at a steady pace, so the kill lands mid-stream. */
+    private void produceStream() {
+        EventCodec codec = new EventCodec();
+        Map<String, Object> config =
+                Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all", "linger.ms", 5);
+        try (KafkaProducer<String, CloudEvent> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer())) {
+            Instant t0 = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            int perAdmin = CALL_RECORDS / ADMIN_EVENTS;
+            for (int i = 0; i < ADMIN_EVENTS; i++) {
+                String tenant = "crash-" + runId + "-" + (i % TENANTS);
+                String key = "key_" + (i % 50);
+                CloudEvent admin = CloudEventBuilder.v1()
+                        .withId(EventEnvelope.newEventId().toString())
+                        .withSource(URI.create("/token-service"))
+                        .withType("io.keygate.apikey.updated.v1")
+                        .withSubject(key)
+                        .withTime(t0.plusMillis(i).atOffset(ZoneOffset.UTC))
+                        .withExtension(EventCodec.EXT_TENANT, tenant)
+                        .withExtension(EventCodec.EXT_SEQUENCE, Integer.toString(i + 1))
+                        .withData("application/json", ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8))
+                        .build();
+                producer.send(new ProducerRecord<>(Topic.TOKENS.topicName(), key, admin));
+                for (int c = 0; c < perAdmin; c++) {
+                    Instant at = t0.plusMillis(i);
+                    CallRecorded call = new CallRecorded(
+                            "req-" + UUID.randomUUID(),
+                            "gw-1",
+                            tenant,
+                            "rt_1",
+                            key,
+                            "GET",
+                            "/orders/" + c,
+                            200,
+                            CallOutcome.PROXIED,
+                            900 + c,
+                            0,
+                            512,
+                            "203.0.113." + (c + 1),
+                            at);
+                    producer.send(new ProducerRecord<>(
+                            Topic.CALLS.topicName(),
+                            key,
+                            codec.toCloudEvent(EventEnvelope.create("/edge-gateway", 0, at, null, null, call))));
+                }
+                if (i % 100 == 99) {
+                    producer.flush();
+                    Thread.sleep(40);
+                }
+            }
+            producer.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long stored(String database) throws SQLException {
+        return count(database, "SELECT (SELECT count(*) FROM audit_entry) + (SELECT count(*) FROM call_record)");
+    }
+
+    private long count(String database, String sql) throws SQLException {
+        try (Connection connection = connect(database);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private void execute(String database, String sql) throws SQLException {
+        try (Connection connection = connect(database);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl(database), PostgresServer.USER, PostgresServer.PASSWORD);
+    }
+
+    private JsonNode get(int port, String path) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+}
