@@ -67,16 +67,15 @@ public final class ServiceLauncher {
         return start("audit-service", port, consumer(withDatabase(common(port), "audit_service")));
     }
 
-    /** audit-service on {@code port}, with its own database and JVM options (tests of one service alone). */
-    public ServiceProcess auditService(int port, String database, List<String> jvmOptions) {
-        return ServiceProcess.start(
-                repositoryRoot,
-                run,
-                "audit-service",
-                port,
-                consumer(withDatabase(common(port), database)),
-                secrets,
-                jvmOptions);
+    /**
+     * audit-service on {@code port}, with its own database, JVM options and extra configuration (tests and benchmarks
+     * of one service alone).
+     */
+    public ServiceProcess auditService(
+            int port, String database, List<String> jvmOptions, Map<String, String> configuration) {
+        Map<String, String> properties = consumer(withDatabase(common(port), database));
+        properties.putAll(configuration);
+        return ServiceProcess.start(repositoryRoot, run, "audit-service", port, properties, secrets, jvmOptions);
     }
 
     /** analytics-service on {@code port}, with database {@code analytics_service}. */

@@ -91,7 +91,7 @@ class AuditCrashIT {
     void aKilledAuditServiceLosesNothingAndStoresNothingTwice() throws Exception {
         String database = "audit_crash_" + runId;
         int port = FreePorts.next();
-        ServiceProcess audit = launcher.auditService(port, database, SMALL_HEAP);
+        ServiceProcess audit = launcher.auditService(port, database, SMALL_HEAP, Map.of());
         audit.awaitReady(Duration.ofSeconds(90));
 
         CompletableFuture<Void> producing = CompletableFuture.runAsync(this::produceStream);
@@ -105,7 +105,7 @@ class AuditCrashIT {
                 "audit-service killed with %d of %d records stored (%d a moment before)%n", atKill, TOTAL, beforeKill);
         assertThat(atKill).as("killed mid-stream").isLessThan(TOTAL);
 
-        ServiceProcess restarted = launcher.auditService(port, database, SMALL_HEAP);
+        ServiceProcess restarted = launcher.auditService(port, database, SMALL_HEAP, Map.of());
         try {
             restarted.awaitReady(Duration.ofSeconds(90));
             producing.get(120, TimeUnit.SECONDS);
@@ -141,7 +141,7 @@ class AuditCrashIT {
     void anExportFarLargerThanTheHeapStreamsOutWhole() throws Exception {
         String database = "audit_export_" + runId;
         int port = FreePorts.next();
-        ServiceProcess audit = launcher.auditService(port, database, SMALL_HEAP);
+        ServiceProcess audit = launcher.auditService(port, database, SMALL_HEAP, Map.of());
         try {
             audit.awaitReady(Duration.ofSeconds(90));
             int entries = 100_000;

@@ -20,15 +20,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Stores every record of Keygate's topics, a poll's batch at a time, in one transaction: admin activity as
- * hash-chained audit entries, call records apart, and whatever is neither as a dead letter with its raw bytes (so
- * nothing read is lost and no record blocks its partition). The batch is acknowledged (its offsets become
- * committable) only after the database committed it, so a crash replays it; the replay adds nothing twice.
+ * Stores every record of Keygate's topics, a poll's batch at a time: admin activity as hash-chained audit entries,
+ * call records apart, and whatever is neither as a dead letter with its raw bytes (so nothing read is lost and no
+ * record blocks its partition). Two batches are in flight at most, so one is decoded while the other is written.
+ * A batch is acknowledged (its offsets become committable) only after the database committed all of it, so a crash
+ * replays it; the replay adds nothing twice.
  */
 @ApplicationScoped
 public class AuditEventConsumer {
@@ -44,6 +46,10 @@ public class AuditEventConsumer {
     private final Counter callsStored;
     private final Counter callsDuplicate;
     private final Counter callsPastRetention;
+    /** The previous batch's entries: the next batch appends after them. Touched only by the channel's calls. */
+    private CompletableFuture<Integer> entriesTail = CompletableFuture.completedFuture(0);
+    /** The previous batch, written or not. */
+    private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
 
     AuditEventConsumer(AuditEventStore store, AuditConfig config, MeterRegistry metrics) {
         this.store = store;
@@ -72,29 +78,48 @@ public class AuditEventConsumer {
                 deadLetters.add(dead.letter());
             }
         }
-        Duration backoff = config.audit().writeBackoff();
-        return store.write(entries, calls, deadLetters)
-                .onFailure()
-                .retry()
-                .withBackOff(backoff, backoff.multipliedBy(10))
-                .atMost(config.audit().writeAttempts())
-                .onItemOrFailure()
-                .transformToUni((result, failure) -> {
+        // Call records and dead letters of this batch are written while the previous batch's still are; audit
+        // entries are appended one batch after the other, so each chain follows its partitions' order.
+        CompletableFuture<WriteResult> callsWritten =
+                retried(store.writeCalls(calls, deadLetters)).subscribeAsCompletionStage();
+        CompletableFuture<Integer> entriesAppended = entriesTail.thenCompose(
+                ignored -> retried(store.appendEntries(entries)).subscribeAsCompletionStage());
+        entriesTail = entriesAppended;
+        CompletableFuture<Void> done = callsWritten
+                .thenCombine(entriesAppended, (result, appended) -> {
+                    count(result, appended, entries.size(), deadLetters);
+                    return result;
+                })
+                .handle((result, failure) -> failure)
+                .thenCompose(failure -> {
                     if (failure != null) {
                         LOG.errorf(
                                 failure,
                                 "Could not store a batch of %d records; the channel stops and the batch will be replayed",
                                 batch.getRecords().size());
-                        return Uni.createFrom().completionStage(() -> batch.nack(failure));
+                        return batch.nack(failure).toCompletableFuture();
                     }
-                    count(result, deadLetters);
-                    return Uni.createFrom().completionStage(batch::ack);
+                    // Offsets are committed only up to the oldest batch not yet acknowledged (throttled strategy),
+                    // so acknowledging out of order never commits past a batch still being written.
+                    return batch.ack().toCompletableFuture();
                 });
+        // At most two batches in flight: the next poll's batch is delivered once the one before this is stored.
+        CompletableFuture<Void> before = inFlight;
+        inFlight = done;
+        return Uni.createFrom().completionStage(before);
     }
 
-    private void count(WriteResult result, List<DeadLetter> deadLetters) {
-        stored.increment(result.entriesStored());
-        duplicates.increment(result.entriesDuplicate());
+    private <T> Uni<T> retried(Uni<T> write) {
+        Duration backoff = config.audit().writeBackoff();
+        return write.onFailure()
+                .retry()
+                .withBackOff(backoff, backoff.multipliedBy(10))
+                .atMost(config.audit().writeAttempts());
+    }
+
+    private void count(WriteResult result, int appended, int entries, List<DeadLetter> deadLetters) {
+        stored.increment(appended);
+        duplicates.increment(entries - appended);
         callsStored.increment(result.callsStored());
         callsDuplicate.increment(result.callsDuplicate());
         callsPastRetention.increment(result.callsPastRetention());

@@ -42,8 +42,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Writes the trail: one transaction per batch for its audit entries (extending each tenant's hash chain), call
- * records and dead letters. Every insert is idempotent, so a replayed batch adds nothing twice, and the chain heads
+ * Writes the trail: per batch, one transaction for its call records and dead letters and one for its audit entries
+ * (extending each tenant's hash chain). Every insert is idempotent, so a replayed batch adds nothing twice, and the chain heads
  * are locked while a batch extends them, so replicas of the service extend a chain one batch at a time.
  */
 @ApplicationScoped
@@ -103,10 +103,29 @@ public class AuditEventStore {
     }
 
     /**
-     * Stores one batch in one transaction: the audit entries appended to their chains (those already stored are
-     * left as they are), the call records, the dead letters.
+     * Stores one batch: {@link #writeCalls} then {@link #appendEntries}, each in its own transaction (both idempotent,
+     * so a crash between them is repaired by the replay).
      */
     public Uni<WriteResult> write(List<AuditEvent> entries, List<CallRecordRow> calls, List<DeadLetter> deadLetters) {
+        return writeCalls(calls, deadLetters)
+                .chain(result -> appendEntries(entries)
+                        .map(stored -> new WriteResult(
+                                stored,
+                                entries.size() - stored,
+                                result.callsStored(),
+                                result.callsDuplicate(),
+                                result.callsPastRetention(),
+                                result.deadLetters())));
+    }
+
+    /**
+     * Stores call records (those older than the retention are skipped) and dead letters in one transaction. Batches
+     * may be written concurrently: nothing here depends on order.
+     */
+    public Uni<WriteResult> writeCalls(List<CallRecordRow> calls, List<DeadLetter> deadLetters) {
+        if (calls.isEmpty() && deadLetters.isEmpty()) {
+            return Uni.createFrom().item(new WriteResult(0, 0, 0, 0, 0, 0));
+        }
         LocalDate oldestKept = LocalDate.ofInstant(clock.instant().minus(callRetention), ZoneOffset.UTC);
         List<CallRecordRow> kept = new ArrayList<>(calls.size());
         for (CallRecordRow call : calls) {
@@ -121,14 +140,22 @@ public class AuditEventStore {
                 .ensure(days)
                 .chain(() -> pool.withTransaction(tx -> insertDeadLetters(tx, deadLetters)
                         .chain(dead -> insertCalls(tx, kept)
-                                .chain(callsStored -> appendEntries(tx, entries)
-                                        .map(entriesStored -> new WriteResult(
-                                                entriesStored,
-                                                entries.size() - entriesStored,
-                                                callsStored,
-                                                kept.size() - callsStored,
-                                                pastRetention,
-                                                dead))))));
+                                .map(stored ->
+                                        new WriteResult(0, 0, stored, kept.size() - stored, pastRetention, dead)))));
+    }
+
+    /**
+     * Appends audit entries to their chains in one transaction; entries already stored are left as they are. Call it
+     * for one batch at a time, in the order batches were read, so each chain follows the order of its topic
+     * partitions (replicas are kept apart by the head locks).
+     *
+     * @return how many entries were new
+     */
+    public Uni<Integer> appendEntries(List<AuditEvent> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return pool.withTransaction(tx -> appendEntries(tx, entries));
     }
 
     private Uni<Integer> appendEntries(SqlConnection tx, List<AuditEvent> entries) {
