@@ -5,14 +5,24 @@ CREATE TABLE IF NOT EXISTS processed_call (
 );
 CREATE INDEX IF NOT EXISTS processed_call_by_time ON processed_call (processed_at);
 
--- Calls per tenant, key and minute (gateway receive time, UTC). errors = calls answered with status >= 400.
-CREATE TABLE IF NOT EXISTS key_minute_usage (
-    tenant_id text        NOT NULL,
-    key_id    text        NOT NULL,
-    minute    timestamptz NOT NULL,
-    calls     bigint      NOT NULL,
-    errors    bigint      NOT NULL,
-    bytes_in  bigint      NOT NULL,
-    bytes_out bigint      NOT NULL,
-    PRIMARY KEY (tenant_id, key_id, minute)
+-- Calls per tenant, key, route and status class, per minute, hour and day (gateway receive time, UTC). Every
+-- call is counted once at each granularity, in the transaction that records its id in processed_call. key_id and
+-- route_id are '' when the call had none. latency is the HdrHistogram (V2 encoding, microseconds, 2 significant
+-- digits) of the calls' durations; rows merge exactly, so a report over several rows is exact too.
+CREATE TABLE IF NOT EXISTS call_rollup (
+    tenant_id           text        NOT NULL,
+    granularity         text        NOT NULL CHECK (granularity IN ('minute', 'hour', 'day')),
+    bucket              timestamptz NOT NULL,
+    key_id              text        NOT NULL,
+    route_id            text        NOT NULL,
+    status_class        integer     NOT NULL CHECK (status_class BETWEEN 1 AND 5),
+    calls               bigint      NOT NULL,
+    bytes_in            bigint      NOT NULL,
+    bytes_out           bigint      NOT NULL,
+    duration_sum_micros bigint      NOT NULL,
+    max_micros          bigint      NOT NULL,
+    latency             bytea       NOT NULL,
+    PRIMARY KEY (tenant_id, granularity, bucket, key_id, route_id, status_class)
 );
+CREATE INDEX IF NOT EXISTS call_rollup_by_key ON call_rollup (tenant_id, key_id, granularity, bucket);
+CREATE INDEX IF NOT EXISTS call_rollup_by_route ON call_rollup (tenant_id, route_id, granularity, bucket);

@@ -2,8 +2,8 @@ package io.keygate.analytics.usage.kafka;
 
 import io.cloudevents.CloudEvent;
 import io.keygate.analytics.config.AnalyticsConfig;
-import io.keygate.analytics.usage.UsageRollup;
-import io.keygate.analytics.usage.store.UsageStore;
+import io.keygate.analytics.rollup.CallRollups;
+import io.keygate.analytics.rollup.store.RollupStore;
 import io.keygate.events.EventCodec;
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.KeygateEvent;
@@ -35,27 +35,27 @@ public class CallConsumer {
 
     private static final Logger LOG = Logger.getLogger(CallConsumer.class);
 
-    private final UsageStore store;
+    private final RollupStore store;
     private final AnalyticsConfig config;
     private final MeterRegistry metrics;
     private final EventCodec codec = new EventCodec();
     private final Counter counted;
     private final Counter duplicates;
-    private final Counter withoutKey;
+    private final Counter withoutTenant;
 
-    CallConsumer(UsageStore store, AnalyticsConfig config, MeterRegistry metrics) {
+    CallConsumer(RollupStore store, AnalyticsConfig config, MeterRegistry metrics) {
         this.store = store;
         this.config = config;
         this.metrics = metrics;
         this.counted = metrics.counter("keygate.analytics.calls.counted");
         this.duplicates = metrics.counter("keygate.analytics.calls.duplicate");
-        this.withoutKey = metrics.counter("keygate.analytics.calls.without.key");
+        this.withoutTenant = metrics.counter("keygate.analytics.calls.without.tenant");
     }
 
     @Incoming("calls")
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public Uni<Void> count(KafkaRecordBatch<String, CloudEvent> batch) {
-        List<EventEnvelope<CallRecorded>> calls = UsageRollup.distinctById(countedPerKey(readable(batch)));
+        List<EventEnvelope<CallRecorded>> calls = CallRollups.distinctById(withTenant(readable(batch)));
         Duration backoff = config.analytics().writeBackoff();
         return store.count(calls)
                 .onFailure()
@@ -109,12 +109,11 @@ public class CallConsumer {
         return (EventEnvelope<CallRecorded>) (EventEnvelope<?>) envelope;
     }
 
-    private List<EventEnvelope<CallRecorded>> countedPerKey(List<EventEnvelope<CallRecorded>> calls) {
-        List<EventEnvelope<CallRecorded>> perKey = calls.stream()
-                .filter(c -> UsageRollup.isCountedPerKey(c.data()))
-                .toList();
-        withoutKey.increment(calls.size() - perKey.size());
-        return perKey;
+    private List<EventEnvelope<CallRecorded>> withTenant(List<EventEnvelope<CallRecorded>> calls) {
+        List<EventEnvelope<CallRecorded>> rolledUp =
+                calls.stream().filter(c -> CallRollups.isRolledUp(c.data())).toList();
+        withoutTenant.increment(calls.size() - rolledUp.size());
+        return rolledUp;
     }
 
     private void skip(KafkaRecord<String, CloudEvent> record, String reason) {
