@@ -1,5 +1,6 @@
 package io.keygate.events;
 
+import io.keygate.events.alert.AlertRaised;
 import io.keygate.events.application.ApplicationCreated;
 import io.keygate.events.application.ApplicationDeleted;
 import io.keygate.events.application.ApplicationUpdated;
@@ -90,7 +91,9 @@ public enum EventType {
     CALL_RECORDED("io.keygate.call.recorded.v1", CallRecorded.class, Topic.CALLS),
     // Gateway revocation watermarks (issue 6)
     GATEWAY_WATERMARK_PUBLISHED(
-            "io.keygate.gateway.watermark-published.v1", GatewayWatermarkPublished.class, Topic.GATEWAY_WATERMARKS);
+            "io.keygate.gateway.watermark-published.v1", GatewayWatermarkPublished.class, Topic.GATEWAY_WATERMARKS),
+    // Anomaly alerts (issue 8)
+    ALERT_RAISED("io.keygate.alert.raised.v1", AlertRaised.class, Topic.ALERTS);
 
     private static final Map<String, EventType> BY_TYPE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -24,7 +24,12 @@ public enum Topic {
      * gateway id. Compacted: the last record per gateway is its latest watermark. One partition: few, small
      * records, read whole by the token-service.
      */
-    GATEWAY_WATERMARKS("keygate.gateway-watermarks", true, 1);
+    GATEWAY_WATERMARKS("keygate.gateway-watermarks", true, 1),
+    /**
+     * Anomaly alerts from analytics (rate spikes, authentication-failure bursts, keys used from new addresses),
+     * keyed by key id or client address. Time-retained, not compacted: every alert is kept for its retention.
+     */
+    ALERTS("keygate.alerts", false, 3);
 
     private final String topicName;
     private final boolean compacted;
