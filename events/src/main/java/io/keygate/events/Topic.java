@@ -27,7 +27,7 @@ public enum Topic {
     GATEWAY_WATERMARKS("keygate.gateway-watermarks", true, 1),
     /**
      * Anomaly alerts from analytics (rate spikes, authentication-failure bursts, keys used from new addresses),
-     * keyed by key id or client address. Time-retained, not compacted: every alert is kept for its retention.
+     * keyed by alert id. Time-retained, not compacted: every alert is kept for its retention.
      */
     ALERTS("keygate.alerts", false, 3);
 

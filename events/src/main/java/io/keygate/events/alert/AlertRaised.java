@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * An anomaly analytics detected in the call stream. Type {@code io.keygate.alert.raised.v1}. One incident raises
  * exactly one alert: the event id is derived from the incident (kind, subject, first window), so a replay of the
- * same calls raises the same id again and consumers drop it as a duplicate. Keyed by key id, else client address.
+ * same calls raises the same id again and consumers drop it as a duplicate. Keyed by alert id (each alert is its own aggregate).
  *
  * @param alertId         the incident's id (also the CloudEvents id), for links and as the cause of actions
  * @param tenantId        the tenant whose calls these were
@@ -54,6 +54,6 @@ public record AlertRaised(
 
     @Override
     public String aggregateId() {
-        return keyId != null ? keyId : clientIp;
+        return alertId;
     }
 }

@@ -1,11 +1,13 @@
 package io.keygate.analytics.rollup.store;
 
+import io.keygate.analytics.alert.store.AlertStore;
 import io.keygate.analytics.rollup.CallRollup;
 import io.keygate.analytics.rollup.CallRollups;
 import io.keygate.analytics.rollup.Granularity;
 import io.keygate.analytics.rollup.LatencyHistograms;
 import io.keygate.analytics.rollup.RollupKey;
 import io.keygate.events.EventEnvelope;
+import io.keygate.events.alert.AlertRaised;
 import io.keygate.events.call.CallRecorded;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -59,20 +61,23 @@ public class RollupStore {
             + " AND r.status_class = u.status_class";
 
     private final Pool pool;
+    private final AlertStore alerts;
 
-    RollupStore(Pool pool) {
+    RollupStore(Pool pool, AlertStore alerts) {
         this.pool = pool;
+        this.alerts = alerts;
     }
 
     /**
-     * Rolls up the calls not counted before, in one transaction.
+     * Rolls up the calls not counted before and stores the alerts not stored before, in one transaction: an alert
+     * is published if and only if the counts of the batch that raised it are committed.
      *
-     * @param calls calls with a tenant, with distinct ids
-     * @return how many were new
+     * @param calls  calls with a tenant, with distinct ids
+     * @param raised alerts the batch raised
      */
-    public Uni<Integer> count(List<EventEnvelope<CallRecorded>> calls) {
-        if (calls.isEmpty()) {
-            return Uni.createFrom().item(0);
+    public Uni<BatchCount> count(List<EventEnvelope<CallRecorded>> calls, List<AlertRaised> raised) {
+        if (calls.isEmpty() && raised.isEmpty()) {
+            return Uni.createFrom().item(new BatchCount(0, List.of()));
         }
         UUID[] ids = calls.stream().map(EventEnvelope::id).toArray(UUID[]::new);
         return pool.withTransaction(tx -> tx.preparedQuery(MARK_PROCESSED)
@@ -84,7 +89,9 @@ public class RollupStore {
                             .filter(c -> fresh.contains(c.id()))
                             .map(EventEnvelope::data)
                             .toList();
-                    return add(tx, CallRollups.rollUp(newCalls)).replaceWith(fresh.size());
+                    return add(tx, CallRollups.rollUp(newCalls))
+                            .chain(() -> alerts.append(tx, raised))
+                            .map(newAlerts -> new BatchCount(fresh.size(), newAlerts));
                 }));
     }
 

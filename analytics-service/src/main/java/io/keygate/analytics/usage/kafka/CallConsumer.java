@@ -1,6 +1,8 @@
 package io.keygate.analytics.usage.kafka;
 
 import io.cloudevents.CloudEvent;
+import io.keygate.analytics.alert.AlertRules;
+import io.keygate.analytics.alert.AnomalyDetector;
 import io.keygate.analytics.config.AnalyticsConfig;
 import io.keygate.analytics.rollup.CallRollups;
 import io.keygate.analytics.rollup.store.RollupStore;
@@ -8,6 +10,7 @@ import io.keygate.events.EventCodec;
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.KeygateEvent;
 import io.keygate.events.UnreadableEventException;
+import io.keygate.events.alert.AlertRaised;
 import io.keygate.events.call.CallRecorded;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,6 +45,7 @@ public class CallConsumer {
     private final Counter counted;
     private final Counter duplicates;
     private final Counter withoutTenant;
+    private final AnomalyDetector detector;
 
     CallConsumer(RollupStore store, AnalyticsConfig config, MeterRegistry metrics) {
         this.store = store;
@@ -50,14 +54,34 @@ public class CallConsumer {
         this.counted = metrics.counter("keygate.analytics.calls.counted");
         this.duplicates = metrics.counter("keygate.analytics.calls.duplicate");
         this.withoutTenant = metrics.counter("keygate.analytics.calls.without.tenant");
+        this.detector = config.alerts().enabled() ? new AnomalyDetector(rules(config.alerts())) : null;
+    }
+
+    static AlertRules rules(AnalyticsConfig.Alerts alerts) {
+        return new AlertRules(
+                alerts.spike().interval(),
+                alerts.spike().alpha(),
+                alerts.spike().warmUpIntervals(),
+                alerts.spike().sigmas(),
+                alerts.spike().criticalSigmas(),
+                alerts.spike().minCalls(),
+                alerts.burst().window(),
+                alerts.burst().perIp(),
+                alerts.burst().perKey(),
+                alerts.maxTrackedSubjects());
     }
 
     @Incoming("calls")
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public Uni<Void> count(KafkaRecordBatch<String, CloudEvent> batch) {
         List<EventEnvelope<CallRecorded>> calls = CallRollups.distinctById(withTenant(readable(batch)));
+        // Detected once per batch, before the transaction: a retried write stores the same alerts again, never
+        // feeding the detector twice. Alerts go into the transaction that counts the calls raising them.
+        List<AlertRaised> raised = detector == null
+                ? List.of()
+                : detector.observe(calls.stream().map(EventEnvelope::data).toList());
         Duration backoff = config.analytics().writeBackoff();
-        return store.count(calls)
+        return store.count(calls, raised)
                 .onFailure()
                 .retry()
                 .withBackOff(backoff, backoff.multipliedBy(10))
@@ -71,8 +95,16 @@ public class CallConsumer {
                                 calls.size());
                         return Uni.createFrom().completionStage(() -> batch.nack(failure));
                     }
-                    counted.increment(fresh);
-                    duplicates.increment(calls.size() - fresh);
+                    counted.increment(fresh.freshCalls());
+                    duplicates.increment(calls.size() - fresh.freshCalls());
+                    fresh.newAlerts()
+                            .forEach(alert -> metrics.counter(
+                                            "keygate.analytics.alerts.raised",
+                                            "kind",
+                                            alert.kind().name(),
+                                            "severity",
+                                            alert.severity().name())
+                                    .increment());
                     return Uni.createFrom().completionStage(batch::ack);
                 });
     }

@@ -1,0 +1,12 @@
+package io.keygate.analytics.rollup.store;
+
+import io.keygate.events.alert.AlertRaised;
+import java.util.List;
+
+/**
+ * What one batch's transaction changed.
+ *
+ * @param freshCalls calls counted for the first time
+ * @param newAlerts  alerts stored for the first time (queued for publication)
+ */
+public record BatchCount(int freshCalls, List<AlertRaised> newAlerts) {}
