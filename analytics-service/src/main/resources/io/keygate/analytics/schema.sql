@@ -26,3 +26,29 @@ CREATE TABLE IF NOT EXISTS call_rollup (
 );
 CREATE INDEX IF NOT EXISTS call_rollup_by_key ON call_rollup (tenant_id, key_id, granularity, bucket);
 CREATE INDEX IF NOT EXISTS call_rollup_by_route ON call_rollup (tenant_id, route_id, granularity, bucket);
+
+-- Calls per tenant, key ('' without one), client address and hour, counted with call_rollup in one transaction.
+-- auth_failures = 401s, or keys refused for their address.
+CREATE TABLE IF NOT EXISTS client_ip_hour (
+    tenant_id     text        NOT NULL,
+    key_id        text        NOT NULL,
+    hour          timestamptz NOT NULL,
+    client_ip     text        NOT NULL,
+    calls         bigint      NOT NULL,
+    errors        bigint      NOT NULL,
+    auth_failures bigint      NOT NULL,
+    PRIMARY KEY (tenant_id, key_id, hour, client_ip)
+);
+CREATE INDEX IF NOT EXISTS client_ip_hour_by_tenant ON client_ip_hour (tenant_id, hour);
+
+-- Every client address a key was used from, with its first and last call (gateway receive time).
+CREATE TABLE IF NOT EXISTS key_client_ip (
+    tenant_id  text        NOT NULL,
+    key_id     text        NOT NULL,
+    client_ip  text        NOT NULL,
+    first_seen timestamptz NOT NULL,
+    last_seen  timestamptz NOT NULL,
+    calls      bigint      NOT NULL,
+    PRIMARY KEY (tenant_id, key_id, client_ip)
+);
+CREATE INDEX IF NOT EXISTS key_client_ip_by_first_seen ON key_client_ip (tenant_id, key_id, first_seen);

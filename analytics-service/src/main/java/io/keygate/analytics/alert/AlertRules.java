@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param burstWindow           window authentication failures are counted in
  * @param burstPerIp            failures from one client address within the window for a burst
  * @param burstPerKey           failures naming one key within the window for a burst
+ * @param newIpLearning         how long from a key's first call its addresses are learned, not alerted on
+ * @param newIpMaxAddresses     a key that used more addresses while learning is not watched for new ones
  * @param maxTrackedSubjects    keys or addresses each detector remembers (least recently seen forgotten first)
  */
 public record AlertRules(
@@ -27,6 +29,8 @@ public record AlertRules(
         Duration burstWindow,
         int burstPerIp,
         int burstPerKey,
+        Duration newIpLearning,
+        int newIpMaxAddresses,
         int maxTrackedSubjects) {
 
     public AlertRules {

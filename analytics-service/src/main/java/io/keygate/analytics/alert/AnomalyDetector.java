@@ -10,10 +10,13 @@ public final class AnomalyDetector {
 
     private final RateSpikeDetector spikes;
     private final AuthFailureBurstDetector bursts;
+    private final NewClientIpDetector newAddresses;
 
     public AnomalyDetector(AlertRules rules) {
         this.spikes = new RateSpikeDetector(rules);
         this.bursts = new AuthFailureBurstDetector(rules);
+        this.newAddresses =
+                new NewClientIpDetector(rules.newIpLearning(), rules.newIpMaxAddresses(), rules.maxTrackedSubjects());
     }
 
     /** The alerts the calls raise, in the order they were raised. */
@@ -22,6 +25,7 @@ public final class AnomalyDetector {
         for (CallRecorded call : calls) {
             alerts.addAll(spikes.observe(call));
             alerts.addAll(bursts.observe(call));
+            alerts.addAll(newAddresses.observe(call));
         }
         return alerts;
     }

@@ -68,6 +68,9 @@ public interface AnalyticsConfig {
         /** Authentication-failure bursts. */
         Burst burst();
 
+        /** Keys used from addresses they never used. */
+        NewIp newIp();
+
         /** Keys or addresses each detector remembers; the least recently seen are forgotten first. */
         @WithDefault("100000")
         int maxTrackedSubjects();
@@ -113,5 +116,16 @@ public interface AnalyticsConfig {
         /** Failures naming one key within the window for a burst. */
         @WithDefault("10")
         int perKey();
+    }
+
+    /** Keys used from client addresses they never used before. */
+    interface NewIp {
+        /** How long from a key's first call its addresses are learned rather than alerted on. */
+        @WithDefault("P1D")
+        Duration learning();
+
+        /** A key that used more addresses than this while learning is not watched (too many callers). */
+        @WithDefault("20")
+        int maxAddresses();
     }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class AnomalyDetectorTest {
 
-    static final AlertRules RULES =
-            new AlertRules(Duration.ofSeconds(10), 0.3, 6, 4, 8, 20, Duration.ofSeconds(60), 20, 10, 10_000);
+    static final AlertRules RULES = new AlertRules(
+            Duration.ofSeconds(10), 0.3, 6, 4, 8, 20, Duration.ofSeconds(60), 20, 10, Duration.ofHours(1), 3, 10_000);
     private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
 
     @Test
@@ -123,6 +123,41 @@ class AnomalyDetectorTest {
 
         assertThat(new AnomalyDetector(RULES).observe(calls).get(0).alertId())
                 .isEqualTo(new AnomalyDetector(RULES).observe(calls).get(0).alertId());
+    }
+
+    @Test
+    void aKeyUsedFromANewAddressAfterLearningRaisesOneWarningPerAddress() {
+        List<CallRecorded> calls = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            calls.add(ok("k1", "10.0.0." + (i % 2), T0.plusSeconds(i * 60L)));
+        }
+        calls.add(ok("k1", "198.51.100.7", T0.plusSeconds(7300)));
+        calls.add(ok("k1", "198.51.100.7", T0.plusSeconds(7301)));
+        calls.add(ok("k2", "10.0.0.1", T0.plusSeconds(7302)));
+
+        List<AlertRaised> alerts = new AnomalyDetector(RULES).observe(calls);
+
+        assertThat(alerts).singleElement().satisfies(alert -> {
+            assertThat(alert.kind()).isEqualTo(AlertKind.KEY_USED_FROM_NEW_IP);
+            assertThat(alert.keyId()).isEqualTo("k1");
+            assertThat(alert.clientIp()).isEqualTo("198.51.100.7");
+            assertThat(alert.severity()).isEqualTo(AlertSeverity.WARNING);
+        });
+    }
+
+    @Test
+    void aKeyWithManyAddressesWhileLearningIsNotWatched() {
+        List<CallRecorded> calls = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            calls.add(ok("k1", "10.0.0." + i, T0.plusSeconds(i)));
+        }
+        calls.add(ok("k1", "198.51.100.7", T0.plusSeconds(7300)));
+
+        assertThat(new AnomalyDetector(RULES).observe(calls)).isEmpty();
+    }
+
+    private static CallRecorded ok(String key, String ip, Instant at) {
+        return io.keygate.analytics.usage.SampleCalls.call("acme", key, "rt_1", at, 200, 0, 0, 100, ip);
     }
 
     private static long alertsBaselineCallsIn(List<CallRecorded> calls, Instant intervalStart) {

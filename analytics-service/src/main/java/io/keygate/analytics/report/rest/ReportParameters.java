@@ -9,14 +9,14 @@ import io.keygate.analytics.usage.UsageWindow;
 import java.time.Instant;
 
 /** Parses and checks report parameters; each failure names its parameter (400 problem JSON). */
-final class ReportParameters {
+public final class ReportParameters {
 
     static final int MAX_ID_LENGTH = 256;
     static final int MAX_LIMIT = 100;
 
     private ReportParameters() {}
 
-    static ReportQuery query(
+    public static ReportQuery query(
             AnalyticsConfig config,
             Instant now,
             String tenantId,
@@ -67,7 +67,7 @@ final class ReportParameters {
         }
     }
 
-    static int limit(String value) {
+    public static int limit(String value) {
         if (value == null) {
             return 10;
         }

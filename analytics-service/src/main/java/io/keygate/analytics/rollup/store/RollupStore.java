@@ -1,6 +1,8 @@
 package io.keygate.analytics.rollup.store;
 
 import io.keygate.analytics.alert.store.AlertStore;
+import io.keygate.analytics.clientip.ClientIpRollups;
+import io.keygate.analytics.clientip.store.ClientIpStore;
 import io.keygate.analytics.rollup.CallRollup;
 import io.keygate.analytics.rollup.CallRollups;
 import io.keygate.analytics.rollup.Granularity;
@@ -31,7 +33,8 @@ import java.util.UUID;
  * granularity at once); rows that do not exist yet are inserted whole, and rows that do are locked
  * ({@code FOR UPDATE}), merged in Java (HdrHistogram merge is exact) and written back. A row is therefore always
  * the exact sum of the calls it counts, whichever instance or batch counted them, and reports read single rows
- * (no merge at read time beyond a report's own buckets).
+ * (no merge at read time beyond a report's own buckets). The same transaction adds the calls per client address
+ * ({@link ClientIpStore}) and stores the batch's alerts ({@link AlertStore}).
  */
 @ApplicationScoped
 public class RollupStore {
@@ -62,10 +65,12 @@ public class RollupStore {
 
     private final Pool pool;
     private final AlertStore alerts;
+    private final ClientIpStore clientIps;
 
-    RollupStore(Pool pool, AlertStore alerts) {
+    RollupStore(Pool pool, AlertStore alerts, ClientIpStore clientIps) {
         this.pool = pool;
         this.alerts = alerts;
+        this.clientIps = clientIps;
     }
 
     /**
@@ -90,6 +95,7 @@ public class RollupStore {
                             .map(EventEnvelope::data)
                             .toList();
                     return add(tx, CallRollups.rollUp(newCalls))
+                            .chain(() -> clientIps.add(tx, ClientIpRollups.rollUp(newCalls)))
                             .chain(() -> alerts.append(tx, raised))
                             .map(newAlerts -> new BatchCount(fresh.size(), newAlerts));
                 }));

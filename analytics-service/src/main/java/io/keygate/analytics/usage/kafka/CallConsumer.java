@@ -68,6 +68,8 @@ public class CallConsumer {
                 alerts.burst().window(),
                 alerts.burst().perIp(),
                 alerts.burst().perKey(),
+                alerts.newIp().learning(),
+                alerts.newIp().maxAddresses(),
                 alerts.maxTrackedSubjects());
     }
 

@@ -78,6 +78,53 @@ class RollupAccuracyQuarkusTest {
         }
         assertBucketsMatch(truth);
         assertTopKeysMatch(truth);
+        assertClientAddressesMatch(truth);
+    }
+
+    private void assertClientAddressesMatch(List<CallRecorded> truth) {
+        Map<String, long[]> perIp = new java.util.TreeMap<>();
+        truth.forEach(c -> {
+            long[] sums = perIp.computeIfAbsent(c.clientIp(), ip -> new long[3]);
+            sums[0]++;
+            sums[1] += c.status() >= 400 ? 1 : 0;
+            sums[2] += c.status() == 401 ? 1 : 0;
+        });
+        JsonPath report = given().queryParam("tenantId", tenant)
+                .queryParam("from", START.toString())
+                .queryParam("to", START.plus(1, ChronoUnit.HOURS).toString())
+                .get("/reports/client-ips")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        List<String> ips = report.getList("addresses.clientIp");
+        assertThat(ips).containsExactlyInAnyOrderElementsOf(perIp.keySet());
+        for (int i = 0; i < ips.size(); i++) {
+            long[] expected = perIp.get(ips.get(i));
+            assertThat(report.getLong("addresses[" + i + "].calls")).isEqualTo(expected[0]);
+            assertThat(report.getLong("addresses[" + i + "].errors")).isEqualTo(expected[1]);
+            assertThat(report.getLong("addresses[" + i + "].authFailures")).isEqualTo(expected[2]);
+        }
+
+        String key = keys.get(0);
+        Map<String, Instant> firstSeen = new java.util.TreeMap<>();
+        truth.stream()
+                .filter(c -> key.equals(c.keyId()))
+                .forEach(c -> firstSeen.merge(c.clientIp(), c.receivedAt(), (a, b) -> a.isBefore(b) ? a : b));
+        JsonPath fresh = given().queryParam("tenantId", tenant)
+                .queryParam("from", START.toString())
+                .queryParam("to", START.plus(1, ChronoUnit.HOURS).toString())
+                .get("/reports/keys/{k}/new-ips", key)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        List<String> addresses = fresh.getList("addresses.clientIp");
+        assertThat(addresses).containsExactlyInAnyOrderElementsOf(firstSeen.keySet());
+        for (int i = 0; i < addresses.size(); i++) {
+            assertThat(Instant.parse(fresh.getString("addresses[" + i + "].firstSeen")))
+                    .isEqualTo(firstSeen.get(addresses.get(i)));
+        }
     }
 
     private void assertMatches(
