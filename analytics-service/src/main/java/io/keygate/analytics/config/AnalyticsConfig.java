@@ -24,6 +24,16 @@ public interface AnalyticsConfig {
     /** Anomaly detection. */
     Alerts alerts();
 
+    /** The live stream. */
+    Live live();
+
+    /** The live stream of per-second counters. */
+    interface Live {
+        /** Seconds each event of the stream covers (by gateway receive time), up to now. */
+        @WithDefault("PT60S")
+        Duration horizon();
+    }
+
     /** Kafka topic settings. */
     interface Kafka {
         /** Replication factor of topics created at start when missing: 3 in production, 1 on a one-broker cluster. */

@@ -34,7 +34,7 @@ public final class ReportParameters {
         return new ReportQuery(tenant, key, route, size, window);
     }
 
-    static String required(String name, String value) {
+    public static String required(String name, String value) {
         if (value == null || value.isBlank() || value.length() > MAX_ID_LENGTH) {
             throw new InvalidParameterException(name, "is required: 1 to " + MAX_ID_LENGTH + " characters, not blank");
         }

@@ -1,6 +1,7 @@
 package io.keygate.analytics.rollup.store;
 
 import io.keygate.events.alert.AlertRaised;
+import io.keygate.events.call.CallRecorded;
 import java.util.List;
 
 /**
@@ -9,4 +10,4 @@ import java.util.List;
  * @param freshCalls calls counted for the first time
  * @param newAlerts  alerts stored for the first time (queued for publication)
  */
-public record BatchCount(int freshCalls, List<AlertRaised> newAlerts) {}
+public record BatchCount(List<CallRecorded> freshCalls, List<AlertRaised> newAlerts) {}

@@ -82,7 +82,7 @@ public class RollupStore {
      */
     public Uni<BatchCount> count(List<EventEnvelope<CallRecorded>> calls, List<AlertRaised> raised) {
         if (calls.isEmpty() && raised.isEmpty()) {
-            return Uni.createFrom().item(new BatchCount(0, List.of()));
+            return Uni.createFrom().item(new BatchCount(List.of(), List.of()));
         }
         UUID[] ids = calls.stream().map(EventEnvelope::id).toArray(UUID[]::new);
         return pool.withTransaction(tx -> tx.preparedQuery(MARK_PROCESSED)
@@ -97,7 +97,7 @@ public class RollupStore {
                     return add(tx, CallRollups.rollUp(newCalls))
                             .chain(() -> clientIps.add(tx, ClientIpRollups.rollUp(newCalls)))
                             .chain(() -> alerts.append(tx, raised))
-                            .map(newAlerts -> new BatchCount(fresh.size(), newAlerts));
+                            .map(newAlerts -> new BatchCount(newCalls, newAlerts));
                 }));
     }
 

@@ -4,6 +4,7 @@ import io.cloudevents.CloudEvent;
 import io.keygate.analytics.alert.AlertRules;
 import io.keygate.analytics.alert.AnomalyDetector;
 import io.keygate.analytics.config.AnalyticsConfig;
+import io.keygate.analytics.live.LiveCounters;
 import io.keygate.analytics.rollup.CallRollups;
 import io.keygate.analytics.rollup.store.RollupStore;
 import io.keygate.events.EventCodec;
@@ -21,6 +22,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
@@ -46,9 +48,11 @@ public class CallConsumer {
     private final Counter duplicates;
     private final Counter withoutTenant;
     private final AnomalyDetector detector;
+    private final LiveCounters live;
 
-    CallConsumer(RollupStore store, AnalyticsConfig config, MeterRegistry metrics) {
+    CallConsumer(RollupStore store, AnalyticsConfig config, MeterRegistry metrics, LiveCounters live) {
         this.store = store;
+        this.live = live;
         this.config = config;
         this.metrics = metrics;
         this.counted = metrics.counter("keygate.analytics.calls.counted");
@@ -97,8 +101,9 @@ public class CallConsumer {
                                 calls.size());
                         return Uni.createFrom().completionStage(() -> batch.nack(failure));
                     }
-                    counted.increment(fresh.freshCalls());
-                    duplicates.increment(calls.size() - fresh.freshCalls());
+                    counted.increment(fresh.freshCalls().size());
+                    duplicates.increment(calls.size() - fresh.freshCalls().size());
+                    live.add(fresh.freshCalls(), Instant.now());
                     fresh.newAlerts()
                             .forEach(alert -> metrics.counter(
                                             "keygate.analytics.alerts.raised",
