@@ -1,5 +1,6 @@
 package io.keygate.events;
 
+import io.keygate.events.alert.AlertRaised;
 import io.keygate.events.application.ApplicationCreated;
 import io.keygate.events.application.ApplicationDeleted;
 import io.keygate.events.application.ApplicationUpdated;
@@ -94,7 +95,9 @@ public enum EventType {
             "io.keygate.gateway.watermark-published.v1", GatewayWatermarkPublished.class, Topic.GATEWAY_WATERMARKS),
     // Signed checkpoints of the audit trail (issue 7)
     AUDIT_CHECKPOINT_SIGNED(
-            "io.keygate.audit.checkpoint-signed.v1", AuditCheckpointSigned.class, Topic.AUDIT_CHECKPOINTS);
+            "io.keygate.audit.checkpoint-signed.v1", AuditCheckpointSigned.class, Topic.AUDIT_CHECKPOINTS),
+    // Anomaly alerts (issue 8)
+    ALERT_RAISED("io.keygate.alert.raised.v1", AlertRaised.class, Topic.ALERTS);
 
     private static final Map<String, EventType> BY_TYPE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

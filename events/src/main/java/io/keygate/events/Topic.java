@@ -36,7 +36,12 @@ public enum Topic {
      * audit service, so a third party that keeps them can later prove the trail was not rewritten. Keyed by
      * {@code <chain>/<sequence>}: every key is unique, so compaction never removes one. One partition.
      */
-    AUDIT_CHECKPOINTS("keygate.audit-checkpoints", true, 1);
+    AUDIT_CHECKPOINTS("keygate.audit-checkpoints", true, 1),
+    /**
+     * Anomaly alerts from analytics (rate spikes, authentication-failure bursts, keys used from new addresses),
+     * keyed by alert id. Time-retained, not compacted: every alert is kept for its retention.
+     */
+    ALERTS("keygate.alerts", false, 3);
 
     private final String topicName;
     private final boolean compacted;

@@ -1,5 +1,9 @@
 package io.keygate.events;
 
+import io.keygate.events.alert.AlertAction;
+import io.keygate.events.alert.AlertKind;
+import io.keygate.events.alert.AlertRaised;
+import io.keygate.events.alert.AlertSeverity;
 import io.keygate.events.application.ApplicationCreated;
 import io.keygate.events.application.ApplicationDeleted;
 import io.keygate.events.application.ApplicationState;
@@ -402,6 +406,37 @@ public final class SampleEvents {
                                 T0,
                                 "k1",
                                 "AA")));
+        all.put(
+                EventType.ALERT_RAISED,
+                List.of(
+                        new AlertRaised(
+                                "0193a1b2-0000-7000-8000-000000000001",
+                                "acme",
+                                AlertKind.REQUEST_RATE_SPIKE,
+                                AlertSeverity.CRITICAL,
+                                AlertAction.REVOKE_KEY,
+                                "key_01",
+                                null,
+                                T0,
+                                T0.plusSeconds(7),
+                                900,
+                                12.5,
+                                40.2,
+                                "900 calls in 10 s against a baseline of 12.5 (threshold 40.2)"),
+                        new AlertRaised(
+                                "0193a1b2-0000-7000-8000-000000000002",
+                                "acme",
+                                AlertKind.AUTH_FAILURE_BURST_BY_IP,
+                                AlertSeverity.CRITICAL,
+                                AlertAction.BLOCK_IP,
+                                null,
+                                "203.0.113.7",
+                                T0,
+                                T0.plusSeconds(3),
+                                20,
+                                0,
+                                20,
+                                "20 authentication failures in 60 s from 203.0.113.7")));
         all.put(
                 EventType.API_KEY_ROTATION_DUE,
                 List.of(new ApiKeyRotationDue(

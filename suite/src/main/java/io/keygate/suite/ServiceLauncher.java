@@ -80,7 +80,17 @@ public final class ServiceLauncher {
 
     /** analytics-service on {@code port}, with database {@code analytics_service}. */
     public ServiceProcess analyticsService(int port) {
-        return start("analytics-service", port, consumer(withDatabase(common(port), "analytics_service")));
+        return analyticsService(port, "analytics_service", Map.of());
+    }
+
+    /**
+     * analytics-service on {@code port}, with its own (new) database and extra properties (e.g. a consumer group of
+     * its own). It publishes alerts through the event store, so its topics get replication factor 1 too.
+     */
+    public ServiceProcess analyticsService(int port, String database, Map<String, String> extra) {
+        Map<String, String> properties = eventSourced(consumer(withDatabase(common(port), database)));
+        properties.putAll(extra);
+        return start("analytics-service", port, properties);
     }
 
     private ServiceProcess start(String module, int httpPort, Map<String, String> properties) {

@@ -21,6 +21,19 @@ public interface AnalyticsConfig {
     /** Usage reports. */
     Reports reports();
 
+    /** Anomaly detection. */
+    Alerts alerts();
+
+    /** The live stream. */
+    Live live();
+
+    /** The live stream of per-second counters. */
+    interface Live {
+        /** Seconds each event of the stream covers (by gateway receive time), up to now. */
+        @WithDefault("PT60S")
+        Duration horizon();
+    }
+
     /** Kafka topic settings. */
     interface Kafka {
         /** Replication factor of topics created at start when missing: 3 in production, 1 on a one-broker cluster. */
@@ -51,5 +64,78 @@ public interface AnalyticsConfig {
         /** Longest window a report may span. */
         @WithDefault("P31D")
         Duration maxRange();
+    }
+
+    /** Anomaly detection: thresholds of the detectors (see {@code AlertRules}). */
+    interface Alerts {
+        /** Whether calls are checked for anomalies at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Request-rate spikes per key. */
+        Spike spike();
+
+        /** Authentication-failure bursts. */
+        Burst burst();
+
+        /** Keys used from addresses they never used. */
+        NewIp newIp();
+
+        /** Keys or addresses each detector remembers; the least recently seen are forgotten first. */
+        @WithDefault("100000")
+        int maxTrackedSubjects();
+    }
+
+    /** Request-rate spikes per key, against an EWMA baseline of calls per interval. */
+    interface Spike {
+        /** Length of the intervals calls are counted in. */
+        @WithDefault("PT10S")
+        Duration interval();
+
+        /** EWMA weight of the newest interval. */
+        @WithDefault("0.3")
+        double alpha();
+
+        /** Intervals a key must have been seen for before its baseline is trusted. */
+        @WithDefault("6")
+        int warmUpIntervals();
+
+        /** Standard deviations above the mean for a warning. */
+        @WithDefault("4")
+        double sigmas();
+
+        /** Standard deviations above the mean for a critical alert. */
+        @WithDefault("8")
+        double criticalSigmas();
+
+        /** Fewest calls in an interval for a warning (critical: scaled by critical-sigmas / sigmas). */
+        @WithDefault("20")
+        int minCalls();
+    }
+
+    /** Authentication-failure bursts. */
+    interface Burst {
+        /** Window failures are counted in. */
+        @WithDefault("PT60S")
+        Duration window();
+
+        /** Failures from one client address within the window for a burst. */
+        @WithDefault("20")
+        int perIp();
+
+        /** Failures naming one key within the window for a burst. */
+        @WithDefault("10")
+        int perKey();
+    }
+
+    /** Keys used from client addresses they never used before. */
+    interface NewIp {
+        /** How long from a key's first call its addresses are learned rather than alerted on. */
+        @WithDefault("P1D")
+        Duration learning();
+
+        /** A key that used more addresses than this while learning is not watched (too many callers). */
+        @WithDefault("20")
+        int maxAddresses();
     }
 }

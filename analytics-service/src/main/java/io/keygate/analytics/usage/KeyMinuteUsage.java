@@ -14,17 +14,4 @@ import java.time.Instant;
  * @param bytesOut response body bytes
  */
 public record KeyMinuteUsage(
-        String tenantId, String keyId, Instant minute, long calls, long errors, long bytesIn, long bytesOut) {
-
-    /** The sum of two counts of the same key and minute. */
-    public KeyMinuteUsage plus(KeyMinuteUsage other) {
-        return new KeyMinuteUsage(
-                tenantId,
-                keyId,
-                minute,
-                calls + other.calls,
-                errors + other.errors,
-                bytesIn + other.bytesIn,
-                bytesOut + other.bytesOut);
-    }
-}
+        String tenantId, String keyId, Instant minute, long calls, long errors, long bytesIn, long bytesOut) {}

@@ -22,21 +22,35 @@ public final class SampleCalls {
     }
 
     public static CallRecorded call(String tenant, String keyId, Instant at, int status, long bytesIn, long bytesOut) {
+        return call(tenant, keyId, "rt_1", at, status, bytesIn, bytesOut, 900, "127.0.0.1");
+    }
+
+    /** A call with every dimension and measure given. */
+    public static CallRecorded call(
+            String tenant,
+            String keyId,
+            String routeId,
+            Instant at,
+            int status,
+            long bytesIn,
+            long bytesOut,
+            long durationMicros,
+            String clientIp) {
         CallOutcome outcome = status == 401 ? CallOutcome.REVOKED_KEY : CallOutcome.PROXIED;
         return new CallRecorded(
                 "req-" + UUID.randomUUID(),
                 "gw-1",
                 tenant,
-                "rt_1",
+                routeId,
                 keyId,
                 "POST",
                 "/orders",
                 status,
                 outcome,
-                900,
+                durationMicros,
                 bytesIn,
                 bytesOut,
-                "127.0.0.1",
+                clientIp,
                 at);
     }
 

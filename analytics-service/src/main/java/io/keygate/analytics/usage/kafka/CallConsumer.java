@@ -1,13 +1,17 @@
 package io.keygate.analytics.usage.kafka;
 
 import io.cloudevents.CloudEvent;
+import io.keygate.analytics.alert.AlertRules;
+import io.keygate.analytics.alert.AnomalyDetector;
 import io.keygate.analytics.config.AnalyticsConfig;
-import io.keygate.analytics.usage.UsageRollup;
-import io.keygate.analytics.usage.store.UsageStore;
+import io.keygate.analytics.live.LiveCounters;
+import io.keygate.analytics.rollup.CallRollups;
+import io.keygate.analytics.rollup.store.RollupStore;
 import io.keygate.events.EventCodec;
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.KeygateEvent;
 import io.keygate.events.UnreadableEventException;
+import io.keygate.events.alert.AlertRaised;
 import io.keygate.events.call.CallRecorded;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,6 +22,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
@@ -35,29 +40,54 @@ public class CallConsumer {
 
     private static final Logger LOG = Logger.getLogger(CallConsumer.class);
 
-    private final UsageStore store;
+    private final RollupStore store;
     private final AnalyticsConfig config;
     private final MeterRegistry metrics;
     private final EventCodec codec = new EventCodec();
     private final Counter counted;
     private final Counter duplicates;
-    private final Counter withoutKey;
+    private final Counter withoutTenant;
+    private final AnomalyDetector detector;
+    private final LiveCounters live;
 
-    CallConsumer(UsageStore store, AnalyticsConfig config, MeterRegistry metrics) {
+    CallConsumer(RollupStore store, AnalyticsConfig config, MeterRegistry metrics, LiveCounters live) {
         this.store = store;
+        this.live = live;
         this.config = config;
         this.metrics = metrics;
         this.counted = metrics.counter("keygate.analytics.calls.counted");
         this.duplicates = metrics.counter("keygate.analytics.calls.duplicate");
-        this.withoutKey = metrics.counter("keygate.analytics.calls.without.key");
+        this.withoutTenant = metrics.counter("keygate.analytics.calls.without.tenant");
+        this.detector = config.alerts().enabled() ? new AnomalyDetector(rules(config.alerts())) : null;
+    }
+
+    static AlertRules rules(AnalyticsConfig.Alerts alerts) {
+        return new AlertRules(
+                alerts.spike().interval(),
+                alerts.spike().alpha(),
+                alerts.spike().warmUpIntervals(),
+                alerts.spike().sigmas(),
+                alerts.spike().criticalSigmas(),
+                alerts.spike().minCalls(),
+                alerts.burst().window(),
+                alerts.burst().perIp(),
+                alerts.burst().perKey(),
+                alerts.newIp().learning(),
+                alerts.newIp().maxAddresses(),
+                alerts.maxTrackedSubjects());
     }
 
     @Incoming("calls")
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public Uni<Void> count(KafkaRecordBatch<String, CloudEvent> batch) {
-        List<EventEnvelope<CallRecorded>> calls = UsageRollup.distinctById(countedPerKey(readable(batch)));
+        List<EventEnvelope<CallRecorded>> calls = CallRollups.distinctById(withTenant(readable(batch)));
+        // Detected once per batch, before the transaction: a retried write stores the same alerts again, never
+        // feeding the detector twice. Alerts go into the transaction that counts the calls raising them.
+        List<AlertRaised> raised = detector == null
+                ? List.of()
+                : detector.observe(calls.stream().map(EventEnvelope::data).toList());
         Duration backoff = config.analytics().writeBackoff();
-        return store.count(calls)
+        return store.count(calls, raised)
                 .onFailure()
                 .retry()
                 .withBackOff(backoff, backoff.multipliedBy(10))
@@ -71,8 +101,17 @@ public class CallConsumer {
                                 calls.size());
                         return Uni.createFrom().completionStage(() -> batch.nack(failure));
                     }
-                    counted.increment(fresh);
-                    duplicates.increment(calls.size() - fresh);
+                    counted.increment(fresh.freshCalls().size());
+                    duplicates.increment(calls.size() - fresh.freshCalls().size());
+                    live.add(fresh.freshCalls(), Instant.now());
+                    fresh.newAlerts()
+                            .forEach(alert -> metrics.counter(
+                                            "keygate.analytics.alerts.raised",
+                                            "kind",
+                                            alert.kind().name(),
+                                            "severity",
+                                            alert.severity().name())
+                                    .increment());
                     return Uni.createFrom().completionStage(batch::ack);
                 });
     }
@@ -109,12 +148,11 @@ public class CallConsumer {
         return (EventEnvelope<CallRecorded>) (EventEnvelope<?>) envelope;
     }
 
-    private List<EventEnvelope<CallRecorded>> countedPerKey(List<EventEnvelope<CallRecorded>> calls) {
-        List<EventEnvelope<CallRecorded>> perKey = calls.stream()
-                .filter(c -> UsageRollup.isCountedPerKey(c.data()))
-                .toList();
-        withoutKey.increment(calls.size() - perKey.size());
-        return perKey;
+    private List<EventEnvelope<CallRecorded>> withTenant(List<EventEnvelope<CallRecorded>> calls) {
+        List<EventEnvelope<CallRecorded>> rolledUp =
+                calls.stream().filter(c -> CallRollups.isRolledUp(c.data())).toList();
+        withoutTenant.increment(calls.size() - rolledUp.size());
+        return rolledUp;
     }
 
     private void skip(KafkaRecord<String, CloudEvent> record, String reason) {

@@ -189,7 +189,12 @@ class AuditEventConsumerQuarkusTest {
     @Test
     void theConsumerGroupReadsEveryPartitionOfEveryContractTopic() throws Exception {
         Set<String> expected = Set.of(
-                "keygate.tokens", "keygate.policies", "keygate.signing-keys", "keygate.calls", "keygate.identities");
+                "keygate.tokens",
+                "keygate.policies",
+                "keygate.signing-keys",
+                "keygate.calls",
+                "keygate.identities",
+                "keygate.alerts");
         int partitions = AuditTopics.READ.stream().mapToInt(Topic::partitions).sum();
         try (Admin admin =
                 Admin.create(Map.of("bootstrap.servers", Testkit.kafka().bootstrapServers()))) {

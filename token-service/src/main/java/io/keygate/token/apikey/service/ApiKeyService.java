@@ -159,6 +159,18 @@ public class ApiKeyService {
         return handle(new RevokeApiKey(keyId, tenantId, reason, now()), correlationId);
     }
 
+    /**
+     * Revokes a key because analytics raised a critical alert about it; the revocation carries the alert's event id
+     * as its causation (and correlation) id, so the audit trail links the two. Revoking a revoked key does nothing.
+     *
+     * @return whether an event was appended
+     */
+    public Uni<Boolean> revokeForAlert(String tenantId, String keyId, String reason, String alertId) {
+        RevokeApiKey command = new RevokeApiKey(keyId, tenantId, reason, now());
+        return store.execute(ApiKey.DECIDER, keyId, command, command.at(), alertId, alertId, policyWriter)
+                .map(Decision::changed);
+    }
+
     private Uni<ApiKeyState> handle(ApiKeyCommand command, String correlationId) {
         return execute(command, correlationId).map(Decision::state);
     }

@@ -1,0 +1,40 @@
+package io.keygate.analytics.clientip;
+
+import io.keygate.analytics.alert.AuthFailureBurstDetector;
+import io.keygate.events.call.CallRecorded;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Calls per tenant, key, client address and hour: the rules, pure. */
+public final class ClientIpRollups {
+
+    private ClientIpRollups() {}
+
+    /** The rows of the calls with a tenant and a client address, in {@link ClientIpKey} order. */
+    public static Map<ClientIpKey, ClientIpCounts> rollUp(Collection<CallRecorded> calls) {
+        Map<ClientIpKey, ClientIpCounts> rows = new TreeMap<>();
+        for (CallRecorded call : calls) {
+            if (call.tenantId() == null || call.clientIp() == null) {
+                continue;
+            }
+            ClientIpKey key = new ClientIpKey(
+                    call.tenantId(),
+                    call.keyId() == null ? "" : call.keyId(),
+                    call.receivedAt().truncatedTo(ChronoUnit.HOURS),
+                    call.clientIp());
+            ClientIpCounts counts = rows.computeIfAbsent(key, k -> new ClientIpCounts());
+            counts.calls++;
+            counts.errors += call.status() >= 400 ? 1 : 0;
+            counts.authFailures += AuthFailureBurstDetector.isAuthFailure(call) ? 1 : 0;
+            counts.firstSeen = counts.firstSeen == null || call.receivedAt().isBefore(counts.firstSeen)
+                    ? call.receivedAt()
+                    : counts.firstSeen;
+            counts.lastSeen = counts.lastSeen == null || call.receivedAt().isAfter(counts.lastSeen)
+                    ? call.receivedAt()
+                    : counts.lastSeen;
+        }
+        return rows;
+    }
+}

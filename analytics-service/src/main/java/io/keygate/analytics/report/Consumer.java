@@ -1,0 +1,13 @@
+package io.keygate.analytics.report;
+
+/**
+ * One of the top consumers of a tenant in a window: a key or a route, with its exact counts.
+ *
+ * @param id        the key or route id; null for the calls without one
+ * @param calls     requests
+ * @param errors    requests answered with a status of 400 or more
+ * @param errorRate errors over calls
+ * @param bytesIn   request body bytes
+ * @param bytesOut  response body bytes
+ */
+public record Consumer(String id, long calls, long errors, double errorRate, long bytesIn, long bytesOut) {}

@@ -1,0 +1,205 @@
+package io.keygate.analytics.rollup.store;
+
+import io.keygate.analytics.alert.store.AlertStore;
+import io.keygate.analytics.clientip.ClientIpRollups;
+import io.keygate.analytics.clientip.store.ClientIpStore;
+import io.keygate.analytics.rollup.CallRollup;
+import io.keygate.analytics.rollup.CallRollups;
+import io.keygate.analytics.rollup.Granularity;
+import io.keygate.analytics.rollup.LatencyHistograms;
+import io.keygate.analytics.rollup.RollupKey;
+import io.keygate.events.EventEnvelope;
+import io.keygate.events.alert.AlertRaised;
+import io.keygate.events.call.CallRecorded;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Writes call rollups ({@code call_rollup}) exactly once per call record. Per batch, in one transaction: the
+ * batch's event ids go into {@code processed_call} and only the new calls are rolled up in Java (every
+ * granularity at once); rows that do not exist yet are inserted whole, and rows that do are locked
+ * ({@code FOR UPDATE}), merged in Java (HdrHistogram merge is exact) and written back. A row is therefore always
+ * the exact sum of the calls it counts, whichever instance or batch counted them, and reports read single rows
+ * (no merge at read time beyond a report's own buckets). The same transaction adds the calls per client address
+ * ({@link ClientIpStore}) and stores the batch's alerts ({@link AlertStore}).
+ */
+@ApplicationScoped
+public class RollupStore {
+
+    private static final String MARK_PROCESSED = "INSERT INTO processed_call (event_id) SELECT unnest($1::uuid[])"
+            + " ON CONFLICT (event_id) DO NOTHING RETURNING event_id";
+
+    private static final String KEY_COLUMNS = "tenant_id, granularity, bucket, key_id, route_id, status_class";
+    private static final String KEY_ARRAYS =
+            "$1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::int[]";
+    private static final String VALUE_COLUMNS = "calls, bytes_in, bytes_out, duration_sum_micros, max_micros, latency";
+    private static final String VALUE_ARRAYS =
+            "$7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[]," + " $12::bytea[]";
+
+    private static final String INSERT_NEW = "INSERT INTO call_rollup (" + KEY_COLUMNS + ", " + VALUE_COLUMNS + ")"
+            + " SELECT * FROM unnest(" + KEY_ARRAYS + ", " + VALUE_ARRAYS + ")"
+            + " ON CONFLICT (" + KEY_COLUMNS + ") DO NOTHING RETURNING " + KEY_COLUMNS;
+
+    private static final String LOCK_EXISTING = "SELECT r.* FROM call_rollup r JOIN unnest(" + KEY_ARRAYS + ") AS k("
+            + KEY_COLUMNS + ") USING (" + KEY_COLUMNS + ") ORDER BY " + KEY_COLUMNS + " FOR UPDATE OF r";
+
+    private static final String WRITE_MERGED = "UPDATE call_rollup r SET calls = u.calls, bytes_in = u.bytes_in,"
+            + " bytes_out = u.bytes_out, duration_sum_micros = u.duration_sum_micros, max_micros = u.max_micros,"
+            + " latency = u.latency FROM unnest(" + KEY_ARRAYS + ", " + VALUE_ARRAYS + ") AS u(" + KEY_COLUMNS + ", "
+            + VALUE_COLUMNS + ") WHERE r.tenant_id = u.tenant_id AND r.granularity = u.granularity"
+            + " AND r.bucket = u.bucket AND r.key_id = u.key_id AND r.route_id = u.route_id"
+            + " AND r.status_class = u.status_class";
+
+    private final Pool pool;
+    private final AlertStore alerts;
+    private final ClientIpStore clientIps;
+
+    RollupStore(Pool pool, AlertStore alerts, ClientIpStore clientIps) {
+        this.pool = pool;
+        this.alerts = alerts;
+        this.clientIps = clientIps;
+    }
+
+    /**
+     * Rolls up the calls not counted before and stores the alerts not stored before, in one transaction: an alert
+     * is published if and only if the counts of the batch that raised it are committed.
+     *
+     * @param calls  calls with a tenant, with distinct ids
+     * @param raised alerts the batch raised
+     */
+    public Uni<BatchCount> count(List<EventEnvelope<CallRecorded>> calls, List<AlertRaised> raised) {
+        if (calls.isEmpty() && raised.isEmpty()) {
+            return Uni.createFrom().item(new BatchCount(List.of(), List.of()));
+        }
+        UUID[] ids = calls.stream().map(EventEnvelope::id).toArray(UUID[]::new);
+        return pool.withTransaction(tx -> tx.preparedQuery(MARK_PROCESSED)
+                .execute(Tuple.tuple().addArrayOfUUID(ids))
+                .chain(rows -> {
+                    Set<UUID> fresh = new HashSet<>();
+                    rows.forEach(row -> fresh.add(row.getUUID("event_id")));
+                    List<CallRecorded> newCalls = calls.stream()
+                            .filter(c -> fresh.contains(c.id()))
+                            .map(EventEnvelope::data)
+                            .toList();
+                    return add(tx, CallRollups.rollUp(newCalls))
+                            .chain(() -> clientIps.add(tx, ClientIpRollups.rollUp(newCalls)))
+                            .chain(() -> alerts.append(tx, raised))
+                            .map(newAlerts -> new BatchCount(newCalls, newAlerts));
+                }));
+    }
+
+    private static Uni<Void> add(SqlConnection tx, Map<RollupKey, CallRollup> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery(INSERT_NEW).execute(withValues(rows)).chain(inserted -> {
+            Map<RollupKey, CallRollup> existing = new TreeMap<>(rows);
+            inserted.forEach(row -> existing.remove(keyOf(row)));
+            if (existing.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            return tx.preparedQuery(LOCK_EXISTING)
+                    .execute(keysOnly(existing.keySet()))
+                    .chain(stored -> {
+                        Map<RollupKey, CallRollup> merged = new TreeMap<>();
+                        stored.forEach(row -> {
+                            RollupKey key = keyOf(row);
+                            merged.put(key, rollupOf(row).merge(existing.get(key)));
+                        });
+                        if (merged.size() != existing.size()) {
+                            // Rows are never deleted while counting, so a conflicting row must be there to lock.
+                            return Uni.createFrom()
+                                    .failure(
+                                            new IllegalStateException("A rollup row vanished between insert and lock"));
+                        }
+                        return tx.preparedQuery(WRITE_MERGED)
+                                .execute(withValues(merged))
+                                .replaceWithVoid();
+                    });
+        });
+    }
+
+    private static Tuple keysOnly(Set<RollupKey> keys) {
+        int n = keys.size();
+        String[] tenants = new String[n], granularities = new String[n], keyIds = new String[n], routes = new String[n];
+        OffsetDateTime[] buckets = new OffsetDateTime[n];
+        Integer[] classes = new Integer[n];
+        int i = 0;
+        for (RollupKey key : keys) {
+            tenants[i] = key.tenantId();
+            granularities[i] = key.granularity().columnValue();
+            buckets[i] = key.bucket().atOffset(ZoneOffset.UTC);
+            keyIds[i] = key.keyId();
+            routes[i] = key.routeId();
+            classes[i] = key.statusClass();
+            i++;
+        }
+        return Tuple.tuple()
+                .addArrayOfString(tenants)
+                .addArrayOfString(granularities)
+                .addArrayOfOffsetDateTime(buckets)
+                .addArrayOfString(keyIds)
+                .addArrayOfString(routes)
+                .addArrayOfInteger(classes);
+    }
+
+    private static Tuple withValues(Map<RollupKey, CallRollup> rows) {
+        int n = rows.size();
+        Long[] calls = new Long[n],
+                bytesIn = new Long[n],
+                bytesOut = new Long[n],
+                sums = new Long[n],
+                maxes = new Long[n];
+        Buffer[] latencies = new Buffer[n];
+        int i = 0;
+        for (CallRollup rollup : rows.values()) {
+            calls[i] = rollup.calls();
+            bytesIn[i] = rollup.bytesIn();
+            bytesOut[i] = rollup.bytesOut();
+            sums[i] = rollup.durationSumMicros();
+            maxes[i] = rollup.maxMicros();
+            latencies[i] = Buffer.buffer(LatencyHistograms.encode(rollup.latency()));
+            i++;
+        }
+        return keysOnly(rows.keySet())
+                .addArrayOfLong(calls)
+                .addArrayOfLong(bytesIn)
+                .addArrayOfLong(bytesOut)
+                .addArrayOfLong(sums)
+                .addArrayOfLong(maxes)
+                .addValue(latencies);
+    }
+
+    static RollupKey keyOf(Row row) {
+        return new RollupKey(
+                Granularity.parse(row.getString("granularity")),
+                row.getOffsetDateTime("bucket").toInstant(),
+                row.getString("tenant_id"),
+                row.getString("key_id"),
+                row.getString("route_id"),
+                row.getInteger("status_class"));
+    }
+
+    static CallRollup rollupOf(Row row) {
+        return CallRollup.of(
+                row.getLong("calls"),
+                row.getLong("bytes_in"),
+                row.getLong("bytes_out"),
+                row.getLong("duration_sum_micros"),
+                row.getLong("max_micros"),
+                LatencyHistograms.decode(row.getBuffer("latency").getBytes()));
+    }
+}

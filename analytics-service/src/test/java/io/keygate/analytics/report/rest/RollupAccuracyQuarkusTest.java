@@ -1,0 +1,225 @@
+package io.keygate.analytics.report.rest;
+
+import static io.keygate.analytics.usage.SampleCalls.call;
+import static io.keygate.analytics.usage.SampleCalls.envelope;
+import static io.keygate.analytics.usage.SampleCalls.uniqueKey;
+import static io.keygate.analytics.usage.SampleCalls.uniqueTenant;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import io.keygate.events.EventEnvelope;
+import io.keygate.events.call.CallRecorded;
+import io.keygate.events.testing.TestEventPublisher;
+import io.keygate.testkit.KafkaBrokerResource;
+import io.keygate.testkit.PostgresResource;
+import io.keygate.testkit.Testkit;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A generated call stream with known ground truth against the reports: counts and bytes exact, percentiles within
+ * the histograms' 1 %, at every granularity and for tenant, key and route alike, also when part of the stream is
+ * delivered again (as after a crash before the offsets were committed).
+ */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true)
+class RollupAccuracyQuarkusTest {
+
+    private static final Duration PROPAGATION = Duration.ofSeconds(60);
+    /** Crosses an hour boundary, so hour rollups have two buckets. */
+    private static final Instant START = Instant.parse("2026-11-29T10:55:00Z");
+
+    private static final int[] STATUSES = {200, 200, 200, 201, 204, 301, 401, 403, 404, 429, 500, 503};
+    private static final String[] ROUTES = {"rt_orders", "rt_users", null};
+
+    private final TestEventPublisher producer =
+            new TestEventPublisher(Testkit.kafka().bootstrapServers());
+    private final String tenant = uniqueTenant();
+    private final List<String> keys = List.of(uniqueKey(), uniqueKey(), uniqueKey());
+
+    @AfterEach
+    void closeProducer() {
+        producer.close();
+    }
+
+    @Test
+    void countsAndBytesAreExactAndPercentilesWithinPrecisionEvenWithARedeliveredHalf() {
+        List<EventEnvelope<CallRecorded>> calls = generate(3_000, new Random(11));
+        calls.subList(0, 1_500).forEach(producer::send);
+        // Redelivery of the first half, then the rest, as a consumer restarted from older offsets would read them.
+        calls.forEach(producer::send);
+        List<CallRecorded> truth = calls.stream().map(EventEnvelope::data).toList();
+
+        await().atMost(PROPAGATION)
+                .untilAsserted(() -> assertThat(series(Map.of(), "hour").getLong("total.calls"))
+                        .isEqualTo(truth.size()));
+
+        for (String granularity : List.of("minute", "hour", "day")) {
+            assertMatches(Map.of(), granularity, truth, c -> true);
+            String key = keys.get(1);
+            assertMatches(Map.of("keyId", key), granularity, truth, c -> key.equals(c.keyId()));
+            assertMatches(Map.of("routeId", "rt_users"), granularity, truth, c -> "rt_users".equals(c.routeId()));
+        }
+        assertBucketsMatch(truth);
+        assertTopKeysMatch(truth);
+        assertClientAddressesMatch(truth);
+    }
+
+    private void assertClientAddressesMatch(List<CallRecorded> truth) {
+        Map<String, long[]> perIp = new java.util.TreeMap<>();
+        truth.forEach(c -> {
+            long[] sums = perIp.computeIfAbsent(c.clientIp(), ip -> new long[3]);
+            sums[0]++;
+            sums[1] += c.status() >= 400 ? 1 : 0;
+            sums[2] += c.status() == 401 ? 1 : 0;
+        });
+        JsonPath report = given().queryParam("tenantId", tenant)
+                .queryParam("from", START.toString())
+                .queryParam("to", START.plus(1, ChronoUnit.HOURS).toString())
+                .get("/reports/client-ips")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        List<String> ips = report.getList("addresses.clientIp");
+        assertThat(ips).containsExactlyInAnyOrderElementsOf(perIp.keySet());
+        for (int i = 0; i < ips.size(); i++) {
+            long[] expected = perIp.get(ips.get(i));
+            assertThat(report.getLong("addresses[" + i + "].calls")).isEqualTo(expected[0]);
+            assertThat(report.getLong("addresses[" + i + "].errors")).isEqualTo(expected[1]);
+            assertThat(report.getLong("addresses[" + i + "].authFailures")).isEqualTo(expected[2]);
+        }
+
+        String key = keys.get(0);
+        Map<String, Instant> firstSeen = new java.util.TreeMap<>();
+        truth.stream()
+                .filter(c -> key.equals(c.keyId()))
+                .forEach(c -> firstSeen.merge(c.clientIp(), c.receivedAt(), (a, b) -> a.isBefore(b) ? a : b));
+        JsonPath fresh = given().queryParam("tenantId", tenant)
+                .queryParam("from", START.toString())
+                .queryParam("to", START.plus(1, ChronoUnit.HOURS).toString())
+                .get("/reports/keys/{k}/new-ips", key)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        List<String> addresses = fresh.getList("addresses.clientIp");
+        assertThat(addresses).containsExactlyInAnyOrderElementsOf(firstSeen.keySet());
+        for (int i = 0; i < addresses.size(); i++) {
+            assertThat(Instant.parse(fresh.getString("addresses[" + i + "].firstSeen")))
+                    .isEqualTo(firstSeen.get(addresses.get(i)));
+        }
+    }
+
+    private void assertMatches(
+            Map<String, String> filter, String granularity, List<CallRecorded> truth, Predicate<CallRecorded> which) {
+        List<CallRecorded> expected = truth.stream().filter(which).toList();
+        JsonPath report = series(filter, granularity);
+        assertThat(report.getLong("total.calls")).as(granularity + " calls").isEqualTo(expected.size());
+        assertThat(report.getLong("total.errors"))
+                .as(granularity + " errors")
+                .isEqualTo(expected.stream().filter(c -> c.status() >= 400).count());
+        assertThat(report.getLong("total.bytesIn"))
+                .isEqualTo(expected.stream().mapToLong(CallRecorded::bytesIn).sum());
+        assertThat(report.getLong("total.bytesOut"))
+                .isEqualTo(expected.stream().mapToLong(CallRecorded::bytesOut).sum());
+        long[] durations = expected.stream()
+                .mapToLong(CallRecorded::durationMicros)
+                .sorted()
+                .toArray();
+        assertThat(report.getLong("total.latency.max")).isEqualTo(durations[durations.length - 1]);
+        assertThat(report.getLong("total.latency.mean"))
+                .isEqualTo(Arrays.stream(durations).sum() / durations.length);
+        assertPercentile(report.getLong("total.latency.p50"), durations, 50);
+        assertPercentile(report.getLong("total.latency.p90"), durations, 90);
+        assertPercentile(report.getLong("total.latency.p99"), durations, 99);
+    }
+
+    private void assertBucketsMatch(List<CallRecorded> truth) {
+        Map<Instant, Long> perMinute = new HashMap<>();
+        truth.forEach(c -> perMinute.merge(c.receivedAt().truncatedTo(ChronoUnit.MINUTES), 1L, Long::sum));
+        JsonPath report = series(Map.of(), "minute");
+        List<String> buckets = report.getList("points.bucket");
+        List<Long> counts = report.getList("points.calls", Long.class);
+        assertThat(buckets).hasSize(perMinute.size());
+        for (int i = 0; i < buckets.size(); i++) {
+            assertThat(counts.get(i)).isEqualTo(perMinute.get(Instant.parse(buckets.get(i))));
+        }
+        assertThat(series(Map.of(), "hour").getList("points")).hasSize(2);
+    }
+
+    private void assertTopKeysMatch(List<CallRecorded> truth) {
+        Map<String, Long> perKey = new HashMap<>();
+        truth.forEach(c -> perKey.merge(c.keyId(), 1L, Long::sum));
+        JsonPath top = given().queryParam("tenantId", tenant)
+                .queryParam("from", START.toString())
+                .queryParam("to", START.plus(1, ChronoUnit.HOURS).toString())
+                .queryParam("limit", "2")
+                .get("/reports/top")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        List<Long> topCalls = top.getList("consumers.calls", Long.class);
+        List<Long> expected = perKey.values().stream()
+                .sorted((a, b) -> Long.compare(b, a))
+                .limit(2)
+                .toList();
+        assertThat(topCalls).isEqualTo(expected);
+        assertThat(perKey.get(top.getString("consumers[0].id"))).isEqualTo(expected.get(0));
+    }
+
+    private static void assertPercentile(long reported, long[] sorted, double percentile) {
+        long exact = sorted[(int) Math.ceil(percentile / 100 * sorted.length) - 1];
+        assertThat((double) reported).as("p" + percentile).isCloseTo(exact, within(exact * 0.01 + 1));
+    }
+
+    /** Calls over 40 minutes from START for three keys, three routes (one absent), mixed statuses and latencies. */
+    private List<EventEnvelope<CallRecorded>> generate(int n, Random random) {
+        List<EventEnvelope<CallRecorded>> calls = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            // Log-normal-ish latencies from 100 µs to seconds, so the percentiles differ a lot.
+            long duration = (long) (100 * Math.exp(random.nextDouble() * 10));
+            calls.add(envelope(call(
+                    tenant,
+                    keys.get(random.nextInt(keys.size())),
+                    ROUTES[random.nextInt(ROUTES.length)],
+                    START.plusMillis(random.nextInt(40 * 60_000)),
+                    STATUSES[random.nextInt(STATUSES.length)],
+                    random.nextInt(5_000),
+                    random.nextInt(100_000),
+                    duration,
+                    "10.0.0." + random.nextInt(4))));
+        }
+        return calls;
+    }
+
+    private JsonPath series(Map<String, String> filter, String granularity) {
+        return given().queryParam("tenantId", tenant)
+                .queryParams(filter)
+                .queryParam("granularity", granularity)
+                .queryParam("from", START.toString())
+                .queryParam("to", START.plus(1, ChronoUnit.HOURS).toString())
+                .get("/reports/series")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+}

@@ -1,0 +1,132 @@
+package io.keygate.analytics.rollup;
+
+import static io.keygate.analytics.usage.SampleCalls.call;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.keygate.analytics.usage.SampleCalls;
+import io.keygate.events.EventEnvelope;
+import io.keygate.events.call.CallRecorded;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+class CallRollupsTest {
+
+    private static final Instant M0 = Instant.parse("2026-11-29T10:00:00Z");
+
+    @Test
+    void everyCallIsCountedOncePerGranularityByTenantKeyRouteAndStatusClass() {
+        Map<RollupKey, CallRollup> rows = CallRollups.rollUp(List.of(
+                call("acme", "k1", M0.plusSeconds(1), 200, 3, 4),
+                call("acme", "k1", M0.plusSeconds(59), 201, 1, 2),
+                call("acme", "k1", M0.plusSeconds(60), 503, 5, 6),
+                call("acme", null, M0.plusSeconds(5), 404, 10, 100)));
+
+        RollupKey minute0 = new RollupKey(Granularity.MINUTE, M0, "acme", "k1", "rt_1", 2);
+        assertThat(rows.get(minute0).calls()).isEqualTo(2);
+        assertThat(rows.get(minute0).bytesIn()).isEqualTo(4);
+        assertThat(rows.get(minute0).bytesOut()).isEqualTo(6);
+        assertThat(rows.get(new RollupKey(Granularity.MINUTE, M0.plusSeconds(60), "acme", "k1", "rt_1", 5))
+                        .calls())
+                .isEqualTo(1);
+        assertThat(rows.get(new RollupKey(Granularity.HOUR, M0, "acme", "k1", "rt_1", 2))
+                        .calls())
+                .isEqualTo(2);
+        assertThat(rows.get(new RollupKey(Granularity.DAY, M0.minusSeconds(36_000), "acme", "", "rt_1", 4))
+                        .calls())
+                .isEqualTo(1);
+        assertThat(rows).hasSize(3 + 2 + 2 + 2);
+        assertThat(rows.values().stream().mapToLong(CallRollup::calls).sum()).isEqualTo(4 * 3);
+    }
+
+    @Test
+    void rowsComeInOneOrderSoWritersLockThemInOneOrder() {
+        Map<RollupKey, CallRollup> rows = CallRollups.rollUp(List.of(
+                call("b", "k2", M0, 200, 0, 0), call("a", "k9", M0, 200, 0, 0), call("a", "k1", M0, 500, 0, 0)));
+
+        List<RollupKey> keys = new ArrayList<>(rows.keySet());
+        List<RollupKey> sorted = new ArrayList<>(keys);
+        sorted.sort(null);
+        assertThat(keys).isEqualTo(sorted);
+        assertThat(keys.get(0).tenantId()).isEqualTo("a");
+    }
+
+    @Test
+    void aStatusClassIsTheHundredsDigitClamped() {
+        assertThat(CallRollups.statusClass(200)).isEqualTo(2);
+        assertThat(CallRollups.statusClass(499)).isEqualTo(4);
+        assertThat(CallRollups.statusClass(599)).isEqualTo(5);
+        assertThat(CallRollups.statusClass(99)).isEqualTo(1);
+        assertThat(new RollupKey(Granularity.MINUTE, M0, "t", "", "", 3).isError())
+                .isFalse();
+        assertThat(new RollupKey(Granularity.MINUTE, M0, "t", "", "", 4).isError())
+                .isTrue();
+    }
+
+    @Test
+    void callsWithoutATenantAreNotRolledUp() {
+        assertThat(CallRollups.isRolledUp(call(null, "k1", M0, 401, 0, 0))).isFalse();
+        assertThat(CallRollups.isRolledUp(call("acme", null, M0, 404, 0, 0))).isTrue();
+        assertThatThrownBy(() -> CallRollups.rollUp(List.of(call(null, "k1", M0, 401, 0, 0))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aCallDeliveredTwiceInOneBatchIsKeptOnce() {
+        EventEnvelope<CallRecorded> first = SampleCalls.envelope(call("acme", "k1", M0, 200, 0, 0));
+        EventEnvelope<CallRecorded> other = SampleCalls.envelope(call("acme", "k1", M0, 200, 0, 0));
+
+        assertThat(CallRollups.distinctById(List.of(first, other, first))).containsExactly(first, other);
+    }
+
+    @Test
+    void storedHistogramsMergeIntoTheHistogramOfAllCalls() {
+        Random random = new Random(3);
+        long[] durations = random.longs(10_000, 1, 5_000_000).toArray();
+        CallRollup whole = CallRollup.empty();
+        CallRollup merged = CallRollup.empty();
+        for (int part = 0; part < 10; part++) {
+            CallRollup batch = CallRollup.empty();
+            for (int i = part * 1000; i < (part + 1) * 1000; i++) {
+                whole.add(1, 2, durations[i]);
+                batch.add(1, 2, durations[i]);
+            }
+            Histogram stored = LatencyHistograms.decode(LatencyHistograms.encode(batch.latency()));
+            merged.merge(CallRollup.of(
+                    batch.calls(),
+                    batch.bytesIn(),
+                    batch.bytesOut(),
+                    batch.durationSumMicros(),
+                    batch.maxMicros(),
+                    stored));
+        }
+
+        assertThat(merged.latency()).isEqualTo(whole.latency());
+        assertThat(merged.calls()).isEqualTo(10_000);
+        assertThat(merged.durationSumMicros())
+                .isEqualTo(Arrays.stream(durations).sum());
+        assertThat(merged.maxMicros()).isEqualTo(Arrays.stream(durations).max().orElseThrow());
+        long[] sorted = durations.clone();
+        Arrays.sort(sorted);
+        for (double p : new double[] {50, 90, 99}) {
+            long exact = sorted[(int) Math.ceil(p / 100 * sorted.length) - 1];
+            assertThat((double) merged.percentileMicros(p)).isCloseTo(exact, within(exact * 0.01));
+        }
+    }
+
+    @Test
+    void aStoredHistogramIsSmall() {
+        CallRollup rollup = CallRollup.empty();
+        for (int i = 0; i < 1000; i++) {
+            rollup.add(0, 0, 800 + i % 50);
+        }
+        assertThat(LatencyHistograms.encode(rollup.latency())).hasSizeLessThan(200);
+    }
+}

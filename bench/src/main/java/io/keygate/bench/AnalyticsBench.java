@@ -1,0 +1,236 @@
+package io.keygate.bench;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import io.cloudevents.kafka.CloudEventSerializer;
+import io.keygate.events.EventCodec;
+import io.keygate.events.EventEnvelope;
+import io.keygate.events.KafkaTopics;
+import io.keygate.events.Topic;
+import io.keygate.events.call.CallOutcome;
+import io.keygate.events.call.CallRecorded;
+import io.keygate.suite.ServiceLauncher;
+import io.keygate.suite.ServiceProcess;
+import io.keygate.testkit.FreePorts;
+import io.keygate.testkit.KafkaBroker;
+import io.keygate.testkit.PostgresServer;
+import io.keygate.testkit.RunDirectory;
+import io.keygate.testkit.Testkit;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * analytics-service's throughput beside its limit, in the same run on the same machine: call records counted per
+ * second (rolled up with histograms, client addresses, anomaly detection, idempotency by event id, all committed in
+ * PostgreSQL) against the rate a plain {@code KafkaConsumer} reads the same topic, decoding CloudEvents the same way.
+ * Each run reads all records from the beginning with a fresh consumer group (and, for the service, a fresh
+ * database and process); the rate is taken over the second half of the records, after the JIT has warmed up.
+ *
+ * <p>Usage: {@code bench/analytics.sh [records] [runs]}.
+ */
+public final class AnalyticsBench {
+
+    private static final Pattern COUNTED =
+            Pattern.compile("(?m)^keygate_analytics_calls_counted_total(?:\\{[^}]*})? (\\S+)$");
+
+    /** Receive-time rate of the generated calls: the gateway's top throughput on this kind of machine. */
+    private static final int GATEWAY_CALLS_PER_SECOND = 15_000;
+
+    private AnalyticsBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int records = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        Path root = Path.of(System.getProperty("keygate.repository.root", "."))
+                .toAbsolutePath()
+                .normalize();
+        KafkaBroker kafka = Testkit.kafka();
+        PostgresServer postgres = Testkit.postgres();
+        RunDirectory run = RunDirectory.create("bench-analytics");
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            KafkaTopics.ensureExist(admin, List.of(Topic.CALLS, Topic.ALERTS), (short) 1);
+        }
+        long start = System.nanoTime();
+        produce(kafka, records);
+        System.out.printf(
+                Locale.ROOT, "produced %d call records in %.1f s%n", records, (System.nanoTime() - start) / 1e9);
+
+        List<Double> raw = new ArrayList<>();
+        List<Double> analytics = new ArrayList<>();
+        ServiceLauncher launcher = new ServiceLauncher(root, run, kafka, postgres);
+        for (int r = 1; r <= runs; r++) {
+            raw.add(rawRead(kafka, records, "bench-raw-" + r + "-" + UUID.randomUUID()));
+            analytics.add(analyticsRate(launcher, records, r));
+            System.out.printf(
+                    Locale.ROOT,
+                    "run %d: raw read %.0f records/s, analytics %.0f records/s (%.1f %%)%n",
+                    r,
+                    raw.get(r - 1),
+                    analytics.get(r - 1),
+                    100 * analytics.get(r - 1) / raw.get(r - 1));
+        }
+        double rawMedian = median(raw);
+        double analyticsMedian = median(analytics);
+        System.out.printf(
+                Locale.ROOT,
+                "%n| line | records/s (median of %d) |%n|---|---|%n| raw KafkaConsumer read (CloudEvent decode) | %.0f |%n"
+                        + "| analytics-service counted | %.0f |%n%nanalytics / raw = %.1f %% (aim >= 50 %%)%n",
+                runs,
+                rawMedian,
+                analyticsMedian,
+                100 * analyticsMedian / rawMedian);
+    }
+
+    /**
+     * Call records as a gateway at its top rate publishes them: 15,000 calls per second of receive time, 10,000 keys
+     * of 10 tenants with skewed popularity (a few keys make most calls, as in real traffic), each key calling its
+     * own route (one call in ten another one) from its own address; 85 % 200, 5 % 404, 5 % 401 (from any of 2,000
+     * addresses: probing), 5 % 502.
+     */
+    private static void produce(KafkaBroker kafka, int records) throws Exception {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        EventCodec codec = new EventCodec();
+        Random random = new Random(8);
+        Instant base = Instant.now().minus(Duration.ofMinutes(10));
+        long spacingNanos = 1_000_000_000L / GATEWAY_CALLS_PER_SECOND;
+        try (KafkaProducer<String, CloudEvent> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer())) {
+            for (int i = 0; i < records; i++) {
+                int draw = random.nextInt(100);
+                int status = draw < 85 ? 200 : draw < 90 ? 404 : draw < 95 ? 401 : 502;
+                int k = (int) (10_000 * Math.pow(random.nextDouble(), 3));
+                String key = "key_bench_" + k;
+                int route = random.nextInt(10) == 0 ? (k + 1) % 20 : k % 20;
+                String ip = status == 401
+                        ? "198.51." + random.nextInt(8) + "." + random.nextInt(250)
+                        : "10.0." + (k % 8) + "." + (k % 250);
+                CallRecorded call = new CallRecorded(
+                        "req-" + i,
+                        "gw-1",
+                        "tenant-" + (k % 10),
+                        "rt_" + route,
+                        key,
+                        "GET",
+                        "/bench/items",
+                        status,
+                        status == 401 ? CallOutcome.REVOKED_KEY : CallOutcome.PROXIED,
+                        (long) (200 * Math.exp(random.nextGaussian())),
+                        random.nextInt(2_000),
+                        random.nextInt(20_000),
+                        ip,
+                        base.plusNanos(i * spacingNanos));
+                EventEnvelope<CallRecorded> envelope =
+                        EventEnvelope.create("/edge-gateway", 0, call.receivedAt(), call.requestId(), null, call);
+                producer.send(new ProducerRecord<>(Topic.CALLS.topicName(), key, codec.toCloudEvent(envelope)));
+            }
+            producer.flush();
+        }
+    }
+
+    /** A plain consumer reading every record from the beginning and decoding each CloudEvent; records/s. */
+    private static double rawRead(KafkaBroker kafka, int records, String group) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        EventCodec codec = new EventCodec();
+        long read = 0;
+        long halfAt = 0;
+        long checksum = 0;
+        try (KafkaConsumer<String, CloudEvent> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new CloudEventDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (int p = 0; p < Topic.CALLS.partitions(); p++) {
+                partitions.add(new TopicPartition(Topic.CALLS.topicName(), p));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (read < records) {
+                ConsumerRecords<String, CloudEvent> batch = consumer.poll(Duration.ofMillis(500));
+                for (var record : batch) {
+                    // The same decoding the service does, so the raw line is the service's real floor.
+                    checksum +=
+                            ((CallRecorded) codec.fromCloudEvent(record.value()).data()).bytesIn();
+                    read++;
+                    if (read == records / 2) {
+                        halfAt = System.nanoTime();
+                    }
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - halfAt) / 1e9;
+        if (checksum < 0) {
+            throw new IllegalStateException("unreachable");
+        }
+        return (records - records / 2) / seconds;
+    }
+
+    /** analytics-service started with a fresh group and database; records counted per second. */
+    private static double analyticsRate(ServiceLauncher launcher, int records, int runNumber) throws Exception {
+        int port = FreePorts.next();
+        Map<String, String> extra = Map.of(
+                "mp.messaging.incoming.calls.group.id", "bench-analytics-" + runNumber + "-" + UUID.randomUUID());
+        HttpClient http = HttpClient.newHttpClient();
+        URI metrics = URI.create("http://127.0.0.1:" + port + "/q/metrics");
+        try (ServiceProcess service =
+                launcher.analyticsService(port, "bench_analytics_" + runNumber + "_" + System.nanoTime(), extra)) {
+            service.awaitReady(Duration.ofMinutes(3));
+            long halfAt = 0;
+            long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                long counted = counted(http, metrics);
+                if (halfAt == 0 && counted >= records / 2) {
+                    halfAt = System.nanoTime();
+                }
+                if (counted >= records) {
+                    return (records - records / 2) / ((System.nanoTime() - halfAt) / 1e9);
+                }
+                Thread.sleep(50);
+            }
+            throw new IllegalStateException("analytics-service did not count " + records + " records in 30 minutes");
+        }
+    }
+
+    private static long counted(HttpClient http, URI metrics) throws Exception {
+        String body = http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher m = COUNTED.matcher(body);
+        return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}

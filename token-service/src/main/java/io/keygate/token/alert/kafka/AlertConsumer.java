@@ -1,0 +1,96 @@
+package io.keygate.token.alert.kafka;
+
+import io.cloudevents.CloudEvent;
+import io.keygate.events.EventCodec;
+import io.keygate.events.EventEnvelope;
+import io.keygate.events.EventType;
+import io.keygate.events.KafkaTopics;
+import io.keygate.events.KeygateEvent;
+import io.keygate.events.Topic;
+import io.keygate.events.alert.AlertRaised;
+import io.keygate.eventstore.EventStoreConfig;
+import io.keygate.token.alert.AutoRevocation;
+import io.keygate.token.alert.config.AlertActionConfig;
+import io.keygate.token.apikey.ApiKeyRejectedException;
+import io.keygate.token.apikey.service.ApiKeyService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads analytics' alerts ({@code keygate.alerts}, channel {@code alerts}) and revokes the key of each critical alert
+ * that suggests it, for the tenants in {@code keygate.alert-actions.auto-revoke-tenants}, with the alert's event id
+ * as the revocation's cause. Revocation is idempotent, so a redelivered alert changes nothing; an alert about a key
+ * the service does not know (or of another tenant) is logged and skipped.
+ */
+@ApplicationScoped
+public class AlertConsumer {
+
+    private static final Logger LOG = Logger.getLogger(AlertConsumer.class);
+
+    private final ApiKeyService keys;
+    private final Set<String> autoRevokeTenants;
+    private final MeterRegistry metrics;
+    private final EventCodec codec = new EventCodec();
+
+    AlertConsumer(ApiKeyService keys, AlertActionConfig config, MeterRegistry metrics) {
+        this.keys = keys;
+        this.autoRevokeTenants = config.autoRevokeTenants().orElse(Set.of());
+        this.metrics = metrics;
+    }
+
+    /** The topic is created with its contract settings before the channel subscribes, whoever starts first. */
+    void createTopic(
+            @Observes @Priority(5) StartupEvent startup,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+            EventStoreConfig storeConfig) {
+        KafkaTopics.ensureExist(
+                kafkaConfig, "token-service-alert-topics", List.of(Topic.ALERTS), storeConfig.replicationFactor());
+    }
+
+    @Incoming("alerts")
+    public Uni<Void> receive(CloudEvent event) {
+        if (event == null || EventType.ofType(event.getType()).orElse(null) != EventType.ALERT_RAISED) {
+            return Uni.createFrom().voidItem();
+        }
+        EventEnvelope<KeygateEvent> envelope = codec.fromCloudEvent(event);
+        AlertRaised alert = (AlertRaised) envelope.data();
+        if (!AutoRevocation.revokes(alert, autoRevokeTenants)) {
+            return Uni.createFrom().voidItem();
+        }
+        return keys.revokeForAlert(
+                        alert.tenantId(),
+                        alert.keyId(),
+                        AutoRevocation.reasonOf(alert),
+                        envelope.id().toString())
+                .invoke(revoked -> {
+                    if (revoked) {
+                        metrics.counter(
+                                        "keygate.alerts.keys.revoked",
+                                        "kind",
+                                        alert.kind().name())
+                                .increment();
+                        LOG.infof(
+                                "Revoked key %s of tenant %s for alert %s (%s)",
+                                alert.keyId(), alert.tenantId(), envelope.id(), alert.kind());
+                    }
+                })
+                .onFailure(ApiKeyRejectedException.class)
+                .recoverWithItem(failure -> {
+                    LOG.warnf(
+                            "Alert %s names key %s of tenant %s, which cannot be revoked: %s",
+                            envelope.id(), alert.keyId(), alert.tenantId(), failure.getMessage());
+                    return false;
+                })
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,129 @@
+package io.keygate.token.alert;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.keygate.events.EventEnvelope;
+import io.keygate.events.alert.AlertAction;
+import io.keygate.events.alert.AlertKind;
+import io.keygate.events.alert.AlertRaised;
+import io.keygate.events.alert.AlertSeverity;
+import io.keygate.events.testing.TestEventPublisher;
+import io.keygate.events.token.ApiKeyRevoked;
+import io.keygate.testkit.KafkaBrokerResource;
+import io.keygate.testkit.PostgresResource;
+import io.keygate.testkit.Testkit;
+import io.keygate.token.testdata.PublishedTokenEvents;
+import io.keygate.token.testdata.StoredEvents;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true)
+class AlertAutoRevocationQuarkusTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Listed in %test.keygate.alert-actions.auto-revoke-tenants. */
+    private static final String OPTED_IN = "acme-auto-revoke";
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void aCriticalAlertOfAnOptedInTenantRevokesTheKeyWithTheAlertAsCauseOnceEvenWhenRedelivered() {
+        String key = issue(OPTED_IN);
+        EventEnvelope<AlertRaised> alert = alert(OPTED_IN, key, AlertSeverity.CRITICAL, AlertAction.REVOKE_KEY);
+
+        publish(alert);
+
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(PublishedTokenEvents.of(key))
+                        .last()
+                        .satisfies(revocation -> {
+                            assertThat(revocation.data()).isInstanceOf(ApiKeyRevoked.class);
+                            assertThat(revocation.causationId())
+                                    .isEqualTo(alert.id().toString());
+                            assertThat(((ApiKeyRevoked) revocation.data()).key().revocationReason())
+                                    .startsWith("analytics alert REQUEST_RATE_SPIKE");
+                        }));
+        given().get("/tenants/{t}/api-keys/{k}", OPTED_IN, key)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("REVOKED"));
+
+        publish(alert); // redelivered: nothing new
+        await().during(Duration.ofSeconds(3))
+                .atMost(WAIT)
+                .until(() -> StoredEvents.typesOf(pool, key).size() == 2);
+    }
+
+    @Test
+    void warningsAndTenantsWithoutTheOptInRevokeNothing() {
+        String warned = issue(OPTED_IN);
+        String notOptedIn = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        String other = issue(notOptedIn);
+
+        publish(alert(OPTED_IN, warned, AlertSeverity.WARNING, AlertAction.NONE));
+        publish(alert(notOptedIn, other, AlertSeverity.CRITICAL, AlertAction.REVOKE_KEY));
+
+        await().during(Duration.ofSeconds(3))
+                .atMost(WAIT)
+                .until(() -> StoredEvents.typesOf(pool, warned).size() == 1
+                        && StoredEvents.typesOf(pool, other).size() == 1);
+    }
+
+    private static EventEnvelope<AlertRaised> alert(
+            String tenant, String key, AlertSeverity severity, AlertAction action) {
+        String id = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        return new EventEnvelope<>(
+                UUID.fromString(id),
+                "/analytics-service",
+                1,
+                now,
+                null,
+                null,
+                new AlertRaised(
+                        id,
+                        tenant,
+                        AlertKind.REQUEST_RATE_SPIKE,
+                        severity,
+                        action,
+                        key,
+                        null,
+                        now.minusSeconds(10),
+                        now,
+                        900,
+                        5,
+                        40,
+                        "900 calls in 10 s against a baseline of 5.0"));
+    }
+
+    private static void publish(EventEnvelope<AlertRaised> alert) {
+        try (TestEventPublisher producer =
+                new TestEventPublisher(Testkit.kafka().bootstrapServers())) {
+            producer.send(alert);
+        }
+    }
+
+    private static String issue(String tenant) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", "watched"))
+                .post("/tenants/{t}/api-keys", tenant)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+}
