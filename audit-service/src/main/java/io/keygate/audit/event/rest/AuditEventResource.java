@@ -1,6 +1,5 @@
 package io.keygate.audit.event.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keygate.audit.event.AuditEvent;
 import io.keygate.audit.event.AuditEventNotFoundException;
@@ -8,19 +7,17 @@ import io.keygate.audit.event.AuditQuery;
 import io.keygate.audit.event.InvalidParameterException;
 import io.keygate.audit.event.store.TrailReader;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestMulti;
@@ -78,27 +75,17 @@ public class AuditEventResource {
             @Parameter(description = "Only entries from this client address") @QueryParam("clientIp") String clientIp,
             @Parameter(description = "Entries at or after this ISO-8601 instant") @QueryParam("from") String from,
             @Parameter(description = "Entries before this ISO-8601 instant") @QueryParam("to") String to,
-            @Parameter(
-                            description = "Page size",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "500",
-                                            defaultValue = "100"))
-                    @QueryParam("limit")
-                    String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after) {
+            @BeanParam PageParameters page) {
         AuditQuery query = query(tenantId, actor, action, type, target, outcome, clientIp, from, to)
-                .limit(limit)
-                .after(after)
+                .limit(page.limit)
+                .after(page.after)
                 .build();
         return reader.entries(query)
-                .map(page -> new AuditPageView<>(
-                        page.items().stream()
+                .map(result -> new AuditPageView<>(
+                        result.items().stream()
                                 .map(e -> AuditEventView.of(e, json))
                                 .toList(),
-                        page.next() == null ? null : page.next().encode()));
+                        result.next() == null ? null : result.next().encode()));
     }
 
     @GET
@@ -128,7 +115,7 @@ public class AuditEventResource {
                 "audit-entries",
                 CSV_HEADER,
                 AuditEventResource::cells,
-                e -> write(AuditEventView.of(e, json)));
+                e -> Export.json(json, AuditEventView.of(e, json)));
     }
 
     @GET
@@ -185,14 +172,6 @@ public class AuditEventResource {
                 e.link().sequence(),
                 e.link().entryHash(),
                 e.data());
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static UUID eventId(String text) {

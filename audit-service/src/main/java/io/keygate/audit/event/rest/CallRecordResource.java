@@ -1,22 +1,19 @@
 package io.keygate.audit.event.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keygate.audit.event.AuditQuery;
 import io.keygate.audit.event.CallRecordRow;
 import io.keygate.audit.event.store.TrailReader;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestMulti;
@@ -66,24 +63,15 @@ public class CallRecordResource {
             @Parameter(description = "Only calls answered with this status") @QueryParam("status") String status,
             @Parameter(description = "Calls at or after this ISO-8601 instant") @QueryParam("from") String from,
             @Parameter(description = "Calls before this ISO-8601 instant") @QueryParam("to") String to,
-            @Parameter(
-                            description = "Page size",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            minimum = "1",
-                                            maximum = "500",
-                                            defaultValue = "100"))
-                    @QueryParam("limit")
-                    String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("after") String after) {
+            @BeanParam PageParameters page) {
         AuditQuery query = query(tenantId, keyId, routeId, outcome, clientIp, status, from, to)
-                .limit(limit)
-                .after(after)
+                .limit(page.limit)
+                .after(page.after)
                 .build();
         return reader.calls(query)
-                .map(page -> new AuditPageView<>(
-                        page.items(), page.next() == null ? null : page.next().encode()));
+                .map(result -> new AuditPageView<>(
+                        result.items(),
+                        result.next() == null ? null : result.next().encode()));
     }
 
     @GET
@@ -126,7 +114,7 @@ public class CallRecordResource {
                         c.durationMicros(),
                         c.bytesIn(),
                         c.bytesOut()),
-                this::write);
+                value -> Export.json(json, value));
     }
 
     private static AuditQuery.Builder query(
@@ -146,13 +134,5 @@ public class CallRecordResource {
                 .text("clientIp", "client_ip", clientIp)
                 .integer("status", "status", status, 100, 599)
                 .range(from, to);
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

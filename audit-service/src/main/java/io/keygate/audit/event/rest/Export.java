@@ -1,7 +1,10 @@
 package io.keygate.audit.event.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keygate.audit.event.InvalidParameterException;
 import io.smallrye.mutiny.Multi;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Function;
 import org.jboss.resteasy.reactive.RestMulti;
@@ -48,6 +51,15 @@ final class Export {
                 .header("Content-Type", (csv ? CSV : JSON_LINES) + "; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + name + (csv ? ".csv" : ".jsonl") + "\"")
                 .build();
+    }
+
+    /** One value as a line of JSON (without the line end). */
+    static String json(ObjectMapper json, Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One CSV record: fields quoted when needed; a text starting with = + - @ is prefixed with ' (no formulas). */
