@@ -124,9 +124,4 @@ public final class ChainVerifier {
     public BrokenLink broken() {
         return broken;
     }
-
-    /** The next position expected. */
-    public long nextSequence() {
-        return expectedSequence;
-    }
 }

@@ -2,6 +2,7 @@ package io.keygate.audit.checkpoint;
 
 import io.keygate.events.audit.AuditCheckpointSigned;
 import java.time.Instant;
+import java.util.Base64;
 
 /**
  * A stored checkpoint.
@@ -22,6 +23,17 @@ public record Checkpoint(
         String keyId,
         byte[] signature,
         boolean published) {
+
+    /** The checkpoint as it is published on {@code keygate.audit-checkpoints} and served by the API. */
+    public AuditCheckpointSigned toEvent() {
+        return new AuditCheckpointSigned(
+                chain,
+                sequence,
+                entryHash,
+                signedAt,
+                keyId,
+                Base64.getUrlEncoder().withoutPadding().encodeToString(signature));
+    }
 
     /** The text the signature covers. */
     public String signedText() {

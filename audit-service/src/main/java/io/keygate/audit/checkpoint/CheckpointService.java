@@ -119,11 +119,6 @@ public class CheckpointService {
         }
     }
 
-    /** The key checkpoints are signed with now. */
-    public String currentKeyId() {
-        return key.keyId();
-    }
-
     @Scheduled(
             every = "${keygate.checkpoints.interval:60s}",
             delayed = "${keygate.checkpoints.interval:60s}",
@@ -205,13 +200,7 @@ public class CheckpointService {
     }
 
     private Uni<Void> publish(Checkpoint checkpoint) {
-        AuditCheckpointSigned event = new AuditCheckpointSigned(
-                checkpoint.chain(),
-                checkpoint.sequence(),
-                checkpoint.entryHash(),
-                checkpoint.signedAt(),
-                checkpoint.keyId(),
-                Base64.getUrlEncoder().withoutPadding().encodeToString(checkpoint.signature()));
+        AuditCheckpointSigned event = checkpoint.toEvent();
         EventEnvelope<AuditCheckpointSigned> envelope =
                 EventEnvelope.create(SOURCE, checkpoint.sequence(), checkpoint.signedAt(), null, null, event);
         CompletableFuture<Void> sent = new CompletableFuture<>();

@@ -2,6 +2,7 @@ package io.keygate.audit.chain.rest;
 
 import io.keygate.audit.chain.ChainVerificationService;
 import io.keygate.audit.chain.Verification;
+import io.keygate.audit.checkpoint.Checkpoint;
 import io.keygate.audit.checkpoint.CheckpointKeys;
 import io.keygate.audit.checkpoint.CheckpointService;
 import io.keygate.audit.event.InvalidParameterException;
@@ -77,15 +78,7 @@ public class ChainResource {
         return checkpoints
                 .checkpoints(
                         name, fromSequence == null ? 1 : fromSequence, toSequence == null ? Long.MAX_VALUE : toSequence)
-                .map(list -> list.stream()
-                        .map(c -> new AuditCheckpointSigned(
-                                c.chain(),
-                                c.sequence(),
-                                c.entryHash(),
-                                c.signedAt(),
-                                c.keyId(),
-                                Base64.getUrlEncoder().withoutPadding().encodeToString(c.signature())))
-                        .toList());
+                .map(list -> list.stream().map(Checkpoint::toEvent).toList());
     }
 
     @GET
