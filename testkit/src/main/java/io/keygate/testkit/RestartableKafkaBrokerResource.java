@@ -16,6 +16,7 @@ public class RestartableKafkaBrokerResource implements QuarkusTestResourceLifecy
     @Override
     public Map<String, String> start() {
         current = KafkaBroker.start();
+        SessionChecks.publishTestSigningKeyIfChecked(current.bootstrapServers());
         return Map.of("kafka.bootstrap.servers", current.bootstrapServers());
     }
 

@@ -14,6 +14,7 @@ import io.keygate.gateway.support.RequestLoop;
 import io.keygate.gateway.support.ServedTenant;
 import io.keygate.testkit.KafkaBroker;
 import io.keygate.testkit.RestartableKafkaBrokerResource;
+import io.keygate.testkit.TestSessions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -95,7 +96,11 @@ class KafkaRestartQuarkusTest {
             tenant.revoke(publisher);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> statusOf(tenant) == 401);
-        given().get("/gateway/state").then().statusCode(200).body("ready", equalTo(true));
+        given().header("Authorization", "Bearer " + TestSessions.platformAdmin())
+                .get("/gateway/state")
+                .then()
+                .statusCode(200)
+                .body("ready", equalTo(true));
     }
 
     private int statusOf(ServedTenant tenant) {

@@ -14,6 +14,7 @@ import io.keygate.gateway.support.GatewayAdmin;
 import io.keygate.gateway.support.ServedTenant;
 import io.keygate.testkit.KafkaBroker;
 import io.keygate.testkit.RestartableKafkaBrokerResource;
+import io.keygate.testkit.TestSessions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -87,7 +88,10 @@ class StaleStateFailsClosedQuarkusTest {
                     .statusCode(503)
                     .body("checks.find { it.name == 'gateway-state' }.data.tooStale", equalTo(true))
                     .body("checks.find { it.name == 'gateway-state' }.data.phase", equalTo("LIVE"));
-            given().get("/gateway/state").then().body("ready", equalTo(false));
+            given().header("Authorization", "Bearer " + TestSessions.platformAdmin())
+                    .get("/gateway/state")
+                    .then()
+                    .body("ready", equalTo(false));
             given().get("/q/metrics")
                     .then()
                     .body(org.hamcrest.Matchers.containsString(

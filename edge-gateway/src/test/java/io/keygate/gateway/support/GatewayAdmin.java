@@ -2,6 +2,7 @@ package io.keygate.gateway.support;
 
 import static io.restassured.RestAssured.given;
 
+import io.keygate.testkit.TestSessions;
 import java.time.Instant;
 
 /** Reads the gateway's staleness as operators see it: the Prometheus gauge and the admin state view. */
@@ -25,7 +26,10 @@ public final class GatewayAdmin {
 
     /** The instant the admin view says the state is fresh as of; {@link Instant#EPOCH} before the first proof. */
     public static Instant freshAsOf() {
-        String freshAsOf = given().get("/gateway/state").jsonPath().getString("freshAsOf");
+        String freshAsOf = given().header("Authorization", "Bearer " + TestSessions.platformAdmin())
+                .get("/gateway/state")
+                .jsonPath()
+                .getString("freshAsOf");
         return freshAsOf == null ? Instant.EPOCH : Instant.parse(freshAsOf);
     }
 }

@@ -120,11 +120,14 @@ public class AuditEventResource {
 
     @GET
     @Path("/{eventId}")
-    @Operation(summary = "Read one audit entry by its CloudEvents id")
-    public Uni<AuditEventView> get(@PathParam("eventId") String eventId) {
+    @Operation(
+            summary = "Read one audit entry by its CloudEvents id",
+            description =
+                    "With tenantId, an entry of another tenant is not found: tenant members must name their tenant.")
+    public Uni<AuditEventView> get(@PathParam("eventId") String eventId, @QueryParam("tenantId") String tenantId) {
         UUID id = eventId(eventId);
         return reader.entry(id).map(event -> {
-            if (event == null) {
+            if (event == null || (tenantId != null && !tenantId.equals(event.tenantId()))) {
                 throw new AuditEventNotFoundException(id);
             }
             return AuditEventView.of(event, json);

@@ -16,6 +16,7 @@ import io.keygate.events.token.ApiKeyState;
 import io.keygate.gateway.state.GatewayState;
 import io.keygate.gateway.support.StateEvents;
 import io.keygate.testkit.KafkaBrokerResource;
+import io.keygate.testkit.TestSessions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -67,7 +68,8 @@ class GatewayAdminQuarkusTest {
         }
 
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> given().get("/gateway/state")
+                .untilAsserted(() -> given().header("Authorization", "Bearer " + TestSessions.platformAdmin())
+                        .get("/gateway/state")
                         .then()
                         .statusCode(200)
                         .body("ready", equalTo(true))

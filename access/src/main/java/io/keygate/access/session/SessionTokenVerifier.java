@@ -1,0 +1,102 @@
+package io.keygate.access.session;
+
+import io.keygate.access.Caller;
+import io.keygate.access.Role;
+import io.keygate.access.SessionClaims;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.lang.UnresolvableKeyException;
+
+/**
+ * Verifies a dashboard session token offline: RS256 signature by a published signing key, {@code typ: JWT},
+ * issuer, audience {@link SessionClaims#AUDIENCE}, expiry (with a small skew), {@code token_use: session}, and a
+ * session that has not ended. Thread-safe.
+ */
+public final class SessionTokenVerifier {
+
+    private final SigningKeys keys;
+    private final EndedSessions endedSessions;
+    private final JwtConsumer consumer;
+
+    public SessionTokenVerifier(SigningKeys keys, EndedSessions endedSessions, String issuer, Duration clockSkew) {
+        this.keys = keys;
+        this.endedSessions = endedSessions;
+        this.consumer = new JwtConsumerBuilder()
+                .setRequireExpirationTime()
+                .setRequireIssuedAt()
+                .setRequireSubject()
+                .setRequireJwtId()
+                .setAllowedClockSkewInSeconds((int) clockSkew.toSeconds())
+                .setExpectedIssuer(issuer)
+                .setExpectedAudience(SessionClaims.AUDIENCE)
+                .setExpectedType(true, "JWT")
+                .setJwsAlgorithmConstraints(
+                        AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+                .setVerificationKeyResolver((jws, nested) -> {
+                    var key = keys.find(jws.getKeyIdHeaderValue());
+                    if (key == null) {
+                        throw new UnresolvableKeyException("Unknown or retired signing key");
+                    }
+                    return key;
+                })
+                .build();
+    }
+
+    /** The caller the token names, or an exception saying why the token is refused. */
+    public Caller verify(String token) throws InvalidSessionException {
+        JwtClaims claims;
+        try {
+            claims = consumer.processToClaims(token);
+        } catch (InvalidJwtException e) {
+            throw new InvalidSessionException("Invalid session token: " + firstReason(e));
+        }
+        try {
+            if (!SessionClaims.SESSION.equals(claims.getStringClaimValue(SessionClaims.TOKEN_USE))) {
+                throw new InvalidSessionException("Not a session token");
+            }
+            String sessionId = claims.getStringClaimValue(SessionClaims.SESSION_ID);
+            if (sessionId == null) {
+                throw new InvalidSessionException("Session token without a session id");
+            }
+            if (endedSessions.isEnded(sessionId)) {
+                throw new InvalidSessionException("The session has ended");
+            }
+            return new Caller(
+                    claims.getSubject(),
+                    sessionId,
+                    claims.getStringClaimValue(SessionClaims.TENANT),
+                    roles(claims),
+                    Boolean.TRUE.equals(claims.getClaimValue(SessionClaims.PLATFORM_ADMIN, Boolean.class)));
+        } catch (MalformedClaimException e) {
+            throw new InvalidSessionException("Malformed session claim: " + e.getMessage());
+        }
+    }
+
+    private static Set<Role> roles(JwtClaims claims) throws MalformedClaimException, InvalidSessionException {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (!claims.hasClaim(SessionClaims.ROLES)) {
+            return roles;
+        }
+        List<String> names = claims.getStringListClaimValue(SessionClaims.ROLES);
+        for (String name : names) {
+            roles.add(Role.fromClaim(name)
+                    .orElseThrow(() -> new InvalidSessionException("Unknown role in session token: " + name)));
+        }
+        return roles;
+    }
+
+    private static String firstReason(InvalidJwtException e) {
+        return e.getErrorDetails().isEmpty()
+                ? e.getMessage()
+                : e.getErrorDetails().get(0).getErrorMessage();
+    }
+}
