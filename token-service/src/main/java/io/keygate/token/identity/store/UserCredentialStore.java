@@ -94,7 +94,7 @@ public class UserCredentialStore {
     /** Keeps a sealed secret for an enrolment until it is confirmed (a new start replaces it). */
     public Uni<Void> setPendingTotp(String userId, byte[] sealed) {
         return pool.preparedQuery("UPDATE user_credential SET totp_pending_secret = $2 WHERE user_id = $1")
-                .execute(Tuple.of(userId, io.vertx.mutiny.core.buffer.Buffer.buffer(sealed)))
+                .execute(Tuple.of(userId, io.vertx.core.buffer.Buffer.buffer(sealed)))
                 .replaceWithVoid();
     }
 
