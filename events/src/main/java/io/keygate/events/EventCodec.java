@@ -18,7 +18,8 @@ import java.util.UUID;
 /**
  * Turns {@link EventEnvelope}s into CloudEvents 1.0 (JSON data, binary content mode on Kafka through
  * the CloudEvents SDK's serialisers) and back. The extension attributes carry what the envelope adds to
- * the core attributes: {@code tenantid}, {@code sequence}, {@code correlationid}, {@code causationid}.
+ * the core attributes: {@code tenantid}, {@code sequence}, {@code correlationid}, {@code causationid}, and when
+ * known {@code actor} and {@code clientip}.
  */
 public final class EventCodec {
 
@@ -27,8 +28,8 @@ public final class EventCodec {
     public static final String EXT_CORRELATION = "correlationid";
     public static final String EXT_CAUSATION = "causationid";
     /**
-     * Optional: who did it ({@code user:<id>}, {@code client:<id>}, {@code service:<name>}, {@code system}). Not
-     * part of the envelope yet; producers that know the actor add it, and the audit trail indexes it.
+     * Optional: who did it ({@code user:<id>}, {@code client:<id>}, {@code service:<name>}, {@code system}), from
+     * {@link EventEnvelope#actor()}; producers that know the actor set it, and the audit trail indexes it.
      */
     public static final String EXT_ACTOR = "actor";
     /** Optional: the client address of the request that caused the event; indexed by the audit trail. */
@@ -85,6 +86,12 @@ public final class EventCodec {
         if (envelope.causationId() != null) {
             builder.withExtension(EXT_CAUSATION, envelope.causationId());
         }
+        if (envelope.actor() != null) {
+            builder.withExtension(EXT_ACTOR, envelope.actor());
+        }
+        if (envelope.clientIp() != null) {
+            builder.withExtension(EXT_CLIENT_IP, envelope.clientIp());
+        }
         return builder.build();
     }
 
@@ -109,7 +116,9 @@ public final class EventCodec {
                     event.getTime() == null ? null : event.getTime().toInstant(),
                     stringOrNull(event.getExtension(EXT_CORRELATION)),
                     stringOrNull(event.getExtension(EXT_CAUSATION)),
-                    record);
+                    record,
+                    stringOrNull(event.getExtension(EXT_ACTOR)),
+                    stringOrNull(event.getExtension(EXT_CLIENT_IP)));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new UnreadableEventException("Event " + event.getId() + " has invalid attributes", e);
         }

@@ -16,10 +16,22 @@ import java.util.UUID;
  * @param correlationId the request or flow this event belongs to, extension {@code correlationid}
  * @param causationId   the event or command id that caused this event, extension {@code causationid}; may be null
  * @param data          the event record; its aggregate id is the {@code subject} and its tenant the {@code tenantid}
+ * @param actor         who did it ({@code user:<id>}, {@code client:<id>}, {@code service:<name>}, {@code system}),
+ *                      extension {@code actor}; null if not known
+ * @param clientIp      the client address of the request that caused the event, extension {@code clientip}; null if
+ *                      not known
  * @param <E>           the event record type
  */
 public record EventEnvelope<E extends KeygateEvent>(
-        UUID id, String source, long sequence, Instant occurredAt, String correlationId, String causationId, E data) {
+        UUID id,
+        String source,
+        long sequence,
+        Instant occurredAt,
+        String correlationId,
+        String causationId,
+        E data,
+        String actor,
+        String clientIp) {
 
     private static final TimeBasedEpochGenerator UUID_V7 = Generators.timeBasedEpochGenerator();
 
@@ -33,10 +45,27 @@ public record EventEnvelope<E extends KeygateEvent>(
         }
     }
 
+    /** An envelope without actor and client address (most events are not caused by a person's request). */
+    public EventEnvelope(
+            UUID id,
+            String source,
+            long sequence,
+            Instant occurredAt,
+            String correlationId,
+            String causationId,
+            E data) {
+        this(id, source, sequence, occurredAt, correlationId, causationId, data, null, null);
+    }
+
     /** A new envelope with a fresh UUIDv7 id. */
     public static <E extends KeygateEvent> EventEnvelope<E> create(
             String source, long sequence, Instant occurredAt, String correlationId, String causationId, E data) {
         return new EventEnvelope<>(newEventId(), source, sequence, occurredAt, correlationId, causationId, data);
+    }
+
+    /** This envelope with who caused the event and from which client address (either may be null). */
+    public EventEnvelope<E> withOrigin(String actor, String clientIp) {
+        return new EventEnvelope<>(id, source, sequence, occurredAt, correlationId, causationId, data, actor, clientIp);
     }
 
     /** A new time-ordered (version 7) UUID. */

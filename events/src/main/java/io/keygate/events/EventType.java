@@ -7,6 +7,22 @@ import io.keygate.events.application.ApplicationUpdated;
 import io.keygate.events.audit.AuditCheckpointSigned;
 import io.keygate.events.call.CallRecorded;
 import io.keygate.events.gateway.GatewayWatermarkPublished;
+import io.keygate.events.identity.LoginFailed;
+import io.keygate.events.identity.LoginSucceeded;
+import io.keygate.events.identity.SessionEnded;
+import io.keygate.events.identity.SessionRefreshed;
+import io.keygate.events.identity.SessionStarted;
+import io.keygate.events.identity.TenantCreated;
+import io.keygate.events.identity.UserActivated;
+import io.keygate.events.identity.UserDeleted;
+import io.keygate.events.identity.UserDisabled;
+import io.keygate.events.identity.UserEnabled;
+import io.keygate.events.identity.UserInvited;
+import io.keygate.events.identity.UserMfaEnrolled;
+import io.keygate.events.identity.UserPasswordChanged;
+import io.keygate.events.identity.UserRecoveryCodeUsed;
+import io.keygate.events.identity.UserRecoveryCodesRegenerated;
+import io.keygate.events.identity.UserRolesChanged;
 import io.keygate.events.oauth.AccessTokenRevoked;
 import io.keygate.events.oauth.OAuthClientRegistered;
 import io.keygate.events.oauth.OAuthClientRevoked;
@@ -97,7 +113,28 @@ public enum EventType {
     AUDIT_CHECKPOINT_SIGNED(
             "io.keygate.audit.checkpoint-signed.v1", AuditCheckpointSigned.class, Topic.AUDIT_CHECKPOINTS),
     // Anomaly alerts (issue 8)
-    ALERT_RAISED("io.keygate.alert.raised.v1", AlertRaised.class, Topic.ALERTS);
+    ALERT_RAISED("io.keygate.alert.raised.v1", AlertRaised.class, Topic.ALERTS),
+    // Identities: tenants, dashboard users, their sessions and login attempts (issue 4)
+    TENANT_CREATED("io.keygate.identity.tenant-created.v1", TenantCreated.class, Topic.IDENTITIES),
+    USER_INVITED("io.keygate.identity.user-invited.v1", UserInvited.class, Topic.IDENTITIES),
+    USER_ACTIVATED("io.keygate.identity.user-activated.v1", UserActivated.class, Topic.IDENTITIES),
+    USER_ROLES_CHANGED("io.keygate.identity.user-roles-changed.v1", UserRolesChanged.class, Topic.IDENTITIES),
+    USER_DISABLED("io.keygate.identity.user-disabled.v1", UserDisabled.class, Topic.IDENTITIES),
+    USER_ENABLED("io.keygate.identity.user-enabled.v1", UserEnabled.class, Topic.IDENTITIES),
+    USER_DELETED("io.keygate.identity.user-deleted.v1", UserDeleted.class, Topic.IDENTITIES),
+    USER_PASSWORD_CHANGED("io.keygate.identity.user-password-changed.v1", UserPasswordChanged.class, Topic.IDENTITIES),
+    USER_MFA_ENROLLED("io.keygate.identity.user-mfa-enrolled.v1", UserMfaEnrolled.class, Topic.IDENTITIES),
+    USER_RECOVERY_CODES_REGENERATED(
+            "io.keygate.identity.user-recovery-codes-regenerated.v1",
+            UserRecoveryCodesRegenerated.class,
+            Topic.IDENTITIES),
+    USER_RECOVERY_CODE_USED(
+            "io.keygate.identity.user-recovery-code-used.v1", UserRecoveryCodeUsed.class, Topic.IDENTITIES),
+    SESSION_STARTED("io.keygate.identity.session-started.v1", SessionStarted.class, Topic.IDENTITIES),
+    SESSION_REFRESHED("io.keygate.identity.session-refreshed.v1", SessionRefreshed.class, Topic.IDENTITIES),
+    SESSION_ENDED("io.keygate.identity.session-ended.v1", SessionEnded.class, Topic.IDENTITIES),
+    LOGIN_SUCCEEDED("io.keygate.identity.login-succeeded.v1", LoginSucceeded.class, Topic.IDENTITIES),
+    LOGIN_FAILED("io.keygate.identity.login-failed.v1", LoginFailed.class, Topic.IDENTITIES);
 
     private static final Map<String, EventType> BY_TYPE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

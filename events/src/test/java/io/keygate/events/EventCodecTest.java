@@ -46,7 +46,22 @@ class EventCodecTest {
         assertThat(event.getExtension(EventCodec.EXT_TENANT)).isEqualTo("acme");
         assertThat(event.getExtension(EventCodec.EXT_SEQUENCE)).isEqualTo("2");
         assertThat(event.getExtension(EventCodec.EXT_CAUSATION)).isNull();
+        assertThat(event.getExtension(EventCodec.EXT_ACTOR)).isNull();
+        assertThat(event.getExtension(EventCodec.EXT_CLIENT_IP)).isNull();
         assertThat(event.getDataContentType()).isEqualTo("application/json");
+    }
+
+    @Test
+    void actorAndClientAddressTravelAsExtensionsWhenKnown() {
+        KeygateEvent sample = SampleEvents.all().get(EventType.API_KEY_REVOKED).get(0);
+        EventEnvelope<KeygateEvent> sent = EventEnvelope.create("/token-service", 3, SampleEvents.T0, "c", null, sample)
+                .withOrigin("user:usr_1", "203.0.113.9");
+
+        CloudEvent event = throughKafka(codec.toCloudEvent(sent));
+
+        assertThat(event.getExtension(EventCodec.EXT_ACTOR)).isEqualTo("user:usr_1");
+        assertThat(event.getExtension(EventCodec.EXT_CLIENT_IP)).isEqualTo("203.0.113.9");
+        assertThat(codec.fromCloudEvent(event)).isEqualTo(sent);
     }
 
     @Test

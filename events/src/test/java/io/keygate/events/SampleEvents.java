@@ -377,6 +377,7 @@ public final class SampleEvents {
                                         T0)))));
         all.putAll(oauthSamples());
         all.putAll(applicationSamples());
+        all.putAll(IdentitySamples.all(T0));
         all.putAll(planAndSubscriptionSamples());
         all.putAll(policySamples());
         all.put(

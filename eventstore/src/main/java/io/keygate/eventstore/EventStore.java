@@ -88,11 +88,23 @@ public class EventStore {
             String correlationId,
             String causationId,
             ReadModelWriter<S, E> writer) {
+        return execute(decider, aggregateId, command, EventMetadata.of(at, correlationId, causationId), writer);
+    }
+
+    /**
+     * {@link #execute(Decider, String, Object, Instant, String, ReadModelWriter)} with the whole metadata of the new
+     * events, including who caused them and from which client address (CloudEvents {@code actor}, {@code clientip}).
+     */
+    public <C, S, E extends KeygateEvent> Uni<Decision<S, E>> execute(
+            Decider<C, S, E> decider,
+            String aggregateId,
+            C command,
+            EventMetadata metadata,
+            ReadModelWriter<S, E> writer) {
         return load(aggregateId).chain(history -> {
             @SuppressWarnings("unchecked")
             List<E> past = history.stream().map(event -> (E) event.data()).toList();
-            return decideAndAppend(
-                    decider, decider.replay(past), past.size(), command, at, correlationId, causationId, writer);
+            return decideAndAppend(decider, decider.replay(past), past.size(), command, metadata, writer);
         });
     }
 
@@ -102,7 +114,42 @@ public class EventStore {
      */
     public <C, S, E extends KeygateEvent> Uni<Decision<S, E>> create(
             Decider<C, S, E> decider, C command, Instant at, String correlationId, ReadModelWriter<S, E> writer) {
-        return decideAndAppend(decider, null, 0, command, at, correlationId, null, writer);
+        return create(decider, command, EventMetadata.of(at, correlationId, null), writer);
+    }
+
+    /** {@link #create(Decider, Object, Instant, String, ReadModelWriter)} with the whole metadata of the events. */
+    public <C, S, E extends KeygateEvent> Uni<Decision<S, E>> create(
+            Decider<C, S, E> decider, C command, EventMetadata metadata, ReadModelWriter<S, E> writer) {
+        return decideAndAppend(decider, null, 0, command, metadata, writer);
+    }
+
+    /**
+     * Appends events decided outside {@link #execute} (e.g. the endings of a user's sessions, decided from their read
+     * model inside the transaction that disables the user, or a fact that is its own one-event aggregate) in the
+     * caller's transaction, stamped like {@code execute} stamps them: this service's source, fresh ids, sequences
+     * from {@code expectedVersion + 1} on, and the metadata.
+     *
+     * @return fails with {@link ConcurrencyConflictException} if another writer appended first
+     */
+    public Uni<Void> appendDecided(
+            SqlConnection tx,
+            String aggregateType,
+            long expectedVersion,
+            List<? extends KeygateEvent> events,
+            EventMetadata metadata) {
+        return append(tx, aggregateType, expectedVersion, stamp(expectedVersion, events, metadata));
+    }
+
+    private List<EventEnvelope<KeygateEvent>> stamp(
+            long version, List<? extends KeygateEvent> events, EventMetadata metadata) {
+        List<EventEnvelope<KeygateEvent>> envelopes = new ArrayList<>();
+        long sequence = version;
+        for (KeygateEvent event : events) {
+            EventEnvelope<KeygateEvent> envelope = EventEnvelope.create(
+                    source, ++sequence, metadata.at(), metadata.correlationId(), metadata.causationId(), event);
+            envelopes.add(envelope.withOrigin(metadata.actor(), metadata.clientIp()));
+        }
+        return envelopes;
     }
 
     private <C, S, E extends KeygateEvent> Uni<Decision<S, E>> decideAndAppend(
@@ -110,22 +157,18 @@ public class EventStore {
             S state,
             long version,
             C command,
-            Instant at,
-            String correlationId,
-            String causationId,
+            EventMetadata metadata,
             ReadModelWriter<S, E> writer) {
         List<E> events = decider.decide(command, state);
         if (events.isEmpty()) {
             return Uni.createFrom().item(new Decision<>(state, version, events));
         }
-        List<EventEnvelope<KeygateEvent>> envelopes = new ArrayList<>();
+        List<EventEnvelope<KeygateEvent>> envelopes = stamp(version, events, metadata);
         S next = state;
-        long sequence = version;
         for (E event : events) {
-            envelopes.add(EventEnvelope.create(source, ++sequence, at, correlationId, causationId, event));
             next = decider.evolve(next, event);
         }
-        Decision<S, E> decision = new Decision<>(next, sequence, events);
+        Decision<S, E> decision = new Decision<>(next, version + events.size(), events);
         return appendAndProject(
                         decider.aggregateType(),
                         version,
@@ -139,7 +182,7 @@ public class EventStore {
     public Uni<List<EventEnvelope<KeygateEvent>>> load(String aggregateId) {
         return pool.preparedQuery("""
                         SELECT event_id, event_type, source, version, occurred_at, correlation_id, causation_id,
-                            payload::text AS payload
+                            actor, client_ip, payload::text AS payload
                         FROM event_store WHERE aggregate_id = $1 ORDER BY version""").execute(Tuple.of(aggregateId)).map(rows -> {
             List<EventEnvelope<KeygateEvent>> events = new ArrayList<>();
             rows.forEach(row -> events.add(toEnvelope(row)));
@@ -180,8 +223,8 @@ public class EventStore {
         // conflict, answered first, is what the caller sees.
         Uni<?> insertEvents = tx.preparedQuery("""
                         INSERT INTO event_store (aggregate_id, version, aggregate_type, event_id, event_type, tenant_id,
-                            source, occurred_at, correlation_id, causation_id, payload)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, ($11::text)::jsonb)""")
+                            source, occurred_at, correlation_id, causation_id, payload, actor, client_ip)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, ($11::text)::jsonb, $12, $13)""")
                 .executeBatch(eventRows)
                 .onFailure(EventStore::isUniqueViolation)
                 .transform(e -> new ConcurrencyConflictException(aggregateId, expectedVersion));
@@ -241,7 +284,9 @@ public class EventStore {
                 .addString(event.correlationId())
                 .addString(event.causationId())
                 // As text, cast in SQL: a JsonObject would cost a parse and a re-serialisation of the same bytes.
-                .addString(new String(codec.toJson(event.data()), StandardCharsets.UTF_8));
+                .addString(new String(codec.toJson(event.data()), StandardCharsets.UTF_8))
+                .addString(event.actor())
+                .addString(event.clientIp());
     }
 
     /** The envelope of a stored event row; the query must select the payload as text ({@code payload::text}). */
@@ -258,7 +303,9 @@ public class EventStore {
                 row.getOffsetDateTime("occurred_at").toInstant(),
                 row.getString("correlation_id"),
                 row.getString("causation_id"),
-                data);
+                data,
+                row.getString("actor"),
+                row.getString("client_ip"));
     }
 
     private static boolean isUniqueViolation(Throwable failure) {

@@ -159,7 +159,7 @@ public class OutboxRelay {
     private Uni<Integer> publishPending(SqlConnection tx) {
         return tx.preparedQuery("""
                         SELECT o.seq, o.topic, e.event_id, e.event_type, e.source, e.version, e.occurred_at,
-                               e.correlation_id, e.causation_id, e.payload::text AS payload
+                               e.correlation_id, e.causation_id, e.actor, e.client_ip, e.payload::text AS payload
                         FROM event_outbox o JOIN event_store e ON e.event_id = o.event_id
                         ORDER BY o.seq LIMIT $1""")
                 .execute(Tuple.of(config.relay().batchSize()))

@@ -84,7 +84,7 @@ public class ProjectionRebuilder {
     private Uni<Void> replay(SqlConnection tx, RebuildableProjection projection, Tally tally) {
         return tx.prepare("""
                         SELECT aggregate_id, event_id, event_type, source, version, occurred_at, correlation_id,
-                            causation_id, payload::text AS payload
+                            causation_id, actor, client_ip, payload::text AS payload
                         FROM event_store WHERE aggregate_type = ANY($1) ORDER BY aggregate_id, version""").chain(statement -> {
             Cursor cursor =
                     statement.cursor(Tuple.of(projection.aggregateTypes().toArray(String[]::new)));

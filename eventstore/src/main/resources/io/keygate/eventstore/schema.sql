@@ -14,6 +14,10 @@ CREATE TABLE IF NOT EXISTS event_store (
     payload        jsonb       NOT NULL,
     PRIMARY KEY (aggregate_id, version)
 );
+-- Who caused an event (CloudEvents extension actor, e.g. user:<id>) and from which client address (clientip), when
+-- the command knew them. Added after the first release, hence the ALTERs.
+ALTER TABLE event_store ADD COLUMN IF NOT EXISTS actor text;
+ALTER TABLE event_store ADD COLUMN IF NOT EXISTS client_ip text;
 
 -- The outbox: written in the same transaction as the events; the relay publishes rows in seq order and
 -- deletes them once Kafka acknowledged them.

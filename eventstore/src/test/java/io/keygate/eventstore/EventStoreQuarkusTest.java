@@ -71,6 +71,35 @@ class EventStoreQuarkusTest {
     }
 
     @Test
+    void actorAndClientAddressOfADecidedEventAreStoredAndPublishedAsExtensions() {
+        String keyId = "key_" + UUID.randomUUID();
+        Instant at = Instant.parse("2026-12-01T10:00:00.123456Z");
+        EventMetadata metadata = new EventMetadata(at, "corr-7", null, "user:usr_1", "198.51.100.23");
+
+        store.inTransaction(tx -> store.appendDecided(
+                        tx, "api-key", 0, List.of(new ApiKeyIssued(state(keyId, ApiKeyStatus.ACTIVE))), metadata))
+                .await()
+                .atMost(WAIT);
+
+        var stored = store.load(keyId).await().atMost(WAIT);
+        assertThat(stored).singleElement().satisfies(envelope -> {
+            assertThat(envelope.sequence()).isEqualTo(1);
+            assertThat(envelope.occurredAt()).isEqualTo(at);
+            assertThat(envelope.actor()).isEqualTo("user:usr_1");
+            assertThat(envelope.clientIp()).isEqualTo("198.51.100.23");
+        });
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(publishedFor(keyId))
+                        .singleElement()
+                        .satisfies(r -> {
+                            assertThat(r.value().getExtension(EventCodec.EXT_ACTOR))
+                                    .isEqualTo("user:usr_1");
+                            assertThat(r.value().getExtension(EventCodec.EXT_CLIENT_IP))
+                                    .isEqualTo("198.51.100.23");
+                        }));
+    }
+
+    @Test
     void kafkaPositionOfAnEventTypeAskedForIsRecordedAsTheBrokerAcknowledgedIt() {
         String keyId = "key_" + UUID.randomUUID();
         var issued = envelope(1, new ApiKeyIssued(state(keyId, ApiKeyStatus.ACTIVE)));

@@ -20,7 +20,8 @@ public class TokenServiceMain implements QuarkusApplication {
             "keygate.api-key.expiry-check-interval", "0s",
             "keygate.application.credential-sweep-interval", "0s",
             "keygate.token-policy.check-interval", "0s",
-            "keygate.oauth.signing-keys.maintained", "false");
+            "keygate.oauth.signing-keys.maintained", "false",
+            "keygate.identity.bootstrap.enabled", "false");
 
     @Inject
     RebuildProjectionsCommand command;

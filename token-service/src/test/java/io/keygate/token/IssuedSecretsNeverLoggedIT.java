@@ -41,7 +41,8 @@ class IssuedSecretsNeverLoggedIT {
         // The scan means something only if the run issued secrets and logged its requests.
         assertThat(secrets).hasSizeGreaterThan(50);
         assertThat(serviceLog.length()).isGreaterThan(100_000);
-        assertThat(serviceLog).contains("POST /tenants/", "POST /oauth2/token");
+        assertThat(serviceLog)
+                .contains("POST /tenants/", "POST /oauth2/token", "POST /auth/login", "POST /auth/refresh");
         assertThat(found).as("secrets found in the logs").isEmpty();
     }
 

@@ -1,11 +1,11 @@
 package io.keygate.gateway.proxy;
 
 import io.keygate.events.call.CallOutcome;
+import io.keygate.events.net.ClientAddresses;
 import io.keygate.gateway.check.CallContext;
 import io.keygate.gateway.check.CheckChain;
 import io.keygate.gateway.check.Rejection;
 import io.keygate.gateway.check.RouteMatchCheck;
-import io.keygate.gateway.ip.ClientAddresses;
 import io.keygate.gateway.problem.GatewayProblem;
 import io.keygate.gateway.ratelimit.CallLimits;
 import io.keygate.gateway.ratelimit.Limit;

@@ -1,11 +1,11 @@
 package io.keygate.gateway.proxy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keygate.events.net.ClientAddresses;
 import io.keygate.gateway.balance.PassiveHealthPolicy;
 import io.keygate.gateway.calls.CallRecordPublisher;
 import io.keygate.gateway.check.CheckChain;
 import io.keygate.gateway.config.GatewayConfig;
-import io.keygate.gateway.ip.ClientAddresses;
 import io.keygate.gateway.metrics.GatewayMetrics;
 import io.keygate.gateway.ratelimit.RateLimiting;
 import io.keygate.gateway.state.GatewayState;

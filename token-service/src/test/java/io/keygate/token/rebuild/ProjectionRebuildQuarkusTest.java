@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class ProjectionRebuildQuarkusTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final List<String> TABLES = List.of("api_key", "oauth_client", "oauth_revoked_token", "application");
+    private static final List<String> TABLES = List.of(
+            "api_key", "oauth_client", "oauth_revoked_token", "application", "tenant", "user_account", "user_session");
 
     @Inject
     ProjectionRebuilder rebuilder;

@@ -1,20 +1,20 @@
-package io.keygate.gateway.ip;
+package io.keygate.events.net;
 
-import io.keygate.events.net.Cidr;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Who the client is: the TCP peer, unless the peer is one of the configured trusted proxies, in which case the
- * gateway walks {@code X-Forwarded-For} from the right (the entries the trusted proxies appended) past every
+ * Who the client is: the TCP peer, unless the peer is one of the configured trusted proxies, in which case it
+ * walks {@code X-Forwarded-For} from the right (the entries the trusted proxies appended) past every
  * trusted address and takes the first one that is not. Entries a client wrote itself, to the left, are never
- * believed. An entry that is not an address makes the client unknown (null), which the IP checks refuse.
+ * believed. An entry that is not an address makes the client unknown (null), which the IP checks refuse. Shared by
+ * the edge gateway (IP rules) and the token-service (login throttling per client address).
  */
 public final class ClientAddresses {
 
     private final List<Cidr> trustedProxies;
 
-    /** @param trustedProxies networks of the proxies in front of the gateway; empty to trust none */
+    /** @param trustedProxies networks of the proxies in front of the service; empty to trust none */
     public ClientAddresses(List<Cidr> trustedProxies) {
         this.trustedProxies = List.copyOf(trustedProxies);
     }

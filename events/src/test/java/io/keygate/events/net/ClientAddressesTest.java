@@ -1,4 +1,4 @@
-package io.keygate.gateway.ip;
+package io.keygate.events.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,13 @@
+package io.keygate.events.identity;
+
+/** A step of the login flow. */
+public enum LoginStep {
+    /** E-mail address and password. */
+    PASSWORD,
+    /** TOTP or recovery code. */
+    MFA,
+    /** Forced new password. */
+    PASSWORD_CHANGE,
+    /** TOTP enrolment during login. */
+    MFA_ENROLMENT
+}

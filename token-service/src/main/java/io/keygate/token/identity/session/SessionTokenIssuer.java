@@ -1,0 +1,55 @@
+package io.keygate.token.identity.session;
+
+import io.keygate.events.EventEnvelope;
+import io.keygate.events.identity.SessionState;
+import io.keygate.events.identity.TenantRole;
+import io.keygate.token.identity.config.IdentityConfig;
+import io.keygate.token.oauth.config.OAuthConfig;
+import io.keygate.token.oauth.service.ActiveSigningKey;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+
+/**
+ * Signs session access tokens (see {@link SessionClaims}) with the same active key as the OAuth2 access tokens, so a
+ * verifier needs one JWKS; {@code aud} and {@code token_use} keep the two kinds apart.
+ */
+@ApplicationScoped
+public class SessionTokenIssuer {
+
+    private final OAuthConfig oauth;
+    private final IdentityConfig identity;
+
+    SessionTokenIssuer(OAuthConfig oauth, IdentityConfig identity) {
+        this.oauth = oauth;
+        this.identity = identity;
+    }
+
+    /** The access token of a session, issued at {@code issuedAt}, expiring at {@code expiresAt}. */
+    public String sign(ActiveSigningKey key, SessionState session, Instant issuedAt, Instant expiresAt) {
+        JwtClaimsBuilder claims = Jwt.issuer(oauth.issuer())
+                .subject(session.userId())
+                .audience(identity.session().audience())
+                .issuedAt(issuedAt.getEpochSecond())
+                .expiresAt(expiresAt.getEpochSecond())
+                .claim(SessionClaims.TOKEN_ID, EventEnvelope.newEventId().toString())
+                .claim(SessionClaims.SESSION_ID, session.sessionId())
+                .claim(SessionClaims.TOKEN_USE, SessionClaims.SESSION_TOKEN_USE)
+                .claim(
+                        SessionClaims.ROLES,
+                        session.roles().stream().map(TenantRole::wireName).toList());
+        if (session.tenantId() != null) {
+            claims.claim(SessionClaims.TENANT, session.tenantId());
+        }
+        if (session.platformAdmin()) {
+            claims.claim(SessionClaims.PLATFORM_ADMIN, true);
+        }
+        return claims.jws()
+                .keyId(key.keyId())
+                .header("typ", SessionClaims.TYPE)
+                .algorithm(SignatureAlgorithm.RS256)
+                .sign(key.privateKey());
+    }
+}
