@@ -1,5 +1,6 @@
 package io.keygate.access;
 
+import io.keygate.events.identity.TenantRole;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -13,7 +14,7 @@ import java.util.Set;
  * @param roles         the user's roles in that tenant
  * @param platformAdmin whether the user administers the platform: every tenant, every endpoint
  */
-public record Caller(String userId, String sessionId, String tenantId, Set<Role> roles, boolean platformAdmin) {
+public record Caller(String userId, String sessionId, String tenantId, Set<TenantRole> roles, boolean platformAdmin) {
 
     public Caller {
         Objects.requireNonNull(userId, "userId");

@@ -18,7 +18,7 @@ public final class SessionClaims {
     public static final String SESSION_ID = "sid";
     /** The user's tenant; absent for a platform administrator without one. */
     public static final String TENANT = "tenant";
-    /** JSON array of {@link Role#claim()} names. */
+    /** JSON array of {@link io.keygate.events.identity.TenantRole#wireName()} names. */
     public static final String ROLES = "roles";
     /** {@code true} for a platform administrator. */
     public static final String PLATFORM_ADMIN = "platform_admin";

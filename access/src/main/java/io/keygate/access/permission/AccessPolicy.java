@@ -1,7 +1,7 @@
 package io.keygate.access.permission;
 
 import io.keygate.access.Caller;
-import io.keygate.access.Role;
+import io.keygate.events.identity.TenantRole;
 
 /** Decides a call from its permission row, the caller and the tenant the call names. Pure: no framework. */
 public final class AccessPolicy {
@@ -34,7 +34,7 @@ public final class AccessPolicy {
             return new Verdict.Forbidden("Your session does not belong to this tenant.");
         }
         Grant best = Grant.DENY;
-        for (Role role : caller.roles()) {
+        for (TenantRole role : caller.roles()) {
             Grant grant = permission.grantOf(role);
             if (grant.ordinal() < best.ordinal()) {
                 best = grant;

@@ -1,6 +1,6 @@
 package io.keygate.access.permission;
 
-import io.keygate.access.Role;
+import io.keygate.events.identity.TenantRole;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param tenant   where the request's tenant comes from
  * @param grants   what each role may do; platform administrators may do everything
  */
-public record Permission(String service, String method, String path, TenantScope tenant, Map<Role, Grant> grants) {
+public record Permission(
+        String service, String method, String path, TenantScope tenant, Map<TenantRole, Grant> grants) {
 
     public Permission {
         Objects.requireNonNull(service, "service");
@@ -24,7 +25,7 @@ public record Permission(String service, String method, String path, TenantScope
     }
 
     /** What {@code role} may do here. */
-    public Grant grantOf(Role role) {
+    public Grant grantOf(TenantRole role) {
         return grants.getOrDefault(role, Grant.DENY);
     }
 

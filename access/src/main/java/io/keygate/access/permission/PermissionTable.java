@@ -1,6 +1,6 @@
 package io.keygate.access.permission;
 
-import io.keygate.access.Role;
+import io.keygate.events.identity.TenantRole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -52,7 +52,7 @@ public final class PermissionTable {
      */
     public static PermissionTable parse(String markdown) {
         Map<String, Permission> rows = new LinkedHashMap<>();
-        List<Role> roleColumns = null;
+        List<TenantRole> roleColumns = null;
         String[] lines = markdown.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].trim();
@@ -94,29 +94,29 @@ public final class PermissionTable {
         return byServiceAndEndpoint.values();
     }
 
-    private static List<Role> header(List<String> cells) {
+    private static List<TenantRole> header(List<String> cells) {
         if (cells.size() < FIXED_COLUMNS.size()
                 || !cells.subList(0, FIXED_COLUMNS.size()).equals(FIXED_COLUMNS)) {
             return null;
         }
-        List<Role> roles = new ArrayList<>();
+        List<TenantRole> roles = new ArrayList<>();
         for (String cell : cells.subList(FIXED_COLUMNS.size(), cells.size())) {
-            roles.add(Role.fromClaim(cell)
+            roles.add(TenantRole.find(cell)
                     .orElseThrow(() -> new IllegalArgumentException("Unknown role column '" + cell + "'")));
         }
-        if (roles.size() != Role.values().length) {
+        if (roles.size() != TenantRole.values().length) {
             throw new IllegalArgumentException("The permission table needs one column per role: " + roles);
         }
         return roles;
     }
 
-    private static Permission row(List<String> cells, List<Role> roleColumns, int lineNumber) {
+    private static Permission row(List<String> cells, List<TenantRole> roleColumns, int lineNumber) {
         if (cells.size() != FIXED_COLUMNS.size() + roleColumns.size()) {
             throw new IllegalArgumentException("Line " + lineNumber + ": expected "
                     + (FIXED_COLUMNS.size() + roleColumns.size()) + " cells, found " + cells.size());
         }
         try {
-            Map<Role, Grant> grants = new EnumMap<>(Role.class);
+            Map<TenantRole, Grant> grants = new EnumMap<>(TenantRole.class);
             for (int column = 0; column < roleColumns.size(); column++) {
                 grants.put(roleColumns.get(column), grant(cells.get(FIXED_COLUMNS.size() + column)));
             }

@@ -1,9 +1,9 @@
 package io.keygate.access.rest;
 
 import io.keygate.access.Caller;
-import io.keygate.access.Role;
 import io.keygate.access.session.AccessState;
 import io.keygate.access.session.InvalidSessionException;
+import io.keygate.events.identity.TenantRole;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class SessionIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
-    /** Role of a platform administrator in the identity. */
+    /** TenantRole of a platform administrator in the identity. */
     public static final String PLATFORM_ADMIN_ROLE = "platform-admin";
     /** Identity attribute: the caller's tenant id (absent when none). */
     public static final String TENANT = "tenant";
@@ -63,9 +63,9 @@ public class SessionIdentityProvider implements IdentityProvider<TokenAuthentica
         if (sessionId == null) {
             return null;
         }
-        java.util.Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+        java.util.Set<TenantRole> roles = java.util.EnumSet.noneOf(TenantRole.class);
         for (String name : identity.getRoles()) {
-            Role.fromClaim(name).ifPresent(roles::add);
+            TenantRole.find(name).ifPresent(roles::add);
         }
         return new Caller(
                 identity.getPrincipal().getName(),
@@ -81,8 +81,8 @@ public class SessionIdentityProvider implements IdentityProvider<TokenAuthentica
                 .addAttribute(SESSION_ID, caller.sessionId())
                 .addAttribute(Caller.class.getName(), caller);
         caller.tenant().ifPresent(tenant -> builder.addAttribute(TENANT, tenant));
-        for (Role role : caller.roles()) {
-            builder.addRole(role.claim());
+        for (TenantRole role : caller.roles()) {
+            builder.addRole(role.wireName());
         }
         if (caller.platformAdmin()) {
             builder.addRole(PLATFORM_ADMIN_ROLE);

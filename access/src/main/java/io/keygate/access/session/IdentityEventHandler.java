@@ -1,14 +1,29 @@
 package io.keygate.access.session;
 
 import io.cloudevents.CloudEvent;
+import io.keygate.events.EventCodec;
+import io.keygate.events.EventType;
+import io.keygate.events.KeygateEvent;
+import io.keygate.events.identity.SessionEnded;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Turns identity events that end sessions into entries of {@link EndedSessions}; other identity events pass by. */
+/**
+ * Applies the identity events that end sessions ({@code session-ended}, one per session, also for each live session of
+ * a disabled or deleted user) to {@link EndedSessions}; every other identity event passes by undecoded.
+ */
 @ApplicationScoped
 public class IdentityEventHandler {
 
+    private final EventCodec codec = new EventCodec();
+
     /** Applies one record of {@code keygate.identities}. */
     public void apply(CloudEvent event, EndedSessions endedSessions) {
-        // Filled in with the identity events of the token-service.
+        if (!EventType.SESSION_ENDED.type().equals(event.getType())) {
+            return;
+        }
+        KeygateEvent data = codec.fromCloudEvent(event).data();
+        if (data instanceof SessionEnded ended) {
+            endedSessions.endSession(ended.sessionId(), ended.accessTokenExpiresAt());
+        }
     }
 }

@@ -1,8 +1,8 @@
 package io.keygate.access.session;
 
 import io.keygate.access.Caller;
-import io.keygate.access.Role;
 import io.keygate.access.SessionClaims;
+import io.keygate.events.identity.TenantRole;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -81,14 +81,14 @@ public final class SessionTokenVerifier {
         }
     }
 
-    private static Set<Role> roles(JwtClaims claims) throws MalformedClaimException, InvalidSessionException {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
+    private static Set<TenantRole> roles(JwtClaims claims) throws MalformedClaimException, InvalidSessionException {
+        Set<TenantRole> roles = EnumSet.noneOf(TenantRole.class);
         if (!claims.hasClaim(SessionClaims.ROLES)) {
             return roles;
         }
         List<String> names = claims.getStringListClaimValue(SessionClaims.ROLES);
         for (String name : names) {
-            roles.add(Role.fromClaim(name)
+            roles.add(TenantRole.find(name)
                     .orElseThrow(() -> new InvalidSessionException("Unknown role in session token: " + name)));
         }
         return roles;

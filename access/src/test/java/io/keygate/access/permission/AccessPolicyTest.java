@@ -3,7 +3,7 @@ package io.keygate.access.permission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keygate.access.Caller;
-import io.keygate.access.Role;
+import io.keygate.events.identity.TenantRole;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -16,16 +16,16 @@ class AccessPolicyTest {
             "/tenants/{tenantId}/api-keys",
             new TenantScope.PathParameter("tenantId"),
             Map.of(
-                    Role.ADMIN,
+                    TenantRole.ADMIN,
                     Grant.ALLOW,
-                    Role.DEVELOPER,
+                    TenantRole.DEVELOPER,
                     Grant.OWN,
-                    Role.VIEWER,
+                    TenantRole.VIEWER,
                     Grant.DENY,
-                    Role.AUDITOR,
+                    TenantRole.AUDITOR,
                     Grant.DENY));
 
-    private static Caller member(String tenant, Role... roles) {
+    private static Caller member(String tenant, TenantRole... roles) {
         return new Caller("u-1", "s-1", tenant, Set.of(roles), false);
     }
 
@@ -43,24 +43,25 @@ class AccessPolicyTest {
 
     @Test
     void theRolesOfTheTenantDecide() {
-        assertThat(AccessPolicy.decide(CREATE_KEY, member("acme", Role.ADMIN), "acme"))
+        assertThat(AccessPolicy.decide(CREATE_KEY, member("acme", TenantRole.ADMIN), "acme"))
                 .isEqualTo(new Verdict.Allowed(false));
-        assertThat(AccessPolicy.decide(CREATE_KEY, member("acme", Role.DEVELOPER), "acme"))
+        assertThat(AccessPolicy.decide(CREATE_KEY, member("acme", TenantRole.DEVELOPER), "acme"))
                 .isEqualTo(new Verdict.Allowed(true));
-        assertThat(AccessPolicy.decide(CREATE_KEY, member("acme", Role.VIEWER, Role.AUDITOR), "acme"))
+        assertThat(AccessPolicy.decide(CREATE_KEY, member("acme", TenantRole.VIEWER, TenantRole.AUDITOR), "acme"))
                 .isInstanceOf(Verdict.Forbidden.class);
         assertThat(AccessPolicy.decide(CREATE_KEY, member("acme"), "acme")).isInstanceOf(Verdict.Forbidden.class);
     }
 
     @Test
     void theWidestGrantOfSeveralRolesWins() {
-        assertThat(AccessPolicy.decide(CREATE_KEY, member("acme", Role.VIEWER, Role.DEVELOPER, Role.ADMIN), "acme"))
+        assertThat(AccessPolicy.decide(
+                        CREATE_KEY, member("acme", TenantRole.VIEWER, TenantRole.DEVELOPER, TenantRole.ADMIN), "acme"))
                 .isEqualTo(new Verdict.Allowed(false));
     }
 
     @Test
     void anotherTenantsAdminIsForbidden() {
-        assertThat(AccessPolicy.decide(CREATE_KEY, member("globex", Role.ADMIN), "acme"))
+        assertThat(AccessPolicy.decide(CREATE_KEY, member("globex", TenantRole.ADMIN), "acme"))
                 .isInstanceOf(Verdict.Forbidden.class);
     }
 
@@ -71,11 +72,11 @@ class AccessPolicyTest {
                 "GET",
                 "/audit/events",
                 new TenantScope.QueryParameter("tenantId"),
-                Map.of(Role.AUDITOR, Grant.ALLOW));
+                Map.of(TenantRole.AUDITOR, Grant.ALLOW));
 
-        assertThat(AccessPolicy.decide(events, member("acme", Role.AUDITOR), null))
+        assertThat(AccessPolicy.decide(events, member("acme", TenantRole.AUDITOR), null))
                 .isInstanceOf(Verdict.Forbidden.class);
-        assertThat(AccessPolicy.decide(events, member("acme", Role.AUDITOR), "acme"))
+        assertThat(AccessPolicy.decide(events, member("acme", TenantRole.AUDITOR), "acme"))
                 .isEqualTo(new Verdict.Allowed(false));
         assertThat(AccessPolicy.decide(events, new Caller("root", "s", null, Set.of(), true), null))
                 .isEqualTo(new Verdict.Allowed(false));
@@ -86,7 +87,7 @@ class AccessPolicyTest {
         Permission rotate = new Permission("token", "POST", "/rotate", new TenantScope.Platform(), Map.of());
         Permission me = new Permission("token", "GET", "/auth/me", new TenantScope.SignedIn(), Map.of());
 
-        assertThat(AccessPolicy.decide(rotate, member("acme", Role.ADMIN), null))
+        assertThat(AccessPolicy.decide(rotate, member("acme", TenantRole.ADMIN), null))
                 .isInstanceOf(Verdict.Forbidden.class);
         assertThat(AccessPolicy.decide(rotate, new Caller("root", "s", null, Set.of(), true), null))
                 .isEqualTo(new Verdict.Allowed(false));

@@ -3,7 +3,7 @@ package io.keygate.access.permission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.keygate.access.Role;
+import io.keygate.events.identity.TenantRole;
 import org.junit.jupiter.api.Test;
 
 class PermissionTableTest {
@@ -29,9 +29,9 @@ class PermissionTableTest {
         Permission create =
                 table.find("token", "POST", "/tenants/{tenantId}/api-keys").orElseThrow();
         assertThat(create.tenant()).isEqualTo(new TenantScope.PathParameter("tenantId"));
-        assertThat(create.grantOf(Role.ADMIN)).isEqualTo(Grant.ALLOW);
-        assertThat(create.grantOf(Role.DEVELOPER)).isEqualTo(Grant.OWN);
-        assertThat(create.grantOf(Role.VIEWER)).isEqualTo(Grant.DENY);
+        assertThat(create.grantOf(TenantRole.ADMIN)).isEqualTo(Grant.ALLOW);
+        assertThat(create.grantOf(TenantRole.DEVELOPER)).isEqualTo(Grant.OWN);
+        assertThat(create.grantOf(TenantRole.VIEWER)).isEqualTo(Grant.DENY);
         assertThat(table.find("audit", "GET", "/audit/events").orElseThrow().tenant())
                 .isEqualTo(new TenantScope.QueryParameter("tenantId"));
     }

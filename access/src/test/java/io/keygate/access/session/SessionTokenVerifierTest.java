@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keygate.access.Caller;
-import io.keygate.access.Role;
 import io.keygate.access.SessionClaims;
+import io.keygate.events.identity.TenantRole;
 import io.keygate.events.signing.PublicJwk;
 import io.keygate.events.signing.SigningKeyState;
 import io.keygate.events.signing.SigningKeyStatus;
@@ -45,7 +45,8 @@ class SessionTokenVerifierTest {
         Caller caller = verifier.verify(sign(claims -> {}));
 
         assertThat(caller)
-                .isEqualTo(new Caller("u-1", "s-1", "acme", java.util.Set.of(Role.ADMIN, Role.AUDITOR), false));
+                .isEqualTo(new Caller(
+                        "u-1", "s-1", "acme", java.util.Set.of(TenantRole.ADMIN, TenantRole.AUDITOR), false));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.keygate.events.identity;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Optional;
 
 /** What a user may do in a tenant; which endpoint needs which role is the access module's permission table. */
 public enum TenantRole {
@@ -30,11 +31,16 @@ public enum TenantRole {
 
     /** The role with this wire name. */
     public static TenantRole ofWireName(String name) {
+        return find(name).orElseThrow(() -> new IllegalArgumentException("Unknown role " + name));
+    }
+
+    /** The role with this wire name, or empty when there is none. */
+    public static Optional<TenantRole> find(String name) {
         for (TenantRole role : values()) {
             if (role.wireName.equals(name)) {
-                return role;
+                return Optional.of(role);
             }
         }
-        throw new IllegalArgumentException("Unknown role " + name);
+        return Optional.empty();
     }
 }

@@ -4,9 +4,9 @@ import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keygate.access.mfa.Base32;
+import io.keygate.access.mfa.Totp;
 import io.keygate.token.IssuedSecretsRecorder;
-import io.keygate.token.identity.mfa.Base32;
-import io.keygate.token.identity.mfa.Totp;
 import io.keygate.token.oauth.service.SigningKeyService;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;

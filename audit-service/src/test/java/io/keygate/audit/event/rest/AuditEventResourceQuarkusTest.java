@@ -14,6 +14,7 @@ import io.keygate.events.KeygateEvent;
 import io.keygate.events.testing.TestEventPublisher;
 import io.keygate.testkit.KafkaBrokerResource;
 import io.keygate.testkit.PostgresResource;
+import io.keygate.testkit.TestSessions;
 import io.keygate.testkit.Testkit;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -205,6 +206,35 @@ class AuditEventResourceQuarkusTest {
                 .statusCode(404)
                 .contentType("application/problem+json");
         given().get("/audit/events/{id}", "nope").then().statusCode(400).body("errors[0].field", equalTo("eventId"));
+    }
+
+    @Test
+    void aTenantsAuditorReadsOneEventOfTheirTenantOnlyAndMustNameIt() {
+        EventEnvelope<KeygateEvent> issued = events.get(0);
+        String auditor = "Bearer " + TestSessions.member(tenant, "auditor");
+        String otherAuditor = "Bearer " + TestSessions.member("other-" + tenant, "auditor");
+
+        given().header("Authorization", auditor)
+                .queryParam("tenantId", tenant)
+                .get("/audit/events/{id}", issued.id())
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(issued.id().toString()));
+        given().header("Authorization", auditor)
+                .get("/audit/events/{id}", issued.id())
+                .then()
+                .statusCode(403);
+        given().header("Authorization", otherAuditor)
+                .queryParam("tenantId", tenant)
+                .get("/audit/events/{id}", issued.id())
+                .then()
+                .statusCode(403);
+        // Naming their own tenant does not open another tenant's entry: it is not found.
+        given().header("Authorization", otherAuditor)
+                .queryParam("tenantId", "other-" + tenant)
+                .get("/audit/events/{id}", issued.id())
+                .then()
+                .statusCode(404);
     }
 
     private RequestSpecification query() {

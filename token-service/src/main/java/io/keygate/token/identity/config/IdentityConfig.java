@@ -44,10 +44,6 @@ public interface IdentityConfig {
     /** Sessions: access tokens (JWT) and their server-side refresh. */
     interface Sessions {
 
-        /** The {@code aud} of session access tokens. */
-        @WithDefault("keygate-console")
-        String audience();
-
         /** Lifetime of a session access token. */
         @WithDefault("5M")
         Duration accessTokenLifetime();

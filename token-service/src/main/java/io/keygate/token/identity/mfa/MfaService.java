@@ -1,5 +1,6 @@
 package io.keygate.token.identity.mfa;
 
+import io.keygate.access.mfa.Totp;
 import io.keygate.events.identity.UserEvent;
 import io.keygate.events.identity.UserState;
 import io.keygate.events.identity.UserStatus;

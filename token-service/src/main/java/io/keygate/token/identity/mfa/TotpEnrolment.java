@@ -1,5 +1,7 @@
 package io.keygate.token.identity.mfa;
 
+import io.keygate.access.mfa.Base32;
+import io.keygate.access.mfa.Totp;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

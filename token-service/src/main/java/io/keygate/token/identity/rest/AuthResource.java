@@ -1,5 +1,6 @@
 package io.keygate.token.identity.rest;
 
+import io.keygate.access.rest.CurrentAccess;
 import io.keygate.events.identity.SessionEndReason;
 import io.keygate.events.identity.UserState;
 import io.keygate.events.identity.UserStatus;
@@ -14,7 +15,6 @@ import io.keygate.token.identity.rest.IdentityViews.UserView;
 import io.keygate.token.identity.session.SessionService;
 import io.keygate.token.identity.store.UserProjection;
 import io.keygate.token.identity.user.UserService;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Accepting an invitation, refreshing a session, and the caller's own account (logout, me, password, TOTP, recovery
- * codes). The caller is the {@link SecurityIdentity} the access module derives from the session token.
+ * codes). The caller is the {@link CurrentAccess} the access module fills from the session token.
  */
 @Path("/auth")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,7 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuthResource {
 
     @Inject
-    SecurityIdentity identity;
+    CurrentAccess identity;
 
     private final UserService userService;
     private final MfaService mfa;

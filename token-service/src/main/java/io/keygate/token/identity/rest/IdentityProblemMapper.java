@@ -41,7 +41,7 @@ public class IdentityProblemMapper {
                     List.of(new Problem.FieldError(invalid.field(), "unknown, expired or already used")));
         }
         if (rejection instanceof IdentityRejection.NotAuthenticated) {
-            return Problems.of(401, "unauthenticated", "Not authenticated", rejection.detail(), uri);
+            return Problems.of(401, "inactive-account", "Account not active", rejection.detail(), uri);
         }
         if (rejection instanceof IdentityRejection.Unavailable) {
             return Response.fromResponse(

@@ -1,8 +1,8 @@
 package io.keygate.token.identity.rest;
 
+import io.keygate.access.rest.CurrentAccess;
 import io.keygate.token.identity.user.UserService;
 import io.keygate.token.rest.TenantIds;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class InvitationResource {
 
     @Inject
-    SecurityIdentity identity;
+    CurrentAccess identity;
 
     private final UserService service;
     private final ClientIps clientIps;

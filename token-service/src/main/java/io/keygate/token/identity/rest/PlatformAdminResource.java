@@ -1,7 +1,7 @@
 package io.keygate.token.identity.rest;
 
+import io.keygate.access.rest.CurrentAccess;
 import io.keygate.token.identity.user.UserService;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PlatformAdminResource {
 
     @Inject
-    SecurityIdentity identity;
+    CurrentAccess identity;
 
     private final UserService service;
     private final ClientIps clientIps;

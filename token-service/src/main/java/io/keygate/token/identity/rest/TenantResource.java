@@ -1,12 +1,12 @@
 package io.keygate.token.identity.rest;
 
+import io.keygate.access.rest.CurrentAccess;
 import io.keygate.token.identity.IdentityRejectedException;
 import io.keygate.token.identity.IdentityRejection;
 import io.keygate.token.identity.rest.IdentityViews.TenantView;
 import io.keygate.token.identity.store.TenantProjection;
 import io.keygate.token.identity.tenant.TenantService;
 import io.keygate.token.rest.TenantIds;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TenantResource {
 
     @Inject
-    SecurityIdentity identity;
+    CurrentAccess identity;
 
     private final TenantService service;
     private final TenantProjection tenants;

@@ -1,5 +1,6 @@
 package io.keygate.token.identity.rest;
 
+import io.keygate.access.rest.CurrentAccess;
 import io.keygate.token.identity.IdentityIds;
 import io.keygate.token.identity.IdentityRejectedException;
 import io.keygate.token.identity.IdentityRejection;
@@ -8,7 +9,6 @@ import io.keygate.token.identity.rest.IdentityViews.UserView;
 import io.keygate.token.identity.store.UserProjection;
 import io.keygate.token.identity.user.UserService;
 import io.keygate.token.rest.TenantIds;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -42,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class UserResource {
 
     @Inject
-    SecurityIdentity identity;
+    CurrentAccess identity;
 
     private final UserService service;
     private final UserProjection users;

@@ -1,5 +1,6 @@
 package io.keygate.token.identity.session;
 
+import io.keygate.access.SessionClaims;
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.identity.SessionState;
 import io.keygate.events.identity.TenantRole;
@@ -31,12 +32,12 @@ public class SessionTokenIssuer {
     public String sign(ActiveSigningKey key, SessionState session, Instant issuedAt, Instant expiresAt) {
         JwtClaimsBuilder claims = Jwt.issuer(oauth.issuer())
                 .subject(session.userId())
-                .audience(identity.session().audience())
+                .audience(SessionClaims.AUDIENCE)
                 .issuedAt(issuedAt.getEpochSecond())
                 .expiresAt(expiresAt.getEpochSecond())
-                .claim(SessionClaims.TOKEN_ID, EventEnvelope.newEventId().toString())
+                .claim("jti", EventEnvelope.newEventId().toString())
                 .claim(SessionClaims.SESSION_ID, session.sessionId())
-                .claim(SessionClaims.TOKEN_USE, SessionClaims.SESSION_TOKEN_USE)
+                .claim(SessionClaims.TOKEN_USE, SessionClaims.SESSION)
                 .claim(
                         SessionClaims.ROLES,
                         session.roles().stream().map(TenantRole::wireName).toList());
@@ -48,7 +49,7 @@ public class SessionTokenIssuer {
         }
         return claims.jws()
                 .keyId(key.keyId())
-                .header("typ", SessionClaims.TYPE)
+                .header("typ", "JWT")
                 .algorithm(SignatureAlgorithm.RS256)
                 .sign(key.privateKey());
     }

@@ -1,16 +1,20 @@
 package io.keygate.token.oauth.service;
 
+import io.keygate.access.session.AccessState;
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.KeygateEvent;
 import io.keygate.events.signing.PublicJwk;
 import io.keygate.events.signing.SigningKeyPublished;
 import io.keygate.events.signing.SigningKeyRetired;
+import io.keygate.events.signing.SigningKeyState;
+import io.keygate.events.signing.SigningKeyStatus;
 import io.keygate.eventstore.EventStore;
 import io.keygate.eventstore.EventStoreConfig;
 import io.keygate.token.oauth.PrivateKeyCipher;
 import io.keygate.token.oauth.SigningKey;
 import io.keygate.token.oauth.SigningKeyMaterial;
 import io.keygate.token.oauth.config.OAuthConfig;
+import io.keygate.token.oauth.store.SealedSigningKey;
 import io.keygate.token.oauth.store.SigningKeyStore;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -49,9 +53,16 @@ public class SigningKeyService {
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
     private final Map<String, ActiveSigningKey> opened = new ConcurrentHashMap<>();
+    private final AccessState access;
 
-    SigningKeyService(EventStore events, SigningKeyStore keys, OAuthConfig config, EventStoreConfig storeConfig) {
+    SigningKeyService(
+            EventStore events,
+            SigningKeyStore keys,
+            OAuthConfig config,
+            EventStoreConfig storeConfig,
+            AccessState access) {
         this.events = events;
+        this.access = access;
         this.keys = keys;
         this.config = config;
         this.source = storeConfig.source();
@@ -75,10 +86,17 @@ public class SigningKeyService {
         return keys.signingKey()
                 .map(stored -> stored == null
                         ? null
-                        : opened.computeIfAbsent(
-                                stored.key().keyId(),
-                                keyId ->
-                                        new ActiveSigningKey(keyId, cipher.decrypt(keyId, stored.sealedPrivateKey()))));
+                        : opened.computeIfAbsent(stored.key().keyId(), keyId -> open(stored)));
+    }
+
+    private ActiveSigningKey open(SealedSigningKey stored) {
+        SigningKey key = stored.key();
+        // Its event is on Kafka already; this instance's own session checks trust it now rather than when their
+        // consumer reads it back, so a session signed right after start verifies here at once.
+        access.signingKeys()
+                .apply(new SigningKeyState(
+                        key.keyId(), key.publicKey(), SigningKeyStatus.PUBLISHED, key.publishedAt(), null));
+        return new ActiveSigningKey(key.keyId(), cipher.decrypt(key.keyId(), stored.sealedPrivateKey()));
     }
 
     /** Whether a key is active; at start, a service without one publishes one. */

@@ -287,11 +287,11 @@ class UserAdministrationQuarkusTest {
     }
 
     @Test
-    void selfServiceWithoutACallerIsNotAuthenticated() {
+    void selfServiceForASessionWhoseUserHasNoAccountIsNotAuthenticated() {
         given().get("/auth/me")
                 .then()
                 .statusCode(401)
-                .body("type", equalTo("https://keygate.io/problems/unauthenticated"));
+                .body("type", equalTo("https://keygate.io/problems/inactive-account"));
     }
 
     private static io.restassured.response.Response invite(String tenantId, Map<String, Object> body) {

@@ -1,4 +1,4 @@
-package io.keygate.token.identity.mfa;
+package io.keygate.access.mfa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.keygate.token.identity.mfa;
+package io.keygate.access.mfa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,17 +80,6 @@ class TotpTest {
         assertThat(totp.verify(RFC_SHA1_SECRET, null, Long.MIN_VALUE)).isEmpty();
         assertThat(totp.verify(RFC_SHA1_SECRET, "12345", Long.MIN_VALUE)).isEmpty();
         assertThat(totp.verify(RFC_SHA1_SECRET, "12a456", Long.MIN_VALUE)).isEmpty();
-    }
-
-    @Test
-    void enrolmentUriCarriesTheBase32SecretAndTheProfile() {
-        TotpEnrolment enrolment = TotpEnrolment.of(RFC_SHA1_SECRET, "Keygate", "dana@example.com");
-
-        assertThat(enrolment.base32()).isEqualTo("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
-        assertThat(enrolment.otpauthUri())
-                .isEqualTo("otpauth://totp/Keygate:dana%40example.com?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
-                        + "&issuer=Keygate&algorithm=SHA1&digits=6&period=30");
-        assertThat(TotpEnrolment.generate("Keygate", "x@example.com").secret()).hasSize(20);
     }
 
     private String codeAt(long step) {

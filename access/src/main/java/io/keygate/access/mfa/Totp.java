@@ -1,4 +1,4 @@
-package io.keygate.token.identity.mfa;
+package io.keygate.access.mfa;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
