@@ -16,6 +16,11 @@ function init(args)
   wrk.method = "POST"
   wrk.path = "/tenants/" .. args[1] .. "/api-keys"
   wrk.headers["Content-Type"] = "application/json"
+  -- A dashboard session: the token-service refuses every management call without one.
+  local session = os.getenv("KEYGATE_SESSION_TOKEN")
+  if session then
+    wrk.headers["Authorization"] = "Bearer " .. session
+  end
   wrk.body = '{"name":"bench","scopes":["orders:read"]}'
   issue = wrk.format()
 end

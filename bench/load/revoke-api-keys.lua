@@ -20,11 +20,16 @@ function init(args)
   -- wrk calls each thread's init() right after its setup(), before the next thread exists: the thread count
   -- comes as an argument.
   local total = tonumber(args[3])
+  local headers = { ["Content-Type"] = "application/json" }
+  -- A dashboard session: the token-service refuses every management call without one.
+  local session = os.getenv("KEYGATE_SESSION_TOKEN")
+  if session then
+    headers["Authorization"] = "Bearer " .. session
+  end
   requests_of_thread = {}
   for i = thread_number, #all, total do
     requests_of_thread[#requests_of_thread + 1] = wrk.format(
-      "POST", "/tenants/" .. tenant .. "/api-keys/" .. all[i] .. "/revoke",
-      { ["Content-Type"] = "application/json" }, '{"reason":"bench"}')
+      "POST", "/tenants/" .. tenant .. "/api-keys/" .. all[i] .. "/revoke", headers, '{"reason":"bench"}')
   end
   next_request = 0
 end

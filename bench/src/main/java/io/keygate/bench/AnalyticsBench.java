@@ -81,7 +81,7 @@ public final class AnalyticsBench {
 
         List<Double> raw = new ArrayList<>();
         List<Double> analytics = new ArrayList<>();
-        ServiceLauncher launcher = new ServiceLauncher(root, run, kafka, postgres);
+        ServiceLauncher launcher = new ServiceLauncher(root, run, kafka, postgres, FreePorts.next());
         for (int r = 1; r <= runs; r++) {
             raw.add(rawRead(kafka, records, "bench-raw-" + r + "-" + UUID.randomUUID()));
             analytics.add(analyticsRate(launcher, records, r));

@@ -84,7 +84,7 @@ public final class AuditIngestBench {
         this.kafka = Testkit.kafka();
         this.postgres = Testkit.postgres();
         this.run = RunDirectory.create("bench-audit");
-        this.launcher = new ServiceLauncher(root, run, kafka, postgres);
+        this.launcher = new ServiceLauncher(root, run, kafka, postgres, FreePorts.next());
         this.schema = Files.readString(root.resolve("audit-service/src/main/resources/io/keygate/audit/schema.sql"));
     }
 

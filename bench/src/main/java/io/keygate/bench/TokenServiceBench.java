@@ -1,5 +1,6 @@
 package io.keygate.bench;
 
+import io.keygate.suite.ConsoleLogin;
 import io.keygate.suite.ServiceLauncher;
 import io.keygate.suite.ServiceProcess;
 import io.keygate.testkit.FreePorts;
@@ -48,12 +49,20 @@ public final class TokenServiceBench {
         PostgresServer postgres = Testkit.postgres();
         RunDirectory run = RunDirectory.create("bench");
         int port = FreePorts.next();
-        try (ServiceProcess tokenService =
-                new ServiceLauncher(root, run, Testkit.kafka(), postgres).tokenService(port)) {
+        ServiceLauncher launcher = new ServiceLauncher(root, run, Testkit.kafka(), postgres, port);
+        try (ServiceProcess tokenService = launcher.tokenService(port)) {
             tokenService.awaitReady(Duration.ofMinutes(3));
             String url = "http://127.0.0.1:" + port;
             Wrk wrk = new Wrk(threads, concurrency);
-            KeyPhases keys = new KeyPhases(wrk, load, url, run.path());
+            ConsoleLogin login = new ConsoleLogin(port);
+            KeyPhases keys = new KeyPhases(
+                    wrk,
+                    load,
+                    url,
+                    run.path(),
+                    login,
+                    login.firstLogin(ConsoleLogin.BOOTSTRAP_ADMIN, launcher.bootstrapAdminPassword())
+                            .session());
             PgBench pgbench = new PgBench(postgres, run.path());
             postgres.createDatabase("bench_raw");
             createRawTable(postgres);
@@ -84,10 +93,32 @@ public final class TokenServiceBench {
         }
     }
 
-    /** Issues keys for a tenant for {@code duration}, then revokes them for half as long. */
-    private record KeyPhases(Wrk wrk, Path load, String url, Path workDirectory) {
+    /**
+     * Issues keys for a tenant for {@code duration}, then revokes them for half as long, as the bootstrap admin (the
+     * session is refreshed before each phase: its access tokens live 5 minutes).
+     */
+    private static final class KeyPhases {
+
+        private final Wrk wrk;
+        private final Path load;
+        private final String url;
+        private final Path workDirectory;
+        private final ConsoleLogin login;
+        private ConsoleLogin.Session session;
+
+        KeyPhases(
+                Wrk wrk, Path load, String url, Path workDirectory, ConsoleLogin login, ConsoleLogin.Session session) {
+            this.wrk = wrk;
+            this.load = load;
+            this.url = url;
+            this.workDirectory = workDirectory;
+            this.login = login;
+            this.session = session;
+        }
 
         LoadResult[] issueThenRevoke(String tenant, Duration duration) throws Exception {
+            session = login.refresh(session);
+            wrk.useSession(session.accessToken());
             Path idsPrefix = workDirectory.resolve("ids-" + tenant);
             LoadResult issued =
                     wrk.run(load.resolve("issue-api-keys.lua"), url, duration, tenant, idsPrefix.toString());
@@ -97,6 +128,8 @@ public final class TokenServiceBench {
                 all.addAll(Files.readAllLines(Path.of(idsPrefix + "." + t)));
             }
             Files.write(ids, all);
+            session = login.refresh(session);
+            wrk.useSession(session.accessToken());
             LoadResult revoked = wrk.run(
                     load.resolve("revoke-api-keys.lua"),
                     url,

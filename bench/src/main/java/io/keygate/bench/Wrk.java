@@ -20,6 +20,7 @@ final class Wrk {
 
     private final int threads;
     private final int connections;
+    private volatile String sessionToken;
 
     Wrk(int threads, int connections) {
         this.threads = threads;
@@ -28,6 +29,14 @@ final class Wrk {
 
     int threads() {
         return threads;
+    }
+
+    /**
+     * Later runs send this dashboard session's access token (the scripts read {@code KEYGATE_SESSION_TOKEN} from the
+     * environment, so the token is not on wrk's command line).
+     */
+    void useSession(String accessToken) {
+        this.sessionToken = accessToken;
     }
 
     /** Runs {@code script} against {@code url} for {@code duration}; any failed request fails the run. */
@@ -60,7 +69,11 @@ final class Wrk {
                 url,
                 "--"));
         command.addAll(List.of(scriptArguments));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder process = new ProcessBuilder(command).redirectErrorStream(true);
+        if (sessionToken != null) {
+            process.environment().put("KEYGATE_SESSION_TOKEN", sessionToken);
+        }
+        return process.start();
     }
 
     /** Waits for a started wrk and returns the JSON line its script's {@code done()} printed. */

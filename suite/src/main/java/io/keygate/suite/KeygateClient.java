@@ -19,9 +19,12 @@ public final class KeygateClient {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final SuitePorts ports;
+    private final String sessionToken;
 
-    public KeygateClient(SuitePorts ports) {
+    /** A client calling the REST APIs with a dashboard session's access token ({@code Authorization: Bearer}). */
+    public KeygateClient(SuitePorts ports, String sessionToken) {
         this.ports = ports;
+        this.sessionToken = sessionToken;
     }
 
     /** An API in a tenant's catalog with one route and one plan: what a consumer subscribes to. */
@@ -114,6 +117,25 @@ public final class KeygateClient {
         return send("GET", port, pathAndQuery, null, 200);
     }
 
+    /** GETs a path of a service port and returns the status only. */
+    public int status(int port, String pathAndQuery) {
+        try {
+            return http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .header("Authorization", "Bearer " + sessionToken)
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Calls the gateway's proxy with an API key (null for none) and returns the status. */
     public int callGateway(String path, String apiKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(
@@ -143,6 +165,7 @@ public final class KeygateClient {
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
+                    .header("Authorization", "Bearer " + sessionToken)
                     .method(method, publisher)
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

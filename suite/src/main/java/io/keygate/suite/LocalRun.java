@@ -32,7 +32,9 @@ public final class LocalRun {
                         },
                         "local-run-shutdown"));
 
-        KeygateClient client = new KeygateClient(ports);
+        ConsoleLogin.FirstLogin admin = new ConsoleLogin(ports.token())
+                .firstLogin(ConsoleLogin.BOOTSTRAP_ADMIN, suite.bootstrapAdminPassword());
+        KeygateClient client = new KeygateClient(ports, admin.session().accessToken());
         KeygateClient.ExposedApi api = client.exposeApi(
                 DEMO_TENANT, "demo API", "/demo", suite.upstream().url(), false);
         String application = client.createApplication(DEMO_TENANT, "demo app");
@@ -42,6 +44,7 @@ public final class LocalRun {
         awaitEnforced(client, secret);
 
         System.out.println(banner(ports, key, secret, suite));
+        System.out.println(signIn(ports, admin.credentials()));
         stopped.await();
     }
 
@@ -53,6 +56,28 @@ public final class LocalRun {
             }
             Thread.sleep(50);
         }
+    }
+
+    /** The platform admin's credentials: the local run did its first login, so the person signs in with these. */
+    private static String signIn(SuitePorts ports, ConsoleLogin.Credentials admin) {
+        return """
+                 Platform admin (local run only; shown once):
+                   e-mail %s   password %s
+                   TOTP secret %s (add it to an authenticator app)
+                   recovery codes %s
+                 Sign in (answers a challenge; then POST /auth/login/mfa with it and a TOTP code):
+                   curl -X POST -H 'Content-Type: application/json' \\
+                        -d '{"email":"%s","password":"%s"}' http://localhost:%d/auth/login
+                 Every API call then carries: -H 'Authorization: Bearer <accessToken>'
+                ================================================================================
+                """.formatted(
+                        admin.email(),
+                        admin.password(),
+                        admin.totpSecret(),
+                        String.join(" ", admin.recoveryCodes()),
+                        admin.email(),
+                        admin.password(),
+                        ports.token());
     }
 
     private static String banner(SuitePorts ports, JsonNode key, String secret, Suite suite) {
@@ -75,9 +100,9 @@ public final class LocalRun {
 
                    curl -H 'X-API-Key: %s' http://localhost:%d/demo/hello
 
-                 Revoke it:
-                   curl -X POST -H 'Content-Type: application/json' -d '{"reason":"demo"}' \\
-                        http://localhost:%d/tenants/%s/api-keys/%s/revoke
+                 Revoke it (with an admin session, see below):
+                   curl -X POST -H 'Authorization: Bearer <accessToken>' -H 'Content-Type: application/json' \\
+                        -d '{"reason":"demo"}' http://localhost:%d/tenants/%s/api-keys/%s/revoke
                 ================================================================================
                 """.formatted(
                         ports.gatewayProxy(),

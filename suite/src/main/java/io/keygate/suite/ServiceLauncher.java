@@ -22,22 +22,45 @@ public final class ServiceLauncher {
     private final KafkaBroker kafka;
     private final PostgresServer postgres;
     private final Map<String, String> secrets;
+    private final int tokenPort;
+    private final String bootstrapAdminPassword;
 
-    public ServiceLauncher(Path repositoryRoot, RunDirectory run, KafkaBroker kafka, PostgresServer postgres) {
+    /**
+     * @param tokenPort where the token-service listens: every service verifies the dashboard sessions it signs, by
+     *                  its issuer
+     */
+    public ServiceLauncher(
+            Path repositoryRoot, RunDirectory run, KafkaBroker kafka, PostgresServer postgres, int tokenPort) {
         this.repositoryRoot = repositoryRoot;
         this.run = run;
         this.kafka = kafka;
         this.postgres = postgres;
+        this.tokenPort = tokenPort;
+        this.bootstrapAdminPassword = randomBase64Url(18);
         this.secrets = Map.of(
-                "KEYGATE_API_KEY_PEPPER", randomBase64Url(32),
-                "KEYGATE_OAUTH_SIGNING_KEYS_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(randomBytes(32)),
-                "QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+                "KEYGATE_API_KEY_PEPPER",
+                randomBase64Url(32),
+                "KEYGATE_OAUTH_SIGNING_KEYS_ENCRYPTION_KEY",
+                Base64.getEncoder().encodeToString(randomBytes(32)),
+                "KEYGATE_BOOTSTRAP_ADMIN_PASSWORD",
+                bootstrapAdminPassword,
+                "QUARKUS_DATASOURCE_PASSWORD",
+                PostgresServer.PASSWORD);
+    }
+
+    /** The one-time password of the platform admin the token-service creates on its first start. */
+    public String bootstrapAdminPassword() {
+        return bootstrapAdminPassword;
     }
 
     /** token-service on {@code port}, with database {@code token_service}. */
     public ServiceProcess tokenService(int port) {
+        if (port != tokenPort) {
+            throw new IllegalArgumentException(
+                    "This launcher's token-service listens on " + tokenPort + ", not " + port);
+        }
         Map<String, String> properties = eventSourced(withDatabase(common(port), "token_service"));
-        properties.put("keygate.oauth.issuer", issuer(port));
+        properties.put("keygate.oauth.issuer", issuer(tokenPort));
         return start("token-service", port, properties);
     }
 
@@ -51,9 +74,9 @@ public final class ServiceLauncher {
 
     /**
      * The gateway: proxy on {@code proxyPort}, admin API (health) on {@code adminPort}, accepting the access tokens
-     * of the token-service on {@code tokenPort}.
+     * of the token-service this launcher was made for.
      */
-    public ServiceProcess edgeGateway(int proxyPort, int adminPort, int tokenPort) {
+    public ServiceProcess edgeGateway(int proxyPort, int adminPort) {
         Map<String, String> properties = consumer(common(adminPort));
         properties.put("keygate.gateway.jwt.issuer", issuer(tokenPort));
         properties.put("keygate.gateway.proxy.port", Integer.toString(proxyPort));
@@ -102,6 +125,7 @@ public final class ServiceLauncher {
         properties.put("quarkus.http.port", Integer.toString(httpPort));
         properties.put("quarkus.http.host", "127.0.0.1");
         properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        properties.put("keygate.access.issuer", issuer(tokenPort));
         return properties;
     }
 

@@ -24,18 +24,26 @@ public final class Suite implements AutoCloseable {
     private final DemoUpstream upstream;
     private final List<ServiceProcess> services;
     private final KafkaBroker kafka;
+    private final String bootstrapAdminPassword;
 
     private Suite(
             SuitePorts ports,
             RunDirectory run,
             DemoUpstream upstream,
             List<ServiceProcess> services,
-            KafkaBroker kafka) {
+            KafkaBroker kafka,
+            String bootstrapAdminPassword) {
         this.ports = ports;
         this.run = run;
         this.upstream = upstream;
         this.services = services;
         this.kafka = kafka;
+        this.bootstrapAdminPassword = bootstrapAdminPassword;
+    }
+
+    /** The one-time password of the first platform admin ({@link ConsoleLogin#BOOTSTRAP_ADMIN}). */
+    public String bootstrapAdminPassword() {
+        return bootstrapAdminPassword;
     }
 
     /** Starts everything and returns when every service reports ready. */
@@ -47,15 +55,15 @@ public final class Suite implements AutoCloseable {
         Testkit.redis(); // started for the local run as promised; the gateway's cluster rate limits will use it
         DemoUpstream upstream = DemoUpstream.start(ports.upstream());
         RunDirectory run = RunDirectory.create("suite");
-        ServiceLauncher launcher = new ServiceLauncher(repositoryRoot, run, kafka, postgres);
+        ServiceLauncher launcher = new ServiceLauncher(repositoryRoot, run, kafka, postgres, ports.token());
 
         progress.println("Starting services (logs in " + run.path() + ") …");
         List<ServiceProcess> services = new ArrayList<>();
-        Suite suite = new Suite(ports, run, upstream, services, kafka);
+        Suite suite = new Suite(ports, run, upstream, services, kafka, launcher.bootstrapAdminPassword());
         try {
             services.add(launcher.tokenService(ports.token()));
             services.add(launcher.policyService(ports.policy()));
-            services.add(launcher.edgeGateway(ports.gatewayProxy(), ports.gatewayAdmin(), ports.token()));
+            services.add(launcher.edgeGateway(ports.gatewayProxy(), ports.gatewayAdmin()));
             services.add(launcher.auditService(ports.audit()));
             services.add(launcher.analyticsService(ports.analytics()));
             for (ServiceProcess service : services) {

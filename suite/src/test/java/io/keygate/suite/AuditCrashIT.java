@@ -17,6 +17,7 @@ import io.keygate.testkit.FreePorts;
 import io.keygate.testkit.KafkaBroker;
 import io.keygate.testkit.PostgresServer;
 import io.keygate.testkit.RunDirectory;
+import io.keygate.testkit.TestSessions;
 import io.keygate.testkit.Testkit;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -65,6 +66,8 @@ class AuditCrashIT {
     private static PostgresServer postgres;
     private static KafkaBroker kafka;
 
+    private static final String ADMIN = "Bearer " + TestSessions.platformAdmin();
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
@@ -77,7 +80,10 @@ class AuditCrashIT {
         kafka = Testkit.kafka();
         postgres = Testkit.postgres();
         run = RunDirectory.create("audit-crash");
-        launcher = new ServiceLauncher(root, run, kafka, postgres);
+        // No token-service runs here: the audit-service checks test sessions, signed with the testkit's key and named
+        // by the issuer a token-service on 8081 would have (TestSessions.ISSUER).
+        launcher = new ServiceLauncher(root, run, kafka, postgres, 8081);
+        TestSessions.publishSigningKey(kafka.bootstrapServers());
     }
 
     @AfterAll
@@ -158,6 +164,7 @@ class AuditCrashIT {
             HttpResponse<InputStream> response = http.send(
                     HttpRequest.newBuilder(
                                     URI.create("http://127.0.0.1:" + port + "/audit/events/export?tenantId=bulk"))
+                            .header("Authorization", ADMIN)
                             .build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             assertThat(response.statusCode()).isEqualTo(200);
@@ -270,6 +277,7 @@ class AuditCrashIT {
     private JsonNode get(int port, String path) throws Exception {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", ADMIN)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(200);

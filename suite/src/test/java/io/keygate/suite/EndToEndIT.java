@@ -27,6 +27,7 @@ class EndToEndIT {
 
     private static Suite suite;
     private static KeygateClient client;
+    private static ConsoleLogin.FirstLogin admin;
 
     private final String tenant = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
     private final String prefix = "/orders-" + UUID.randomUUID().toString().substring(0, 8);
@@ -41,7 +42,10 @@ class EndToEndIT {
                 .toAbsolutePath()
                 .normalize();
         suite = Suite.start(root, SuitePorts.free(), System.out);
-        client = new KeygateClient(suite.ports());
+        // As a person would: the bootstrap admin's first login (new password, TOTP enrolment), then its session.
+        admin = new ConsoleLogin(suite.ports().token())
+                .firstLogin(ConsoleLogin.BOOTSTRAP_ADMIN, suite.bootstrapAdminPassword());
+        client = new KeygateClient(suite.ports(), admin.session().accessToken());
     }
 
     @AfterAll
@@ -109,6 +113,34 @@ class EndToEndIT {
         System.out.printf(
                 "Subscription approval enforced at the gateway %d ms after the approve request was sent%n",
                 System.currentTimeMillis() - approved);
+    }
+
+    @Test
+    void aLoggedOutSessionIsRefusedByEveryServiceWithinMomentsWhileOthersGoOn() throws Exception {
+        ConsoleLogin login = new ConsoleLogin(suite.ports().token());
+        ConsoleLogin.Session second = login.loginWithRecoveryCode(
+                admin.credentials(), admin.credentials().recoveryCodes().get(0));
+        KeygateClient asSecond = new KeygateClient(suite.ports(), second.accessToken());
+        String apis = "/tenants/" + tenant + "/apis";
+        asSecond.get(suite.ports().policy(), apis);
+
+        long loggedOut = System.nanoTime();
+        login.logout(second);
+        int[] services = {
+            suite.ports().policy(), suite.ports().audit(), suite.ports().token()
+        };
+        String[] paths = {apis, "/audit/events?tenantId=" + tenant, "/tenants/" + tenant + "/applications"};
+        for (int i = 0; i < services.length; i++) {
+            int port = services[i];
+            String path = paths[i];
+            await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> asSecond.status(port, path) == 401);
+        }
+        System.out.printf(
+                "Logout enforced by policy-, audit- and token-service %.0f ms after the logout answered%n",
+                (System.nanoTime() - loggedOut) / 1e6);
+        assertThat(client.status(suite.ports().policy(), apis)).isEqualTo(200);
     }
 
     private void assertAuditTrail(String keyId) {
