@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keygate.events.testing.TestEventPublisher;
 import io.keygate.testkit.KafkaBrokerResource;
 import io.keygate.testkit.PostgresResource;
+import io.keygate.testkit.TestSessions;
 import io.keygate.testkit.Testkit;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -49,6 +50,7 @@ class LiveResourceQuarkusTest {
         HttpResponse<java.io.InputStream> response = client.send(
                 HttpRequest.newBuilder(URI.create(live + "?tenantId=" + tenant))
                         .header("Accept", "text/event-stream")
+                        .header("Authorization", "Bearer " + TestSessions.member(tenant, "viewer"))
                         .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
