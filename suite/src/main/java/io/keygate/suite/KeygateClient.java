@@ -119,34 +119,25 @@ public final class KeygateClient {
 
     /** GETs a path of a service port and returns the status only. */
     public int status(int port, String pathAndQuery) {
-        try {
-            return http.send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
-                                    .timeout(Duration.ofSeconds(10))
-                                    .header("Authorization", "Bearer " + sessionToken)
-                                    .GET()
-                                    .build(),
-                            HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return statusOf(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                .header("Authorization", "Bearer " + sessionToken));
     }
 
     /** Calls the gateway's proxy with an API key (null for none) and returns the status. */
     public int callGateway(String path, String apiKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + ports.gatewayProxy() + path))
-                .timeout(Duration.ofSeconds(10))
-                .GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.gatewayProxy() + path));
         if (apiKey != null) {
             request.header("X-API-Key", apiKey);
         }
+        return statusOf(request);
+    }
+
+    private int statusOf(HttpRequest.Builder request) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+            return http.send(
+                            request.timeout(Duration.ofSeconds(10)).GET().build(),
+                            HttpResponse.BodyHandlers.discarding())
                     .statusCode();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -33,15 +33,25 @@ public final class PermissionTable {
         this.byServiceAndEndpoint = byServiceAndEndpoint;
     }
 
-    /** The table this jar carries. */
+    /** The table this jar carries, read once per class loader. */
     public static PermissionTable bundled() {
-        try (InputStream in = PermissionTable.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("The permission table " + RESOURCE + " is not on the classpath");
+        return Bundled.TABLE;
+    }
+
+    /** Holds the bundled table: read on first use, by whichever of the filter and the state asks first. */
+    private static final class Bundled {
+
+        static final PermissionTable TABLE = load();
+
+        private static PermissionTable load() {
+            try (InputStream in = PermissionTable.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("The permission table " + RESOURCE + " is not on the classpath");
+                }
+                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -82,11 +82,7 @@ public class AccessFilter {
     }
 
     private static Caller caller(SecurityIdentity identity) {
-        if (identity.isAnonymous()) {
-            return null;
-        }
-        Caller caller = identity.getAttribute(Caller.class.getName());
-        return caller != null ? caller : SessionIdentityProvider.callerOf(identity);
+        return identity.isAnonymous() ? null : identity.getAttribute(Caller.class.getName());
     }
 
     private static String requestTenant(TenantScope scope, UriInfo uri) {

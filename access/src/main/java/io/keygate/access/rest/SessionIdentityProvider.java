@@ -54,27 +54,6 @@ public class SessionIdentityProvider implements IdentityProvider<TokenAuthentica
         }
     }
 
-    /**
-     * The caller of an identity that another mechanism established (Quarkus's test security, for one), read from its
-     * principal, roles and attributes as {@link #identity} writes them; null without a session id.
-     */
-    static Caller callerOf(SecurityIdentity identity) {
-        String sessionId = identity.getAttribute(SESSION_ID);
-        if (sessionId == null) {
-            return null;
-        }
-        java.util.Set<TenantRole> roles = java.util.EnumSet.noneOf(TenantRole.class);
-        for (String name : identity.getRoles()) {
-            TenantRole.find(name).ifPresent(roles::add);
-        }
-        return new Caller(
-                identity.getPrincipal().getName(),
-                sessionId,
-                identity.getAttribute(TENANT),
-                roles,
-                identity.hasRole(PLATFORM_ADMIN_ROLE));
-    }
-
     private static SecurityIdentity identity(Caller caller) {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(caller.userId()))
