@@ -572,16 +572,18 @@ public final class SampleEvents {
                 "Partner portal",
                 "Orders sync for the partner",
                 "platform-team@example.com",
+                "usr_0123456789abcdef0123456789abcdef",
                 ApplicationStatus.ACTIVE,
                 T0,
                 T0.plusSeconds(60),
                 null);
         ApplicationState minimal =
-                new ApplicationState(APP, "acme", "p", null, null, ApplicationStatus.ACTIVE, T0, T0, null);
+                new ApplicationState(APP, "acme", "p", null, null, null, ApplicationStatus.ACTIVE, T0, T0, null);
         ApplicationState deleted = new ApplicationState(
                 APP,
                 "acme",
                 "Partner portal",
+                null,
                 null,
                 null,
                 ApplicationStatus.DELETED,

@@ -10,6 +10,7 @@ import io.keygate.events.signing.PublicJwk;
 import io.keygate.events.signing.SigningKeyPublished;
 import io.keygate.events.signing.SigningKeyState;
 import io.keygate.events.signing.SigningKeyStatus;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -31,7 +32,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.lang.JoseException;
 
 /**
@@ -122,12 +125,28 @@ public final class TestSessions {
 
     /** A platform administrator's session token (valid 12 hours). */
     public static String platformAdmin() {
-        return token("platform-admin-" + UUID.randomUUID(), null, List.of(), true);
+        return token(newUserId(), null, List.of(), true);
     }
 
     /** A session token of a member of {@code tenant} with these roles ({@code admin}, {@code developer}, …). */
     public static String member(String tenant, String... roles) {
-        return token("user-" + UUID.randomUUID(), tenant, Arrays.asList(roles), false);
+        return token(newUserId(), tenant, Arrays.asList(roles), false);
+    }
+
+    /** A fresh user id shaped as the token-service makes them: {@code usr_} + 32 hex digits. */
+    public static String newUserId() {
+        return "usr_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** The user id ({@code sub}) of a session token made here. */
+    public static String userIdOf(String sessionToken) {
+        try {
+            return JwtClaims.parse(new String(
+                            Base64.getUrlDecoder().decode(sessionToken.split("\\.")[1]), StandardCharsets.UTF_8))
+                    .getSubject();
+        } catch (InvalidJwtException | MalformedClaimException e) {
+            throw new IllegalArgumentException("Not a session token", e);
+        }
     }
 
     /** A session token with everything chosen (valid 12 hours). */

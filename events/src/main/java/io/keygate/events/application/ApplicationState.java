@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param name          human name, at most 100 characters
  * @param description   free text (at most 1000 characters), or null
  * @param contactEmail  whom to contact about the application (owner or team address), or null
+ * @param ownerId       the tenant's user who owns it ({@code usr_} + 32 hex digits): a developer manages only the
+ *                      applications they own; null for one only the tenant's admins manage
  * @param status        lifecycle state
  * @param createdAt     creation time
  * @param updatedAt     time of the last change (creation, update or deletion)
@@ -24,6 +26,7 @@ public record ApplicationState(
         String name,
         String description,
         String contactEmail,
+        String ownerId,
         ApplicationStatus status,
         Instant createdAt,
         Instant updatedAt,

@@ -21,7 +21,11 @@ public final class ApplicationAttributeRules {
     public static final String CONTACT_EMAIL = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
             + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}";
 
+    /** A user id, as the identity module writes them. */
+    public static final String OWNER_ID = "usr_[0-9a-f]{32}";
+
     private static final Pattern EMAIL = Pattern.compile(CONTACT_EMAIL);
+    private static final Pattern OWNER = Pattern.compile(OWNER_ID);
     private static final Pattern CONTROL_CHARACTER = Pattern.compile("\\p{Cntrl}");
 
     private ApplicationAttributeRules() {}
@@ -52,6 +56,9 @@ public final class ApplicationAttributeRules {
             throw invalid(
                     "contactEmail",
                     "must be an e-mail address such as team@example.com, at most " + MAX_CONTACT_EMAIL + " characters");
+        }
+        if (attributes.ownerId() != null && !OWNER.matcher(attributes.ownerId()).matches()) {
+            throw invalid("ownerId", "must be a user id such as usr_0123456789abcdef0123456789abcdef");
         }
         return attributes;
     }

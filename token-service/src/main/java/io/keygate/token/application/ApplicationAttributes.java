@@ -9,12 +9,19 @@ import java.time.Instant;
  * @param name         human name
  * @param description  free text, or null
  * @param contactEmail whom to contact about the application, or null
+ * @param ownerId      the tenant's user who owns it, or null for one only the tenant's admins manage
  */
-public record ApplicationAttributes(String name, String description, String contactEmail) {
+public record ApplicationAttributes(String name, String description, String contactEmail, String ownerId) {
 
     /** The attributes of an application's state. */
     public static ApplicationAttributes of(ApplicationState application) {
-        return new ApplicationAttributes(application.name(), application.description(), application.contactEmail());
+        return new ApplicationAttributes(
+                application.name(), application.description(), application.contactEmail(), application.ownerId());
+    }
+
+    /** These attributes with {@code owner} as the owner. */
+    public ApplicationAttributes ownedBy(String owner) {
+        return new ApplicationAttributes(name, description, contactEmail, owner);
     }
 
     /** {@code application} with these attributes, changed at {@code at}; everything else unchanged. */
@@ -25,6 +32,7 @@ public record ApplicationAttributes(String name, String description, String cont
                 name,
                 description,
                 contactEmail,
+                ownerId,
                 application.status(),
                 application.createdAt(),
                 at,

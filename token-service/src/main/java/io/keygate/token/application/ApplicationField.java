@@ -6,7 +6,8 @@ import java.util.function.Function;
 public enum ApplicationField {
     NAME("name", ApplicationAttributes::name),
     DESCRIPTION("description", ApplicationAttributes::description),
-    CONTACT_EMAIL("contactEmail", ApplicationAttributes::contactEmail);
+    CONTACT_EMAIL("contactEmail", ApplicationAttributes::contactEmail),
+    OWNER_ID("ownerId", ApplicationAttributes::ownerId);
 
     private final String jsonName;
     private final Function<ApplicationAttributes, Object> value;

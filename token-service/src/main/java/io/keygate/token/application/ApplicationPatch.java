@@ -21,7 +21,8 @@ public record ApplicationPatch(Set<ApplicationField> present, ApplicationAttribu
         return new ApplicationAttributes(
                 pick(ApplicationField.NAME, current.name(), values.name()),
                 pick(ApplicationField.DESCRIPTION, current.description(), values.description()),
-                pick(ApplicationField.CONTACT_EMAIL, current.contactEmail(), values.contactEmail()));
+                pick(ApplicationField.CONTACT_EMAIL, current.contactEmail(), values.contactEmail()),
+                pick(ApplicationField.OWNER_ID, current.ownerId(), values.ownerId()));
     }
 
     private <T> T pick(ApplicationField field, T current, T sent) {

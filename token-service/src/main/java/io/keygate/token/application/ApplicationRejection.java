@@ -33,6 +33,17 @@ public sealed interface ApplicationRejection {
         }
     }
 
+    /**
+     * A caller who may manage only the applications they own tried to give one to somebody else, or to create one for
+     * somebody else: only the tenant's admins choose owners.
+     */
+    record OwnerChangeForbidden(String applicationId) implements ApplicationRejection {
+        @Override
+        public String detail() {
+            return "Only a tenant admin may choose an application's owner";
+        }
+    }
+
     /** An attribute breaks a rule of {@link ApplicationAttributeRules}. */
     record InvalidAttribute(String field, String message) implements ApplicationRejection {
         @Override

@@ -14,6 +14,10 @@ CREATE TABLE IF NOT EXISTS application (
     -- (none can be added after the deletion), so later passes skip it. Null after a rebuild: checked once more.
     credentials_swept_at timestamptz
 );
+-- The owning user (a developer manages only the applications they own); null: only the tenant's admins manage it.
+ALTER TABLE application ADD COLUMN IF NOT EXISTS owner_id text;
+CREATE INDEX IF NOT EXISTS application_by_owner ON application (tenant_id, owner_id, status, created_at DESC)
+    WHERE owner_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS application_by_tenant ON application (tenant_id, status, created_at DESC);
 -- What the credential sweeper looks for: deleted applications not yet swept, and the active credentials of one
 -- application. (Runs after the API-key and OAuth schemas, which create those tables.)

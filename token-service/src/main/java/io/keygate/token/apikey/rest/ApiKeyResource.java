@@ -4,6 +4,8 @@ import io.keygate.token.apikey.ApiKeyRejectedException;
 import io.keygate.token.apikey.ApiKeyRejection;
 import io.keygate.token.apikey.service.ApiKeyService;
 import io.keygate.token.apikey.store.ApiKeyProjection;
+import io.keygate.token.application.OwnerScope;
+import io.keygate.token.application.service.ApplicationOwnership;
 import io.keygate.token.rest.CorrelationIds;
 import io.keygate.token.rest.MergePatch;
 import io.keygate.token.rest.TenantIds;
@@ -44,10 +46,12 @@ public class ApiKeyResource {
 
     private final ApiKeyService service;
     private final ApiKeyProjection projection;
+    private final ApplicationOwnership ownership;
 
-    ApiKeyResource(ApiKeyService service, ApiKeyProjection projection) {
+    ApiKeyResource(ApiKeyService service, ApiKeyProjection projection, ApplicationOwnership ownership) {
         this.service = service;
         this.projection = projection;
+        this.ownership = ownership;
     }
 
     @POST
@@ -59,7 +63,9 @@ public class ApiKeyResource {
             @Valid @NotNull CreateApiKeyRequest request,
             @HeaderParam(CorrelationIds.HEADER) String requestId,
             @Context UriInfo uri) {
-        return service.issue(tenantId, request.toAttributes(), CorrelationIds.of(requestId))
+        return ownership
+                .requireCredentialOwner(ownership.scope(), tenantId, request.applicationId())
+                .chain(() -> service.issue(tenantId, request.toAttributes(), CorrelationIds.of(requestId)))
                 .map(issued -> Response.created(uri.getAbsolutePathBuilder()
                                 .path(issued.state().keyId())
                                 .build())
@@ -69,12 +75,14 @@ public class ApiKeyResource {
     }
 
     @GET
-    @Operation(summary = "List a tenant's API keys, masked, newest first")
+    @Operation(
+            summary = "List a tenant's API keys, masked, newest first",
+            description = "A developer sees the keys of the applications they own.")
     public Uni<List<ApiKeyView>> list(
             @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         return projection
-                .list(tenantId, limit)
+                .list(tenantId, ownership.scope().ownerId(), limit)
                 .map(keys -> keys.stream().map(ApiKeyView::of).toList());
     }
 
@@ -84,12 +92,15 @@ public class ApiKeyResource {
     public Uni<ApiKeyView> get(
             @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @PathParam("keyId") @Pattern(regexp = KEY_ID) String keyId) {
-        return projection.find(tenantId, keyId).map(key -> {
-            if (key == null) {
-                throw new ApiKeyRejectedException(new ApiKeyRejection.NotFound(keyId));
-            }
-            return ApiKeyView.of(key);
-        });
+        return ownership
+                .requireKey(ownership.scope(), tenantId, keyId)
+                .chain(() -> projection.find(tenantId, keyId))
+                .map(key -> {
+                    if (key == null) {
+                        throw new ApiKeyRejectedException(new ApiKeyRejection.NotFound(keyId));
+                    }
+                    return ApiKeyView.of(key);
+                });
     }
 
     @PATCH
@@ -104,7 +115,13 @@ public class ApiKeyResource {
             @PathParam("keyId") @Pattern(regexp = KEY_ID) String keyId,
             @Valid @NotNull UpdateApiKeyRequest request,
             @HeaderParam(CorrelationIds.HEADER) String requestId) {
-        return service.update(tenantId, keyId, request.toPatch(), CorrelationIds.of(requestId))
+        OwnerScope scope = ownership.scope();
+        return ownership
+                .requireKey(scope, tenantId, keyId)
+                .chain(() -> request.changesApplication()
+                        ? ownership.requireCredentialOwner(scope, tenantId, request.applicationId())
+                        : Uni.createFrom().voidItem())
+                .chain(() -> service.update(tenantId, keyId, request.toPatch(), CorrelationIds.of(requestId)))
                 .map(ApiKeyView::of);
     }
 
@@ -121,7 +138,9 @@ public class ApiKeyResource {
             @Valid RotateApiKeyRequest request,
             @HeaderParam(CorrelationIds.HEADER) String requestId) {
         Duration grace = (request == null ? new RotateApiKeyRequest(null) : request).gracePeriodOrDefault();
-        return service.rotate(tenantId, keyId, grace, CorrelationIds.of(requestId))
+        return ownership
+                .requireKey(ownership.scope(), tenantId, keyId)
+                .chain(() -> service.rotate(tenantId, keyId, grace, CorrelationIds.of(requestId)))
                 .map(rotated -> Response.ok(CreatedApiKey.of(rotated))
                         .header("Cache-Control", "no-store")
                         .build());
@@ -136,7 +155,9 @@ public class ApiKeyResource {
             @Valid RevokeApiKeyRequest request,
             @HeaderParam(CorrelationIds.HEADER) String requestId) {
         String reason = request == null ? null : request.reason();
-        return service.revoke(tenantId, keyId, reason, CorrelationIds.of(requestId))
+        return ownership
+                .requireKey(ownership.scope(), tenantId, keyId)
+                .chain(() -> service.revoke(tenantId, keyId, reason, CorrelationIds.of(requestId)))
                 .map(ApiKeyView::of);
     }
 }

@@ -96,6 +96,15 @@ public final class UpdateApiKeyRequest {
         present.add(ApiKeyField.METADATA);
     }
 
+    /** Whether the patch moves the key to another application (or to none), and to which. */
+    boolean changesApplication() {
+        return present.contains(ApiKeyField.APPLICATION_ID);
+    }
+
+    String applicationId() {
+        return applicationId;
+    }
+
     ApiKeyPatch toPatch() {
         return new ApiKeyPatch(
                 present,

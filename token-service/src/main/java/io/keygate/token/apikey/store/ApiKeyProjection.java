@@ -143,11 +143,18 @@ public class ApiKeyProjection implements RebuildableProjection {
                 .map(rows -> rows.size() == 0 ? null : toState(rows.iterator().next()));
     }
 
-    /** A tenant's keys, newest first. */
-    public Uni<List<ApiKeyState>> list(String tenantId, int limit) {
-        return pool.preparedQuery(
-                        "SELECT *, state::text AS state_json FROM api_key WHERE tenant_id = $1 ORDER BY created_at DESC, key_id LIMIT $2")
-                .execute(Tuple.of(tenantId, limit))
+    /**
+     * A tenant's keys, newest first.
+     *
+     * @param ownerId only the keys of the applications this user owns, or null for all
+     */
+    public Uni<List<ApiKeyState>> list(String tenantId, String ownerId, int limit) {
+        return pool.preparedQuery("""
+                        SELECT *, state::text AS state_json FROM api_key WHERE tenant_id = $1
+                            AND ($2::text IS NULL OR application_id IN (
+                                SELECT application_id FROM application WHERE tenant_id = $1 AND owner_id = $2))
+                        ORDER BY created_at DESC, key_id LIMIT $3""")
+                .execute(Tuple.of(tenantId, ownerId, limit))
                 .map(rows -> {
                     List<ApiKeyState> keys = new ArrayList<>();
                     rows.forEach(row -> keys.add(toState(row)));

@@ -23,6 +23,9 @@ public class ApplicationProblemMapper {
         if (rejection instanceof ApplicationRejection.InvalidAttribute invalid) {
             return Problems.invalidField(400, invalid.field(), invalid.message(), uri);
         }
+        if (rejection instanceof ApplicationRejection.OwnerChangeForbidden) {
+            return Problems.of(403, "forbidden", "Forbidden", rejection.detail(), uri);
+        }
         if (rejection instanceof ApplicationRejection.CannotOwnCredentials) {
             // Well-formed, but naming nothing usable: the request is understood and cannot be processed.
             return Problems.invalidField(422, ApplicationRejection.CannotOwnCredentials.FIELD, rejection.detail(), uri);

@@ -4,6 +4,8 @@ import io.keygate.events.application.ApplicationStatus;
 import io.keygate.token.application.ApplicationIds;
 import io.keygate.token.application.ApplicationRejectedException;
 import io.keygate.token.application.ApplicationRejection;
+import io.keygate.token.application.OwnerScope;
+import io.keygate.token.application.service.ApplicationOwnership;
 import io.keygate.token.application.service.ApplicationService;
 import io.keygate.token.application.store.ApplicationProjection;
 import io.keygate.token.rest.CorrelationIds;
@@ -43,22 +45,28 @@ public class ApplicationResource {
 
     private final ApplicationService service;
     private final ApplicationProjection projection;
+    private final ApplicationOwnership ownership;
 
-    ApplicationResource(ApplicationService service, ApplicationProjection projection) {
+    ApplicationResource(ApplicationService service, ApplicationProjection projection, ApplicationOwnership ownership) {
         this.service = service;
         this.projection = projection;
+        this.ownership = ownership;
     }
 
     @POST
     @Operation(
             summary = "Create an application",
-            description = "API keys and OAuth2 clients can then name it in their applicationId.")
+            description = "API keys and OAuth2 clients can then name it in their applicationId. The owner is ownerId, "
+                    + "by default the caller; a developer always owns what they create.")
     public Uni<Response> create(
             @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @Valid @NotNull CreateApplicationRequest request,
             @HeaderParam(CorrelationIds.HEADER) String requestId,
             @Context UriInfo uri) {
-        return service.create(tenantId, request.toAttributes(), CorrelationIds.of(requestId))
+        OwnerScope scope = ownership.scope();
+        return ownership
+                .forCreation(scope, tenantId, request.toAttributes())
+                .chain(attributes -> service.create(tenantId, attributes, CorrelationIds.of(requestId)))
                 .map(created -> Response.created(uri.getAbsolutePathBuilder()
                                 .path(created.applicationId())
                                 .build())
@@ -69,13 +77,14 @@ public class ApplicationResource {
     @GET
     @Operation(
             summary = "List a tenant's applications, newest first",
-            description = "Active ones by default; status=DELETED lists the deleted ones instead.")
+            description = "Active ones by default; status=DELETED lists the deleted ones instead. A developer sees the "
+                    + "ones they own.")
     public Uni<List<ApplicationView>> list(
             @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @QueryParam("status") @DefaultValue("ACTIVE") @Pattern(regexp = "ACTIVE|DELETED") String status,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         return projection
-                .list(tenantId, ApplicationStatus.valueOf(status), limit)
+                .list(tenantId, ownership.scope().ownerId(), ApplicationStatus.valueOf(status), limit)
                 .map(applications ->
                         applications.stream().map(ApplicationView::of).toList());
     }
@@ -88,8 +97,9 @@ public class ApplicationResource {
     public Uni<ApplicationView> get(
             @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @PathParam("applicationId") @Pattern(regexp = ApplicationIds.FORMAT) String applicationId) {
+        OwnerScope scope = ownership.scope();
         return projection.find(tenantId, applicationId).map(application -> {
-            if (application == null) {
+            if (application == null || !scope.admits(application)) {
                 throw new ApplicationRejectedException(new ApplicationRejection.NotFound(applicationId));
             }
             return ApplicationView.of(application);
@@ -108,7 +118,18 @@ public class ApplicationResource {
             @PathParam("applicationId") @Pattern(regexp = ApplicationIds.FORMAT) String applicationId,
             @Valid @NotNull UpdateApplicationRequest request,
             @HeaderParam(CorrelationIds.HEADER) String requestId) {
-        return service.update(tenantId, applicationId, request.toPatch(), CorrelationIds.of(requestId))
+        OwnerScope scope = ownership.scope();
+        Uni<Void> ownerChange = request.changesOwner()
+                ? ownership.checkOwnerChange(
+                        scope,
+                        tenantId,
+                        applicationId,
+                        request.toPatch().values().ownerId())
+                : Uni.createFrom().voidItem();
+        return ownership
+                .requireApplication(scope, tenantId, applicationId)
+                .chain(() -> ownerChange)
+                .chain(() -> service.update(tenantId, applicationId, request.toPatch(), CorrelationIds.of(requestId)))
                 .map(ApplicationView::of);
     }
 
@@ -124,7 +145,9 @@ public class ApplicationResource {
             @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @PathParam("applicationId") @Pattern(regexp = ApplicationIds.FORMAT) String applicationId,
             @HeaderParam(CorrelationIds.HEADER) String requestId) {
-        return service.delete(tenantId, applicationId, CorrelationIds.of(requestId))
+        return ownership
+                .requireApplication(ownership.scope(), tenantId, applicationId)
+                .chain(() -> service.delete(tenantId, applicationId, CorrelationIds.of(requestId)))
                 .replaceWith(Response.noContent().build());
     }
 }

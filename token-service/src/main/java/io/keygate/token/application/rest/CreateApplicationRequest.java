@@ -3,6 +3,7 @@ package io.keygate.token.application.rest;
 import io.keygate.token.application.ApplicationAttributeRules;
 import io.keygate.token.application.ApplicationAttributes;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -12,6 +13,8 @@ import jakarta.validation.constraints.Size;
  * @param name         human name, at most 100 characters, no control characters
  * @param description  free text, at most 1000 characters
  * @param contactEmail whom to contact about the application, e.g. {@code platform-team@example.com}
+ * @param ownerId      the tenant's user who will own it; by default the caller (a developer always owns what they
+ *                     create)
  */
 public record CreateApplicationRequest(
         @NotBlank @Size(max = ApplicationAttributeRules.MAX_NAME)
@@ -21,9 +24,12 @@ public record CreateApplicationRequest(
         String description,
 
         @Size(max = ApplicationAttributeRules.MAX_CONTACT_EMAIL)
-        String contactEmail) {
+        String contactEmail,
+
+        @Pattern(regexp = ApplicationAttributeRules.OWNER_ID)
+        String ownerId) {
 
     ApplicationAttributes toAttributes() {
-        return new ApplicationAttributes(name, description, contactEmail);
+        return new ApplicationAttributes(name, description, contactEmail, ownerId);
     }
 }

@@ -29,6 +29,9 @@ public final class UpdateApplicationRequest {
     @Size(max = ApplicationAttributeRules.MAX_CONTACT_EMAIL)
     private String contactEmail;
 
+    @Pattern(regexp = ApplicationAttributeRules.OWNER_ID)
+    private String ownerId;
+
     public void setName(String name) {
         this.name = name;
         present.add(ApplicationField.NAME);
@@ -44,7 +47,17 @@ public final class UpdateApplicationRequest {
         present.add(ApplicationField.CONTACT_EMAIL);
     }
 
+    public void setOwnerId(String ownerId) {
+        this.ownerId = ownerId;
+        present.add(ApplicationField.OWNER_ID);
+    }
+
+    /** Whether the patch changes the owner (only a tenant admin may). */
+    boolean changesOwner() {
+        return present.contains(ApplicationField.OWNER_ID);
+    }
+
     ApplicationPatch toPatch() {
-        return new ApplicationPatch(present, new ApplicationAttributes(name, description, contactEmail));
+        return new ApplicationPatch(present, new ApplicationAttributes(name, description, contactEmail, ownerId));
     }
 }

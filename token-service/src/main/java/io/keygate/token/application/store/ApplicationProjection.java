@@ -69,10 +69,10 @@ public class ApplicationProjection implements RebuildableProjection {
     public Uni<Void> upsert(SqlConnection tx, ApplicationState application, long version) {
         return tx.preparedQuery("""
                         INSERT INTO application (application_id, tenant_id, name, status, created_at, updated_at,
-                            deleted_at, version, state)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, ($9::text)::jsonb)
+                            deleted_at, version, state, owner_id)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, ($9::text)::jsonb, $10)
                         ON CONFLICT (application_id) DO UPDATE SET name = $3, status = $4, updated_at = $6,
-                            deleted_at = $7, version = $8, state = ($9::text)::jsonb""")
+                            deleted_at = $7, version = $8, state = ($9::text)::jsonb, owner_id = $10""")
                 .execute(Tuple.tuple()
                         .addString(application.applicationId())
                         .addString(application.tenantId())
@@ -82,7 +82,8 @@ public class ApplicationProjection implements RebuildableProjection {
                         .addOffsetDateTime(utc(application.updatedAt()))
                         .addOffsetDateTime(utc(application.deletedAt()))
                         .addLong(version)
-                        .addString(StateJson.write(application)))
+                        .addString(StateJson.write(application))
+                        .addString(application.ownerId()))
                 .replaceWithVoid();
     }
 
@@ -109,12 +110,17 @@ public class ApplicationProjection implements RebuildableProjection {
                 .map(rows -> rows.size() == 0 ? null : toState(rows.iterator().next()));
     }
 
-    /** A tenant's applications with the given status, newest first. */
-    public Uni<List<ApplicationState>> list(String tenantId, ApplicationStatus status, int limit) {
+    /**
+     * A tenant's applications with the given status, newest first.
+     *
+     * @param ownerId only those this user owns, or null for all
+     */
+    public Uni<List<ApplicationState>> list(String tenantId, String ownerId, ApplicationStatus status, int limit) {
         return pool.preparedQuery("""
                         SELECT application_id, state::text AS state_json FROM application
-                        WHERE tenant_id = $1 AND status = $2 ORDER BY created_at DESC, application_id LIMIT $3""")
-                .execute(Tuple.of(tenantId, status.name(), limit))
+                        WHERE tenant_id = $1 AND status = $2 AND ($3::text IS NULL OR owner_id = $3)
+                        ORDER BY created_at DESC, application_id LIMIT $4""")
+                .execute(Tuple.of(tenantId, status.name(), ownerId, limit))
                 .map(rows -> {
                     List<ApplicationState> applications = new ArrayList<>();
                     rows.forEach(row -> applications.add(toState(row)));

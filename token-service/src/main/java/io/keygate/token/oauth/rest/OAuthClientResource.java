@@ -1,5 +1,6 @@
 package io.keygate.token.oauth.rest;
 
+import io.keygate.token.application.service.ApplicationOwnership;
 import io.keygate.token.oauth.ClientSecrets;
 import io.keygate.token.oauth.OAuthClientRejectedException;
 import io.keygate.token.oauth.OAuthClientRejection;
@@ -39,10 +40,12 @@ public class OAuthClientResource {
 
     private final OAuthClientService service;
     private final OAuthClientProjection projection;
+    private final ApplicationOwnership ownership;
 
-    OAuthClientResource(OAuthClientService service, OAuthClientProjection projection) {
+    OAuthClientResource(OAuthClientService service, OAuthClientProjection projection, ApplicationOwnership ownership) {
         this.service = service;
         this.projection = projection;
+        this.ownership = ownership;
     }
 
     @POST
@@ -54,14 +57,16 @@ public class OAuthClientResource {
             @Valid @NotNull RegisterClientRequest request,
             @HeaderParam(CorrelationIds.HEADER) String requestId,
             @Context UriInfo uri) {
-        return service.register(
+        return ownership
+                .requireCredentialOwner(ownership.scope(), tenantId, request.applicationId())
+                .chain(() -> service.register(
                         tenantId,
                         request.applicationId(),
                         request.name(),
                         request.scopes() == null
                                 ? List.of()
                                 : request.scopes().stream().distinct().toList(),
-                        CorrelationIds.of(requestId))
+                        CorrelationIds.of(requestId)))
                 .map(registered -> Response.created(uri.getAbsolutePathBuilder()
                                 .path(registered.state().clientId())
                                 .build())
@@ -71,12 +76,14 @@ public class OAuthClientResource {
     }
 
     @GET
-    @Operation(summary = "List a tenant's OAuth2 clients, secrets masked, newest first")
+    @Operation(
+            summary = "List a tenant's OAuth2 clients, secrets masked, newest first",
+            description = "A developer sees the clients of the applications they own.")
     public Uni<List<OAuthClientView>> list(
             @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         return projection
-                .list(tenantId, limit)
+                .list(tenantId, ownership.scope().ownerId(), limit)
                 .map(clients -> clients.stream().map(OAuthClientView::of).toList());
     }
 
@@ -86,12 +93,15 @@ public class OAuthClientResource {
     public Uni<OAuthClientView> get(
             @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @PathParam("clientId") @Pattern(regexp = ClientSecrets.CLIENT_ID) String clientId) {
-        return projection.find(tenantId, clientId).map(client -> {
-            if (client == null) {
-                throw new OAuthClientRejectedException(new OAuthClientRejection.NotFound(clientId));
-            }
-            return OAuthClientView.of(client);
-        });
+        return ownership
+                .requireClient(ownership.scope(), tenantId, clientId)
+                .chain(() -> projection.find(tenantId, clientId))
+                .map(client -> {
+                    if (client == null) {
+                        throw new OAuthClientRejectedException(new OAuthClientRejection.NotFound(clientId));
+                    }
+                    return OAuthClientView.of(client);
+                });
     }
 
     @POST
@@ -102,6 +112,9 @@ public class OAuthClientResource {
             @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @PathParam("clientId") @Pattern(regexp = ClientSecrets.CLIENT_ID) String clientId,
             @HeaderParam(CorrelationIds.HEADER) String requestId) {
-        return service.revoke(tenantId, clientId, CorrelationIds.of(requestId)).map(OAuthClientView::of);
+        return ownership
+                .requireClient(ownership.scope(), tenantId, clientId)
+                .chain(() -> service.revoke(tenantId, clientId, CorrelationIds.of(requestId)))
+                .map(OAuthClientView::of);
     }
 }

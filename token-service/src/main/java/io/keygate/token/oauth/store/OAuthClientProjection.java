@@ -104,11 +104,18 @@ public class OAuthClientProjection implements RebuildableProjection {
         return find(clientId).map(client -> client != null && client.tenantId().equals(tenantId) ? client : null);
     }
 
-    /** A tenant's clients, newest first. */
-    public Uni<List<OAuthClientState>> list(String tenantId, int limit) {
-        return pool.preparedQuery(
-                        "SELECT * FROM oauth_client WHERE tenant_id = $1 ORDER BY created_at DESC, client_id LIMIT $2")
-                .execute(Tuple.of(tenantId, limit))
+    /**
+     * A tenant's clients, newest first.
+     *
+     * @param ownerId only the clients of the applications this user owns, or null for all
+     */
+    public Uni<List<OAuthClientState>> list(String tenantId, String ownerId, int limit) {
+        return pool.preparedQuery("""
+                        SELECT * FROM oauth_client WHERE tenant_id = $1
+                            AND ($2::text IS NULL OR application_id IN (
+                                SELECT application_id FROM application WHERE tenant_id = $1 AND owner_id = $2))
+                        ORDER BY created_at DESC, client_id LIMIT $3""")
+                .execute(Tuple.of(tenantId, ownerId, limit))
                 .map(rows -> {
                     List<OAuthClientState> clients = new ArrayList<>();
                     rows.forEach(row -> clients.add(toState(row)));

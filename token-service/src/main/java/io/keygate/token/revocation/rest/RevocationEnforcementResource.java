@@ -1,6 +1,7 @@
 package io.keygate.token.revocation.rest;
 
 import io.keygate.problem.Problems;
+import io.keygate.token.application.service.ApplicationOwnership;
 import io.keygate.token.rest.TenantIds;
 import io.keygate.token.revocation.GatewayEnforcement;
 import io.keygate.token.revocation.GatewayWatermarks;
@@ -43,12 +44,17 @@ public class RevocationEnforcementResource {
     private final RevocationPositions positions;
     private final GatewayWatermarks watermarks;
     private final RevocationConfig config;
+    private final ApplicationOwnership ownership;
 
     RevocationEnforcementResource(
-            RevocationPositions positions, GatewayWatermarks watermarks, RevocationConfig config) {
+            RevocationPositions positions,
+            GatewayWatermarks watermarks,
+            RevocationConfig config,
+            ApplicationOwnership ownership) {
         this.positions = positions;
         this.watermarks = watermarks;
         this.config = config;
+        this.ownership = ownership;
     }
 
     @GET
@@ -68,8 +74,9 @@ public class RevocationEnforcementResource {
             @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @PathParam("keyId") @Pattern(regexp = KEY_ID) String keyId,
             @Context UriInfo uri) {
-        return positions
-                .ofApiKey(tenantId, keyId)
+        return ownership
+                .requireKey(ownership.scope(), tenantId, keyId)
+                .chain(() -> positions.ofApiKey(tenantId, keyId))
                 .map(revocation -> answer(revocation, "API key " + keyId + " is not revoked", uri));
     }
 

@@ -1,0 +1,186 @@
+package io.keygate.token.application.service;
+
+import io.keygate.access.Caller;
+import io.keygate.access.rest.CurrentAccess;
+import io.keygate.events.identity.UserState;
+import io.keygate.events.identity.UserStatus;
+import io.keygate.token.apikey.ApiKeyRejectedException;
+import io.keygate.token.apikey.ApiKeyRejection;
+import io.keygate.token.apikey.store.ApiKeyProjection;
+import io.keygate.token.application.ApplicationAttributes;
+import io.keygate.token.application.ApplicationRejectedException;
+import io.keygate.token.application.ApplicationRejection;
+import io.keygate.token.application.OwnerScope;
+import io.keygate.token.application.store.ApplicationProjection;
+import io.keygate.token.identity.store.UserProjection;
+import io.keygate.token.oauth.OAuthClientRejectedException;
+import io.keygate.token.oauth.OAuthClientRejection;
+import io.keygate.token.oauth.store.OAuthClientProjection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Finishes the permission table's {@code own} grant: a caller limited to the applications they own sees and changes
+ * only those and their credentials. Anything else answers exactly as if it did not exist (404), so a developer learns
+ * nothing about another's applications. Who owns what is the application's {@code ownerId}.
+ *
+ * <p>{@link #scope()} reads the request's access decision and must be called on the request's thread, before the
+ * first asynchronous step; everything else takes the scope it returned.
+ */
+@ApplicationScoped
+public class ApplicationOwnership {
+
+    private final CurrentAccess access;
+    private final ApplicationProjection applications;
+    private final ApiKeyProjection keys;
+    private final OAuthClientProjection clients;
+    private final UserProjection users;
+
+    ApplicationOwnership(
+            CurrentAccess access,
+            ApplicationProjection applications,
+            ApiKeyProjection keys,
+            OAuthClientProjection clients,
+            UserProjection users) {
+        this.access = access;
+        this.applications = applications;
+        this.keys = keys;
+        this.clients = clients;
+        this.users = users;
+    }
+
+    /** The current caller's scope. */
+    public OwnerScope scope() {
+        if (!access.isOwnershipRequired()) {
+            return OwnerScope.ALL;
+        }
+        Caller caller = access.caller().orElseThrow(() -> new IllegalStateException("own grant without a caller"));
+        return OwnerScope.ownedBy(caller.userId());
+    }
+
+    /**
+     * The attributes of an application the caller creates, with its owner settled: a restricted caller owns what they
+     * create (and may not name anybody else); otherwise the owner named, or by default the caller if they belong to the
+     * tenant (a platform admin's application has no owner unless one is named). A named owner must be an active user
+     * of the tenant.
+     */
+    public Uni<ApplicationAttributes> forCreation(OwnerScope scope, String tenantId, ApplicationAttributes attributes) {
+        if (scope.isRestricted()) {
+            if (attributes.ownerId() != null && !attributes.ownerId().equals(scope.ownerId())) {
+                throw new ApplicationRejectedException(new ApplicationRejection.OwnerChangeForbidden(null));
+            }
+            return Uni.createFrom().item(attributes.ownedBy(scope.ownerId()));
+        }
+        if (attributes.ownerId() != null) {
+            return requireTenantUser(tenantId, attributes.ownerId()).replaceWith(attributes);
+        }
+        String member = access.caller()
+                .filter(caller -> caller.isMemberOf(tenantId))
+                .map(Caller::userId)
+                .orElse(null);
+        return Uni.createFrom().item(attributes.ownedBy(member));
+    }
+
+    /**
+     * Checks a change of owner: only an unrestricted caller may make one, and only to an active user of the tenant
+     * (or to nobody, null). An invited user may own applications before accepting.
+     */
+    public Uni<Void> checkOwnerChange(OwnerScope scope, String tenantId, String applicationId, String newOwnerId) {
+        if (scope.isRestricted()) {
+            throw new ApplicationRejectedException(new ApplicationRejection.OwnerChangeForbidden(applicationId));
+        }
+        return newOwnerId == null ? Uni.createFrom().voidItem() : requireTenantUser(tenantId, newOwnerId);
+    }
+
+    /** Completes if the application is in scope; fails with the application's 404 otherwise. */
+    public Uni<Void> requireApplication(OwnerScope scope, String tenantId, String applicationId) {
+        if (!scope.isRestricted()) {
+            return Uni.createFrom().voidItem();
+        }
+        return applications
+                .find(tenantId, applicationId)
+                .invoke(application -> {
+                    if (!scope.admits(application)) {
+                        throw new ApplicationRejectedException(new ApplicationRejection.NotFound(applicationId));
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /**
+     * Completes if a credential may name this application: for a restricted caller, one they own (a key without an
+     * application would be nobody's). Fails with the reference's 422 otherwise, as for an application that does not
+     * exist.
+     */
+    public Uni<Void> requireCredentialOwner(OwnerScope scope, String tenantId, String applicationId) {
+        if (!scope.isRestricted()) {
+            return Uni.createFrom().voidItem();
+        }
+        if (applicationId == null) {
+            return Uni.createFrom()
+                    .failure(new ApiKeyRejectedException(new ApiKeyRejection.InvalidAttribute(
+                            "applicationId",
+                            "must name an application you own: a developer's credentials belong to one")));
+        }
+        return applications
+                .find(tenantId, applicationId)
+                .invoke(application -> {
+                    if (!scope.admits(application)) {
+                        throw new ApplicationRejectedException(
+                                new ApplicationRejection.CannotOwnCredentials(applicationId, false));
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** Completes if the API key belongs to an application in scope; fails with the key's 404 otherwise. */
+    public Uni<Void> requireKey(OwnerScope scope, String tenantId, String keyId) {
+        if (!scope.isRestricted()) {
+            return Uni.createFrom().voidItem();
+        }
+        return keys.find(tenantId, keyId)
+                .chain(key -> key == null || key.applicationId() == null
+                        ? Uni.createFrom().nullItem()
+                        : applications.find(tenantId, key.applicationId()))
+                .invoke(application -> {
+                    if (!scope.admits(application)) {
+                        throw new ApiKeyRejectedException(new ApiKeyRejection.NotFound(keyId));
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** Completes if the OAuth2 client belongs to an application in scope; fails with the client's 404 otherwise. */
+    public Uni<Void> requireClient(OwnerScope scope, String tenantId, String clientId) {
+        if (!scope.isRestricted()) {
+            return Uni.createFrom().voidItem();
+        }
+        return clients.find(tenantId, clientId)
+                .chain(client -> client == null
+                        ? Uni.createFrom().nullItem()
+                        : applications.find(tenantId, client.applicationId()))
+                .invoke(application -> {
+                    if (!scope.admits(application)) {
+                        throw new OAuthClientRejectedException(new OAuthClientRejection.NotFound(clientId));
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> requireTenantUser(String tenantId, String userId) {
+        return users.find(userId)
+                .invoke(user -> {
+                    if (!isActiveMember(user, tenantId)) {
+                        throw new ApplicationRejectedException(new ApplicationRejection.InvalidAttribute(
+                                "ownerId", "must be an active or invited user of tenant " + tenantId));
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private static boolean isActiveMember(UserState user, String tenantId) {
+        return user != null
+                && tenantId.equals(user.tenantId())
+                && (user.status() == UserStatus.ACTIVE || user.status() == UserStatus.INVITED);
+    }
+}
