@@ -1,6 +1,7 @@
 package io.keygate.access.rest;
 
 import io.keygate.access.Caller;
+import io.keygate.access.OwnerScope;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 
@@ -32,5 +33,16 @@ public class CurrentAccess {
     /** Whether the caller may touch only applications they own: the service must check the owner. */
     public boolean isOwnershipRequired() {
         return ownershipRequired;
+    }
+
+    /** What the caller may manage: {@link OwnerScope#ALL}, or only what they own. */
+    public OwnerScope ownerScope() {
+        if (!ownershipRequired) {
+            return OwnerScope.ALL;
+        }
+        if (caller == null) {
+            throw new IllegalStateException("The own grant needs a signed-in caller");
+        }
+        return OwnerScope.ownedBy(caller.userId());
     }
 }

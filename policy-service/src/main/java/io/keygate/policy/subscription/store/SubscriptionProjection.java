@@ -100,15 +100,26 @@ public class SubscriptionProjection implements RebuildableProjection {
                 .map(rows -> rows.size() == 0 ? null : toState(rows.iterator().next()));
     }
 
-    /** A tenant's subscriptions, newest first, optionally of one application and in one status. */
+    /**
+     * A tenant's subscriptions, newest first, optionally of one application and in one status.
+     *
+     * @param ownerId only those of the applications this user owns, or null for all
+     */
     public Uni<List<SubscriptionState>> listOfTenant(
-            String tenantId, String applicationId, SubscriptionStatus status, int limit) {
+            String tenantId, String ownerId, String applicationId, SubscriptionStatus status, int limit) {
         return pool.preparedQuery("""
                         SELECT subscription_id, state::text AS state FROM subscription
                         WHERE tenant_id = $1 AND ($2::text IS NULL OR application_id = $2)
                             AND ($3::text IS NULL OR status = $3)
+                            AND ($5::text IS NULL OR application_id IN (
+                                SELECT application_id FROM application_owner WHERE tenant_id = $1 AND owner_id = $5))
                         ORDER BY created_at DESC, subscription_id LIMIT $4""")
-                .execute(Tuple.of(tenantId, applicationId, status == null ? null : status.name(), limit))
+                .execute(Tuple.tuple()
+                        .addString(tenantId)
+                        .addString(applicationId)
+                        .addString(status == null ? null : status.name())
+                        .addInteger(limit)
+                        .addString(ownerId))
                 .map(this::all);
     }
 

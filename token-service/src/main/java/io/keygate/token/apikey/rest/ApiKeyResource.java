@@ -1,10 +1,10 @@
 package io.keygate.token.apikey.rest;
 
+import io.keygate.access.OwnerScope;
 import io.keygate.token.apikey.ApiKeyRejectedException;
 import io.keygate.token.apikey.ApiKeyRejection;
 import io.keygate.token.apikey.service.ApiKeyService;
 import io.keygate.token.apikey.store.ApiKeyProjection;
-import io.keygate.token.application.OwnerScope;
 import io.keygate.token.application.service.ApplicationOwnership;
 import io.keygate.token.rest.CorrelationIds;
 import io.keygate.token.rest.MergePatch;

@@ -1,10 +1,10 @@
 package io.keygate.token.application.rest;
 
+import io.keygate.access.OwnerScope;
 import io.keygate.events.application.ApplicationStatus;
 import io.keygate.token.application.ApplicationIds;
 import io.keygate.token.application.ApplicationRejectedException;
 import io.keygate.token.application.ApplicationRejection;
-import io.keygate.token.application.OwnerScope;
 import io.keygate.token.application.service.ApplicationOwnership;
 import io.keygate.token.application.service.ApplicationService;
 import io.keygate.token.application.store.ApplicationProjection;
@@ -99,7 +99,7 @@ public class ApplicationResource {
             @PathParam("applicationId") @Pattern(regexp = ApplicationIds.FORMAT) String applicationId) {
         OwnerScope scope = ownership.scope();
         return projection.find(tenantId, applicationId).map(application -> {
-            if (application == null || !scope.admits(application)) {
+            if (application == null || !ApplicationOwnership.admits(scope, application)) {
                 throw new ApplicationRejectedException(new ApplicationRejection.NotFound(applicationId));
             }
             return ApplicationView.of(application);

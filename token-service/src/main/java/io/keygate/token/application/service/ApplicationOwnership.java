@@ -1,7 +1,9 @@
 package io.keygate.token.application.service;
 
 import io.keygate.access.Caller;
+import io.keygate.access.OwnerScope;
 import io.keygate.access.rest.CurrentAccess;
+import io.keygate.events.application.ApplicationState;
 import io.keygate.events.identity.UserState;
 import io.keygate.events.identity.UserStatus;
 import io.keygate.token.apikey.ApiKeyRejectedException;
@@ -10,7 +12,6 @@ import io.keygate.token.apikey.store.ApiKeyProjection;
 import io.keygate.token.application.ApplicationAttributes;
 import io.keygate.token.application.ApplicationRejectedException;
 import io.keygate.token.application.ApplicationRejection;
-import io.keygate.token.application.OwnerScope;
 import io.keygate.token.application.store.ApplicationProjection;
 import io.keygate.token.identity.store.UserProjection;
 import io.keygate.token.oauth.OAuthClientRejectedException;
@@ -51,11 +52,7 @@ public class ApplicationOwnership {
 
     /** The current caller's scope. */
     public OwnerScope scope() {
-        if (!access.isOwnershipRequired()) {
-            return OwnerScope.ALL;
-        }
-        Caller caller = access.caller().orElseThrow(() -> new IllegalStateException("own grant without a caller"));
-        return OwnerScope.ownedBy(caller.userId());
+        return access.ownerScope();
     }
 
     /**
@@ -100,7 +97,7 @@ public class ApplicationOwnership {
         return applications
                 .find(tenantId, applicationId)
                 .invoke(application -> {
-                    if (!scope.admits(application)) {
+                    if (!admits(scope, application)) {
                         throw new ApplicationRejectedException(new ApplicationRejection.NotFound(applicationId));
                     }
                 })
@@ -125,7 +122,7 @@ public class ApplicationOwnership {
         return applications
                 .find(tenantId, applicationId)
                 .invoke(application -> {
-                    if (!scope.admits(application)) {
+                    if (!admits(scope, application)) {
                         throw new ApplicationRejectedException(
                                 new ApplicationRejection.CannotOwnCredentials(applicationId, false));
                     }
@@ -143,7 +140,7 @@ public class ApplicationOwnership {
                         ? Uni.createFrom().nullItem()
                         : applications.find(tenantId, key.applicationId()))
                 .invoke(application -> {
-                    if (!scope.admits(application)) {
+                    if (!admits(scope, application)) {
                         throw new ApiKeyRejectedException(new ApiKeyRejection.NotFound(keyId));
                     }
                 })
@@ -160,11 +157,16 @@ public class ApplicationOwnership {
                         ? Uni.createFrom().nullItem()
                         : applications.find(tenantId, client.applicationId()))
                 .invoke(application -> {
-                    if (!scope.admits(application)) {
+                    if (!admits(scope, application)) {
                         throw new OAuthClientRejectedException(new OAuthClientRejection.NotFound(clientId));
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    /** Whether the application (null: none) is in scope. */
+    public static boolean admits(OwnerScope scope, ApplicationState application) {
+        return scope.admits(application == null ? null : application.ownerId());
     }
 
     private Uni<Void> requireTenantUser(String tenantId, String userId) {
