@@ -14,7 +14,12 @@ public final class SessionClaims {
     public static final String TOKEN_USE = "token_use";
     /** The {@link #TOKEN_USE} of a session token. */
     public static final String SESSION = "session";
-    /** The session id. */
+    /**
+     * The {@link #TOKEN_USE} of a service token: a service account's, for automation. Its {@code sub} and {@code sid}
+     * are the account's id, it always names a tenant, and it is never a platform administrator's.
+     */
+    public static final String SERVICE = "service";
+    /** The session id (for a service token, the service account's id: revoking the account ends them all). */
     public static final String SESSION_ID = "sid";
     /** The user's tenant; absent for a platform administrator without one. */
     public static final String TENANT = "tenant";

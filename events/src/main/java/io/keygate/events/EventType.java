@@ -9,6 +9,8 @@ import io.keygate.events.call.CallRecorded;
 import io.keygate.events.gateway.GatewayWatermarkPublished;
 import io.keygate.events.identity.LoginFailed;
 import io.keygate.events.identity.LoginSucceeded;
+import io.keygate.events.identity.ServiceAccountCreated;
+import io.keygate.events.identity.ServiceAccountRevoked;
 import io.keygate.events.identity.SessionEnded;
 import io.keygate.events.identity.SessionRefreshed;
 import io.keygate.events.identity.SessionStarted;
@@ -134,7 +136,12 @@ public enum EventType {
     SESSION_REFRESHED("io.keygate.identity.session-refreshed.v1", SessionRefreshed.class, Topic.IDENTITIES),
     SESSION_ENDED("io.keygate.identity.session-ended.v1", SessionEnded.class, Topic.IDENTITIES),
     LOGIN_SUCCEEDED("io.keygate.identity.login-succeeded.v1", LoginSucceeded.class, Topic.IDENTITIES),
-    LOGIN_FAILED("io.keygate.identity.login-failed.v1", LoginFailed.class, Topic.IDENTITIES);
+    LOGIN_FAILED("io.keygate.identity.login-failed.v1", LoginFailed.class, Topic.IDENTITIES),
+    // Service accounts: automation's identities, calling with service tokens (issue 4)
+    SERVICE_ACCOUNT_CREATED(
+            "io.keygate.identity.service-account-created.v1", ServiceAccountCreated.class, Topic.IDENTITIES),
+    SERVICE_ACCOUNT_REVOKED(
+            "io.keygate.identity.service-account-revoked.v1", ServiceAccountRevoked.class, Topic.IDENTITIES);
 
     private static final Map<String, EventType> BY_TYPE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

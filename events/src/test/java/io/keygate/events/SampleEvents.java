@@ -378,6 +378,7 @@ public final class SampleEvents {
         all.putAll(oauthSamples());
         all.putAll(applicationSamples());
         all.putAll(IdentitySamples.all(T0));
+        all.putAll(ServiceAccountSamples.all(T0));
         all.putAll(planAndSubscriptionSamples());
         all.putAll(policySamples());
         all.put(

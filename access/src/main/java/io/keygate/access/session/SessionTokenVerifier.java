@@ -60,8 +60,15 @@ public final class SessionTokenVerifier {
             throw new InvalidSessionException("Invalid session token: " + firstReason(e));
         }
         try {
-            if (!SessionClaims.SESSION.equals(claims.getStringClaimValue(SessionClaims.TOKEN_USE))) {
+            String use = claims.getStringClaimValue(SessionClaims.TOKEN_USE);
+            boolean service = SessionClaims.SERVICE.equals(use);
+            if (!service && !SessionClaims.SESSION.equals(use)) {
                 throw new InvalidSessionException("Not a session token");
+            }
+            if (service
+                    && (claims.getStringClaimValue(SessionClaims.TENANT) == null
+                            || claims.hasClaim(SessionClaims.PLATFORM_ADMIN))) {
+                throw new InvalidSessionException("A service token acts in one tenant and is never a platform admin's");
             }
             String sessionId = claims.getStringClaimValue(SessionClaims.SESSION_ID);
             if (sessionId == null) {

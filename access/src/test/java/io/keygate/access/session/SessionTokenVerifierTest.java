@@ -62,6 +62,46 @@ class SessionTokenVerifierTest {
     }
 
     @Test
+    void aServiceTokenActsInItsTenantWithItsRoles() throws Exception {
+        String account = "svc_0123456789abcdef0123456789abcdef";
+        Caller caller = verifier.verify(sign(claims -> {
+            claims.setSubject(account);
+            claims.setClaim(SessionClaims.SESSION_ID, account);
+            claims.setClaim(SessionClaims.TOKEN_USE, SessionClaims.SERVICE);
+            claims.setClaim(SessionClaims.ROLES, List.of("viewer"));
+        }));
+
+        assertThat(caller).isEqualTo(new Caller(account, account, "acme", java.util.Set.of(TenantRole.VIEWER), false));
+    }
+
+    @Test
+    void aServiceTokenIsNeverAPlatformAdministratorsAndAlwaysNamesATenant() {
+        assertRefused(sign(claims -> {
+            claims.setClaim(SessionClaims.TOKEN_USE, SessionClaims.SERVICE);
+            claims.setClaim(SessionClaims.PLATFORM_ADMIN, true);
+        }));
+        assertRefused(sign(claims -> {
+            claims.setClaim(SessionClaims.TOKEN_USE, SessionClaims.SERVICE);
+            claims.unsetClaim(SessionClaims.TENANT);
+        }));
+    }
+
+    @Test
+    void aRevokedServiceAccountsTokensAreRefused() throws Exception {
+        String account = "svc_0123456789abcdef0123456789abcdef";
+        String token = sign(claims -> {
+            claims.setSubject(account);
+            claims.setClaim(SessionClaims.SESSION_ID, account);
+            claims.setClaim(SessionClaims.TOKEN_USE, SessionClaims.SERVICE);
+        });
+        verifier.verify(token);
+
+        ended.endSession(account, java.time.Instant.now().plusSeconds(900));
+
+        assertRefused(token);
+    }
+
+    @Test
     void expiredTokensAreRefused() {
         assertRefused(sign(claims -> claims.setExpirationTime(NumericDate.fromSeconds(now() - 120))));
     }

@@ -21,8 +21,8 @@ public final class ApplicationAttributeRules {
     public static final String CONTACT_EMAIL = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
             + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}";
 
-    /** A user id, as the identity module writes them. */
-    public static final String OWNER_ID = "usr_[0-9a-f]{32}";
+    /** A user id, or a service account's (which owns what it creates as a developer), as the identity module writes them. */
+    public static final String OWNER_ID = "(usr|svc)_[0-9a-f]{32}";
 
     private static final Pattern EMAIL = Pattern.compile(CONTACT_EMAIL);
     private static final Pattern OWNER = Pattern.compile(OWNER_ID);

@@ -2,6 +2,7 @@ package io.keygate.token.identity.session;
 
 import io.keygate.access.SessionClaims;
 import io.keygate.events.EventEnvelope;
+import io.keygate.events.identity.ServiceAccountState;
 import io.keygate.events.identity.SessionState;
 import io.keygate.events.identity.TenantRole;
 import io.keygate.token.identity.config.IdentityConfig;
@@ -47,6 +48,28 @@ public class SessionTokenIssuer {
         if (session.platformAdmin()) {
             claims.claim(SessionClaims.PLATFORM_ADMIN, true);
         }
+        return signed(claims, key);
+    }
+
+    /** A service account's token (see {@link SessionClaims#SERVICE}), issued at {@code issuedAt}. */
+    public String signServiceToken(
+            ActiveSigningKey key, ServiceAccountState account, Instant issuedAt, Instant expiresAt) {
+        JwtClaimsBuilder claims = Jwt.issuer(oauth.issuer())
+                .subject(account.serviceAccountId())
+                .audience(SessionClaims.AUDIENCE)
+                .issuedAt(issuedAt.getEpochSecond())
+                .expiresAt(expiresAt.getEpochSecond())
+                .claim("jti", EventEnvelope.newEventId().toString())
+                .claim(SessionClaims.SESSION_ID, account.serviceAccountId())
+                .claim(SessionClaims.TOKEN_USE, SessionClaims.SERVICE)
+                .claim(SessionClaims.TENANT, account.tenantId())
+                .claim(
+                        SessionClaims.ROLES,
+                        account.roles().stream().map(TenantRole::wireName).toList());
+        return signed(claims, key);
+    }
+
+    private static String signed(JwtClaimsBuilder claims, ActiveSigningKey key) {
         return claims.jws()
                 .keyId(key.keyId())
                 .header("typ", "JWT")

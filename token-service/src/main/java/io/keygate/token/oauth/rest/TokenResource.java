@@ -61,7 +61,8 @@ public class TokenResource {
         });
     }
 
-    static Response error(TokenRequestException e, boolean triedBasic) {
+    /** The RFC 6749 §5.2 error answer (401 with a Basic challenge for a client that failed to authenticate). */
+    public static Response error(TokenRequestException e, boolean triedBasic) {
         Response.ResponseBuilder response =
                 Response.status(e.status()).entity(new TokenErrorResponse(e.error(), e.getMessage()));
         if (e.status() == 401) {
