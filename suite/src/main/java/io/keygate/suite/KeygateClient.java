@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -63,6 +66,58 @@ public final class KeygateClient {
                 .get("planId")
                 .asText();
         return new ExposedApi(apiId, routeId, planId);
+    }
+
+    /** Creates a tenant (a platform administrator's act). */
+    public JsonNode createTenant(String tenantId, String name) {
+        return send("POST", ports.token(), "/tenants", Map.of("id", tenantId, "name", name), 201);
+    }
+
+    /** Creates a service account; the answer carries {@code clientId} and, this once, {@code clientSecret}. */
+    public JsonNode createServiceAccount(String tenantId, String name, List<String> roles) {
+        return send(
+                "POST",
+                ports.token(),
+                "/tenants/" + tenantId + "/service-accounts",
+                Map.of("name", name, "roles", roles),
+                201);
+    }
+
+    /** Revokes a service account: every service refuses its tokens from then on. */
+    public JsonNode revokeServiceAccount(String tenantId, String serviceAccountId) {
+        return send(
+                "POST",
+                ports.token(),
+                "/tenants/" + tenantId + "/service-accounts/" + serviceAccountId + "/revoke",
+                null,
+                200);
+    }
+
+    /** Exchanges a service account's credentials for a service token (client credentials, HTTP Basic). */
+    public String serviceToken(String clientId, String clientSecret) {
+        String basic = Base64.getEncoder()
+                .encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
+                                + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8))
+                        .getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + ports.token() + "/auth/service-token"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + basic)
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("POST /auth/service-token answered " + response.statusCode());
+            }
+            return json.readTree(response.body()).get("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException("POST /auth/service-token failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Creates an application (the owner of credentials and subscriptions) and returns its id. */

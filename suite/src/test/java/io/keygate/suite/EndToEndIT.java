@@ -143,6 +143,45 @@ class EndToEndIT {
         assertThat(client.status(suite.ports().policy(), apis)).isEqualTo(200);
     }
 
+    @Test
+    void aDevelopersServiceAccountOwnsWhatItCreatesAcrossServicesUntilRevoked() {
+        client.createTenant(tenant, "E2E " + tenant);
+        KeygateClient.ExposedApi api =
+                client.exposeApi(tenant, "Orders", prefix, suite.upstream().url(), false);
+        JsonNode account = client.createServiceAccount(tenant, "deploy bot", List.of("developer"));
+        String accountId = account.get("clientId").asText();
+        KeygateClient bot = new KeygateClient(
+                suite.ports(),
+                client.serviceToken(accountId, account.get("clientSecret").asText()));
+
+        // The token-service records the bot as the owner; the policy-service learns it from the event.
+        String app = bot.createApplication(tenant, "bot's app");
+        long created = System.nanoTime();
+        JsonNode subscription = await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .ignoreExceptions()
+                .until(() -> bot.subscribe(tenant, app, api), answer -> answer.has("subscriptionId"));
+        System.out.printf(
+                "A developer service account subscribed its new application %.0f ms after creating it%n",
+                (System.nanoTime() - created) / 1e6);
+        assertThat(subscription.get("status").asText()).isEqualTo("APPROVED");
+        String apps = "/tenants/" + tenant + "/applications";
+        String subscriptions = "/tenants/" + tenant + "/subscriptions";
+        assertThat(bot.get(suite.ports().token(), apps).size()).isEqualTo(1);
+
+        long revoked = System.nanoTime();
+        client.revokeServiceAccount(tenant, accountId);
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> bot.status(suite.ports().token(), apps) == 401);
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> bot.status(suite.ports().policy(), subscriptions) == 401);
+        System.out.printf(
+                "Service account revocation enforced by token- and policy-service %.0f ms after it answered%n",
+                (System.nanoTime() - revoked) / 1e6);
+    }
+
     private void assertAuditTrail(String keyId) {
         long routed = tenantCalls.stream().filter(status -> status != 404).count();
         await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
