@@ -106,18 +106,7 @@ public final class KeygateClient {
                 .header("Authorization", "Basic " + basic)
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
                 .build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("POST /auth/service-token answered " + response.statusCode());
-            }
-            return json.readTree(response.body()).get("access_token").asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException("POST /auth/service-token failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(request, 200).get("access_token").asText();
     }
 
     /** Creates an application (the owner of credentials and subscriptions) and returns its id. */
@@ -203,25 +192,36 @@ public final class KeygateClient {
     }
 
     private JsonNode send(String method, int port, String path, Object body, int expectedStatus) {
+        HttpRequest.BodyPublisher publisher;
         try {
-            HttpRequest.BodyPublisher publisher = body == null
+            publisher = body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .header("Accept", "application/json")
-                    .header("Authorization", "Bearer " + sessionToken)
-                    .method(method, publisher)
-                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return exchange(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json")
+                        .header("Authorization", "Bearer " + sessionToken)
+                        .method(method, publisher)
+                        .build(),
+                expectedStatus);
+    }
+
+    /** Sends a request and reads its JSON answer, which must have {@code expectedStatus}. */
+    private JsonNode exchange(HttpRequest request, int expectedStatus) {
+        String what = request.method() + " " + request.uri().getPath();
+        try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != expectedStatus) {
-                throw new IllegalStateException(
-                        method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(what + " answered " + response.statusCode() + ": " + response.body());
             }
             return json.readTree(response.body());
         } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path + " failed", e);
+            throw new UncheckedIOException(what + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

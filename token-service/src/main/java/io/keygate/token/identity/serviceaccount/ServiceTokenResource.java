@@ -1,8 +1,5 @@
 package io.keygate.token.identity.serviceaccount;
 
-import io.keygate.token.oauth.ClientAuthentication;
-import io.keygate.token.oauth.TokenRequestException;
-import io.keygate.token.oauth.TokenRequestForm;
 import io.keygate.token.oauth.rest.TokenResource;
 import io.keygate.token.oauth.rest.TokenResponse;
 import io.smallrye.mutiny.Uni;
@@ -44,20 +41,12 @@ public class ServiceTokenResource {
                     + "and client_secret in the body. The token goes in Authorization: Bearer on every Keygate API.")
     public Uni<Response> token(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, MultivaluedMap<String, String> form) {
-        return Uni.createFrom()
-                .item(() -> {
-                    TokenRequestForm.requireClientCredentialsGrant(form);
-                    return ClientAuthentication.from(authorization, form);
-                })
-                .chain(credentials -> service.issueToken(credentials).map(token -> {
+        return TokenResource.clientCredentials(
+                authorization,
+                form,
+                credentials -> service.issueToken(credentials).map(token -> {
                     LOG.infof("Issued a service token to %s", credentials.clientId());
-                    return Response.ok(new TokenResponse(token.token(), "Bearer", token.lifetimeSeconds(), null))
-                            .type(MediaType.APPLICATION_JSON)
-                            .header("Cache-Control", "no-store")
-                            .header("Pragma", "no-cache")
-                            .build();
-                }))
-                .onFailure(TokenRequestException.class)
-                .recoverWithItem(e -> TokenResource.error((TokenRequestException) e, authorization != null));
+                    return new TokenResponse(token.token(), "Bearer", token.lifetimeSeconds(), null);
+                }));
     }
 }

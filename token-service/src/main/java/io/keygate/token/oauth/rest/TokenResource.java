@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -41,28 +42,39 @@ public class TokenResource {
                     "Client authentication by HTTP Basic or client_id/client_secret in the body. Answers an RFC 9068 JWT.")
     public Uni<Response> token(
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, MultivaluedMap<String, String> form) {
+        return clientCredentials(
+                authorization, form, credentials -> issue(credentials, TokenRequestForm.single(form, "scope")));
+    }
+
+    /**
+     * A client-credentials token request (RFC 6749 §4.4) answered the OAuth2 way: the grant type checked, the client's
+     * credentials read per §2.3.1, the token from {@code issue}; every refusal an RFC 6749 §5.2 error, nothing cached.
+     */
+    public static Uni<Response> clientCredentials(
+            String authorization,
+            MultivaluedMap<String, String> form,
+            Function<ClientCredentials, Uni<TokenResponse>> issue) {
         return Uni.createFrom()
                 .item(() -> {
                     TokenRequestForm.requireClientCredentialsGrant(form);
                     return ClientAuthentication.from(authorization, form);
                 })
-                .chain(credentials -> issue(credentials, TokenRequestForm.single(form, "scope")))
+                .chain(credentials -> issue.apply(credentials))
+                .map(token -> noStore(Response.ok(token)))
                 .onFailure(TokenRequestException.class)
                 .recoverWithItem(e -> error((TokenRequestException) e, authorization != null));
     }
 
-    private Uni<Response> issue(ClientCredentials credentials, String scope) {
+    private Uni<TokenResponse> issue(ClientCredentials credentials, String scope) {
         return issuer.issue(credentials, scope).map(token -> {
             LOG.infof(
                     "Issued access token jti=%s kid=%s to client %s",
                     token.jti(), token.keyId(), credentials.clientId());
-            return noStore(Response.ok(
-                    new TokenResponse(token.token(), "Bearer", token.lifetime(), String.join(" ", token.scopes()))));
+            return new TokenResponse(token.token(), "Bearer", token.lifetime(), String.join(" ", token.scopes()));
         });
     }
 
-    /** The RFC 6749 §5.2 error answer (401 with a Basic challenge for a client that failed to authenticate). */
-    public static Response error(TokenRequestException e, boolean triedBasic) {
+    static Response error(TokenRequestException e, boolean triedBasic) {
         Response.ResponseBuilder response =
                 Response.status(e.status()).entity(new TokenErrorResponse(e.error(), e.getMessage()));
         if (e.status() == 401) {
