@@ -23,6 +23,7 @@ import io.keygate.testkit.PostgresResource;
 import io.keygate.token.oauth.service.SigningKeyService;
 import io.keygate.token.testdata.Identities;
 import io.keygate.token.testdata.Identities.EnrolledUser;
+import io.keygate.token.testdata.Passkeys;
 import io.keygate.token.testdata.PublishedIdentityEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -237,6 +238,12 @@ class UserAdministrationQuarkusTest {
                 .post("/auth/refresh")
                 .then()
                 .statusCode(200);
+        String passkeyId = Passkeys.register(
+                session.path("accessToken"), enrolled.user().clientIp(), Passkeys.newAuthenticator(), "Key");
+        as(session.path("accessToken"))
+                .delete("/auth/mfa/passkeys/{id}", passkeyId)
+                .then()
+                .statusCode(204);
         as(session.path("accessToken"))
                 .body(Map.of("currentPassword", enrolled.user().password(), "newPassword", Identities.newPassword()))
                 .post("/auth/password")
