@@ -21,6 +21,8 @@ import io.keygate.events.identity.UserDisabled;
 import io.keygate.events.identity.UserEnabled;
 import io.keygate.events.identity.UserInvited;
 import io.keygate.events.identity.UserMfaEnrolled;
+import io.keygate.events.identity.UserPasskeyRegistered;
+import io.keygate.events.identity.UserPasskeyRemoved;
 import io.keygate.events.identity.UserPasswordChanged;
 import io.keygate.events.identity.UserRecoveryCodeUsed;
 import io.keygate.events.identity.UserRecoveryCodesRegenerated;
@@ -132,6 +134,9 @@ public enum EventType {
             Topic.IDENTITIES),
     USER_RECOVERY_CODE_USED(
             "io.keygate.identity.user-recovery-code-used.v1", UserRecoveryCodeUsed.class, Topic.IDENTITIES),
+    USER_PASSKEY_REGISTERED(
+            "io.keygate.identity.user-passkey-registered.v1", UserPasskeyRegistered.class, Topic.IDENTITIES),
+    USER_PASSKEY_REMOVED("io.keygate.identity.user-passkey-removed.v1", UserPasskeyRemoved.class, Topic.IDENTITIES),
     SESSION_STARTED("io.keygate.identity.session-started.v1", SessionStarted.class, Topic.IDENTITIES),
     SESSION_REFRESHED("io.keygate.identity.session-refreshed.v1", SessionRefreshed.class, Topic.IDENTITIES),
     SESSION_ENDED("io.keygate.identity.session-ended.v1", SessionEnded.class, Topic.IDENTITIES),

@@ -21,6 +21,8 @@ import io.keygate.events.identity.UserDisabled;
 import io.keygate.events.identity.UserEnabled;
 import io.keygate.events.identity.UserInvited;
 import io.keygate.events.identity.UserMfaEnrolled;
+import io.keygate.events.identity.UserPasskeyRegistered;
+import io.keygate.events.identity.UserPasskeyRemoved;
 import io.keygate.events.identity.UserPasswordChanged;
 import io.keygate.events.identity.UserRecoveryCodeUsed;
 import io.keygate.events.identity.UserRecoveryCodesRegenerated;
@@ -38,6 +40,7 @@ final class IdentitySamples {
     static final String USER = "usr_0123456789abcdef0123456789abcdef";
     static final String SESSION = "ses_0123456789abcdef0123456789abcdef";
     static final String ATTEMPT = "login_0123456789abcdef0123456789abcdef";
+    static final String PASSKEY = "pk_0123456789abcdef0123456789abcdef";
 
     private IdentitySamples() {}
 
@@ -53,6 +56,7 @@ final class IdentitySamples {
                 false,
                 false,
                 0,
+                0,
                 t0,
                 t0,
                 t0.plusSeconds(72 * 3600));
@@ -67,6 +71,7 @@ final class IdentitySamples {
                 UserStatus.ACTIVE,
                 true,
                 false,
+                0,
                 0,
                 t0,
                 t0,
@@ -130,6 +135,25 @@ final class IdentitySamples {
         all.put(
                 EventType.USER_RECOVERY_CODE_USED,
                 List.of(new UserRecoveryCodeUsed(user(active, UserStatus.ACTIVE, active.roles(), 9))));
+        UserState withPasskey = new UserState(
+                active.userId(),
+                active.tenantId(),
+                active.email(),
+                active.displayName(),
+                active.roles(),
+                active.platformAdmin(),
+                active.status(),
+                false,
+                false,
+                0,
+                1,
+                active.createdAt(),
+                active.updatedAt().plusSeconds(60),
+                null);
+        all.put(
+                EventType.USER_PASSKEY_REGISTERED,
+                List.of(new UserPasskeyRegistered(withPasskey, PASSKEY, "YubiKey 5C")));
+        all.put(EventType.USER_PASSKEY_REMOVED, List.of(new UserPasskeyRemoved(active, PASSKEY)));
         all.put(EventType.SESSION_STARTED, List.of(new SessionStarted(session), new SessionStarted(platformSession)));
         all.put(EventType.SESSION_REFRESHED, List.of(new SessionRefreshed(session)));
         all.put(
@@ -139,7 +163,8 @@ final class IdentitySamples {
                 EventType.LOGIN_SUCCEEDED,
                 List.of(
                         new LoginSucceeded(ATTEMPT, USER, "acme", SESSION, LoginMethod.PASSWORD_AND_TOTP, t0),
-                        new LoginSucceeded(ATTEMPT, USER, null, SESSION, LoginMethod.PASSWORD, t0)));
+                        new LoginSucceeded(ATTEMPT, USER, null, SESSION, LoginMethod.PASSWORD, t0),
+                        new LoginSucceeded(ATTEMPT, USER, "acme", SESSION, LoginMethod.PASSWORD_AND_PASSKEY, t0)));
         all.put(
                 EventType.LOGIN_FAILED,
                 List.of(
@@ -176,6 +201,7 @@ final class IdentitySamples {
                 false,
                 true,
                 recoveryCodes,
+                base.passkeys(),
                 base.createdAt(),
                 base.updatedAt().plusSeconds(60),
                 null);

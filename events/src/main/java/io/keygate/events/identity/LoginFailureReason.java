@@ -13,5 +13,10 @@ public enum LoginFailureReason {
     /** Wrong, reused or expired TOTP code, or an unknown or used recovery code. */
     BAD_CODE,
     /** The new password chosen at a forced change was refused by the password policy. */
-    PASSWORD_REFUSED
+    PASSWORD_REFUSED,
+    /**
+     * A passkey assertion was refused: not one of the user's passkeys, a bad signature, a wrong, used or expired
+     * WebAuthn challenge, or a signature counter that did not move forward (a cloned authenticator).
+     */
+    BAD_PASSKEY
 }

@@ -9,5 +9,7 @@ public enum LoginMethod {
     /** Password and a recovery code. */
     PASSWORD_AND_RECOVERY_CODE,
     /** Password (one-time or current), then TOTP enrolment confirmed with a code. */
-    PASSWORD_AND_TOTP_ENROLMENT
+    PASSWORD_AND_TOTP_ENROLMENT,
+    /** Password and a WebAuthn assertion of one of the user's passkeys. */
+    PASSWORD_AND_PASSKEY
 }

@@ -4,7 +4,7 @@ package io.keygate.events.identity;
 public enum LoginStep {
     /** E-mail address and password. */
     PASSWORD,
-    /** TOTP or recovery code. */
+    /** Second factor: TOTP code, recovery code or passkey. */
     MFA,
     /** Forced new password. */
     PASSWORD_CHANGE,

@@ -16,7 +16,9 @@ public sealed interface UserEvent extends KeygateEvent
                 UserPasswordChanged,
                 UserMfaEnrolled,
                 UserRecoveryCodesRegenerated,
-                UserRecoveryCodeUsed {
+                UserRecoveryCodeUsed,
+                UserPasskeyRegistered,
+                UserPasskeyRemoved {
 
     /** The user's full state after the event. */
     UserState user();

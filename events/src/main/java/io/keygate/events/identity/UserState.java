@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param passwordChangeRequired the next login must set a new password (the bootstrap admin's one-time password)
  * @param mfaEnrolled            a TOTP authenticator is enrolled, so logins need a code
  * @param recoveryCodesRemaining unused recovery codes
+ * @param passkeys               registered passkeys (WebAuthn credentials); any one is a second factor like TOTP.
+ *                               Absent (0) in events written before passkeys existed
  * @param createdAt              when the user was invited (or bootstrapped)
  * @param updatedAt              when the user last changed
  * @param invitationExpiresAt    until when the invitation can be accepted; null once accepted
@@ -33,6 +35,7 @@ public record UserState(
         boolean passwordChangeRequired,
         boolean mfaEnrolled,
         int recoveryCodesRemaining,
+        int passkeys,
         Instant createdAt,
         Instant updatedAt,
         Instant invitationExpiresAt) {
@@ -44,5 +47,10 @@ public record UserState(
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         roles = roles == null ? List.of() : List.copyOf(roles);
+    }
+
+    /** Whether logins need a second factor: a TOTP authenticator or at least one passkey is enrolled. */
+    public boolean secondFactorEnrolled() {
+        return mfaEnrolled || passkeys > 0;
     }
 }

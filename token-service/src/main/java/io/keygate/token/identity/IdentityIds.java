@@ -9,6 +9,7 @@ public final class IdentityIds {
 
     public static final String USER_FORMAT = "usr_[0-9a-f]{32}";
     public static final String SESSION_FORMAT = "ses_[0-9a-f]{32}";
+    public static final String PASSKEY_FORMAT = "pk_[0-9a-f]{32}";
 
     private IdentityIds() {}
 
@@ -18,6 +19,10 @@ public final class IdentityIds {
 
     public static String newSessionId() {
         return "ses_" + hex(EventEnvelope.newEventId());
+    }
+
+    public static String newPasskeyId() {
+        return "pk_" + hex(EventEnvelope.newEventId());
     }
 
     public static String newLoginAttemptId() {

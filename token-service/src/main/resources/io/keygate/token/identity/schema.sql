@@ -74,6 +74,35 @@ CREATE TABLE IF NOT EXISTS login_challenge (
     attempts       integer     NOT NULL DEFAULT 0
 );
 
+-- The WebAuthn challenge of a passkey login in progress (set by the assertion options, cleared by the first assertion
+-- checked against it, so each is used once; it lives no longer than its login challenge).
+ALTER TABLE login_challenge ADD COLUMN IF NOT EXISTS webauthn_challenge text;
+
+-- Passkeys (WebAuthn credentials), a second factor like TOTP. Public keys are not secrets, but like every credential
+-- they are in no event and no API answer: only the id, name and dates are shown. sign_count only moves forward, so an
+-- assertion of a cloned authenticator (a counter that does not) is refused.
+CREATE TABLE IF NOT EXISTS user_passkey (
+    passkey_id    text        PRIMARY KEY,
+    user_id       text        NOT NULL,
+    credential_id text        NOT NULL UNIQUE,
+    public_key    bytea       NOT NULL,
+    algorithm     bigint      NOT NULL,
+    sign_count    bigint      NOT NULL,
+    aaguid        uuid        NOT NULL,
+    name          text        NOT NULL,
+    created_at    timestamptz NOT NULL,
+    last_used_at  timestamptz
+);
+CREATE INDEX IF NOT EXISTS user_passkey_user ON user_passkey (user_id, created_at);
+
+-- The WebAuthn challenge of a passkey registration in progress, one per user: a new start replaces it, the finish
+-- deletes it (single use), and it expires like a login challenge.
+CREATE TABLE IF NOT EXISTS passkey_registration (
+    user_id    text        PRIMARY KEY,
+    challenge  text        NOT NULL,
+    expires_at timestamptz NOT NULL
+);
+
 -- Consecutive login failures per account name (keyed hash of the lower-cased address, known or not) and per client
 -- address, and until when each is locked.
 CREATE TABLE IF NOT EXISTS login_throttle (

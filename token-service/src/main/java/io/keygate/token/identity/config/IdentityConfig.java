@@ -35,6 +35,9 @@ public interface IdentityConfig {
     /** Sessions. */
     Sessions session();
 
+    /** Passkeys (WebAuthn) as a second factor. */
+    WebAuthn webauthn();
+
     /** Lockout after repeated login failures. */
     Lockout lockout();
 
@@ -55,6 +58,28 @@ public interface IdentityConfig {
         /** A session not refreshed for this long ends. */
         @WithDefault("1H")
         Duration idleTimeout();
+    }
+
+    /**
+     * The WebAuthn relying party: the site passkeys are bound to. A passkey registered for one relying-party id works
+     * only for that id (and its origins), so changing it later orphans every registered passkey.
+     */
+    interface WebAuthn {
+
+        /** The relying-party id: the dashboard's host name or a registrable suffix of it (env KEYGATE_WEBAUTHN_RP_ID). */
+        @WithDefault("localhost")
+        String relyingPartyId();
+
+        /** The name authenticators show for the relying party. */
+        @WithDefault("Keygate")
+        String relyingPartyName();
+
+        /**
+         * Origins the browser may run the ceremonies on: the dashboard's, scheme and port included (env
+         * KEYGATE_WEBAUTHN_ORIGINS, comma-separated).
+         */
+        @WithDefault("http://localhost:8090")
+        List<String> origins();
     }
 
     /** Lockout with exponential backoff, per account name (known or not) and per client address. */

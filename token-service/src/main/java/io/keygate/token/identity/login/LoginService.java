@@ -1,5 +1,6 @@
 package io.keygate.token.identity.login;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keygate.events.identity.LoginFailureReason;
 import io.keygate.events.identity.LoginMethod;
 import io.keygate.events.identity.LoginStep;
@@ -14,6 +15,8 @@ import io.keygate.token.identity.config.IdentityConfig;
 import io.keygate.token.identity.login.LoginOutcome.NextStep;
 import io.keygate.token.identity.login.LoginOutcome.SessionGranted;
 import io.keygate.token.identity.mfa.MfaService;
+import io.keygate.token.identity.passkey.PasskeyService;
+import io.keygate.token.identity.passkey.WebAuthnCeremonies;
 import io.keygate.token.identity.session.SessionService;
 import io.keygate.token.identity.store.LoginChallengeStore;
 import io.keygate.token.identity.store.LoginChallengeStore.Challenge;
@@ -42,6 +45,8 @@ public class LoginService {
     private final UserCredentialStore credentials;
     private final UserService userService;
     private final MfaService mfa;
+    private final PasskeyService passkeys;
+    private final WebAuthnCeremonies webAuthn;
     private final SessionService sessions;
     private final LoginChallengeStore challenges;
     private final LoginThrottle throttle;
@@ -55,6 +60,8 @@ public class LoginService {
             UserCredentialStore credentials,
             UserService userService,
             MfaService mfa,
+            PasskeyService passkeys,
+            WebAuthnCeremonies webAuthn,
             SessionService sessions,
             LoginChallengeStore challenges,
             LoginThrottle throttle,
@@ -65,6 +72,8 @@ public class LoginService {
         this.credentials = credentials;
         this.userService = userService;
         this.mfa = mfa;
+        this.passkeys = passkeys;
+        this.webAuthn = webAuthn;
         this.sessions = sessions;
         this.challenges = challenges;
         this.throttle = throttle;
@@ -123,6 +132,61 @@ public class LoginService {
         });
     }
 
+    /**
+     * The MFA step with a passkey, first part: assertion options (JSON) allowing the user's passkeys, with a new WebAuthn
+     * challenge kept with the login challenge (replacing an earlier one).
+     */
+    public Uni<String> passkeyOptions(String challengeToken) {
+        String webAuthnChallenge = webAuthn.newChallenge();
+        return challenge(challengeToken, LoginStep.MFA)
+                .chain(user -> passkeys.assertionOptions(user.userId(), webAuthnChallenge))
+                .call(options -> challenges
+                        .setWebAuthnChallenge(tokens.hash(challengeToken), webAuthnChallenge, clock.instant())
+                        .invoke(live -> {
+                            if (!live) {
+                                throw invalidChallenge();
+                            }
+                        }));
+    }
+
+    /**
+     * The MFA step with a passkey, second part: an assertion answering the latest options completes the login. The
+     * WebAuthn challenge is used up by this try whatever its outcome; a failure counts toward the lockout like a wrong
+     * TOTP code.
+     */
+    public Uni<LoginOutcome> completePasskey(String challengeToken, ObjectNode credential, RequestOrigin origin) {
+        if (!WebAuthnCeremonies.isWellFormed(credential)) {
+            return Uni.createFrom()
+                    .failure(new IdentityRejectedException(new IdentityRejection.InvalidField(
+                            "credential", "a PublicKeyCredential as JSON: id, rawId, response and type public-key")));
+        }
+        if (!OneTimeTokens.looksLike(challengeToken, OneTimeTokens.CHALLENGE)) {
+            return Uni.createFrom().failure(invalidChallenge());
+        }
+        return challenges
+                .attemptPasskey(tokens.hash(challengeToken), LoginStep.MFA, clock.instant())
+                .chain(attempt -> attempt == null
+                        ? Uni.createFrom().<UserState>nullItem()
+                        : activeUser(new Challenge(attempt.userId(), LoginStep.MFA))
+                                .call(user -> user == null
+                                        ? Uni.createFrom().voidItem()
+                                        : requirePasskey(user, credential, attempt.webAuthnChallenge(), origin)))
+                .onItem()
+                .ifNull()
+                .failWith(LoginService::invalidChallenge)
+                .chain(user -> completeChallenge(challengeToken)
+                        .chain(() -> grant(user, LoginMethod.PASSWORD_AND_PASSKEY, List.of(), origin)));
+    }
+
+    /** Succeeds if the assertion is valid for the user; else the failure of a wrong second factor. */
+    private Uni<Void> requirePasskey(
+            UserState user, ObjectNode credential, String webAuthnChallenge, RequestOrigin origin) {
+        return passkeys.verifyAssertion(user.userId(), credential, webAuthnChallenge)
+                .chain(valid -> valid
+                        ? Uni.createFrom().voidItem()
+                        : fail(user, accountHash(user), LoginStep.MFA, LoginFailureReason.BAD_PASSKEY, origin));
+    }
+
     /** The forced password change (the first admin's one-time password). */
     public Uni<LoginOutcome> completePasswordChange(String challengeToken, String newPassword, RequestOrigin origin) {
         return challenge(challengeToken, LoginStep.PASSWORD_CHANGE).chain(user -> {
@@ -179,7 +243,7 @@ public class LoginService {
         if (user.passwordChangeRequired()) {
             return newChallenge(user, LoginStep.PASSWORD_CHANGE);
         }
-        if (user.mfaEnrolled()) {
+        if (user.secondFactorEnrolled()) {
             return newChallenge(user, LoginStep.MFA);
         }
         if (config.mfaRequired()) {
@@ -199,7 +263,7 @@ public class LoginService {
         Duration lifetime = config.challengeLifetime();
         return challenges
                 .add(tokens.hash(token), user.userId(), step, clock.instant().plus(lifetime))
-                .replaceWith(new NextStep(step, token, lifetime.toSeconds()));
+                .replaceWith(new NextStep(step, token, lifetime.toSeconds(), LoginOutcome.mfaMethods(user, step)));
     }
 
     /** The active user a live challenge for {@code step} belongs to (counting a try), refused if locked. */

@@ -1,5 +1,6 @@
 package io.keygate.token.identity.rest;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keygate.events.identity.TenantRole;
 import io.keygate.token.application.ApplicationAttributeRules;
 import io.keygate.token.identity.tenant.Tenant;
@@ -144,6 +145,31 @@ public final class IdentityBodies {
         @Override
         public String toString() {
             return "TotpCode[***]";
+        }
+    }
+
+    /**
+     * {@code POST /auth/login/passkey}: the challenge token and the assertion ({@code PublicKeyCredential} as JSON, as
+     * {@code credential.toJSON()} gives it in the browser).
+     */
+    public record LoginPasskey(
+            @NotBlank @Size(max = MAX_TOKEN) String challengeToken,
+            @NotNull ObjectNode credential) {
+
+        @Override
+        public String toString() {
+            return "LoginPasskey[***]";
+        }
+    }
+
+    /** {@code POST /auth/mfa/passkeys}: a name for the passkey and the attestation ({@code PublicKeyCredential}). */
+    public record RegisterPasskey(
+            @NotBlank @Size(max = User.MAX_PASSKEY_NAME) String name,
+            @NotNull ObjectNode credential) {
+
+        @Override
+        public String toString() {
+            return "RegisterPasskey[" + name + "]";
         }
     }
 }

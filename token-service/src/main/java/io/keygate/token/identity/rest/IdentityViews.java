@@ -8,6 +8,7 @@ import io.keygate.events.identity.UserState;
 import io.keygate.events.identity.UserStatus;
 import io.keygate.token.identity.login.LoginOutcome;
 import io.keygate.token.identity.mfa.MfaService;
+import io.keygate.token.identity.passkey.Passkey;
 import java.time.Instant;
 import java.util.List;
 
@@ -35,6 +36,8 @@ public final class IdentityViews {
             UserStatus status,
             boolean passwordChangeRequired,
             boolean mfaEnrolled,
+            boolean totpEnrolled,
+            int passkeys,
             int recoveryCodesRemaining,
             Instant createdAt,
             Instant updatedAt,
@@ -49,7 +52,9 @@ public final class IdentityViews {
                     user.platformAdmin(),
                     user.status(),
                     user.passwordChangeRequired(),
+                    user.secondFactorEnrolled(),
                     user.mfaEnrolled(),
+                    user.passkeys(),
                     user.recoveryCodesRemaining(),
                     user.createdAt(),
                     user.updatedAt(),
@@ -72,7 +77,8 @@ public final class IdentityViews {
             Long expiresIn,
             List<String> recoveryCodes,
             LoginStep step,
-            String challengeToken) {
+            String challengeToken,
+            List<String> methods) {
 
         static LoginView of(LoginOutcome outcome) {
             if (outcome instanceof LoginOutcome.SessionGranted granted) {
@@ -83,10 +89,19 @@ public final class IdentityViews {
                         granted.session().expiresIn(),
                         granted.recoveryCodes().isEmpty() ? null : granted.recoveryCodes(),
                         null,
+                        null,
                         null);
             }
             LoginOutcome.NextStep next = (LoginOutcome.NextStep) outcome;
-            return new LoginView(null, null, null, next.expiresIn(), null, next.step(), next.challengeToken());
+            return new LoginView(
+                    null,
+                    null,
+                    null,
+                    next.expiresIn(),
+                    null,
+                    next.step(),
+                    next.challengeToken(),
+                    next.methods().isEmpty() ? null : next.methods());
         }
     }
 
@@ -94,6 +109,13 @@ public final class IdentityViews {
     public record EnrolmentView(String secret, String otpauthUri, String qrCode) {
         static EnrolmentView of(MfaService.EnrolmentStart start) {
             return new EnrolmentView(start.secret(), start.otpauthUri(), start.qrCode());
+        }
+    }
+
+    /** A passkey: its id, name and dates, never its credential id or key. */
+    public record PasskeyView(String id, String name, Instant createdAt, Instant lastUsedAt) {
+        static PasskeyView of(Passkey passkey) {
+            return new PasskeyView(passkey.id(), passkey.name(), passkey.createdAt(), passkey.lastUsedAt());
         }
     }
 

@@ -28,7 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/auth/login")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Login", description = "Password, MFA, forced password change and TOTP enrolment, then a session.")
+@Tag(
+        name = "Login",
+        description =
+                "Password, MFA (TOTP, recovery code or passkey), forced password change and TOTP enrolment, then a session.")
 public class LoginResource {
 
     private final LoginService logins;
@@ -43,7 +46,8 @@ public class LoginResource {
     @Operation(
             summary = "Log in with e-mail address and password",
             description = "Answers a session {accessToken, refreshToken, tokenType, expiresIn} or the next step "
-                    + "{step: MFA | PASSWORD_CHANGE | MFA_ENROLMENT, challengeToken, expiresIn}.")
+                    + "{step: MFA | PASSWORD_CHANGE | MFA_ENROLMENT, challengeToken, expiresIn}; the MFA step lists "
+                    + "its methods (totp, recovery-code, passkey).")
     public Uni<Response> login(@Valid @NotNull IdentityBodies.Login request, @Context HttpServerRequest http) {
         return logins.login(request.email(), request.password(), clientIps.origin(http))
                 .map(LoginResource::answer);
@@ -59,6 +63,28 @@ public class LoginResource {
         }
         return logins.completeMfa(
                         request.challengeToken(), request.code(), request.recoveryCode(), clientIps.origin(http))
+                .map(LoginResource::answer);
+    }
+
+    @POST
+    @Path("/passkey/options")
+    @Operation(
+            summary = "Start the MFA step with a passkey",
+            description =
+                    "Answers WebAuthn PublicKeyCredentialRequestOptions (JSON) allowing the user's passkeys, with "
+                            + "a new single-use challenge; pass them to navigator.credentials.get().")
+    public Uni<Response> passkeyOptions(@Valid @NotNull IdentityBodies.LoginChallenge request) {
+        return logins.passkeyOptions(request.challengeToken()).map(options -> noStore(Response.ok(options)));
+    }
+
+    @POST
+    @Path("/passkey")
+    @Operation(
+            summary = "Complete a login with a passkey",
+            description = "The assertion (PublicKeyCredential as JSON) answering the latest options; answers the "
+                    + "session. A refused assertion is the same 401 as a wrong code and counts toward the lockout.")
+    public Uni<Response> passkey(@Valid @NotNull IdentityBodies.LoginPasskey request, @Context HttpServerRequest http) {
+        return logins.completePasskey(request.challengeToken(), request.credential(), clientIps.origin(http))
                 .map(LoginResource::answer);
     }
 

@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Deletes the identity rows nothing can use any more, so the tables stay as small as the live state: login challenges
- * past their expiry, the refresh tokens of sessions that ended or expired (a reused one of those is refused either
+ * and passkey registration challenges past their expiry, the refresh tokens of sessions that ended or expired (a reused one of those is refused either
  * way), and lockout counters whose failures are forgotten and whose lock is over. Every
  * {@code keygate.identity.housekeeping.interval}; plain time-bounded deletes, safe on several replicas at once.
  */
@@ -80,7 +80,10 @@ public class IdentityHousekeeping {
         var forgotten = now.minus(identity.lockout().failureWindow()).atOffset(ZoneOffset.UTC);
         Uni<Integer> challenges = pool.preparedQuery("DELETE FROM login_challenge WHERE expires_at < $1")
                 .execute(Tuple.of(at))
-                .map(rows -> rows.rowCount());
+                .map(rows -> rows.rowCount())
+                .chain(logins -> pool.preparedQuery("DELETE FROM passkey_registration WHERE expires_at < $1")
+                        .execute(Tuple.of(at))
+                        .map(rows -> logins + rows.rowCount()));
         Uni<Integer> refreshTokens =
                 pool.preparedQuery("""
                         DELETE FROM session_refresh_token t USING user_session s

@@ -52,6 +52,51 @@ public class LoginChallengeStore {
                         : new Challenge(rows.iterator().next().getString("user_id"), step));
     }
 
+    /**
+     * A passkey login's challenge as taken for an assertion.
+     *
+     * @param userId            whose login it is
+     * @param webAuthnChallenge the WebAuthn challenge the assertion must sign; null if none was issued or it was used
+     */
+    public record PasskeyAttempt(String userId, String webAuthnChallenge) {
+
+        @Override
+        public String toString() {
+            return "PasskeyAttempt[" + userId + "]";
+        }
+    }
+
+    /** Sets the WebAuthn challenge of a live challenge (replacing an earlier one): true if it was still live. */
+    public Uni<Boolean> setWebAuthnChallenge(String challengeHash, String webAuthnChallenge, Instant now) {
+        return pool.preparedQuery("""
+                        UPDATE login_challenge SET webauthn_challenge = $2
+                        WHERE challenge_hash = $1 AND expires_at > $3""")
+                .execute(Tuple.of(challengeHash, webAuthnChallenge, utc(now)))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /**
+     * Counts a try of the challenge and takes its WebAuthn challenge (clearing it, so each is checked once), or null if
+     * the challenge is unknown, expired, spent, or for another step.
+     */
+    public Uni<PasskeyAttempt> attemptPasskey(String challengeHash, LoginStep step, Instant now) {
+        return pool.preparedQuery("""
+                        UPDATE login_challenge AS c SET attempts = c.attempts + 1, webauthn_challenge = NULL
+                        FROM (SELECT challenge_hash, webauthn_challenge FROM login_challenge
+                              WHERE challenge_hash = $1 FOR UPDATE) AS before
+                        WHERE c.challenge_hash = before.challenge_hash AND c.step = $2 AND c.expires_at > $3
+                            AND c.attempts < $4
+                        RETURNING c.user_id, before.webauthn_challenge""")
+                .execute(Tuple.of(challengeHash, step.name(), utc(now), MAX_ATTEMPTS))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    var row = rows.iterator().next();
+                    return new PasskeyAttempt(row.getString("user_id"), row.getString("webauthn_challenge"));
+                });
+    }
+
     /** Completes the challenge: true if this call deleted it (so it completes once). */
     public Uni<Boolean> complete(String challengeHash) {
         return pool.preparedQuery("DELETE FROM login_challenge WHERE challenge_hash = $1")

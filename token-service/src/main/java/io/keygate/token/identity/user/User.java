@@ -9,6 +9,8 @@ import io.keygate.events.identity.UserEnabled;
 import io.keygate.events.identity.UserEvent;
 import io.keygate.events.identity.UserInvited;
 import io.keygate.events.identity.UserMfaEnrolled;
+import io.keygate.events.identity.UserPasskeyRegistered;
+import io.keygate.events.identity.UserPasskeyRemoved;
 import io.keygate.events.identity.UserPasswordChanged;
 import io.keygate.events.identity.UserRecoveryCodeUsed;
 import io.keygate.events.identity.UserRecoveryCodesRegenerated;
@@ -28,6 +30,8 @@ import io.keygate.token.identity.user.UserCommand.EnableUser;
 import io.keygate.token.identity.user.UserCommand.EnrolMfa;
 import io.keygate.token.identity.user.UserCommand.InviteUser;
 import io.keygate.token.identity.user.UserCommand.RegenerateRecoveryCodes;
+import io.keygate.token.identity.user.UserCommand.RegisterPasskey;
+import io.keygate.token.identity.user.UserCommand.RemovePasskey;
 import io.keygate.token.identity.user.UserCommand.UseRecoveryCode;
 import java.util.List;
 import java.util.Set;
@@ -41,6 +45,7 @@ public final class User {
 
     public static final String AGGREGATE_TYPE = "user";
     public static final int MAX_DISPLAY_NAME = 100;
+    public static final int MAX_PASSKEY_NAME = 64;
 
     public static final Decider<UserCommand, UserState, UserEvent> DECIDER =
             Decider.of(AGGREGATE_TYPE, User::decide, User::evolve);
@@ -94,6 +99,7 @@ public final class User {
                 false,
                 false,
                 0,
+                0,
                 invite.at(),
                 invite.at(),
                 invite.invitationExpiresAt());
@@ -114,6 +120,7 @@ public final class User {
                 UserStatus.ACTIVE,
                 true,
                 false,
+                0,
                 0,
                 bootstrap.at(),
                 bootstrap.at(),
@@ -205,6 +212,24 @@ public final class User {
             return List.of(new UserRecoveryCodesRegenerated(UserDraft.of(state)
                     .recoveryCodesRemaining(regenerate.recoveryCodes())
                     .at(regenerate.at())));
+        }
+        if (command instanceof RegisterPasskey register) {
+            String name = register.name() == null ? "" : register.name().strip();
+            if (name.isEmpty()
+                    || name.length() > MAX_PASSKEY_NAME
+                    || name.chars().anyMatch(Character::isISOControl)) {
+                throw new IdentityRejectedException(new IdentityRejection.InvalidField(
+                        "name", "1 to " + MAX_PASSKEY_NAME + " characters without control characters"));
+            }
+            return List.of(new UserPasskeyRegistered(
+                    UserDraft.of(state).passkeys(state.passkeys() + 1).at(register.at()), register.passkeyId(), name));
+        }
+        if (command instanceof RemovePasskey remove) {
+            return List.of(new UserPasskeyRemoved(
+                    UserDraft.of(state)
+                            .passkeys(Math.max(0, state.passkeys() - 1))
+                            .at(remove.at()),
+                    remove.passkeyId()));
         }
         UseRecoveryCode use = (UseRecoveryCode) command;
         return List.of(new UserRecoveryCodeUsed(UserDraft.of(state)

@@ -51,4 +51,13 @@ public sealed interface UserCommand {
 
     /** A recovery code was used up (the caller deleted its hash in the same transaction). */
     record UseRecoveryCode(String userId, Instant at) implements UserCommand {}
+
+    /**
+     * The user registered a passkey (its attestation was verified by the caller, who stores the credential in the same
+     * transaction).
+     */
+    record RegisterPasskey(String userId, String passkeyId, String name, Instant at) implements UserCommand {}
+
+    /** The user removed one of their passkeys (the caller deletes the credential in the same transaction). */
+    record RemovePasskey(String userId, String passkeyId, Instant at) implements UserCommand {}
 }

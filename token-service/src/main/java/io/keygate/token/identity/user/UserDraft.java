@@ -16,6 +16,7 @@ final class UserDraft {
     private boolean passwordChangeRequired;
     private boolean mfaEnrolled;
     private int recoveryCodesRemaining;
+    private int passkeys;
     private Instant invitationExpiresAt;
 
     private UserDraft(UserState from) {
@@ -26,6 +27,7 @@ final class UserDraft {
         this.passwordChangeRequired = from.passwordChangeRequired();
         this.mfaEnrolled = from.mfaEnrolled();
         this.recoveryCodesRemaining = from.recoveryCodesRemaining();
+        this.passkeys = from.passkeys();
         this.invitationExpiresAt = from.invitationExpiresAt();
     }
 
@@ -63,6 +65,11 @@ final class UserDraft {
         return this;
     }
 
+    UserDraft passkeys(int value) {
+        passkeys = value;
+        return this;
+    }
+
     UserDraft invitationExpiresAt(Instant value) {
         invitationExpiresAt = value;
         return this;
@@ -80,6 +87,7 @@ final class UserDraft {
                 passwordChangeRequired,
                 mfaEnrolled,
                 recoveryCodesRemaining,
+                passkeys,
                 from.createdAt(),
                 updatedAt,
                 invitationExpiresAt);

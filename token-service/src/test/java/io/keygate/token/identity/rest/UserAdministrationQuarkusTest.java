@@ -23,6 +23,7 @@ import io.keygate.testkit.PostgresResource;
 import io.keygate.token.oauth.service.SigningKeyService;
 import io.keygate.token.testdata.Identities;
 import io.keygate.token.testdata.Identities.EnrolledUser;
+import io.keygate.token.testdata.Passkeys;
 import io.keygate.token.testdata.PublishedIdentityEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -237,6 +238,12 @@ class UserAdministrationQuarkusTest {
                 .post("/auth/refresh")
                 .then()
                 .statusCode(200);
+        String passkeyId = Passkeys.register(
+                session.path("accessToken"), enrolled.user().clientIp(), Passkeys.newAuthenticator(), "Key");
+        as(session.path("accessToken"))
+                .delete("/auth/mfa/passkeys/{id}", passkeyId)
+                .then()
+                .statusCode(204);
         as(session.path("accessToken"))
                 .body(Map.of("currentPassword", enrolled.user().password(), "newPassword", Identities.newPassword()))
                 .post("/auth/password")
@@ -255,6 +262,17 @@ class UserAdministrationQuarkusTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("DELETED"));
+
+        String serviceAccount = given().contentType(ContentType.JSON)
+                .body(Map.of("name", "ci", "roles", List.of("viewer")))
+                .post("/tenants/{t}/service-accounts", tenant)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("clientId");
+        given().post("/tenants/{t}/service-accounts/{s}/revoke", tenant, serviceAccount)
+                .then()
+                .statusCode(200);
 
         Set<String> identityTypes = Arrays.stream(EventType.values())
                 .filter(type -> type.topic() == Topic.IDENTITIES)

@@ -41,6 +41,10 @@ class IdentityHousekeepingQuarkusTest {
         String live = "test-" + UUID.randomUUID();
         insertChallenge(expired, now.minusSeconds(1));
         insertChallenge(live, now.plusSeconds(300));
+        String expiredRegistration = "usr_" + UUID.randomUUID().toString().replace("-", "");
+        String liveRegistration = "usr_" + UUID.randomUUID().toString().replace("-", "");
+        insertRegistration(expiredRegistration, now.minusSeconds(1));
+        insertRegistration(liveRegistration, now.plusSeconds(300));
         String forgotten = "test-" + UUID.randomUUID();
         String stillLocked = "test-" + UUID.randomUUID();
         String recent = "test-" + UUID.randomUUID();
@@ -52,6 +56,9 @@ class IdentityHousekeepingQuarkusTest {
 
         assertThat(count("login_challenge", "challenge_hash", expired)).isZero();
         assertThat(count("login_challenge", "challenge_hash", live)).isOne();
+        assertThat(count("passkey_registration", "user_id", expiredRegistration))
+                .isZero();
+        assertThat(count("passkey_registration", "user_id", liveRegistration)).isOne();
         assertThat(count("login_throttle", "throttle_key", forgotten)).isZero();
         assertThat(count("login_throttle", "throttle_key", stillLocked)).isOne();
         assertThat(count("login_throttle", "throttle_key", recent)).isOne();
@@ -78,6 +85,13 @@ class IdentityHousekeepingQuarkusTest {
         pool.preparedQuery(
                         "INSERT INTO login_challenge (challenge_hash, user_id, step, expires_at) VALUES ($1, $2, $3, $4)")
                 .execute(Tuple.of(hash, "usr_none", "MFA", expiresAt.atOffset(ZoneOffset.UTC)))
+                .await()
+                .atMost(TIMEOUT);
+    }
+
+    private void insertRegistration(String userId, Instant expiresAt) {
+        pool.preparedQuery("INSERT INTO passkey_registration (user_id, challenge, expires_at) VALUES ($1, $2, $3)")
+                .execute(Tuple.of(userId, "challenge", expiresAt.atOffset(ZoneOffset.UTC)))
                 .await()
                 .atMost(TIMEOUT);
     }

@@ -9,6 +9,7 @@ import io.keygate.events.identity.UserDeleted;
 import io.keygate.events.identity.UserDisabled;
 import io.keygate.events.identity.UserEvent;
 import io.keygate.events.identity.UserInvited;
+import io.keygate.events.identity.UserPasskeyRegistered;
 import io.keygate.events.identity.UserRecoveryCodeUsed;
 import io.keygate.events.identity.UserRolesChanged;
 import io.keygate.events.identity.UserState;
@@ -23,6 +24,8 @@ import io.keygate.token.identity.user.UserCommand.DisableUser;
 import io.keygate.token.identity.user.UserCommand.EnableUser;
 import io.keygate.token.identity.user.UserCommand.EnrolMfa;
 import io.keygate.token.identity.user.UserCommand.InviteUser;
+import io.keygate.token.identity.user.UserCommand.RegisterPasskey;
+import io.keygate.token.identity.user.UserCommand.RemovePasskey;
 import io.keygate.token.identity.user.UserCommand.UseRecoveryCode;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,6 +131,44 @@ class UserTest {
                 .isInstanceOfSatisfying(
                         UserRecoveryCodeUsed.class,
                         used -> assertThat(used.user().recoveryCodesRemaining()).isEqualTo(9));
+    }
+
+    @Test
+    void aPasskeyIsASecondFactorUntilItIsRemoved() {
+        String passkey = "pk_0123456789abcdef0123456789abcdef";
+        List<UserEvent> registered = User.decide(new RegisterPasskey(USER, passkey, " Laptop ", T0), active());
+        UserState withPasskey = User.evolve(active(), registered.get(0));
+
+        assertThat(registered).singleElement().isInstanceOfSatisfying(UserPasskeyRegistered.class, event -> {
+            assertThat(event.name()).isEqualTo("Laptop");
+            assertThat(event.passkeyId()).isEqualTo(passkey);
+        });
+        assertThat(withPasskey.passkeys()).isEqualTo(1);
+        assertThat(withPasskey.mfaEnrolled()).isFalse();
+        assertThat(withPasskey.secondFactorEnrolled()).isTrue();
+        UserState without = User.evolve(
+                withPasskey,
+                User.decide(new RemovePasskey(USER, passkey, T0), withPasskey).get(0));
+        assertThat(without.passkeys()).isZero();
+        assertThat(without.secondFactorEnrolled()).isFalse();
+    }
+
+    @Test
+    void aPasskeyNeedsAPrintableNameAndAnActiveUser() {
+        String passkey = "pk_0123456789abcdef0123456789abcdef";
+
+        assertRejected(
+                () -> User.decide(new RegisterPasskey(USER, passkey, "a\u0000b", T0), active()),
+                IdentityRejection.InvalidField.class);
+        assertRejected(
+                () -> User.decide(new RegisterPasskey(USER, passkey, "x".repeat(65), T0), active()),
+                IdentityRejection.InvalidField.class);
+        UserState disabled = User.evolve(
+                active(),
+                User.decide(new DisableUser(USER, "acme", T0), active()).get(0));
+        assertRejected(
+                () -> User.decide(new RegisterPasskey(USER, passkey, "key", T0), disabled),
+                IdentityRejection.Conflict.class);
     }
 
     @Test
