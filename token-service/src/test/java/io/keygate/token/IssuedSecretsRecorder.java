@@ -5,6 +5,7 @@ import io.keygate.token.identity.rest.IdentityViews.EnrolmentView;
 import io.keygate.token.identity.rest.IdentityViews.InvitationView;
 import io.keygate.token.identity.rest.IdentityViews.LoginView;
 import io.keygate.token.identity.rest.IdentityViews.RecoveryCodesView;
+import io.keygate.token.identity.serviceaccount.ServiceAccountResource.CreatedServiceAccountView;
 import io.keygate.token.oauth.rest.CreatedClient;
 import io.keygate.token.oauth.rest.TokenResponse;
 import io.quarkus.runtime.StartupEvent;
@@ -22,7 +23,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Test-only: writes every secret the service hands out during the test run (API keys, OAuth2 client
- * secrets, access tokens, invitation, challenge and refresh tokens, session tokens, TOTP secrets, recovery codes), the
+ * secrets, service-account secrets, access and service tokens, invitation, challenge and refresh tokens, session tokens, TOTP secrets, recovery codes), the
  * passwords and TOTP codes the tests send, and its configured secrets (pepper, signing-key seal, bootstrap password) to
  * {@link #SECRETS_FILE}, so {@code IssuedSecretsNeverLoggedIT} can search the run's logs for each of them.
  */
@@ -61,6 +62,8 @@ public class IssuedSecretsRecorder {
         if (entity instanceof CreatedApiKey created) {
             record(created.key());
         } else if (entity instanceof CreatedClient created) {
+            record(created.clientSecret());
+        } else if (entity instanceof CreatedServiceAccountView created) {
             record(created.clientSecret());
         } else if (entity instanceof TokenResponse token) {
             record(token.accessToken());

@@ -30,7 +30,14 @@ class ProjectionRebuildQuarkusTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final List<String> TABLES = List.of(
-            "api_key", "oauth_client", "oauth_revoked_token", "application", "tenant", "user_account", "user_session");
+            "api_key",
+            "oauth_client",
+            "oauth_revoked_token",
+            "application",
+            "tenant",
+            "user_account",
+            "user_session",
+            "service_account");
 
     @Inject
     ProjectionRebuilder rebuilder;
@@ -99,6 +106,25 @@ class ProjectionRebuildQuarkusTest {
         String deleted = TestApplications.createIn(tenant);
         issueKey(Map.of("name", "of-deleted-app", "applicationId", deleted));
         given().delete("/tenants/{t}/applications/{a}", tenant, deleted).then().statusCode(204);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("id", tenant, "name", "Rebuilt"))
+                .post("/tenants")
+                .then()
+                .statusCode(201);
+        for (String name : List.of("kept", "revoked")) {
+            String account = given().contentType(ContentType.JSON)
+                    .body(Map.of("name", name, "roles", List.of("admin", "viewer")))
+                    .post("/tenants/{t}/service-accounts", tenant)
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("clientId");
+            if (name.equals("revoked")) {
+                given().post("/tenants/{t}/service-accounts/{s}/revoke", tenant, account)
+                        .then()
+                        .statusCode(200);
+            }
+        }
     }
 
     @Test

@@ -47,7 +47,7 @@ public class ServiceAccountProjection implements RebuildableProjection {
 
     @Override
     public String name() {
-        return "service-account";
+        return "service_account";
     }
 
     @Override
