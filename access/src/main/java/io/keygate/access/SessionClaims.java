@@ -25,6 +25,11 @@ public final class SessionClaims {
     public static final String TENANT = "tenant";
     /** JSON array of {@link io.keygate.events.identity.TenantRole#wireName()} names. */
     public static final String ROLES = "roles";
+    /**
+     * JSON array of the ids of the teams the user belongs to (absent: none), as of the token's issue: a developer
+     * manages their teams' applications too.
+     */
+    public static final String TEAMS = "teams";
     /** {@code true} for a platform administrator. */
     public static final String PLATFORM_ADMIN = "platform_admin";
 

@@ -23,4 +23,16 @@ class OwnerScopeTest {
         assertThat(alice.admits(null)).as("nobody's application is the admins'").isFalse();
         assertThatNullPointerException().isThrownBy(() -> OwnerScope.ownedBy(null));
     }
+
+    @Test
+    void aDeveloperManagesTheirTeamsThingsToo() {
+        OwnerScope alice = OwnerScope.ownedBy("usr_alice", java.util.Set.of("team_payments"));
+        assertThat(alice.admits("usr_bob", "team_payments")).isTrue();
+        assertThat(alice.admits(null, "team_payments")).isTrue();
+        assertThat(alice.admits("usr_bob", "team_search")).isFalse();
+        assertThat(alice.admits("usr_alice", "team_search")).isTrue();
+        assertThat(alice.includesTeam("team_payments")).isTrue();
+        assertThat(alice.includesTeam("team_search")).isFalse();
+        assertThat(OwnerScope.ALL.includesTeam("team_search")).isTrue();
+    }
 }

@@ -14,6 +14,9 @@ import io.keygate.events.identity.ServiceAccountRevoked;
 import io.keygate.events.identity.SessionEnded;
 import io.keygate.events.identity.SessionRefreshed;
 import io.keygate.events.identity.SessionStarted;
+import io.keygate.events.identity.TeamCreated;
+import io.keygate.events.identity.TeamDeleted;
+import io.keygate.events.identity.TeamUpdated;
 import io.keygate.events.identity.TenantCreated;
 import io.keygate.events.identity.UserActivated;
 import io.keygate.events.identity.UserDeleted;
@@ -146,7 +149,11 @@ public enum EventType {
     SERVICE_ACCOUNT_CREATED(
             "io.keygate.identity.service-account-created.v1", ServiceAccountCreated.class, Topic.IDENTITIES),
     SERVICE_ACCOUNT_REVOKED(
-            "io.keygate.identity.service-account-revoked.v1", ServiceAccountRevoked.class, Topic.IDENTITIES);
+            "io.keygate.identity.service-account-revoked.v1", ServiceAccountRevoked.class, Topic.IDENTITIES),
+    // Teams: users who manage applications together (issue 4)
+    TEAM_CREATED("io.keygate.identity.team-created.v1", TeamCreated.class, Topic.IDENTITIES),
+    TEAM_UPDATED("io.keygate.identity.team-updated.v1", TeamUpdated.class, Topic.IDENTITIES),
+    TEAM_DELETED("io.keygate.identity.team-deleted.v1", TeamDeleted.class, Topic.IDENTITIES);
 
     private static final Map<String, EventType> BY_TYPE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -379,6 +379,7 @@ public final class SampleEvents {
         all.putAll(applicationSamples());
         all.putAll(IdentitySamples.all(T0));
         all.putAll(ServiceAccountSamples.all(T0));
+        all.putAll(TeamSamples.all(T0));
         all.putAll(planAndSubscriptionSamples());
         all.putAll(policySamples());
         all.put(
@@ -574,16 +575,18 @@ public final class SampleEvents {
                 "Orders sync for the partner",
                 "platform-team@example.com",
                 "usr_0123456789abcdef0123456789abcdef",
+                "team_0123456789abcdef0123456789abcdef",
                 ApplicationStatus.ACTIVE,
                 T0,
                 T0.plusSeconds(60),
                 null);
         ApplicationState minimal =
-                new ApplicationState(APP, "acme", "p", null, null, null, ApplicationStatus.ACTIVE, T0, T0, null);
+                new ApplicationState(APP, "acme", "p", null, null, null, null, ApplicationStatus.ACTIVE, T0, T0, null);
         ApplicationState deleted = new ApplicationState(
                 APP,
                 "acme",
                 "Partner portal",
+                null,
                 null,
                 null,
                 null,

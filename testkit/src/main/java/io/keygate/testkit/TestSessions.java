@@ -133,6 +133,18 @@ public final class TestSessions {
         return token(newUserId(), tenant, Arrays.asList(roles), false);
     }
 
+    /** A session token of a member of {@code tenant} in these teams, with these roles. */
+    public static String memberOfTeams(String tenant, List<String> teams, String... roles) {
+        return token(
+                newUserId(),
+                "session-" + UUID.randomUUID(),
+                tenant,
+                Arrays.asList(roles),
+                false,
+                Duration.ofHours(12),
+                teams);
+    }
+
     /** A fresh user id shaped as the token-service makes them: {@code usr_} + 32 hex digits. */
     public static String newUserId() {
         return "usr_" + UUID.randomUUID().toString().replace("-", "");
@@ -162,6 +174,18 @@ public final class TestSessions {
             List<String> roles,
             boolean platformAdmin,
             Duration lifetime) {
+        return token(userId, sessionId, tenant, roles, platformAdmin, lifetime, List.of());
+    }
+
+    /** A session token with everything chosen, teams included. */
+    public static String token(
+            String userId,
+            String sessionId,
+            String tenant,
+            List<String> roles,
+            boolean platformAdmin,
+            Duration lifetime,
+            List<String> teams) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setAudience(SessionClaims.AUDIENCE);
@@ -176,6 +200,9 @@ public final class TestSessions {
             claims.setClaim(SessionClaims.TENANT, tenant);
         }
         claims.setClaim(SessionClaims.ROLES, roles);
+        if (!teams.isEmpty()) {
+            claims.setClaim(SessionClaims.TEAMS, teams);
+        }
         if (platformAdmin) {
             claims.setClaim(SessionClaims.PLATFORM_ADMIN, true);
         }

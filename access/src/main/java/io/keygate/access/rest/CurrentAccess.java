@@ -43,6 +43,6 @@ public class CurrentAccess {
         if (caller == null) {
             throw new IllegalStateException("The own grant needs a signed-in caller");
         }
-        return OwnerScope.ownedBy(caller.userId());
+        return OwnerScope.ownedBy(caller.userId(), caller.teams());
     }
 }

@@ -82,7 +82,10 @@ public final class SessionTokenVerifier {
                     sessionId,
                     claims.getStringClaimValue(SessionClaims.TENANT),
                     roles(claims),
-                    Boolean.TRUE.equals(claims.getClaimValue(SessionClaims.PLATFORM_ADMIN, Boolean.class)));
+                    Boolean.TRUE.equals(claims.getClaimValue(SessionClaims.PLATFORM_ADMIN, Boolean.class)),
+                    claims.hasClaim(SessionClaims.TEAMS)
+                            ? Set.copyOf(claims.getStringListClaimValue(SessionClaims.TEAMS))
+                            : Set.of());
         } catch (MalformedClaimException e) {
             throw new InvalidSessionException("Malformed session claim: " + e.getMessage());
         }

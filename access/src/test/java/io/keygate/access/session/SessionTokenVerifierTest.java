@@ -75,6 +75,15 @@ class SessionTokenVerifierTest {
     }
 
     @Test
+    void theTeamsClaimNamesTheCallersTeams() throws Exception {
+        Caller caller = verifier.verify(
+                sign(claims -> claims.setClaim(SessionClaims.TEAMS, List.of("team_0123456789abcdef0123456789abcdef"))));
+
+        assertThat(caller.teams()).containsExactly("team_0123456789abcdef0123456789abcdef");
+        assertThat(verifier.verify(sign(claims -> {})).teams()).isEmpty();
+    }
+
+    @Test
     void aServiceTokenIsNeverAPlatformAdministratorsAndAlwaysNamesATenant() {
         assertRefused(sign(claims -> {
             claims.setClaim(SessionClaims.TOKEN_USE, SessionClaims.SERVICE);

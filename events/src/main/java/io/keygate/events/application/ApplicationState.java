@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param contactEmail  whom to contact about the application (owner or team address), or null
  * @param ownerId       the tenant's user who owns it ({@code usr_} + 32 hex digits): a developer manages only the
  *                      applications they own; null for one only the tenant's admins manage
+ * @param teamId        the team that owns it besides its owner ({@code team_} + 32 hex digits): its members manage it
+ *                      too; or null
  * @param status        lifecycle state
  * @param createdAt     creation time
  * @param updatedAt     time of the last change (creation, update or deletion)
@@ -27,6 +29,7 @@ public record ApplicationState(
         String description,
         String contactEmail,
         String ownerId,
+        String teamId,
         ApplicationStatus status,
         Instant createdAt,
         Instant updatedAt,

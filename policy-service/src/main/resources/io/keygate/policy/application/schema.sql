@@ -10,5 +10,9 @@ CREATE TABLE IF NOT EXISTS application_owner (
     version        bigint      NOT NULL,
     updated_at     timestamptz NOT NULL
 );
+-- The owning team (its members manage the application too), or null.
+ALTER TABLE application_owner ADD COLUMN IF NOT EXISTS team_id text;
+CREATE INDEX IF NOT EXISTS application_owner_by_team ON application_owner (tenant_id, team_id)
+    WHERE team_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS application_owner_by_owner ON application_owner (tenant_id, owner_id)
     WHERE owner_id IS NOT NULL;

@@ -24,7 +24,11 @@ public final class ApplicationAttributeRules {
     /** A user id, or a service account's (which owns what it creates as a developer), as the identity module writes them. */
     public static final String OWNER_ID = "(usr|svc)_[0-9a-f]{32}";
 
+    /** A team id, as the identity module writes them. */
+    public static final String TEAM_ID = "team_[0-9a-f]{32}";
+
     private static final Pattern EMAIL = Pattern.compile(CONTACT_EMAIL);
+    private static final Pattern TEAM = Pattern.compile(TEAM_ID);
     private static final Pattern OWNER = Pattern.compile(OWNER_ID);
     private static final Pattern CONTROL_CHARACTER = Pattern.compile("\\p{Cntrl}");
 
@@ -59,6 +63,9 @@ public final class ApplicationAttributeRules {
         }
         if (attributes.ownerId() != null && !OWNER.matcher(attributes.ownerId()).matches()) {
             throw invalid("ownerId", "must be a user id such as usr_0123456789abcdef0123456789abcdef");
+        }
+        if (attributes.teamId() != null && !TEAM.matcher(attributes.teamId()).matches()) {
+            throw invalid("teamId", "must be a team id such as team_0123456789abcdef0123456789abcdef");
         }
         return attributes;
     }

@@ -10,18 +10,24 @@ import java.time.Instant;
  * @param description  free text, or null
  * @param contactEmail whom to contact about the application, or null
  * @param ownerId      the tenant's user who owns it, or null for one only the tenant's admins manage
+ * @param teamId       the team that owns it too (its members manage it), or null
  */
-public record ApplicationAttributes(String name, String description, String contactEmail, String ownerId) {
+public record ApplicationAttributes(
+        String name, String description, String contactEmail, String ownerId, String teamId) {
 
     /** The attributes of an application's state. */
     public static ApplicationAttributes of(ApplicationState application) {
         return new ApplicationAttributes(
-                application.name(), application.description(), application.contactEmail(), application.ownerId());
+                application.name(),
+                application.description(),
+                application.contactEmail(),
+                application.ownerId(),
+                application.teamId());
     }
 
     /** These attributes with {@code owner} as the owner. */
     public ApplicationAttributes ownedBy(String owner) {
-        return new ApplicationAttributes(name, description, contactEmail, owner);
+        return new ApplicationAttributes(name, description, contactEmail, owner, teamId);
     }
 
     /** {@code application} with these attributes, changed at {@code at}; everything else unchanged. */
@@ -33,6 +39,7 @@ public record ApplicationAttributes(String name, String description, String cont
                 description,
                 contactEmail,
                 ownerId,
+                teamId,
                 application.status(),
                 application.createdAt(),
                 at,

@@ -7,7 +7,8 @@ public enum ApplicationField {
     NAME("name", ApplicationAttributes::name),
     DESCRIPTION("description", ApplicationAttributes::description),
     CONTACT_EMAIL("contactEmail", ApplicationAttributes::contactEmail),
-    OWNER_ID("ownerId", ApplicationAttributes::ownerId);
+    OWNER_ID("ownerId", ApplicationAttributes::ownerId),
+    TEAM_ID("teamId", ApplicationAttributes::teamId);
 
     private final String jsonName;
     private final Function<ApplicationAttributes, Object> value;

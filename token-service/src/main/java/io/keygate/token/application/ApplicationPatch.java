@@ -22,7 +22,8 @@ public record ApplicationPatch(Set<ApplicationField> present, ApplicationAttribu
                 pick(ApplicationField.NAME, current.name(), values.name()),
                 pick(ApplicationField.DESCRIPTION, current.description(), values.description()),
                 pick(ApplicationField.CONTACT_EMAIL, current.contactEmail(), values.contactEmail()),
-                pick(ApplicationField.OWNER_ID, current.ownerId(), values.ownerId()));
+                pick(ApplicationField.OWNER_ID, current.ownerId(), values.ownerId()),
+                pick(ApplicationField.TEAM_ID, current.teamId(), values.teamId()));
     }
 
     private <T> T pick(ApplicationField field, T current, T sent) {

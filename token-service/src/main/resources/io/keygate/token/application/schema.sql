@@ -16,6 +16,9 @@ CREATE TABLE IF NOT EXISTS application (
 );
 -- The owning user (a developer manages only the applications they own); null: only the tenant's admins manage it.
 ALTER TABLE application ADD COLUMN IF NOT EXISTS owner_id text;
+-- The owning team, whose members manage it too; null: none.
+ALTER TABLE application ADD COLUMN IF NOT EXISTS team_id text;
+CREATE INDEX IF NOT EXISTS application_by_team ON application (tenant_id, team_id) WHERE team_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS application_by_owner ON application (tenant_id, owner_id, status, created_at DESC)
     WHERE owner_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS application_by_tenant ON application (tenant_id, status, created_at DESC);

@@ -25,7 +25,7 @@ class ApplicationTest {
     private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
     private static final String ID = "app_0123456789abcdef0123456789abcdef";
     private static final CreateApplication CREATE = new CreateApplication(
-            ID, "acme", new ApplicationAttributes("Partner portal", "orders sync", "team@example.com", null), T0);
+            ID, "acme", new ApplicationAttributes("Partner portal", "orders sync", "team@example.com", null, null), T0);
 
     @Test
     void creatingEmitsCreatedWithActiveState() {
@@ -109,16 +109,18 @@ class ApplicationTest {
 
     @Test
     void attributesBreakingARuleAreRejectedNamingTheField() {
-        expectInvalid(new ApplicationAttributes(null, null, null, null), "name");
-        expectInvalid(new ApplicationAttributes("  ", null, null, null), "name");
-        expectInvalid(new ApplicationAttributes("x".repeat(101), null, null, null), "name");
-        expectInvalid(new ApplicationAttributes("line\nbreak", null, null, null), "name");
-        expectInvalid(new ApplicationAttributes("ok", "x".repeat(1001), null, null), "description");
-        expectInvalid(new ApplicationAttributes("ok", null, "not-an-address", null), "contactEmail");
-        expectInvalid(new ApplicationAttributes("ok", null, "a..b@example.com", null), "contactEmail");
-        expectInvalid(new ApplicationAttributes("ok", null, "team@localhost", null), "contactEmail");
-        expectInvalid(new ApplicationAttributes("ok", null, "x".repeat(250) + "@example.com", null), "contactEmail");
-        expectInvalid(new ApplicationAttributes("ok", null, null, "alice"), "ownerId");
+        expectInvalid(new ApplicationAttributes(null, null, null, null, null), "name");
+        expectInvalid(new ApplicationAttributes("  ", null, null, null, null), "name");
+        expectInvalid(new ApplicationAttributes("x".repeat(101), null, null, null, null), "name");
+        expectInvalid(new ApplicationAttributes("line\nbreak", null, null, null, null), "name");
+        expectInvalid(new ApplicationAttributes("ok", "x".repeat(1001), null, null, null), "description");
+        expectInvalid(new ApplicationAttributes("ok", null, "not-an-address", null, null), "contactEmail");
+        expectInvalid(new ApplicationAttributes("ok", null, "a..b@example.com", null, null), "contactEmail");
+        expectInvalid(new ApplicationAttributes("ok", null, "team@localhost", null, null), "contactEmail");
+        expectInvalid(
+                new ApplicationAttributes("ok", null, "x".repeat(250) + "@example.com", null, null), "contactEmail");
+        expectInvalid(new ApplicationAttributes("ok", null, null, "alice", null), "ownerId");
+        expectInvalid(new ApplicationAttributes("ok", null, null, null, "payments"), "teamId");
     }
 
     @Test
@@ -137,7 +139,7 @@ class ApplicationTest {
                 ID,
                 "acme",
                 new ApplicationAttributes(
-                        "x".repeat(100), "d".repeat(1000), "first.last+apps@mail.example.co.uk", null),
+                        "x".repeat(100), "d".repeat(1000), "first.last+apps@mail.example.co.uk", null, null),
                 T0);
         assertThat(given().when(longest)).hasSize(1);
     }
@@ -162,7 +164,7 @@ class ApplicationTest {
 
     private static ApplicationPatch patch(
             Set<ApplicationField> present, String name, String description, String email) {
-        return new ApplicationPatch(present, new ApplicationAttributes(name, description, email, null));
+        return new ApplicationPatch(present, new ApplicationAttributes(name, description, email, null, null));
     }
 
     private static UpdateApplication update(ApplicationPatch patch) {

@@ -37,7 +37,8 @@ class ProjectionRebuildQuarkusTest {
             "tenant",
             "user_account",
             "user_session",
-            "service_account");
+            "service_account",
+            "team");
 
     @Inject
     ProjectionRebuilder rebuilder;
@@ -111,6 +112,18 @@ class ProjectionRebuildQuarkusTest {
                 .post("/tenants")
                 .then()
                 .statusCode(201);
+        String team = given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Payments"))
+                .post("/tenants/{t}/teams", tenant)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Payments platform"))
+                .patch("/tenants/{t}/teams/{team}", tenant, team)
+                .then()
+                .statusCode(200);
         for (String name : List.of("kept", "revoked")) {
             String account = given().contentType(ContentType.JSON)
                     .body(Map.of("name", name, "roles", List.of("admin", "viewer")))

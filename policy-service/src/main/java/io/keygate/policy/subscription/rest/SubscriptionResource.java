@@ -100,7 +100,7 @@ public class SubscriptionResource {
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         return subscriptions.listOfTenant(
                 tenantId,
-                access.ownerScope().ownerId(),
+                access.ownerScope(),
                 applicationId,
                 status == null ? null : SubscriptionStatus.valueOf(status),
                 limit);
@@ -142,7 +142,7 @@ public class SubscriptionResource {
                 return Uni.createFrom().item(found);
             }
             return owners.find(tenantId, found.applicationId()).map(owned -> {
-                if (owned == null || !scope.admits(owned.ownerId())) {
+                if (owned == null || !scope.admits(owned.ownerId(), owned.teamId())) {
                     throw notFound(subscriptionId);
                 }
                 return found;
@@ -160,7 +160,7 @@ public class SubscriptionResource {
         }
         return owners.find(tenantId, applicationId)
                 .invoke(owned -> {
-                    if (owned == null || owned.deleted() || !scope.admits(owned.ownerId())) {
+                    if (owned == null || owned.deleted() || !scope.admits(owned.ownerId(), owned.teamId())) {
                         throw new SubscriptionRejectedException(new SubscriptionRejection.NotSubscribable(
                                 "applicationId",
                                 "must be a live application you own (one created a moment ago may take a second to be known"

@@ -1,5 +1,6 @@
 package io.keygate.policy.subscription.store;
 
+import io.keygate.access.OwnerScope;
 import io.keygate.events.EventCodec;
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.KeygateEvent;
@@ -103,23 +104,25 @@ public class SubscriptionProjection implements RebuildableProjection {
     /**
      * A tenant's subscriptions, newest first, optionally of one application and in one status.
      *
-     * @param ownerId only those of the applications this user owns, or null for all
+     * @param scope only those of the applications in the caller's scope (their own and their teams')
      */
     public Uni<List<SubscriptionState>> listOfTenant(
-            String tenantId, String ownerId, String applicationId, SubscriptionStatus status, int limit) {
+            String tenantId, OwnerScope scope, String applicationId, SubscriptionStatus status, int limit) {
         return pool.preparedQuery("""
                         SELECT subscription_id, state::text AS state FROM subscription
                         WHERE tenant_id = $1 AND ($2::text IS NULL OR application_id = $2)
                             AND ($3::text IS NULL OR status = $3)
                             AND ($5::text IS NULL OR application_id IN (
-                                SELECT application_id FROM application_owner WHERE tenant_id = $1 AND owner_id = $5))
+                                SELECT application_id FROM application_owner WHERE tenant_id = $1
+                                    AND (owner_id = $5 OR team_id = ANY($6::text[]))))
                         ORDER BY created_at DESC, subscription_id LIMIT $4""")
                 .execute(Tuple.tuple()
                         .addString(tenantId)
                         .addString(applicationId)
                         .addString(status == null ? null : status.name())
                         .addInteger(limit)
-                        .addString(ownerId))
+                        .addString(scope.ownerId())
+                        .addArrayOfString(scope.teams().toArray(String[]::new)))
                 .map(this::all);
     }
 

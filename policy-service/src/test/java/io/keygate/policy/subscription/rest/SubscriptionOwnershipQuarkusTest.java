@@ -96,6 +96,45 @@ class SubscriptionOwnershipQuarkusTest {
     }
 
     @Test
+    void aTeamsMembersSubscribeItsApplications() {
+        String team = "team_" + UUID.randomUUID().toString().replace("-", "");
+        String teamApp = newAppId();
+        String carol = TestSessions.memberOfTeams(tenant, List.of(team), "developer");
+        try (TestEventPublisher events = new TestEventPublisher(bootstrapServers)) {
+            events.send(EventEnvelope.create(
+                    "/token-service",
+                    1,
+                    now(),
+                    null,
+                    null,
+                    new ApplicationCreated(new ApplicationState(
+                            teamApp,
+                            tenant,
+                            "team app",
+                            null,
+                            null,
+                            TestSessions.userIdOf(admin),
+                            team,
+                            ApplicationStatus.ACTIVE,
+                            now(),
+                            now(),
+                            null))));
+        }
+        String apiId = createApi();
+        String planId = createPlan(apiId);
+
+        String subscription = await().atMost(Duration.ofSeconds(20))
+                .until(() -> subscribe(carol, teamApp, apiId, planId), r -> r.statusCode() == 201)
+                .path("subscriptionId");
+        assertThat(listIds(carol)).containsExactly(subscription);
+        assertThat(subscribe(alice, teamApp, apiId, planId).statusCode()).isEqualTo(422);
+        assertThat(as(alice)
+                        .get("/tenants/{t}/subscriptions/{s}", tenant, subscription)
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     void aDeletedApplicationCannotBeSubscribedByItsOwner() {
         String app = newAppId();
         String owner = TestSessions.userIdOf(alice);
@@ -178,6 +217,7 @@ class SubscriptionOwnershipQuarkusTest {
                 null,
                 null,
                 ownerId,
+                null,
                 deleted ? ApplicationStatus.DELETED : ApplicationStatus.ACTIVE,
                 now,
                 now,

@@ -82,7 +82,7 @@ public class ApiKeyResource {
             @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         return projection
-                .list(tenantId, ownership.scope().ownerId(), limit)
+                .list(tenantId, ownership.scope(), limit)
                 .map(keys -> keys.stream().map(ApiKeyView::of).toList());
     }
 

@@ -3,6 +3,7 @@ package io.keygate.token.apikey.store;
 import static io.keygate.token.store.SqlTimestamps.instant;
 import static io.keygate.token.store.SqlTimestamps.utc;
 
+import io.keygate.access.OwnerScope;
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.KeygateEvent;
 import io.keygate.events.token.ApiKeyState;
@@ -146,15 +147,20 @@ public class ApiKeyProjection implements RebuildableProjection {
     /**
      * A tenant's keys, newest first.
      *
-     * @param ownerId only the keys of the applications this user owns, or null for all
+     * @param scope only the keys of the applications in the caller's scope (their own and their teams')
      */
-    public Uni<List<ApiKeyState>> list(String tenantId, String ownerId, int limit) {
+    public Uni<List<ApiKeyState>> list(String tenantId, OwnerScope scope, int limit) {
         return pool.preparedQuery("""
                         SELECT *, state::text AS state_json FROM api_key WHERE tenant_id = $1
                             AND ($2::text IS NULL OR application_id IN (
-                                SELECT application_id FROM application WHERE tenant_id = $1 AND owner_id = $2))
+                                SELECT application_id FROM application WHERE tenant_id = $1
+                                    AND (owner_id = $2 OR team_id = ANY($4::text[]))))
                         ORDER BY created_at DESC, key_id LIMIT $3""")
-                .execute(Tuple.of(tenantId, ownerId, limit))
+                .execute(Tuple.tuple()
+                        .addString(tenantId)
+                        .addString(scope.ownerId())
+                        .addInteger(limit)
+                        .addArrayOfString(scope.teams().toArray(String[]::new)))
                 .map(rows -> {
                     List<ApiKeyState> keys = new ArrayList<>();
                     rows.forEach(row -> keys.add(toState(row)));

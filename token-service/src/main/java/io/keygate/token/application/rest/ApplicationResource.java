@@ -84,7 +84,7 @@ public class ApplicationResource {
             @QueryParam("status") @DefaultValue("ACTIVE") @Pattern(regexp = "ACTIVE|DELETED") String status,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         return projection
-                .list(tenantId, ownership.scope().ownerId(), ApplicationStatus.valueOf(status), limit)
+                .list(tenantId, ownership.scope(), ApplicationStatus.valueOf(status), limit)
                 .map(applications ->
                         applications.stream().map(ApplicationView::of).toList());
     }
@@ -120,11 +120,7 @@ public class ApplicationResource {
             @HeaderParam(CorrelationIds.HEADER) String requestId) {
         OwnerScope scope = ownership.scope();
         Uni<Void> ownerChange = request.changesOwner()
-                ? ownership.checkOwnerChange(
-                        scope,
-                        tenantId,
-                        applicationId,
-                        request.toPatch().values().ownerId())
+                ? ownership.checkOwnerChange(scope, tenantId, applicationId, request.toPatch())
                 : Uni.createFrom().voidItem();
         return ownership
                 .requireApplication(scope, tenantId, applicationId)

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
  * @param contactEmail whom to contact about the application, e.g. {@code platform-team@example.com}
  * @param ownerId      the tenant's user who will own it; by default the caller (a developer always owns what they
  *                     create)
+ * @param teamId       a team of the tenant that owns it too (a developer may name only a team they belong to)
  */
 public record CreateApplicationRequest(
         @NotBlank @Size(max = ApplicationAttributeRules.MAX_NAME)
@@ -27,9 +28,11 @@ public record CreateApplicationRequest(
         String contactEmail,
 
         @Pattern(regexp = ApplicationAttributeRules.OWNER_ID)
-        String ownerId) {
+        String ownerId,
+
+        @Pattern(regexp = ApplicationAttributeRules.TEAM_ID) String teamId) {
 
     ApplicationAttributes toAttributes() {
-        return new ApplicationAttributes(name, description, contactEmail, ownerId);
+        return new ApplicationAttributes(name, description, contactEmail, ownerId, teamId);
     }
 }

@@ -32,6 +32,9 @@ public final class UpdateApplicationRequest {
     @Pattern(regexp = ApplicationAttributeRules.OWNER_ID)
     private String ownerId;
 
+    @Pattern(regexp = ApplicationAttributeRules.TEAM_ID)
+    private String teamId;
+
     public void setName(String name) {
         this.name = name;
         present.add(ApplicationField.NAME);
@@ -52,12 +55,18 @@ public final class UpdateApplicationRequest {
         present.add(ApplicationField.OWNER_ID);
     }
 
-    /** Whether the patch changes the owner (only a tenant admin may). */
+    public void setTeamId(String teamId) {
+        this.teamId = teamId;
+        present.add(ApplicationField.TEAM_ID);
+    }
+
+    /** Whether the patch changes the owning user or team (only a tenant admin may). */
     boolean changesOwner() {
-        return present.contains(ApplicationField.OWNER_ID);
+        return present.contains(ApplicationField.OWNER_ID) || present.contains(ApplicationField.TEAM_ID);
     }
 
     ApplicationPatch toPatch() {
-        return new ApplicationPatch(present, new ApplicationAttributes(name, description, contactEmail, ownerId));
+        return new ApplicationPatch(
+                present, new ApplicationAttributes(name, description, contactEmail, ownerId, teamId));
     }
 }

@@ -4,16 +4,20 @@ import io.keygate.access.Caller;
 import io.keygate.access.OwnerScope;
 import io.keygate.access.rest.CurrentAccess;
 import io.keygate.events.application.ApplicationState;
+import io.keygate.events.identity.TeamStatus;
 import io.keygate.events.identity.UserState;
 import io.keygate.events.identity.UserStatus;
 import io.keygate.token.apikey.ApiKeyRejectedException;
 import io.keygate.token.apikey.ApiKeyRejection;
 import io.keygate.token.apikey.store.ApiKeyProjection;
 import io.keygate.token.application.ApplicationAttributes;
+import io.keygate.token.application.ApplicationField;
+import io.keygate.token.application.ApplicationPatch;
 import io.keygate.token.application.ApplicationRejectedException;
 import io.keygate.token.application.ApplicationRejection;
 import io.keygate.token.application.store.ApplicationProjection;
 import io.keygate.token.identity.store.UserProjection;
+import io.keygate.token.identity.team.TeamProjection;
 import io.keygate.token.oauth.OAuthClientRejectedException;
 import io.keygate.token.oauth.OAuthClientRejection;
 import io.keygate.token.oauth.store.OAuthClientProjection;
@@ -36,18 +40,21 @@ public class ApplicationOwnership {
     private final ApiKeyProjection keys;
     private final OAuthClientProjection clients;
     private final UserProjection users;
+    private final TeamProjection teams;
 
     ApplicationOwnership(
             CurrentAccess access,
             ApplicationProjection applications,
             ApiKeyProjection keys,
             OAuthClientProjection clients,
-            UserProjection users) {
+            UserProjection users,
+            TeamProjection teams) {
         this.access = access;
         this.applications = applications;
         this.keys = keys;
         this.clients = clients;
         this.users = users;
+        this.teams = teams;
     }
 
     /** The current caller's scope. */
@@ -57,36 +64,47 @@ public class ApplicationOwnership {
 
     /**
      * The attributes of an application the caller creates, with its owner settled: a restricted caller owns what they
-     * create (and may not name anybody else); otherwise the owner named, or by default the caller if they belong to the
-     * tenant (a platform admin's application has no owner unless one is named). A named owner must be an active user
-     * of the tenant.
+     * create (and may not name anybody else, nor a team they are not in); otherwise the owner named, or by default the
+     * caller if they belong to the tenant (a platform admin's application has no owner unless one is named). A named
+     * owner must be an active or invited user of the tenant, a named team a live team of the tenant.
      */
     public Uni<ApplicationAttributes> forCreation(OwnerScope scope, String tenantId, ApplicationAttributes attributes) {
         if (scope.isRestricted()) {
-            if (attributes.ownerId() != null && !attributes.ownerId().equals(scope.ownerId())) {
+            if ((attributes.ownerId() != null && !attributes.ownerId().equals(scope.ownerId()))
+                    || (attributes.teamId() != null && !scope.includesTeam(attributes.teamId()))) {
                 throw new ApplicationRejectedException(new ApplicationRejection.OwnerChangeForbidden(null));
             }
-            return Uni.createFrom().item(attributes.ownedBy(scope.ownerId()));
-        }
-        if (attributes.ownerId() != null) {
-            return requireTenantUser(tenantId, attributes.ownerId()).replaceWith(attributes);
+            return requireTeam(tenantId, attributes.teamId()).replaceWith(attributes.ownedBy(scope.ownerId()));
         }
         String member = access.caller()
                 .filter(caller -> caller.isMemberOf(tenantId))
                 .map(Caller::userId)
                 .orElse(null);
-        return Uni.createFrom().item(attributes.ownedBy(member));
+        ApplicationAttributes owned = attributes.ownerId() != null ? attributes : attributes.ownedBy(member);
+        Uni<Void> ownerCheck = attributes.ownerId() != null
+                ? requireTenantUser(tenantId, attributes.ownerId())
+                : Uni.createFrom().voidItem();
+        return ownerCheck
+                .chain(() -> requireTeam(tenantId, attributes.teamId()))
+                .replaceWith(owned);
     }
 
     /**
-     * Checks a change of owner: only an unrestricted caller may make one, and only to an active user of the tenant
-     * (or to nobody, null). An invited user may own applications before accepting.
+     * Checks a change of owning user or team: only an unrestricted caller may make one, and only to an active or
+     * invited user of the tenant and a live team of the tenant (or to nobody, null).
      */
-    public Uni<Void> checkOwnerChange(OwnerScope scope, String tenantId, String applicationId, String newOwnerId) {
+    public Uni<Void> checkOwnerChange(OwnerScope scope, String tenantId, String applicationId, ApplicationPatch patch) {
         if (scope.isRestricted()) {
             throw new ApplicationRejectedException(new ApplicationRejection.OwnerChangeForbidden(applicationId));
         }
-        return newOwnerId == null ? Uni.createFrom().voidItem() : requireTenantUser(tenantId, newOwnerId);
+        String owner = patch.present().contains(ApplicationField.OWNER_ID)
+                ? patch.values().ownerId()
+                : null;
+        String team = patch.present().contains(ApplicationField.TEAM_ID)
+                ? patch.values().teamId()
+                : null;
+        Uni<Void> ownerCheck = owner == null ? Uni.createFrom().voidItem() : requireTenantUser(tenantId, owner);
+        return ownerCheck.chain(() -> requireTeam(tenantId, team));
     }
 
     /** Completes if the application is in scope; fails with the application's 404 otherwise. */
@@ -164,9 +182,23 @@ public class ApplicationOwnership {
                 .replaceWithVoid();
     }
 
-    /** Whether the application (null: none) is in scope. */
+    /** Whether the application (null: none) is in scope: its owner's or one of the caller's teams'. */
     public static boolean admits(OwnerScope scope, ApplicationState application) {
-        return scope.admits(application == null ? null : application.ownerId());
+        return application == null ? scope.admits(null) : scope.admits(application.ownerId(), application.teamId());
+    }
+
+    private Uni<Void> requireTeam(String tenantId, String teamId) {
+        if (teamId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return teams.find(tenantId, teamId)
+                .invoke(team -> {
+                    if (team == null || team.status() != TeamStatus.ACTIVE) {
+                        throw new ApplicationRejectedException(new ApplicationRejection.InvalidAttribute(
+                                "teamId", "must be a live team of tenant " + tenantId));
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private Uni<Void> requireTenantUser(String tenantId, String userId) {

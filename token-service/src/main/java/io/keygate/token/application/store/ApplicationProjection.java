@@ -2,6 +2,7 @@ package io.keygate.token.application.store;
 
 import static io.keygate.token.store.SqlTimestamps.utc;
 
+import io.keygate.access.OwnerScope;
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.KeygateEvent;
 import io.keygate.events.application.ApplicationEvent;
@@ -69,10 +70,10 @@ public class ApplicationProjection implements RebuildableProjection {
     public Uni<Void> upsert(SqlConnection tx, ApplicationState application, long version) {
         return tx.preparedQuery("""
                         INSERT INTO application (application_id, tenant_id, name, status, created_at, updated_at,
-                            deleted_at, version, state, owner_id)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, ($9::text)::jsonb, $10)
+                            deleted_at, version, state, owner_id, team_id)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, ($9::text)::jsonb, $10, $11)
                         ON CONFLICT (application_id) DO UPDATE SET name = $3, status = $4, updated_at = $6,
-                            deleted_at = $7, version = $8, state = ($9::text)::jsonb, owner_id = $10""")
+                            deleted_at = $7, version = $8, state = ($9::text)::jsonb, owner_id = $10, team_id = $11""")
                 .execute(Tuple.tuple()
                         .addString(application.applicationId())
                         .addString(application.tenantId())
@@ -83,7 +84,8 @@ public class ApplicationProjection implements RebuildableProjection {
                         .addOffsetDateTime(utc(application.deletedAt()))
                         .addLong(version)
                         .addString(StateJson.write(application))
-                        .addString(application.ownerId()))
+                        .addString(application.ownerId())
+                        .addString(application.teamId()))
                 .replaceWithVoid();
     }
 
@@ -113,14 +115,20 @@ public class ApplicationProjection implements RebuildableProjection {
     /**
      * A tenant's applications with the given status, newest first.
      *
-     * @param ownerId only those this user owns, or null for all
+     * @param scope only those in the caller's scope (their own and their teams')
      */
-    public Uni<List<ApplicationState>> list(String tenantId, String ownerId, ApplicationStatus status, int limit) {
+    public Uni<List<ApplicationState>> list(String tenantId, OwnerScope scope, ApplicationStatus status, int limit) {
         return pool.preparedQuery("""
                         SELECT application_id, state::text AS state_json FROM application
-                        WHERE tenant_id = $1 AND status = $2 AND ($3::text IS NULL OR owner_id = $3)
+                        WHERE tenant_id = $1 AND status = $2
+                            AND ($3::text IS NULL OR owner_id = $3 OR team_id = ANY($5::text[]))
                         ORDER BY created_at DESC, application_id LIMIT $4""")
-                .execute(Tuple.of(tenantId, status.name(), ownerId, limit))
+                .execute(Tuple.tuple()
+                        .addString(tenantId)
+                        .addString(status.name())
+                        .addString(scope.ownerId())
+                        .addInteger(limit)
+                        .addArrayOfString(scope.teams().toArray(String[]::new)))
                 .map(rows -> {
                     List<ApplicationState> applications = new ArrayList<>();
                     rows.forEach(row -> applications.add(toState(row)));

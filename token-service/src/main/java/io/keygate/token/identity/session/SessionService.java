@@ -24,6 +24,7 @@ import io.keygate.token.identity.session.SessionCommand.StartSession;
 import io.keygate.token.identity.store.RefreshTokenStore;
 import io.keygate.token.identity.store.SessionProjection;
 import io.keygate.token.identity.store.UserProjection;
+import io.keygate.token.identity.team.TeamProjection;
 import io.keygate.token.oauth.service.ActiveSigningKey;
 import io.keygate.token.oauth.service.SigningKeyService;
 import io.smallrye.mutiny.Uni;
@@ -50,6 +51,7 @@ public class SessionService {
     private final RefreshTokenStore refreshTokens;
     private final SigningKeyService signingKeys;
     private final SessionTokenIssuer issuer;
+    private final TeamProjection teams;
     private final IdentityConfig config;
     private final OneTimeTokens tokens;
     private final Clock clock = Clock.systemUTC();
@@ -61,8 +63,10 @@ public class SessionService {
             RefreshTokenStore refreshTokens,
             SigningKeyService signingKeys,
             SessionTokenIssuer issuer,
+            TeamProjection teams,
             IdentityConfig config,
             TokenServiceConfig tokenConfig) {
+        this.teams = teams;
         this.store = store;
         this.sessions = sessions;
         this.users = users;
@@ -75,26 +79,29 @@ public class SessionService {
 
     /** Starts a session for a user whose login just completed; fails if the user stopped being active meanwhile. */
     public Uni<IssuedSession> start(UserState user, RequestOrigin origin) {
-        return activeKey().chain(key -> {
-            Instant now = now();
-            Instant accessExpiresAt = now.plus(config.session().accessTokenLifetime());
-            StartSession command = new StartSession(
-                    IdentityIds.newSessionId(),
-                    user.userId(),
-                    user.tenantId(),
-                    user.roles(),
-                    user.platformAdmin(),
-                    now,
-                    now.plus(config.session().absoluteLifetime()),
-                    accessExpiresAt);
-            String refreshToken = OneTimeTokens.newToken(OneTimeTokens.REFRESH);
-            ReadModelWriter<SessionState, SessionEvent> writer = ReadModelWriter.checked(
-                    (tx, decision) -> requireActive(tx, user.userId()),
-                    (tx, decision) -> sessions.upsert(tx, decision.state(), decision.version())
-                            .chain(() -> refreshTokens.add(tx, tokens.hash(refreshToken), command.sessionId(), now)));
-            return store.create(Session.DECIDER, command, origin.metadata(now, user.userId()), writer)
-                    .map(decision -> issued(key, decision.state(), now, accessExpiresAt, refreshToken));
-        });
+        return activeKey()
+                .chain(key -> teams.teamsOf(user.userId()).chain(userTeams -> {
+                    Instant now = now();
+                    Instant accessExpiresAt = now.plus(config.session().accessTokenLifetime());
+                    StartSession command = new StartSession(
+                            IdentityIds.newSessionId(),
+                            user.userId(),
+                            user.tenantId(),
+                            user.roles(),
+                            user.platformAdmin(),
+                            now,
+                            now.plus(config.session().absoluteLifetime()),
+                            accessExpiresAt);
+                    String refreshToken = OneTimeTokens.newToken(OneTimeTokens.REFRESH);
+                    ReadModelWriter<SessionState, SessionEvent> writer = ReadModelWriter.checked(
+                            (tx, decision) -> requireActive(tx, user.userId()),
+                            (tx, decision) -> sessions.upsert(tx, decision.state(), decision.version())
+                                    .chain(() -> refreshTokens.add(
+                                            tx, tokens.hash(refreshToken), command.sessionId(), now)));
+                    return store.create(Session.DECIDER, command, origin.metadata(now, user.userId()), writer)
+                            .map(decision ->
+                                    issued(key, decision.state(), userTeams, now, accessExpiresAt, refreshToken));
+                }));
     }
 
     /**
@@ -169,38 +176,42 @@ public class SessionService {
         if (user == null || user.status() != UserStatus.ACTIVE) {
             return Uni.createFrom().failure(invalidRefreshToken());
         }
-        return activeKey().chain(key -> {
-            Instant now = now();
-            Instant accessExpiresAt = now.plus(config.session().accessTokenLifetime());
-            String next = OneTimeTokens.newToken(OneTimeTokens.REFRESH);
-            RefreshSession command = new RefreshSession(
-                    sessionId,
-                    user.roles(),
-                    user.platformAdmin(),
-                    now,
-                    config.session().idleTimeout(),
-                    accessExpiresAt);
-            ReadModelWriter<SessionState, SessionEvent> writer = ReadModelWriter.checked(
-                    (tx, decision) -> refreshTokens.markUsed(tx, hash, now).invoke(marked -> {
-                        if (!marked) {
-                            throw new ReuseDetected();
-                        }
-                    }),
-                    (tx, decision) -> sessions.upsert(tx, decision.state(), decision.version())
-                            .chain(() -> decision.state().status() == SessionStatus.ACTIVE
-                                    ? refreshTokens.add(tx, tokens.hash(next), sessionId, now)
-                                    : Uni.createFrom().voidItem()));
-            return store.execute(Session.DECIDER, sessionId, command, origin.metadata(now, user.userId()), writer)
-                    .onFailure(ConcurrencyConflictException.class)
-                    .transform(conflict -> new ReuseDetected())
-                    .map(decision -> {
-                        if (decision.state().status() != SessionStatus.ACTIVE) {
-                            // Expired or idle: the decision ended it.
-                            throw invalidRefreshToken();
-                        }
-                        return issued(key, decision.state(), now, accessExpiresAt, next);
-                    });
-        });
+        return activeKey()
+                .chain(key -> teams.teamsOf(user.userId()).chain(userTeams -> {
+                    Instant now = now();
+                    Instant accessExpiresAt = now.plus(config.session().accessTokenLifetime());
+                    String next = OneTimeTokens.newToken(OneTimeTokens.REFRESH);
+                    RefreshSession command = new RefreshSession(
+                            sessionId,
+                            user.roles(),
+                            user.platformAdmin(),
+                            now,
+                            config.session().idleTimeout(),
+                            accessExpiresAt);
+                    ReadModelWriter<SessionState, SessionEvent> writer = ReadModelWriter.checked(
+                            (tx, decision) -> refreshTokens
+                                    .markUsed(tx, hash, now)
+                                    .invoke(marked -> {
+                                        if (!marked) {
+                                            throw new ReuseDetected();
+                                        }
+                                    }),
+                            (tx, decision) -> sessions.upsert(tx, decision.state(), decision.version())
+                                    .chain(() -> decision.state().status() == SessionStatus.ACTIVE
+                                            ? refreshTokens.add(tx, tokens.hash(next), sessionId, now)
+                                            : Uni.createFrom().voidItem()));
+                    return store.execute(
+                                    Session.DECIDER, sessionId, command, origin.metadata(now, user.userId()), writer)
+                            .onFailure(ConcurrencyConflictException.class)
+                            .transform(conflict -> new ReuseDetected())
+                            .map(decision -> {
+                                if (decision.state().status() != SessionStatus.ACTIVE) {
+                                    // Expired or idle: the decision ended it.
+                                    throw invalidRefreshToken();
+                                }
+                                return issued(key, decision.state(), userTeams, now, accessExpiresAt, next);
+                            });
+                }));
     }
 
     private Uni<IssuedSession> endAfterReuse(String sessionId, RequestOrigin origin) {
@@ -245,11 +256,16 @@ public class SessionService {
     }
 
     private IssuedSession issued(
-            ActiveSigningKey key, SessionState session, Instant now, Instant expiresAt, String refreshToken) {
+            ActiveSigningKey key,
+            SessionState session,
+            List<String> userTeams,
+            Instant now,
+            Instant expiresAt,
+            String refreshToken) {
         return new IssuedSession(
                 session.sessionId(),
                 session.userId(),
-                issuer.sign(key, session, now, expiresAt),
+                issuer.sign(key, session, userTeams, now, expiresAt),
                 expiresAt,
                 refreshToken,
                 config.session().accessTokenLifetime().toSeconds());

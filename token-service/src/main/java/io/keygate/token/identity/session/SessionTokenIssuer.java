@@ -13,6 +13,7 @@ import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Signs session access tokens (see {@link SessionClaims}) with the same active key as the OAuth2 access tokens, so a
@@ -29,8 +30,12 @@ public class SessionTokenIssuer {
         this.identity = identity;
     }
 
-    /** The access token of a session, issued at {@code issuedAt}, expiring at {@code expiresAt}. */
-    public String sign(ActiveSigningKey key, SessionState session, Instant issuedAt, Instant expiresAt) {
+    /**
+     * The access token of a session, issued at {@code issuedAt}, expiring at {@code expiresAt}, naming the user's teams
+     * at that moment.
+     */
+    public String sign(
+            ActiveSigningKey key, SessionState session, List<String> teams, Instant issuedAt, Instant expiresAt) {
         JwtClaimsBuilder claims = Jwt.issuer(oauth.issuer())
                 .subject(session.userId())
                 .audience(SessionClaims.AUDIENCE)
@@ -44,6 +49,9 @@ public class SessionTokenIssuer {
                         session.roles().stream().map(TenantRole::wireName).toList());
         if (session.tenantId() != null) {
             claims.claim(SessionClaims.TENANT, session.tenantId());
+        }
+        if (!teams.isEmpty()) {
+            claims.claim(SessionClaims.TEAMS, teams);
         }
         if (session.platformAdmin()) {
             claims.claim(SessionClaims.PLATFORM_ADMIN, true);

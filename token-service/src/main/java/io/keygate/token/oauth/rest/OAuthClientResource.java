@@ -83,7 +83,7 @@ public class OAuthClientResource {
             @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         return projection
-                .list(tenantId, ownership.scope().ownerId(), limit)
+                .list(tenantId, ownership.scope(), limit)
                 .map(clients -> clients.stream().map(OAuthClientView::of).toList());
     }
 

@@ -1,5 +1,6 @@
 package io.keygate.token.oauth.store;
 
+import io.keygate.access.OwnerScope;
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.KeygateEvent;
 import io.keygate.events.oauth.OAuthClientEvent;
@@ -107,15 +108,20 @@ public class OAuthClientProjection implements RebuildableProjection {
     /**
      * A tenant's clients, newest first.
      *
-     * @param ownerId only the clients of the applications this user owns, or null for all
+     * @param scope only the clients of the applications in the caller's scope (their own and their teams')
      */
-    public Uni<List<OAuthClientState>> list(String tenantId, String ownerId, int limit) {
+    public Uni<List<OAuthClientState>> list(String tenantId, OwnerScope scope, int limit) {
         return pool.preparedQuery("""
                         SELECT * FROM oauth_client WHERE tenant_id = $1
                             AND ($2::text IS NULL OR application_id IN (
-                                SELECT application_id FROM application WHERE tenant_id = $1 AND owner_id = $2))
+                                SELECT application_id FROM application WHERE tenant_id = $1
+                                    AND (owner_id = $2 OR team_id = ANY($4::text[]))))
                         ORDER BY created_at DESC, client_id LIMIT $3""")
-                .execute(Tuple.of(tenantId, ownerId, limit))
+                .execute(Tuple.tuple()
+                        .addString(tenantId)
+                        .addString(scope.ownerId())
+                        .addInteger(limit)
+                        .addArrayOfString(scope.teams().toArray(String[]::new)))
                 .map(rows -> {
                     List<OAuthClientState> clients = new ArrayList<>();
                     rows.forEach(row -> clients.add(toState(row)));

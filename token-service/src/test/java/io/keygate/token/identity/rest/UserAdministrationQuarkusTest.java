@@ -273,6 +273,19 @@ class UserAdministrationQuarkusTest {
         given().post("/tenants/{t}/service-accounts/{s}/revoke", tenant, serviceAccount)
                 .then()
                 .statusCode(200);
+        String team = given().contentType(ContentType.JSON)
+                .body(Map.of("name", "team", "memberIds", List.of()))
+                .post("/tenants/{t}/teams", tenant)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "renamed"))
+                .patch("/tenants/{t}/teams/{team}", tenant, team)
+                .then()
+                .statusCode(200);
+        given().delete("/tenants/{t}/teams/{team}", tenant, team).then().statusCode(204);
 
         Set<String> identityTypes = Arrays.stream(EventType.values())
                 .filter(type -> type.topic() == Topic.IDENTITIES)
