@@ -33,6 +33,7 @@ import io.keygate.events.identity.UserRolesChanged;
 import io.keygate.events.oauth.AccessTokenRevoked;
 import io.keygate.events.oauth.OAuthClientRegistered;
 import io.keygate.events.oauth.OAuthClientRevoked;
+import io.keygate.events.policy.AlertPolicySet;
 import io.keygate.events.policy.ApiCreated;
 import io.keygate.events.policy.ApiOpenApiUploaded;
 import io.keygate.events.policy.ApiRetired;
@@ -111,6 +112,7 @@ public enum EventType {
     IP_RULE_DELETED("io.keygate.ip-rule.deleted.v1", IpRuleDeleted.class, Topic.POLICIES),
     IP_RULE_EXPIRED("io.keygate.ip-rule.expired.v1", IpRuleExpired.class, Topic.POLICIES),
     TOKEN_POLICY_SET("io.keygate.token-policy.set.v1", TokenPolicySet.class, Topic.POLICIES),
+    ALERT_POLICY_SET("io.keygate.alert-policy.set.v1", AlertPolicySet.class, Topic.POLICIES),
     API_KEY_ROTATION_DUE("io.keygate.apikey.rotation-due.v1", ApiKeyRotationDue.class, Topic.TOKENS),
     CALL_RECORDED("io.keygate.call.recorded.v1", CallRecorded.class, Topic.CALLS),
     // Gateway revocation watermarks (issue 6)

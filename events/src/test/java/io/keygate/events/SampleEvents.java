@@ -19,6 +19,8 @@ import io.keygate.events.oauth.OAuthClientRegistered;
 import io.keygate.events.oauth.OAuthClientRevoked;
 import io.keygate.events.oauth.OAuthClientState;
 import io.keygate.events.oauth.OAuthClientStatus;
+import io.keygate.events.policy.AlertPolicySet;
+import io.keygate.events.policy.AlertPolicyState;
 import io.keygate.events.policy.ApiCreated;
 import io.keygate.events.policy.ApiOpenApiUploaded;
 import io.keygate.events.policy.ApiRetired;
@@ -496,7 +498,10 @@ public final class SampleEvents {
                         List.of(new IpRuleDeleted(global.withStatus(IpRuleStatus.DELETED, T0.plusSeconds(5), 2))),
                 EventType.IP_RULE_EXPIRED,
                         List.of(new IpRuleExpired(tenant.withStatus(IpRuleStatus.EXPIRED, T0.plusSeconds(3600), 2))),
-                EventType.TOKEN_POLICY_SET, List.of(new TokenPolicySet(strict), new TokenPolicySet(lax)));
+                EventType.TOKEN_POLICY_SET, List.of(new TokenPolicySet(strict), new TokenPolicySet(lax)),
+                EventType.ALERT_POLICY_SET,
+                        List.of(new AlertPolicySet(
+                                new AlertPolicyState("acme", true, true, Duration.ofHours(24), 2, T0))));
     }
 
     private static Map<EventType, List<KeygateEvent>> planAndSubscriptionSamples() {

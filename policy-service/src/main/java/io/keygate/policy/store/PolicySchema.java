@@ -30,7 +30,8 @@ public class PolicySchema {
             "/io/keygate/policy/iprule/schema.sql",
             "/io/keygate/policy/tokenpolicy/schema.sql",
             "/io/keygate/policy/subscription/schema.sql",
-            "/io/keygate/policy/application/schema.sql");
+            "/io/keygate/policy/application/schema.sql",
+            "/io/keygate/policy/alertpolicy/schema.sql");
 
     void create(@Observes @Priority(15) StartupEvent startup) {
         for (String script : SCRIPTS) {

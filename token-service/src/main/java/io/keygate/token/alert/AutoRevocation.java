@@ -12,10 +12,14 @@ public final class AutoRevocation {
 
     /** Whether the alert revokes its key: critical, suggesting revocation, about a key, of an opted-in tenant. */
     public static boolean revokes(AlertRaised alert, Set<String> autoRevokeTenants) {
+        return suggestsRevocation(alert) && autoRevokeTenants.contains(alert.tenantId());
+    }
+
+    /** Whether the alert is one that revokes its key where the tenant allows it: critical, suggesting it, about a key. */
+    public static boolean suggestsRevocation(AlertRaised alert) {
         return alert.severity() == AlertSeverity.CRITICAL
                 && alert.suggestedAction() == AlertAction.REVOKE_KEY
-                && alert.keyId() != null
-                && autoRevokeTenants.contains(alert.tenantId());
+                && alert.keyId() != null;
     }
 
     /** The revocation reason recorded for an alert: its kind and evidence (never a secret: alerts hold none). */

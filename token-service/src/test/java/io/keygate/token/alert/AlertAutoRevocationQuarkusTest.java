@@ -10,6 +10,8 @@ import io.keygate.events.alert.AlertAction;
 import io.keygate.events.alert.AlertKind;
 import io.keygate.events.alert.AlertRaised;
 import io.keygate.events.alert.AlertSeverity;
+import io.keygate.events.policy.AlertPolicySet;
+import io.keygate.events.policy.AlertPolicyState;
 import io.keygate.events.testing.TestEventPublisher;
 import io.keygate.events.token.ApiKeyRevoked;
 import io.keygate.testkit.KafkaBrokerResource;
@@ -81,6 +83,34 @@ class AlertAutoRevocationQuarkusTest {
                 .atMost(WAIT)
                 .until(() -> StoredEvents.typesOf(pool, warned).size() == 1
                         && StoredEvents.typesOf(pool, other).size() == 1);
+    }
+
+    @Test
+    void aTenantsAlertPolicyFromThePolicyServiceLetsItsCriticalAlertsRevoke() {
+        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = issue(tenant);
+        try (TestEventPublisher producer =
+                new TestEventPublisher(Testkit.kafka().bootstrapServers())) {
+            producer.send(EventEnvelope.create(
+                    "/policy-service",
+                    1,
+                    Instant.now(),
+                    null,
+                    null,
+                    new AlertPolicySet(
+                            new AlertPolicyState(tenant, true, false, Duration.ofHours(24), 1, Instant.now()))));
+        }
+        EventEnvelope<AlertRaised> alert = alert(tenant, key, AlertSeverity.CRITICAL, AlertAction.REVOKE_KEY);
+
+        // The policy and the alert arrive on different topics: the alert may come first and revoke nothing, so it is
+        // sent again (as analytics would for the next window) until the policy is there.
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            publish(alert);
+            assertThat(PublishedTokenEvents.of(key)).last().satisfies(revocation -> {
+                assertThat(revocation.data()).isInstanceOf(ApiKeyRevoked.class);
+                assertThat(revocation.causationId()).isEqualTo(alert.id().toString());
+            });
+        });
     }
 
     private static EventEnvelope<AlertRaised> alert(

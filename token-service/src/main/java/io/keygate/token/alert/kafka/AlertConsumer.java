@@ -11,6 +11,7 @@ import io.keygate.events.alert.AlertRaised;
 import io.keygate.eventstore.EventStoreConfig;
 import io.keygate.token.alert.AutoRevocation;
 import io.keygate.token.alert.config.AlertActionConfig;
+import io.keygate.token.alert.store.TenantAlertPolicyStore;
 import io.keygate.token.apikey.ApiKeyRejectedException;
 import io.keygate.token.apikey.service.ApiKeyService;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,7 +29,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads analytics' alerts ({@code keygate.alerts}, channel {@code alerts}) and revokes the key of each critical alert
- * that suggests it, for the tenants in {@code keygate.alert-actions.auto-revoke-tenants}, with the alert's event id
+ * that suggests it, for the tenants whose alert policy (set in the policy-service) allows it or that are listed in
+ * {@code keygate.alert-actions.auto-revoke-tenants}, with the alert's event id
  * as the revocation's cause. Revocation is idempotent, so a redelivered alert changes nothing; an alert about a key
  * the service does not know (or of another tenant) is logged and skipped.
  */
@@ -40,10 +42,13 @@ public class AlertConsumer {
     private final ApiKeyService keys;
     private final Set<String> autoRevokeTenants;
     private final MeterRegistry metrics;
+    private final TenantAlertPolicyStore policies;
     private final EventCodec codec = new EventCodec();
 
-    AlertConsumer(ApiKeyService keys, AlertActionConfig config, MeterRegistry metrics) {
+    AlertConsumer(
+            ApiKeyService keys, AlertActionConfig config, MeterRegistry metrics, TenantAlertPolicyStore policies) {
         this.keys = keys;
+        this.policies = policies;
         this.autoRevokeTenants = config.autoRevokeTenants().orElse(Set.of());
         this.metrics = metrics;
     }
@@ -64,9 +69,17 @@ public class AlertConsumer {
         }
         EventEnvelope<KeygateEvent> envelope = codec.fromCloudEvent(event);
         AlertRaised alert = (AlertRaised) envelope.data();
-        if (!AutoRevocation.revokes(alert, autoRevokeTenants)) {
+        if (!AutoRevocation.suggestsRevocation(alert)) {
             return Uni.createFrom().voidItem();
         }
+        Uni<Boolean> allowed = AutoRevocation.revokes(alert, autoRevokeTenants)
+                ? Uni.createFrom().item(true)
+                : policies.revokesKeys(alert.tenantId());
+        return allowed.chain(
+                revoke -> revoke ? revoke(alert, envelope) : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Void> revoke(AlertRaised alert, EventEnvelope<KeygateEvent> envelope) {
         return keys.revokeForAlert(
                         alert.tenantId(),
                         alert.keyId(),

@@ -6,8 +6,10 @@ import io.keygate.events.EventEnvelope;
 import io.keygate.events.KafkaTopics;
 import io.keygate.events.KeygateEvent;
 import io.keygate.events.Topic;
+import io.keygate.events.policy.AlertPolicySet;
 import io.keygate.events.policy.TokenPolicySet;
 import io.keygate.eventstore.EventStoreConfig;
+import io.keygate.token.alert.store.TenantAlertPolicyStore;
 import io.keygate.token.tokenpolicy.service.TokenPolicyEnforcer;
 import io.keygate.token.tokenpolicy.store.TenantTokenPolicyStore;
 import io.quarkus.runtime.StartupEvent;
@@ -22,8 +24,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Reads tenants' token policies from {@code keygate.policies} (channel {@code token-policies}; other policy
- * events are skipped). A policy is stored only if its version is higher than the stored one, then applied to
+ * Reads tenants' token policies from {@code keygate.policies} (channel {@code token-policies}; their alert policies
+ * go to {@link TenantAlertPolicyStore}; other policy events are skipped). A policy is stored only if its version is higher than the stored one, then applied to
  * the tenant's keys at once. The record's offset is committed once the policy is stored: a crash before that
  * redelivers it, and a crash during the alignment leaves the version unaligned for the periodic pass. A
  * redelivery of a stored version does nothing.
@@ -35,11 +37,14 @@ public class TokenPolicyConsumer {
 
     private final TenantTokenPolicyStore store;
     private final TokenPolicyEnforcer enforcer;
+    private final TenantAlertPolicyStore alertPolicies;
     private final EventCodec codec = new EventCodec();
 
-    TokenPolicyConsumer(TenantTokenPolicyStore store, TokenPolicyEnforcer enforcer) {
+    TokenPolicyConsumer(
+            TenantTokenPolicyStore store, TokenPolicyEnforcer enforcer, TenantAlertPolicyStore alertPolicies) {
         this.store = store;
         this.enforcer = enforcer;
+        this.alertPolicies = alertPolicies;
     }
 
     /** The topic is created with its contract settings before the channel subscribes, whoever starts first. */
@@ -53,6 +58,11 @@ public class TokenPolicyConsumer {
 
     @Incoming("token-policies")
     public Uni<Void> receive(CloudEvent event) {
+        if (event != null && AlertPolicySet.class.equals(typeOf(event))) {
+            // A tenant's alert policy: whether critical alerts may revoke its keys (see AlertConsumer).
+            return alertPolicies.save(
+                    ((AlertPolicySet) codec.fromCloudEvent(event).data()).policy());
+        }
         if (event == null || !TokenPolicySet.class.equals(typeOf(event))) {
             return Uni.createFrom().voidItem();
         }
