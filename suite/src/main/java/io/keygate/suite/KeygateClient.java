@@ -146,6 +146,21 @@ public final class KeygateClient {
                 201);
     }
 
+    /** Issues an API key with any of its attributes (ipAllowList, scopes, …) besides its name and application. */
+    public JsonNode createApiKey(String tenantId, Map<String, Object> attributes) {
+        return send("POST", ports.token(), "/tenants/" + tenantId + "/api-keys", attributes, 201);
+    }
+
+    /** Sets the tenant's alert policy: whether critical alerts revoke keys and block client addresses. */
+    public JsonNode setAlertPolicy(String tenantId, boolean revokeKeys, boolean blockIps, String blockFor) {
+        return send(
+                "PUT",
+                ports.policy(),
+                "/tenants/" + tenantId + "/alert-policy",
+                Map.of("revokeKeys", revokeKeys, "blockIps", blockIps, "blockFor", blockFor),
+                200);
+    }
+
     /** Revokes an API key. */
     public JsonNode revokeApiKey(String tenantId, String keyId, String reason) {
         return send(

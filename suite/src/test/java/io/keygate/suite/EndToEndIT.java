@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -180,6 +181,52 @@ class EndToEndIT {
         System.out.printf(
                 "Service account revocation enforced by token- and policy-service %.0f ms after it answered%n",
                 (System.nanoTime() - revoked) / 1e6);
+    }
+
+    @Test
+    void aBurstOfRefusedCallsRaisesAnAlertThatRevokesTheKeyAndBlocksTheAddress() throws Exception {
+        client.setAlertPolicy(tenant, true, true, "PT1H");
+        KeygateClient.ExposedApi api =
+                client.exposeApi(tenant, "alerts", prefix, suite.upstream().url(), false);
+        String application = client.createApplication(tenant, "probed app");
+        client.subscribe(tenant, application, api);
+        // A key that may only be used from another network: every call from here is an authentication failure.
+        JsonNode key = client.createApiKey(
+                tenant,
+                Map.of("name", "probed", "applicationId", application, "ipAllowList", List.of("203.0.113.0/24")));
+        String secret = key.get("key").asText();
+        String keyId = key.get("id").asText();
+        awaitStatus(secret, 403, false);
+
+        long burst = System.currentTimeMillis();
+        for (int i = 0; i < 30; i++) {
+            call(secret, false);
+        }
+        // analytics: a burst of failures for the key (critical, revoke) and from the address (critical, block);
+        // token-service revokes the key, policy-service denies the address, and the gateway enforces both.
+        await().atMost(PROPAGATION)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> "REVOKED"
+                        .equals(client.get(suite.ports().token(), "/tenants/" + tenant + "/api-keys/" + keyId)
+                                .get("status")
+                                .asText()));
+        System.out.printf(
+                "A burst of refused calls had its key revoked by an alert %d ms after the burst began%n",
+                System.currentTimeMillis() - burst);
+        JsonNode rules = await().atMost(PROPAGATION)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> client.get(suite.ports().policy(), "/tenants/" + tenant + "/ip-rules"), r -> r.size() > 0);
+        assertThat(rules.get(0).get("action").asText()).isEqualTo("DENY");
+        assertThat(rules.get(0).get("cidr").asText()).isEqualTo("127.0.0.1/32");
+        assertThat(rules.get(0).get("reason").asText()).startsWith("Critical alert ");
+        // The address is now refused for this tenant's routes, even with a fresh, valid key.
+        String fresh =
+                client.createApiKey(tenant, "fresh", application).get("key").asText();
+        awaitStatus(fresh, 403, false);
+        List<String> audit = auditTypes();
+        assertThat(audit)
+                .contains(
+                        "io.keygate.alert.raised.v1", "io.keygate.apikey.revoked.v1", "io.keygate.ip-rule.created.v1");
     }
 
     private void assertAuditTrail(String keyId) {
