@@ -15,6 +15,7 @@ import io.keygate.events.alert.AlertKind;
 import io.keygate.events.alert.AlertRaised;
 import io.keygate.events.alert.AlertSeverity;
 import io.keygate.events.policy.IpRuleCreated;
+import io.keygate.events.testing.TestAlerts;
 import io.keygate.events.testing.TestEventPublisher;
 import io.keygate.testkit.KafkaBrokerResource;
 import io.keygate.testkit.PostgresResource;
@@ -128,29 +129,13 @@ class AlertActionQuarkusTest {
     }
 
     private static EventEnvelope<AlertRaised> alert(String tenant, AlertSeverity severity, String clientIp) {
-        String id = UUID.randomUUID().toString();
-        Instant now = Instant.now();
-        return new EventEnvelope<>(
-                UUID.fromString(id),
-                "/analytics-service",
-                1,
-                now,
+        return TestAlerts.raised(
+                tenant,
+                AlertKind.AUTH_FAILURE_BURST_BY_IP,
+                severity,
+                severity == AlertSeverity.CRITICAL ? AlertAction.BLOCK_IP : AlertAction.NONE,
                 null,
-                null,
-                new AlertRaised(
-                        id,
-                        tenant,
-                        AlertKind.AUTH_FAILURE_BURST_BY_IP,
-                        severity,
-                        severity == AlertSeverity.CRITICAL ? AlertAction.BLOCK_IP : AlertAction.NONE,
-                        null,
-                        clientIp,
-                        now.minusSeconds(60),
-                        now,
-                        200,
-                        0,
-                        50,
-                        "200 authentication failures in 60 s from " + clientIp));
+                clientIp);
     }
 
     @SafeVarargs

@@ -12,6 +12,7 @@ import io.keygate.events.alert.AlertRaised;
 import io.keygate.events.alert.AlertSeverity;
 import io.keygate.events.policy.AlertPolicySet;
 import io.keygate.events.policy.AlertPolicyState;
+import io.keygate.events.testing.TestAlerts;
 import io.keygate.events.testing.TestEventPublisher;
 import io.keygate.events.token.ApiKeyRevoked;
 import io.keygate.testkit.KafkaBrokerResource;
@@ -115,29 +116,7 @@ class AlertAutoRevocationQuarkusTest {
 
     private static EventEnvelope<AlertRaised> alert(
             String tenant, String key, AlertSeverity severity, AlertAction action) {
-        String id = UUID.randomUUID().toString();
-        Instant now = Instant.now();
-        return new EventEnvelope<>(
-                UUID.fromString(id),
-                "/analytics-service",
-                1,
-                now,
-                null,
-                null,
-                new AlertRaised(
-                        id,
-                        tenant,
-                        AlertKind.REQUEST_RATE_SPIKE,
-                        severity,
-                        action,
-                        key,
-                        null,
-                        now.minusSeconds(10),
-                        now,
-                        900,
-                        5,
-                        40,
-                        "900 calls in 10 s against a baseline of 5.0"));
+        return TestAlerts.raised(tenant, AlertKind.REQUEST_RATE_SPIKE, severity, action, key, null);
     }
 
     private static void publish(EventEnvelope<AlertRaised> alert) {
