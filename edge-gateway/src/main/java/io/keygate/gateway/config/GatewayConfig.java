@@ -185,15 +185,6 @@ public interface GatewayConfig {
          * serving its last state for as long as the outage lasts. Must be longer than the check interval.
          */
         Optional<Duration> maxStaleness();
-
-        /**
-         * Threads that decode and apply API-key events of large poll batches (a cold start's catch-up), each taking
-         * the partitions of the tokens topic that hash to it, so one key's events stay in order. 0: as many as the
-         * machine has cores, at most 2; 1: all on the consumer thread. Small batches (live traffic) are always applied
-         * on the consumer thread.
-         */
-        @WithDefault("0")
-        int applyThreads();
     }
 
     /** The revocation watermark: the positions this replica applied on the tokens topic, for the token-service. */

@@ -22,7 +22,6 @@ public class GatewayMetrics {
 
     private final Map<CallOutcome, Counter> requests = new EnumMap<>(CallOutcome.class);
     private final Map<CallOutcome, Timer> durations = new EnumMap<>(CallOutcome.class);
-    private final Counter inLanes;
     private final Counter applied;
     private final Counter stale;
     private final Counter unreadable;
@@ -42,9 +41,6 @@ public class GatewayMetrics {
                             .publishPercentileHistogram()
                             .register(registry));
         }
-        inLanes = Counter.builder("keygate.gateway.state.batches.lanes")
-                .description("Poll batches large enough (a catch-up's) to be applied in parallel lanes")
-                .register(registry);
         applied = Counter.builder("keygate.gateway.state.events")
                 .description("Token and policy events applied to the in-memory state")
                 .tag("result", "applied")
@@ -114,11 +110,6 @@ public class GatewayMetrics {
     /** A call's limits were counted locally because Redis did not answer. */
     public void rateLimitDecidedLocally() {
         decidedLocally.increment();
-    }
-
-    /** A poll's batch was large enough (a catch-up's) to be decoded and applied in parallel lanes. */
-    public void batchAppliedInLanes() {
-        inLanes.increment();
     }
 
     public void eventApplied() {

@@ -18,11 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -67,11 +62,6 @@ public class StateConsumer {
     private final AppliedPositions appliedPositions;
     private final Duration freshnessCheckTimeout;
 
-    /** Batches at least this large are applied in lanes (a catch-up's); smaller ones on the consumer thread. */
-    private static final int PARALLEL_BATCH = 200;
-
-    private final Lane[] lanes;
-    private final ExecutorService laneExecutor;
     private volatile boolean running;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
@@ -92,21 +82,6 @@ public class StateConsumer {
         this.pollTimeout = config.gateway().state().pollTimeout();
         this.applier = new StateApplier(
                 state.tokens(), state.routes(), state.subscriptions(), state.ipRules(), state.plans(), state.jwt());
-        int threads = config.gateway().state().applyThreads() > 0
-                ? config.gateway().state().applyThreads()
-                : Math.min(2, Runtime.getRuntime().availableProcessors());
-        this.lanes = new Lane[threads];
-        for (int i = 0; i < threads; i++) {
-            lanes[i] = new Lane();
-        }
-        AtomicInteger laneThreads = new AtomicInteger();
-        this.laneExecutor = threads > 1
-                ? Executors.newFixedThreadPool(threads, task -> {
-                    Thread thread = new Thread(task, THREAD_NAME + "-lane-" + laneThreads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                })
-                : null;
     }
 
     /** Starts the consumer thread; returns at once (readiness tells when the state is complete). */
@@ -126,9 +101,6 @@ public class StateConsumer {
         }
         if (thread != null) {
             thread.join(STOP_TIMEOUT.toMillis());
-        }
-        if (laneExecutor != null) {
-            laneExecutor.shutdownNow();
         }
     }
 
@@ -161,12 +133,8 @@ public class StateConsumer {
     private void pollOnce(
             KafkaConsumer<byte[], byte[]> kafkaConsumer, List<TopicPartition> partitions, long startedNanos) {
         ConsumerRecords<byte[], byte[]> records = kafkaConsumer.poll(pollTimeout);
-        if (lanes.length > 1 && records.count() >= PARALLEL_BATCH) {
-            applyInLanes(records);
-        } else {
-            for (ConsumerRecord<byte[], byte[]> record : records) {
-                applyRecord(record, tokenEvents);
-            }
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            applyRecord(record);
         }
         applier.commit();
         publishProgress(kafkaConsumer, partitions, startedNanos);
@@ -191,86 +159,11 @@ public class StateConsumer {
         }
     }
 
-    /**
-     * Applies a large batch (a catch-up's) in lanes: the API-key events of the tokens topic's partitions are decoded and
-     * applied by one lane per group of partitions, at once; every other record is applied afterwards on this thread,
-     * in its partition's order (other indexes have one writer). A key's events share a partition, so they stay in order;
-     * events of different aggregates never depended on each other's order. Returns once everything is applied, so the
-     * positions published next are applied positions.
-     */
-    private void applyInLanes(ConsumerRecords<byte[], byte[]> records) {
-        metrics.batchAppliedInLanes();
-        List<List<ConsumerRecord<byte[], byte[]>>> work = new ArrayList<>(lanes.length);
-        for (int i = 0; i < lanes.length; i++) {
-            work.add(new ArrayList<>());
-        }
-        List<ConsumerRecord<byte[], byte[]>> others = new ArrayList<>();
-        for (TopicPartition partition : records.partitions()) {
-            List<ConsumerRecord<byte[], byte[]>> batch = records.records(partition);
-            if (partition.topic().equals(Topic.TOKENS.topicName())) {
-                work.get(partition.partition() % lanes.length).addAll(batch);
-            } else {
-                others.addAll(batch);
-            }
-        }
-        List<Future<List<ConsumerRecord<byte[], byte[]>>>> lanesDone = new ArrayList<>(lanes.length);
-        for (int i = 0; i < lanes.length; i++) {
-            Lane lane = lanes[i];
-            List<ConsumerRecord<byte[], byte[]>> laneRecords = work.get(i);
-            lanesDone.add(laneExecutor.submit(() -> lane.applyKeyEvents(laneRecords)));
-        }
-        List<ConsumerRecord<byte[], byte[]>> undecoded = new ArrayList<>();
-        for (Future<List<ConsumerRecord<byte[], byte[]>>> done : lanesDone) {
-            undecoded.addAll(join(done));
-        }
-        for (ConsumerRecord<byte[], byte[]> record : undecoded) {
-            applyRecord(record, tokenEvents);
-        }
-        for (ConsumerRecord<byte[], byte[]> record : others) {
-            applyRecord(record, tokenEvents);
-        }
-    }
-
-    private static <T> T join(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptException(e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    /** One lane of {@link #applyInLanes}: its own decoder (decoders are not shared between threads). */
-    private final class Lane {
-
-        private final TokenEventDecoder decoder = new TokenEventDecoder();
-
-        /** Applies the API-key events it can decode; returns the other records, in order, for the consumer thread. */
-        List<ConsumerRecord<byte[], byte[]>> applyKeyEvents(List<ConsumerRecord<byte[], byte[]>> records) {
-            List<ConsumerRecord<byte[], byte[]>> rest = new ArrayList<>();
-            for (ConsumerRecord<byte[], byte[]> record : records) {
-                DecodedKeyEvent keyEvent =
-                        record.value() == null ? null : decoder.decode(record.headers(), record.value());
-                if (keyEvent != null) {
-                    count(applier.applyKey(keyEvent.key(), keyEvent.sequence()), null);
-                } else {
-                    rest.add(record);
-                }
-            }
-            return rest;
-        }
-    }
-
-    private void applyRecord(ConsumerRecord<byte[], byte[]> record, TokenEventDecoder decoder) {
+    private void applyRecord(ConsumerRecord<byte[], byte[]> record) {
         if (record.value() == null) {
             return; // A tombstone: no event type deletes state yet.
         }
-        DecodedKeyEvent keyEvent = decoder.decode(record.headers(), record.value());
+        DecodedKeyEvent keyEvent = tokenEvents.decode(record.headers(), record.value());
         if (keyEvent != null) {
             count(applier.applyKey(keyEvent.key(), keyEvent.sequence()), null);
             return;

@@ -5,6 +5,7 @@ import io.keygate.events.policy.CredentialKind;
 import io.keygate.events.token.ApiKeyState;
 import io.keygate.gateway.check.Caller;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,15 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Keys are kept as {@link GatewayKey}s, and the values many keys share (tenant ids, scope lists, rate limits,
  * quotas, allow-lists) once each, so heap per key stays a few hundred bytes.
  *
- * <p>The state consumer applies events, from several threads while catching up, but never two events of the same key
- * at once (one key's events share a partition, and a partition one thread); request threads read without locks.
+ * <p>One writer (the state consumer) applies events; request threads read without locks.
  */
 public final class TokenIndex {
 
     private final Map<String, GatewayKey> byHash = new ConcurrentHashMap<>();
     private final Map<String, GatewayKey> byKeyId = new ConcurrentHashMap<>();
-    /** Values shared by many keys, deduplicated; touched by the writers only. */
-    private final Map<Object, Object> shared = new ConcurrentHashMap<>();
+    /** Values shared by many keys, deduplicated; touched by the writer only. */
+    private final Map<Object, Object> shared = new HashMap<>();
 
     /**
      * Records a key's state at an aggregate sequence.
