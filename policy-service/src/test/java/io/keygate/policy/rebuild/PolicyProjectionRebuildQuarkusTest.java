@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 class PolicyProjectionRebuildQuarkusTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final List<String> TABLES =
-            List.of("api", "api_route", "route_claim", "api_plan", "subscription", "ip_rule", "token_policy");
+    private static final List<String> TABLES = List.of(
+            "api", "api_route", "route_claim", "api_plan", "subscription", "ip_rule", "token_policy", "alert_policy");
 
     @Inject
     ProjectionRebuilder rebuilder;
@@ -125,6 +125,13 @@ class PolicyProjectionRebuildQuarkusTest {
                 .put("/tenants/{t}/token-policy", tenant)
                 .then()
                 .statusCode(200);
+        for (boolean blockIps : List.of(false, true)) {
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("revokeKeys", true, "blockIps", blockIps, "blockFor", "PT2H"))
+                    .put("/tenants/{t}/alert-policy", tenant)
+                    .then()
+                    .statusCode(200);
+        }
     }
 
     private String plan(String apiId, String name) {
@@ -146,7 +153,8 @@ class PolicyProjectionRebuildQuarkusTest {
         assertThat(snapshot()).isEqualTo(live);
         assertThat(live.get("subscription")).hasSizeGreaterThanOrEqualTo(4);
         assertThat(report.aggregates())
-                .containsOnlyKeys("api", "route", "api_plan", "subscription", "ip_rule", "token_policy");
+                .containsOnlyKeys(
+                        "api", "route", "api_plan", "subscription", "ip_rule", "token_policy", "alert_policy");
     }
 
     @Test
