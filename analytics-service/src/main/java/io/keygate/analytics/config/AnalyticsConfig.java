@@ -64,7 +64,8 @@ public interface AnalyticsConfig {
 
         /**
          * Records that start a transaction before the interval is over; while one transaction runs, at most this
-         * many more records are taken in (then the channel waits), which bounds the memory of unwritten calls.
+         * many more records are taken in (then the channel waits), which bounds the memory of unwritten calls. Writing
+         * a window holds a latency histogram per distinct row it touches, so this is sized to the heap.
          */
         @WithDefault("20000")
         int flushMaxRecords();
