@@ -4,6 +4,7 @@ import io.keygate.analytics.alert.AuthFailureBurstDetector;
 import io.keygate.events.call.CallRecorded;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,7 +15,7 @@ public final class ClientIpRollups {
 
     /** The rows of the calls with a tenant and a client address, in {@link ClientIpKey} order. */
     public static Map<ClientIpKey, ClientIpCounts> rollUp(Collection<CallRecorded> calls) {
-        Map<ClientIpKey, ClientIpCounts> rows = new TreeMap<>();
+        Map<ClientIpKey, ClientIpCounts> rows = new HashMap<>();
         for (CallRecorded call : calls) {
             if (call.tenantId() == null || call.clientIp() == null) {
                 continue;
@@ -35,6 +36,6 @@ public final class ClientIpRollups {
                     ? call.receivedAt()
                     : counts.lastSeen;
         }
-        return rows;
+        return new TreeMap<>(rows);
     }
 }

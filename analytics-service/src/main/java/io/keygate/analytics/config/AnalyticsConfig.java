@@ -53,6 +53,22 @@ public interface AnalyticsConfig {
         /** First pause between write attempts; it doubles (with jitter) up to ten times this. */
         @WithDefault("PT0.2S")
         Duration writeBackoff();
+
+        /**
+         * Longest time counted calls wait in memory before their transaction: calls of many poll batches are
+         * counted in one transaction (rows shared by the batches are written once), and the batches are
+         * acknowledged after it committed.
+         */
+        @WithDefault("PT1S")
+        Duration flushInterval();
+
+        /**
+         * Records that start a transaction before the interval is over; while one transaction runs, at most this
+         * many more records are taken in (then the channel waits), which bounds the memory of unwritten calls. Writing
+         * a window holds a latency histogram per distinct row it touches, so this is sized to the heap.
+         */
+        @WithDefault("20000")
+        int flushMaxRecords();
     }
 
     /** Usage reports. */

@@ -3,6 +3,7 @@ package io.keygate.analytics.rollup;
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.call.CallRecorded;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,8 @@ public final class CallRollups {
 
     /** The rows of {@code calls} (all rolled up) at every granularity, in {@link RollupKey} order. */
     public static Map<RollupKey, CallRollup> rollUp(Collection<CallRecorded> calls) {
-        Map<RollupKey, CallRollup> rows = new TreeMap<>();
+        // Summed in a hash map and sorted once: a call touches three rows, a row is sorted once.
+        Map<RollupKey, CallRollup> rows = new HashMap<>();
         for (CallRecorded call : calls) {
             if (!isRolledUp(call)) {
                 throw new IllegalArgumentException("Call " + call.requestId() + " has no tenant");
@@ -57,6 +59,6 @@ public final class CallRollups {
                         .add(call.bytesIn(), call.bytesOut(), call.durationMicros());
             }
         }
-        return rows;
+        return new TreeMap<>(rows);
     }
 }

@@ -11,9 +11,11 @@ public enum Granularity {
     DAY(ChronoUnit.DAYS);
 
     private final ChronoUnit unit;
+    private final String columnValue;
 
     Granularity(ChronoUnit unit) {
         this.unit = unit;
+        this.columnValue = name().toLowerCase(Locale.ROOT);
     }
 
     /** The start of the bucket holding {@code at} (UTC). */
@@ -28,7 +30,7 @@ public enum Granularity {
 
     /** The name stored in the {@code granularity} column and accepted by the reports API. */
     public String columnValue() {
-        return name().toLowerCase(Locale.ROOT);
+        return columnValue;
     }
 
     /** The granularity named {@code value} ({@code minute}, {@code hour}, {@code day}), case-insensitive. */

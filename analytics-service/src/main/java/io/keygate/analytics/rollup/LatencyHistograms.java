@@ -24,13 +24,24 @@ public final class LatencyHistograms {
 
     /** The stored form of a histogram. */
     public static byte[] encode(Histogram histogram) {
-        ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+        // The needed capacity is the worst case (every count a full word), far above the encoded size; one buffer per
+        // thread, reused, spares allocating it for each of the thousands of rows a write encodes.
+        int capacity = histogram.getNeededByteBufferCapacity();
+        ByteBuffer buffer = ENCODE_BUFFER.get();
+        if (buffer.capacity() < capacity) {
+            buffer = ByteBuffer.allocate(Math.max(capacity, 2 * buffer.capacity()));
+            ENCODE_BUFFER.set(buffer);
+        }
+        buffer.clear();
         int length = histogram.encodeIntoByteBuffer(buffer);
         byte[] bytes = new byte[length];
         buffer.flip();
         buffer.get(bytes);
         return bytes;
     }
+
+    private static final ThreadLocal<ByteBuffer> ENCODE_BUFFER =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocate(64 * 1024));
 
     /** A histogram from its stored form; auto-resizing, so more values may be added to it. */
     public static Histogram decode(byte[] stored) {

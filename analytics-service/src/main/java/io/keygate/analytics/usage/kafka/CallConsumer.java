@@ -4,9 +4,7 @@ import io.cloudevents.CloudEvent;
 import io.keygate.analytics.alert.AlertRules;
 import io.keygate.analytics.alert.AnomalyDetector;
 import io.keygate.analytics.config.AnalyticsConfig;
-import io.keygate.analytics.live.LiveCounters;
 import io.keygate.analytics.rollup.CallRollups;
-import io.keygate.analytics.rollup.store.RollupStore;
 import io.keygate.events.EventCodec;
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.KeygateEvent;
@@ -21,8 +19,6 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
@@ -30,9 +26,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Counts the gateway's call records, a poll's batch at a time. The batch is acknowledged (its offsets
- * become committable) only after the database committed its counts, so a crash replays it; the replay
- * adds nothing because processed event ids are recorded in the same transaction. A record that is not a
+ * Reads the gateway's call records, a poll's batch at a time, runs anomaly detection on them and hands them to the
+ * {@link CallFlusher}, which counts many batches in one transaction and acknowledges each batch (its offsets become
+ * committable) only after the database committed its counts, so a crash replays it; the replay adds nothing because
+ * processed event ids are recorded in the same transaction. A record that is not a
  * readable call record is logged (never its payload), counted and skipped, so it cannot block its partition.
  */
 @ApplicationScoped
@@ -40,23 +37,15 @@ public class CallConsumer {
 
     private static final Logger LOG = Logger.getLogger(CallConsumer.class);
 
-    private final RollupStore store;
-    private final AnalyticsConfig config;
+    private final CallFlusher flusher;
     private final MeterRegistry metrics;
     private final EventCodec codec = new EventCodec();
-    private final Counter counted;
-    private final Counter duplicates;
     private final Counter withoutTenant;
     private final AnomalyDetector detector;
-    private final LiveCounters live;
 
-    CallConsumer(RollupStore store, AnalyticsConfig config, MeterRegistry metrics, LiveCounters live) {
-        this.store = store;
-        this.live = live;
-        this.config = config;
+    CallConsumer(CallFlusher flusher, AnalyticsConfig config, MeterRegistry metrics) {
+        this.flusher = flusher;
         this.metrics = metrics;
-        this.counted = metrics.counter("keygate.analytics.calls.counted");
-        this.duplicates = metrics.counter("keygate.analytics.calls.duplicate");
         this.withoutTenant = metrics.counter("keygate.analytics.calls.without.tenant");
         this.detector = config.alerts().enabled() ? new AnomalyDetector(rules(config.alerts())) : null;
     }
@@ -81,39 +70,12 @@ public class CallConsumer {
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public Uni<Void> count(KafkaRecordBatch<String, CloudEvent> batch) {
         List<EventEnvelope<CallRecorded>> calls = CallRollups.distinctById(withTenant(readable(batch)));
-        // Detected once per batch, before the transaction: a retried write stores the same alerts again, never
-        // feeding the detector twice. Alerts go into the transaction that counts the calls raising them.
+        // Detected once per batch as it arrives: a retried write stores the same alerts again, never feeding the
+        // detector twice. Alerts go into the transaction that counts the calls raising them.
         List<AlertRaised> raised = detector == null
                 ? List.of()
                 : detector.observe(calls.stream().map(EventEnvelope::data).toList());
-        Duration backoff = config.analytics().writeBackoff();
-        return store.count(calls, raised)
-                .onFailure()
-                .retry()
-                .withBackOff(backoff, backoff.multipliedBy(10))
-                .atMost(config.analytics().writeAttempts())
-                .onItemOrFailure()
-                .transformToUni((fresh, failure) -> {
-                    if (failure != null) {
-                        LOG.errorf(
-                                failure,
-                                "Could not count a batch of %d calls; the channel stops and the batch will be replayed",
-                                calls.size());
-                        return Uni.createFrom().completionStage(() -> batch.nack(failure));
-                    }
-                    counted.increment(fresh.freshCalls().size());
-                    duplicates.increment(calls.size() - fresh.freshCalls().size());
-                    live.add(fresh.freshCalls(), Instant.now());
-                    fresh.newAlerts()
-                            .forEach(alert -> metrics.counter(
-                                            "keygate.analytics.alerts.raised",
-                                            "kind",
-                                            alert.kind().name(),
-                                            "severity",
-                                            alert.severity().name())
-                                    .increment());
-                    return Uni.createFrom().completionStage(batch::ack);
-                });
+        return flusher.add(batch, batch.getRecords().size(), calls, raised);
     }
 
     private List<EventEnvelope<CallRecorded>> readable(KafkaRecordBatch<String, CloudEvent> batch) {

@@ -1,0 +1,170 @@
+package io.keygate.analytics.usage.kafka;
+
+import io.keygate.analytics.config.AnalyticsConfig;
+import io.keygate.analytics.live.LiveCounters;
+import io.keygate.analytics.rollup.store.BatchCount;
+import io.keygate.analytics.rollup.store.RollupStore;
+import io.keygate.events.EventEnvelope;
+import io.keygate.events.alert.AlertRaised;
+import io.keygate.events.call.CallRecorded;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes the calls of many poll batches in one transaction ({@link RollupStore#count}) and acknowledges the batches
+ * only after it committed, so a crash before the commit replays them and the replay adds nothing (their ids are not
+ * in {@code processed_call}). A window is written when it is {@code flush-interval} old or holds
+ * {@code flush-max-records} records; while it is written the next one fills (the poll loop never waits on the
+ * database), and only when that one is full too does {@link #add} hold the channel back until the write ended: at
+ * most two windows are in memory. Windows are written one after the other, so batches are acknowledged in order.
+ */
+@ApplicationScoped
+public class CallFlusher {
+
+    private static final Logger LOG = Logger.getLogger(CallFlusher.class);
+
+    private final RollupStore store;
+    private final AnalyticsConfig.Analytics config;
+    private final LiveCounters live;
+    private final MeterRegistry metrics;
+    private final Vertx vertx;
+    private final Counter counted;
+    private final Counter duplicates;
+    private final long intervalNanos;
+
+    private UnflushedCalls open = new UnflushedCalls();
+    /** Completes when the window being written is settled; completed while none is. */
+    private CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
+
+    private boolean isWriting;
+    private boolean failed;
+    private long timer = -1;
+
+    CallFlusher(RollupStore store, AnalyticsConfig config, LiveCounters live, MeterRegistry metrics, Vertx vertx) {
+        this.store = store;
+        this.config = config.analytics();
+        this.live = live;
+        this.metrics = metrics;
+        this.vertx = vertx;
+        this.counted = metrics.counter("keygate.analytics.calls.counted");
+        this.duplicates = metrics.counter("keygate.analytics.calls.duplicate");
+        this.intervalNanos = this.config.flushInterval().toNanos();
+        metrics.gauge("keygate.analytics.records.unflushed", this, CallFlusher::unflushedRecords);
+    }
+
+    void start(@Observes StartupEvent startup) {
+        // Checked four times per interval, so a window waits at most 1.25 intervals when calls trickle in.
+        long period = Math.max(1, config.flushInterval().toMillis() / 4);
+        timer = vertx.setPeriodic(period, id -> flushIfDue());
+    }
+
+    @PreDestroy
+    void stop() {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    /**
+     * Takes in a poll's batch: its calls with a tenant and the alerts they raised.
+     *
+     * @return completes when the channel may deliver the next batch: at once, unless the open window is full while
+     *     another one is being written
+     */
+    public synchronized Uni<Void> add(
+            Message<?> batch, int records, List<EventEnvelope<CallRecorded>> calls, List<AlertRaised> raised) {
+        if (failed) {
+            return Uni.createFrom()
+                    .completionStage(batch.nack(new IllegalStateException("An earlier window could not be written")));
+        }
+        open.add(batch, records, calls, raised);
+        if (open.records() < config.flushMaxRecords()) {
+            return Uni.createFrom().voidItem();
+        }
+        if (!isWriting) {
+            write();
+            return Uni.createFrom().voidItem();
+        }
+        CompletableFuture<Void> previous = writing;
+        return Uni.createFrom().completionStage(previous);
+    }
+
+    synchronized int unflushedRecords() {
+        return open.records();
+    }
+
+    private synchronized void flushIfDue() {
+        if (!isWriting && !failed && open.isOlderThan(intervalNanos)) {
+            write();
+        }
+    }
+
+    /** Starts writing the open window; the caller holds the lock and no other window is being written. */
+    private void write() {
+        UnflushedCalls window = open;
+        open = new UnflushedCalls();
+        isWriting = true;
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        writing = settled;
+        Duration backoff = config.writeBackoff();
+        store.count(window.calls(), window.alerts())
+                .onFailure()
+                .retry()
+                .withBackOff(backoff, backoff.multipliedBy(10))
+                .atMost(config.writeAttempts())
+                .subscribe()
+                .with(count -> committed(window, count, settled), failure -> notWritten(window, failure, settled));
+    }
+
+    private void committed(UnflushedCalls window, BatchCount count, CompletableFuture<Void> settled) {
+        counted.increment(count.freshCalls().size());
+        duplicates.increment(window.received() - count.freshCalls().size());
+        live.add(count.freshCalls(), Instant.now());
+        count.newAlerts()
+                .forEach(alert -> metrics.counter(
+                                "keygate.analytics.alerts.raised",
+                                "kind",
+                                alert.kind().name(),
+                                "severity",
+                                alert.severity().name())
+                        .increment());
+        window.batches().forEach(Message::ack);
+        settle(settled);
+    }
+
+    private void notWritten(UnflushedCalls window, Throwable failure, CompletableFuture<Void> settled) {
+        LOG.errorf(
+                failure,
+                "Could not count %d calls of %d batches; the channel stops and the batches will be replayed",
+                window.received(),
+                window.batches().size());
+        synchronized (this) {
+            // Nothing after a lost window may be acknowledged: the channel stops, a restart replays from here.
+            failed = true;
+        }
+        window.batches().forEach(batch -> batch.nack(failure));
+        settle(settled);
+    }
+
+    private void settle(CompletableFuture<Void> settled) {
+        synchronized (this) {
+            isWriting = false;
+            if (!failed && (open.records() >= config.flushMaxRecords() || open.isOlderThan(intervalNanos))) {
+                write();
+            }
+        }
+        settled.complete(null);
+    }
+}
