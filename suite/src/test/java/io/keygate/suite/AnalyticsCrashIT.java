@@ -2,10 +2,8 @@ package io.keygate.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.keygate.events.EventCodec;
@@ -14,18 +12,7 @@ import io.keygate.events.Topic;
 import io.keygate.events.call.CallOutcome;
 import io.keygate.events.call.CallRecorded;
 import io.keygate.testkit.FreePorts;
-import io.keygate.testkit.KafkaBroker;
-import io.keygate.testkit.PostgresServer;
-import io.keygate.testkit.RunDirectory;
-import io.keygate.testkit.TestSessions;
-import io.keygate.testkit.Testkit;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -36,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -56,35 +41,21 @@ class AnalyticsCrashIT {
     private static final int CALLS = 40_000;
     private static final Instant START = Instant.parse("2026-11-29T10:00:00Z");
     private static final int[] STATUSES = {200, 200, 200, 201, 204, 401, 404, 429, 500, 503};
-    private static final String ADMIN = "Bearer " + TestSessions.platformAdmin();
 
-    private static RunDirectory run;
-    private static ServiceLauncher launcher;
-    private static PostgresServer postgres;
-    private static KafkaBroker kafka;
+    private static CrashHarness harness;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
     private final String tenant = "crash-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<CallRecorded> truth = generate(new Random(8));
 
     @BeforeAll
     static void servers() {
-        Path root = Path.of(System.getProperty("keygate.repository.root", ".."))
-                .toAbsolutePath()
-                .normalize();
-        kafka = Testkit.kafka();
-        postgres = Testkit.postgres();
-        run = RunDirectory.create("analytics-crash");
-        // No token-service here: analytics checks test sessions signed with the testkit's key (TestSessions.ISSUER).
-        launcher = new ServiceLauncher(root, run, kafka, postgres, 8081);
-        TestSessions.publishSigningKey(kafka.bootstrapServers());
+        harness = CrashHarness.start("analytics-crash");
     }
 
     @AfterAll
     static void cleanUp() {
-        if (run != null) {
-            run.delete();
+        if (harness != null) {
+            harness.close();
         }
     }
 
@@ -94,28 +65,13 @@ class AnalyticsCrashIT {
         int port = FreePorts.next();
         // A consumer group of its own: the stream is read from the start of the topic, other tests' calls included.
         Map<String, String> group = Map.of("mp.messaging.incoming.calls.group.id", "analytics-crash-" + tenant);
-        ServiceProcess analytics = launcher.analyticsService(port, database, group);
-        analytics.awaitReady(Duration.ofSeconds(90));
-
-        CompletableFuture<Void> producing = CompletableFuture.runAsync(this::produce);
-        await().atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(50))
-                .until(() -> counted(database) >= CALLS / 3);
-        analytics.kill();
-        long atKill = counted(database);
-        System.out.printf("analytics-service killed with %d of %d calls counted%n", atKill, CALLS);
-        assertThat(atKill).as("killed mid-stream").isLessThan(CALLS);
-
-        ServiceProcess restarted = launcher.analyticsService(port, database, group);
-        try {
-            restarted.awaitReady(Duration.ofSeconds(90));
-            producing.get(120, TimeUnit.SECONDS);
-            await().atMost(Duration.ofSeconds(120))
-                    .pollInterval(Duration.ofMillis(250))
-                    .until(() -> counted(database) >= CALLS);
-            // Anything still to be replayed would show up now.
-            Thread.sleep(3_000);
-
+        CrashHarness.Restarted restarted = harness.killMidStreamAndRestart(
+                "analytics-service",
+                () -> harness.launcher.analyticsService(port, database, group),
+                this::produce,
+                () -> counted(database),
+                CALLS);
+        try (ServiceProcess analytics = restarted.process()) {
             for (String granularity : List.of("minute", "hour", "day")) {
                 assertThat(sums(database, granularity))
                         .as(granularity + ": calls, errors, bytes in, bytes out")
@@ -126,13 +82,11 @@ class AnalyticsCrashIT {
                                 truth.stream().mapToLong(CallRecorded::bytesOut).sum());
             }
             assertPercentilesMatch(port);
-        } finally {
-            restarted.close();
         }
     }
 
     private void assertPercentilesMatch(int port) throws Exception {
-        JsonNode total = get(
+        JsonNode total = harness.get(
                         port,
                         "/reports/series?granularity=hour&tenantId=" + tenant + "&from=" + START + "&to="
                                 + START.plus(Duration.ofHours(1)))
@@ -177,7 +131,7 @@ class AnalyticsCrashIT {
     private void produce() {
         EventCodec codec = new EventCodec();
         Map<String, Object> config =
-                Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all", "linger.ms", 5);
+                Map.of("bootstrap.servers", harness.kafka.bootstrapServers(), "acks", "all", "linger.ms", 5);
         try (KafkaProducer<String, CloudEvent> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer())) {
             for (int i = 0; i < CALLS; i++) {
@@ -209,22 +163,11 @@ class AnalyticsCrashIT {
         String sql = "SELECT coalesce(sum(calls), 0), coalesce(sum(calls) FILTER (WHERE status_class >= 4), 0),"
                 + " coalesce(sum(bytes_in), 0), coalesce(sum(bytes_out), 0) FROM call_rollup"
                 + " WHERE tenant_id = '" + tenant + "' AND granularity = '" + granularity + "'";
-        try (Connection connection = DriverManager.getConnection(
-                        postgres.jdbcUrl(database), PostgresServer.USER, PostgresServer.PASSWORD);
+        try (Connection connection = harness.connect(database);
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return List.of(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4));
         }
-    }
-
-    private JsonNode get(int port, String path) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .header("Authorization", ADMIN)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(200);
-        return json.readTree(response.body());
     }
 }

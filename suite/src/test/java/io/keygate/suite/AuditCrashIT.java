@@ -1,7 +1,6 @@
 package io.keygate.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,11 +13,7 @@ import io.keygate.events.Topic;
 import io.keygate.events.call.CallOutcome;
 import io.keygate.events.call.CallRecorded;
 import io.keygate.testkit.FreePorts;
-import io.keygate.testkit.KafkaBroker;
-import io.keygate.testkit.PostgresServer;
-import io.keygate.testkit.RunDirectory;
 import io.keygate.testkit.TestSessions;
-import io.keygate.testkit.Testkit;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -27,10 +22,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -39,8 +31,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -61,35 +51,24 @@ class AuditCrashIT {
     /** The service's heap in these tests: far below the size of the export. */
     private static final List<String> SMALL_HEAP = List.of("-Xms32m", "-Xmx96m", "-XX:+UseSerialGC");
 
-    private static RunDirectory run;
-    private static ServiceLauncher launcher;
-    private static PostgresServer postgres;
-    private static KafkaBroker kafka;
-
     private static final String ADMIN = "Bearer " + TestSessions.platformAdmin();
+
+    private static CrashHarness harness;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
+
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeAll
     static void servers() {
-        Path root = Path.of(System.getProperty("keygate.repository.root", ".."))
-                .toAbsolutePath()
-                .normalize();
-        kafka = Testkit.kafka();
-        postgres = Testkit.postgres();
-        run = RunDirectory.create("audit-crash");
-        // No token-service runs here: the audit-service checks test sessions, signed with the testkit's key and named
-        // by the issuer a token-service on 8081 would have (TestSessions.ISSUER).
-        launcher = new ServiceLauncher(root, run, kafka, postgres, 8081);
-        TestSessions.publishSigningKey(kafka.bootstrapServers());
+        harness = CrashHarness.start("audit-crash");
     }
 
     @AfterAll
     static void cleanUp() {
-        if (run != null) {
-            run.delete();
+        if (harness != null) {
+            harness.close();
         }
     }
 
@@ -97,49 +76,32 @@ class AuditCrashIT {
     void aKilledAuditServiceLosesNothingAndStoresNothingTwice() throws Exception {
         String database = "audit_crash_" + runId;
         int port = FreePorts.next();
-        ServiceProcess audit = launcher.auditService(port, database, SMALL_HEAP, Map.of());
-        audit.awaitReady(Duration.ofSeconds(90));
-
-        CompletableFuture<Void> producing = CompletableFuture.runAsync(this::produceStream);
-        await().atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(50))
-                .until(() -> stored(database) >= TOTAL / 3);
-        long beforeKill = stored(database);
-        audit.kill();
-        long atKill = stored(database);
-        System.out.printf(
-                "audit-service killed with %d of %d records stored (%d a moment before)%n", atKill, TOTAL, beforeKill);
-        assertThat(atKill).as("killed mid-stream").isLessThan(TOTAL);
-
-        ServiceProcess restarted = launcher.auditService(port, database, SMALL_HEAP, Map.of());
-        try {
-            restarted.awaitReady(Duration.ofSeconds(90));
-            producing.get(120, TimeUnit.SECONDS);
-            await().atMost(Duration.ofSeconds(120))
-                    .pollInterval(Duration.ofMillis(250))
-                    .until(() -> stored(database) >= TOTAL);
-            // Anything still to be replayed would show up now.
-            Thread.sleep(3_000);
-
-            assertThat(count(database, "SELECT count(*) FROM audit_entry WHERE tenant_id LIKE 'crash-" + runId + "-%'"))
+        CrashHarness.Restarted restarted = harness.killMidStreamAndRestart(
+                "audit-service",
+                () -> harness.launcher.auditService(port, database, SMALL_HEAP, Map.of()),
+                this::produceStream,
+                () -> stored(database),
+                TOTAL);
+        try (ServiceProcess audit = restarted.process()) {
+            assertThat(harness.count(
+                            database, "SELECT count(*) FROM audit_entry WHERE tenant_id LIKE 'crash-" + runId + "-%'"))
                     .isEqualTo(ADMIN_EVENTS);
-            assertThat(count(database, "SELECT count(DISTINCT event_id) FROM audit_entry"))
+            assertThat(harness.count(database, "SELECT count(DISTINCT event_id) FROM audit_entry"))
                     .isEqualTo(ADMIN_EVENTS);
-            assertThat(count(database, "SELECT count(*) FROM call_record WHERE tenant_id LIKE 'crash-" + runId + "-%'"))
+            assertThat(harness.count(
+                            database, "SELECT count(*) FROM call_record WHERE tenant_id LIKE 'crash-" + runId + "-%'"))
                     .isEqualTo(CALL_RECORDS);
-            assertThat(count(database, "SELECT count(DISTINCT event_id) FROM call_record"))
+            assertThat(harness.count(database, "SELECT count(DISTINCT event_id) FROM call_record"))
                     .isEqualTo(CALL_RECORDS);
-            assertThat(count(database, "SELECT count(*) FROM audit_dead_letter"))
+            assertThat(harness.count(database, "SELECT count(*) FROM audit_dead_letter"))
                     .isZero();
             for (int t = 0; t < TENANTS; t++) {
-                JsonNode verification = get(port, "/audit/chains/crash-" + runId + "-" + t + "/verification");
+                JsonNode verification = harness.get(port, "/audit/chains/crash-" + runId + "-" + t + "/verification");
                 assertThat(verification.get("intact").asBoolean())
                         .as("chain of tenant %d: %s", t, verification)
                         .isTrue();
                 assertThat(verification.get("entriesChecked").asLong()).isEqualTo(ADMIN_EVENTS / TENANTS);
             }
-        } finally {
-            restarted.close();
         }
     }
 
@@ -147,7 +109,7 @@ class AuditCrashIT {
     void anExportFarLargerThanTheHeapStreamsOutWhole() throws Exception {
         String database = "audit_export_" + runId;
         int port = FreePorts.next();
-        ServiceProcess audit = launcher.auditService(port, database, SMALL_HEAP, Map.of());
+        ServiceProcess audit = harness.launcher.auditService(port, database, SMALL_HEAP, Map.of());
         try {
             audit.awaitReady(Duration.ofSeconds(90));
             int entries = 100_000;
@@ -197,7 +159,7 @@ class AuditCrashIT {
     private void produceStream() {
         EventCodec codec = new EventCodec();
         Map<String, Object> config =
-                Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all", "linger.ms", 5);
+                Map.of("bootstrap.servers", harness.kafka.bootstrapServers(), "acks", "all", "linger.ms", 5);
         try (KafkaProducer<String, CloudEvent> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer())) {
             Instant t0 = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
@@ -251,36 +213,14 @@ class AuditCrashIT {
     }
 
     private long stored(String database) throws SQLException {
-        return count(database, "SELECT (SELECT count(*) FROM audit_entry) + (SELECT count(*) FROM call_record)");
-    }
-
-    private long count(String database, String sql) throws SQLException {
-        try (Connection connection = connect(database);
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return harness.count(
+                database, "SELECT (SELECT count(*) FROM audit_entry) + (SELECT count(*) FROM call_record)");
     }
 
     private void execute(String database, String sql) throws SQLException {
-        try (Connection connection = connect(database);
+        try (Connection connection = harness.connect(database);
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
-    }
-
-    private static Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl(database), PostgresServer.USER, PostgresServer.PASSWORD);
-    }
-
-    private JsonNode get(int port, String path) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .header("Authorization", ADMIN)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(200);
-        return json.readTree(response.body());
     }
 }
