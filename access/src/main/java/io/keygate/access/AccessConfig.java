@@ -20,6 +20,13 @@ public interface AccessConfig {
     Duration clockSkew();
 
     /**
+     * How many verified session tokens are remembered, so that the next call with the same token skips its
+     * signature check (its expiry, session and signing key are checked on every call). About 1 KB each.
+     */
+    @WithDefault("10000")
+    int verifiedTokenCacheSize();
+
+    /**
      * How far back ended sessions are read from {@code keygate.identities} at start: at least the longest session
      * token lifetime, so no token of a session that ended before this instance started is accepted.
      */

@@ -21,7 +21,8 @@ public class AccessState {
             throw new IllegalStateException("docs/permissions.md has no rows for service '" + service
                     + "' (keygate.access.service): every call would be refused");
         }
-        this.verifier = new SessionTokenVerifier(signingKeys, endedSessions, config.issuer(), config.clockSkew());
+        this.verifier = new SessionTokenVerifier(
+                signingKeys, endedSessions, config.issuer(), config.clockSkew(), config.verifiedTokenCacheSize());
     }
 
     /** This service's name in the permission table. */

@@ -9,11 +9,15 @@ import io.keygate.events.identity.TenantRole;
 import io.keygate.events.signing.PublicJwk;
 import io.keygate.events.signing.SigningKeyState;
 import io.keygate.events.signing.SigningKeyStatus;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
@@ -33,7 +37,9 @@ class SessionTokenVerifierTest {
 
     private final SigningKeys keys = new SigningKeys();
     private final EndedSessions ended = new EndedSessions();
-    private final SessionTokenVerifier verifier = new SessionTokenVerifier(keys, ended, ISSUER, Duration.ofSeconds(30));
+    private final MovableClock clock = new MovableClock();
+    private final SessionTokenVerifier verifier =
+            new SessionTokenVerifier(keys, ended, ISSUER, Duration.ofSeconds(30), 100, clock);
 
     @BeforeEach
     void publishKey() {
@@ -128,12 +134,53 @@ class SessionTokenVerifierTest {
     }
 
     @Test
-    void aTokenSignedByAnUnpublishedOrRetiredKeyIsRefused() {
+    void aTokenSignedByAnUnpublishedOrRetiredKeyIsRefused() throws Exception {
         assertRefused(sign(claims -> {}, "k2", OTHER_KEY));
 
         String token = sign(claims -> {});
+        assertThat(verifier.verify(token).sessionId()).isEqualTo("s-1");
         keys.apply(state("k1", KEY, SigningKeyStatus.RETIRED));
         assertRefused(token);
+    }
+
+    @Test
+    void aRememberedTokenIsRefusedOnceItExpires() throws Exception {
+        long expiresAt = clock.instant().getEpochSecond() + 60;
+        String token = sign(claims -> claims.setExpirationTime(NumericDate.fromSeconds(expiresAt)));
+        assertThat(verifier.verify(token).userId()).isEqualTo("u-1");
+
+        clock.advance(Duration.ofSeconds(60 + 29));
+        assertThat(verifier.verify(token).userId()).isEqualTo("u-1");
+
+        clock.advance(Duration.ofSeconds(2));
+        assertRefused(token);
+    }
+
+    @Test
+    void aRememberedTokenIsRefusedWhenItsKeyIdNowNamesAnotherKey() throws Exception {
+        String token = sign(claims -> {});
+        verifier.verify(token);
+
+        keys.apply(state("k1", OTHER_KEY, SigningKeyStatus.PUBLISHED));
+
+        assertRefused(token);
+    }
+
+    @Test
+    void aTamperedCopyOfARememberedTokenIsRefused() throws Exception {
+        String token = sign(claims -> {});
+        verifier.verify(token);
+        String[] parts = token.split("\\.");
+        String forged = parts[0] + "."
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(claims(claims -> claims.setClaim(SessionClaims.PLATFORM_ADMIN, true))
+                                .toJson()
+                                .getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
+
+        assertRefused(forged);
+        assertThat(verifier.verify(token).platformAdmin()).isFalse();
     }
 
     @Test
@@ -163,6 +210,30 @@ class SessionTokenVerifierTest {
     @Test
     void anUnknownRoleIsRefused() {
         assertRefused(sign(claims -> claims.setClaim(SessionClaims.ROLES, List.of("root"))));
+    }
+
+    /** A clock that moves only when told to. */
+    private static final class MovableClock extends Clock {
+        private Instant now = Instant.now();
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     private void assertRefused(String token) {
