@@ -34,18 +34,23 @@ import java.util.function.Function;
 @ApplicationScoped
 public class EventStore {
 
-    /** Channel the relay LISTENs on; appends NOTIFY it in their transaction (delivered at commit). */
+    /**
+     * Channel the relay LISTENs on; appends NOTIFY it in their transaction (delivered at commit), except those of
+     * {@link #appendAndProject} while a relay runs in this process, which wake it directly after the commit.
+     */
     static final String OUTBOX_CHANNEL = "keygate_outbox";
 
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final Pool pool;
     private final String source;
+    private final OutboxWakeup wakeup;
     private final EventCodec codec = new EventCodec();
 
-    EventStore(Pool pool, EventStoreConfig config) {
+    EventStore(Pool pool, EventStoreConfig config, OutboxWakeup wakeup) {
         this.pool = pool;
         this.source = config.source();
+        this.wakeup = wakeup;
     }
 
     void createSchema(@Observes @Priority(10) StartupEvent startup) {
@@ -202,6 +207,19 @@ public class EventStore {
             String aggregateType,
             long expectedVersion,
             List<? extends EventEnvelope<? extends KeygateEvent>> events) {
+        return append(tx, aggregateType, expectedVersion, events, true);
+    }
+
+    /**
+     * {@link #append(SqlConnection, String, long, List)}, sending the relay's NOTIFY only if {@code notifyRelay}: a
+     * caller that owns the transaction and wakes the local relay after the commit skips it.
+     */
+    private Uni<Void> append(
+            SqlConnection tx,
+            String aggregateType,
+            long expectedVersion,
+            List<? extends EventEnvelope<? extends KeygateEvent>> events,
+            boolean notifyRelay) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -230,8 +248,11 @@ public class EventStore {
                 .transform(e -> new ConcurrencyConflictException(aggregateId, expectedVersion));
         Uni<?> insertOutbox = tx.preparedQuery("INSERT INTO event_outbox (event_id, topic) VALUES ($1, $2)")
                 .executeBatch(outboxRows);
-        Uni<?> notifyRelay = tx.query("NOTIFY " + OUTBOX_CHANNEL).execute();
-        return Uni.combine().all().unis(insertEvents, insertOutbox, notifyRelay).discardItems();
+        if (!notifyRelay) {
+            return Uni.combine().all().unis(insertEvents, insertOutbox).discardItems();
+        }
+        Uni<?> notify = tx.query("NOTIFY " + OUTBOX_CHANNEL).execute();
+        return Uni.combine().all().unis(insertEvents, insertOutbox, notify).discardItems();
     }
 
     /**
@@ -262,13 +283,16 @@ public class EventStore {
             List<? extends EventEnvelope<? extends KeygateEvent>> events,
             Function<SqlConnection, Uni<?>> precondition,
             Function<SqlConnection, Uni<?>> readModelUpdate) {
-        return inTransaction(tx -> Uni.combine()
+        // With a relay in this process, it is woken after the commit instead of by a NOTIFY in the transaction.
+        boolean wakeLocally = wakeup.hasLocalRelay();
+        Uni<Void> committed = inTransaction(tx -> Uni.combine()
                 .all()
                 .unis(
                         precondition.apply(tx),
-                        append(tx, aggregateType, expectedVersion, events),
+                        append(tx, aggregateType, expectedVersion, events, !wakeLocally),
                         readModelUpdate.apply(tx))
                 .discardItems());
+        return wakeLocally ? committed.invoke(wakeup::wakeLocalRelay) : committed;
     }
 
     private Tuple eventRow(String aggregateType, EventEnvelope<? extends KeygateEvent> event) {

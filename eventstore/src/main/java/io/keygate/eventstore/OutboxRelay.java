@@ -43,8 +43,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes the outbox to Kafka: woken at once by LISTEN/NOTIFY when a transaction appends events, and
- * by a poll as a safety net. Each pass takes a transaction-scoped advisory lock (one relay per database
+ * Publishes the outbox to Kafka: woken at once when a transaction appends events (in this process by
+ * {@link OutboxWakeup} after a command commits, from other processes by LISTEN/NOTIFY), and by a poll as a safety
+ * net. Each pass takes a transaction-scoped advisory lock (one relay per database
  * at a time, so per-aggregate order holds across replicas), reads a batch in outbox order, sends it
  * with an idempotent {@code acks=all} producer keyed by aggregate id, waits for every acknowledgement,
  * and only then deletes the rows. A failure rolls the pass back; the rows are sent again on the next
@@ -57,7 +58,14 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary constant naming the relay's advisory lock. */
-    private static final long RELAY_LOCK = 0x6b6579676174654cL;
+    static final long RELAY_LOCK = 0x6b6579676174654cL;
+    /** What {@link #relayBatch} returns when another replica's relay holds the lock. */
+    private static final int LOCK_BUSY = -1;
+    /**
+     * How soon a pass that found the lock held tries again: the holder was not told of this process's rows (commands
+     * here wake the local relay, not every relay), so they wait for this retry, not for the poll.
+     */
+    private static final long LOCK_RETRY_MILLIS = 20;
 
     private final Pool pool;
     private final Vertx vertx;
@@ -70,6 +78,8 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failures;
     private final Set<EventType> recordPositionsOf;
+    private final OutboxWakeup wakeup;
+    private final AtomicBoolean retryScheduled = new AtomicBoolean();
 
     private KafkaProducer<String, CloudEvent> producer;
     private PgSubscriber subscriber;
@@ -82,8 +92,10 @@ public class OutboxRelay {
             EventStore store,
             EventStoreConfig config,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            OutboxWakeup wakeup) {
         this.pool = pool;
+        this.wakeup = wakeup;
         this.vertx = vertx;
         this.store = store;
         this.config = config;
@@ -105,11 +117,13 @@ public class OutboxRelay {
         subscriber.channel(EventStore.OUTBOX_CHANNEL).handler(payload -> wake());
         subscriber.connect().await().atMost(Duration.ofSeconds(30));
         pollTimer = vertx.setPeriodic(config.relay().pollInterval().toMillis(), id -> wake());
+        wakeup.register(this::wake);
         wake();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
         stopped = true;
+        wakeup.unregister();
         if (pollTimer >= 0) {
             vertx.cancelTimer(pollTimer);
         }
@@ -136,7 +150,9 @@ public class OutboxRelay {
                 .with(
                         count -> {
                             draining.set(false);
-                            if (count >= config.relay().batchSize() || wakeAgain.get()) {
+                            if (count == LOCK_BUSY) {
+                                retryAfterLockBusy();
+                            } else if (count >= config.relay().batchSize() || wakeAgain.get()) {
                                 wake();
                             }
                         },
@@ -147,13 +163,26 @@ public class OutboxRelay {
                         });
     }
 
-    /** One pass: publishes up to a batch of outbox rows and deletes them; returns how many. */
+    /** Tries again shortly (once, however many passes found the lock held meanwhile). */
+    private void retryAfterLockBusy() {
+        if (retryScheduled.compareAndSet(false, true)) {
+            vertx.setTimer(LOCK_RETRY_MILLIS, id -> {
+                retryScheduled.set(false);
+                wake();
+            });
+        }
+    }
+
+    /**
+     * One pass: publishes up to a batch of outbox rows and deletes them; returns how many, or {@value #LOCK_BUSY}
+     * when another replica's relay holds the lock.
+     */
     Uni<Integer> relayBatch() {
         return pool.withTransaction(tx -> tx.preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS locked")
                 .execute(Tuple.of(RELAY_LOCK))
                 .chain(rows -> rows.iterator().next().getBoolean("locked")
                         ? publishPending(tx)
-                        : Uni.createFrom().item(0)));
+                        : Uni.createFrom().item(LOCK_BUSY)));
     }
 
     private Uni<Integer> publishPending(SqlConnection tx) {

@@ -180,7 +180,7 @@ class EventStoreQuarkusTest {
                 .getLong("n");
     }
 
-    private static List<ConsumerRecord<String, CloudEvent>> publishedFor(String key) {
+    static List<ConsumerRecord<String, CloudEvent>> publishedFor(String key) {
         return Testkit.kafka()
                 .readAll(Topic.TOKENS.topicName(), new StringDeserializer(), new CloudEventDeserializer())
                 .stream()
@@ -193,7 +193,7 @@ class EventStoreQuarkusTest {
                 "/eventstore-test", sequence, Instant.now().truncatedTo(ChronoUnit.MICROS), "corr", null, event);
     }
 
-    private static ApiKeyState state(String keyId, ApiKeyStatus status) {
+    static ApiKeyState state(String keyId, ApiKeyStatus status) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return new ApiKeyState(
                 keyId,
