@@ -52,3 +52,17 @@ CREATE TABLE IF NOT EXISTS key_client_ip (
     PRIMARY KEY (tenant_id, key_id, client_ip)
 );
 CREATE INDEX IF NOT EXISTS key_client_ip_by_first_seen ON key_client_ip (tenant_id, key_id, first_seen);
+
+-- The rate limit and quota of every API key, from the token-service's key events (version: the key's event sequence;
+-- an older event never overwrites a newer one). Usage reports set a key's calls against them.
+CREATE TABLE IF NOT EXISTS key_limit (
+    tenant_id           text        NOT NULL,
+    key_id              text        NOT NULL,
+    created_at          timestamptz NOT NULL,
+    rate_limit_requests bigint,
+    rate_limit_per      text        CHECK (rate_limit_per IN ('SECOND', 'MINUTE', 'HOUR')),
+    quota_limit         bigint,
+    quota_refill        text        CHECK (quota_refill IN ('DAY', 'MONTH')),
+    version             bigint      NOT NULL,
+    PRIMARY KEY (tenant_id, key_id)
+);

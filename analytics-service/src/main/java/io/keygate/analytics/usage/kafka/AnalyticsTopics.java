@@ -13,14 +13,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Creates the topic analytics reads when it is missing (the broker does not auto-create topics), before
+ * Creates the topics analytics reads when they are missing (the broker does not auto-create topics), before
  * the messaging channels start, so the consumer subscribes to a topic that exists.
  */
 @ApplicationScoped
 public class AnalyticsTopics {
 
-    /** Must match {@code mp.messaging.incoming.calls.topic}. */
-    public static final List<Topic> READ = List.of(Topic.CALLS);
+    /** Must match {@code mp.messaging.incoming.calls.topic} and {@code mp.messaging.incoming.key-limits.topic}. */
+    public static final List<Topic> READ = List.of(Topic.CALLS, Topic.TOKENS);
 
     /** After the schema, before the messaging channels (LIBRARY_BEFORE). */
     static final int TOPICS_PRIORITY = Interceptor.Priority.PLATFORM_BEFORE + 20;

@@ -2,6 +2,7 @@ package io.keygate.analytics.usage.rest;
 
 import io.keygate.analytics.usage.KeyMinuteUsage;
 import io.keygate.analytics.usage.KeyUsageReport;
+import io.keygate.analytics.usage.LimitUsage;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,6 +16,8 @@ import java.util.List;
  * @param totalCalls  calls in the window's minutes
  * @param totalErrors calls answered with a status of 400 or more
  * @param minutes     minutes with at least one call, oldest first (the first may start before {@code from})
+ * @param rateLimit   the window's calls against the key's rate limit; null when it has none or is unknown here
+ * @param quota       the calls of the quota's current period against it; null when the key has none or is unknown
  */
 public record KeyUsageView(
         String tenantId,
@@ -23,7 +26,9 @@ public record KeyUsageView(
         Instant to,
         long totalCalls,
         long totalErrors,
-        List<Minute> minutes) {
+        List<Minute> minutes,
+        LimitUsage.RateLimitUsage rateLimit,
+        LimitUsage.QuotaUsage quota) {
 
     /**
      * One minute of a key.
@@ -41,7 +46,7 @@ public record KeyUsageView(
         }
     }
 
-    static KeyUsageView of(KeyUsageReport report) {
+    static KeyUsageView of(KeyUsageReport report, LimitUsage.RateLimitUsage rateLimit, LimitUsage.QuotaUsage quota) {
         return new KeyUsageView(
                 report.tenantId(),
                 report.keyId(),
@@ -49,6 +54,8 @@ public record KeyUsageView(
                 report.window().to(),
                 report.totalCalls(),
                 report.totalErrors(),
-                report.minutes().stream().map(Minute::of).toList());
+                report.minutes().stream().map(Minute::of).toList(),
+                rateLimit,
+                quota);
     }
 }

@@ -16,7 +16,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,6 +34,9 @@ public class UsageStore {
             + " sum(bytes_in)::bigint AS bytes_in,"
             + " sum(bytes_out)::bigint AS bytes_out FROM call_rollup WHERE tenant_id = $1 AND key_id = $2"
             + " AND granularity = 'minute' AND bucket >= $3 AND bucket < $4 GROUP BY bucket ORDER BY bucket";
+
+    private static final String CALLS = "SELECT coalesce(sum(calls), 0)::bigint AS calls FROM call_rollup"
+            + " WHERE tenant_id = $1 AND key_id = $2 AND granularity = 'minute' AND bucket >= $3 AND bucket < $4";
 
     private final Pool pool;
 
@@ -58,6 +63,18 @@ public class UsageStore {
             rows.forEach(row -> minutes.add(toUsage(tenantId, keyId, row)));
             return minutes;
         });
+    }
+
+    /** Calls of a key in the minutes from the one holding {@code from} up to {@code to} (exclusive). */
+    public Uni<Long> calls(String tenantId, String keyId, Instant from, Instant to) {
+        Tuple params = Tuple.of(
+                tenantId,
+                keyId,
+                from.truncatedTo(ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC),
+                to.atOffset(ZoneOffset.UTC));
+        return pool.preparedQuery(CALLS)
+                .execute(params)
+                .map(rows -> rows.iterator().next().getLong("calls"));
     }
 
     private static KeyMinuteUsage toUsage(String tenantId, String keyId, Row row) {
