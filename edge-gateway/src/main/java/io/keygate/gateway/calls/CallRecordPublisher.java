@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.jboss.logging.Logger;
+import org.jctools.queues.MessagePassingQueue;
 import org.jctools.queues.MpscArrayQueue;
 
 /**
@@ -150,9 +151,11 @@ public class CallRecordPublisher {
 
     private void publishLoop() {
         CallRecordEncoder encoder = new CallRecordEncoder(topic, SOURCE);
+        // One consumer for the thread's life: the loop runs thousands of times a second.
+        MessagePassingQueue.Consumer<CallRecorded> sender = record -> send(encoder, record);
         int idle = 0;
         while (true) {
-            int taken = queue.drain(record -> send(encoder, record), DRAIN_LIMIT);
+            int taken = queue.drain(sender, DRAIN_LIMIT);
             if (taken > 0) {
                 idle = 0;
                 continue;
