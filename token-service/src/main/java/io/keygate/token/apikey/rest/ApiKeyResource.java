@@ -1,8 +1,6 @@
 package io.keygate.token.apikey.rest;
 
 import io.keygate.access.OwnerScope;
-import io.keygate.token.apikey.ApiKeyRejectedException;
-import io.keygate.token.apikey.ApiKeyRejection;
 import io.keygate.token.apikey.service.ApiKeyService;
 import io.keygate.token.apikey.store.ApiKeyProjection;
 import io.keygate.token.application.service.ApplicationOwnership;
@@ -92,15 +90,7 @@ public class ApiKeyResource {
     public Uni<ApiKeyView> get(
             @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @PathParam("keyId") @Pattern(regexp = KEY_ID) String keyId) {
-        return ownership
-                .requireKey(ownership.scope(), tenantId, keyId)
-                .chain(() -> projection.find(tenantId, keyId))
-                .map(key -> {
-                    if (key == null) {
-                        throw new ApiKeyRejectedException(new ApiKeyRejection.NotFound(keyId));
-                    }
-                    return ApiKeyView.of(key);
-                });
+        return ownership.findKey(ownership.scope(), tenantId, keyId).map(ApiKeyView::of);
     }
 
     @PATCH

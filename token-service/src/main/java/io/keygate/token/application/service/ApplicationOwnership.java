@@ -7,6 +7,8 @@ import io.keygate.events.application.ApplicationState;
 import io.keygate.events.identity.TeamStatus;
 import io.keygate.events.identity.UserState;
 import io.keygate.events.identity.UserStatus;
+import io.keygate.events.oauth.OAuthClientState;
+import io.keygate.events.token.ApiKeyState;
 import io.keygate.token.apikey.ApiKeyRejectedException;
 import io.keygate.token.apikey.ApiKeyRejection;
 import io.keygate.token.apikey.store.ApiKeyProjection;
@@ -150,36 +152,63 @@ public class ApplicationOwnership {
 
     /** Completes if the API key belongs to an application in scope; fails with the key's 404 otherwise. */
     public Uni<Void> requireKey(OwnerScope scope, String tenantId, String keyId) {
-        if (!scope.isRestricted()) {
-            return Uni.createFrom().voidItem();
-        }
-        return keys.find(tenantId, keyId)
-                .chain(key -> key == null || key.applicationId() == null
-                        ? Uni.createFrom().nullItem()
-                        : applications.find(tenantId, key.applicationId()))
-                .invoke(application -> {
-                    if (!admits(scope, application)) {
-                        throw new ApiKeyRejectedException(new ApiKeyRejection.NotFound(keyId));
-                    }
-                })
-                .replaceWithVoid();
+        return scope.isRestricted()
+                ? findKey(scope, tenantId, keyId).replaceWithVoid()
+                : Uni.createFrom().voidItem();
+    }
+
+    /**
+     * The API key, if it exists and belongs to an application in scope; fails with the key's 404 otherwise. The key is
+     * read once, whoever asks.
+     */
+    public Uni<ApiKeyState> findKey(OwnerScope scope, String tenantId, String keyId) {
+        return keys.find(tenantId, keyId).chain(key -> {
+            if (key == null) {
+                throw new ApiKeyRejectedException(new ApiKeyRejection.NotFound(keyId));
+            }
+            if (!scope.isRestricted()) {
+                return Uni.createFrom().item(key);
+            }
+            return applicationOf(tenantId, key.applicationId()).map(application -> {
+                if (!admits(scope, application)) {
+                    throw new ApiKeyRejectedException(new ApiKeyRejection.NotFound(keyId));
+                }
+                return key;
+            });
+        });
     }
 
     /** Completes if the OAuth2 client belongs to an application in scope; fails with the client's 404 otherwise. */
     public Uni<Void> requireClient(OwnerScope scope, String tenantId, String clientId) {
-        if (!scope.isRestricted()) {
-            return Uni.createFrom().voidItem();
-        }
-        return clients.find(tenantId, clientId)
-                .chain(client -> client == null
-                        ? Uni.createFrom().nullItem()
-                        : applications.find(tenantId, client.applicationId()))
-                .invoke(application -> {
-                    if (!admits(scope, application)) {
-                        throw new OAuthClientRejectedException(new OAuthClientRejection.NotFound(clientId));
-                    }
-                })
-                .replaceWithVoid();
+        return scope.isRestricted()
+                ? findClient(scope, tenantId, clientId).replaceWithVoid()
+                : Uni.createFrom().voidItem();
+    }
+
+    /**
+     * The OAuth2 client, if it exists and belongs to an application in scope; fails with the client's 404 otherwise.
+     * The client is read once, whoever asks.
+     */
+    public Uni<OAuthClientState> findClient(OwnerScope scope, String tenantId, String clientId) {
+        return clients.find(tenantId, clientId).chain(client -> {
+            if (client == null) {
+                throw new OAuthClientRejectedException(new OAuthClientRejection.NotFound(clientId));
+            }
+            if (!scope.isRestricted()) {
+                return Uni.createFrom().item(client);
+            }
+            return applicationOf(tenantId, client.applicationId()).map(application -> {
+                if (!admits(scope, application)) {
+                    throw new OAuthClientRejectedException(new OAuthClientRejection.NotFound(clientId));
+                }
+                return client;
+            });
+        });
+    }
+
+    /** The application a credential names, or null when it names none (or one that is gone). */
+    private Uni<ApplicationState> applicationOf(String tenantId, String applicationId) {
+        return applicationId == null ? Uni.createFrom().nullItem() : applications.find(tenantId, applicationId);
     }
 
     /** Whether the application (null: none) is in scope: its owner's or one of the caller's teams'. */

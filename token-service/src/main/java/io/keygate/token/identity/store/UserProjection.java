@@ -20,7 +20,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The {@code user_account} read model: written in the command's transaction, read by the REST API and logins. */
@@ -102,6 +105,17 @@ public class UserProjection implements RebuildableProjection {
     }
 
     /** The live (not deleted) user with this lower-cased e-mail address, or null. */
+    /** The users with these ids, by id; ids of no user are absent. One query, whatever the number of ids. */
+    public Uni<Map<String, UserState>> findAll(Collection<String> userIds) {
+        return pool.preparedQuery("SELECT user_id, state::text AS state_json FROM user_account WHERE user_id = ANY($1)")
+                .execute(Tuple.of(userIds.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, UserState> users = new HashMap<>();
+                    rows.forEach(row -> users.put(row.getString("user_id"), toState(row)));
+                    return users;
+                });
+    }
+
     public Uni<UserState> findByEmail(String email) {
         return pool.preparedQuery("""
                         SELECT user_id, state::text AS state_json FROM user_account

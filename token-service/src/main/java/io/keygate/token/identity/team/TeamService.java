@@ -13,7 +13,6 @@ import io.keygate.token.identity.store.UserProjection;
 import io.keygate.token.identity.team.TeamCommand.CreateTeam;
 import io.keygate.token.identity.team.TeamCommand.DeleteTeam;
 import io.keygate.token.identity.team.TeamCommand.UpdateTeam;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -90,17 +89,16 @@ public class TeamService {
         if (memberIds == null || memberIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Multi.createFrom()
-                .iterable(memberIds.stream().distinct().toList())
-                .onItem()
-                .transformToUniAndConcatenate(userId -> users.find(userId).invoke(user -> {
-                    if (!isLiveMember(user, tenantId)) {
-                        throw new IdentityRejectedException(new IdentityRejection.InvalidField(
-                                "memberIds", userId + " is not an active or invited user of tenant " + tenantId));
+        List<String> distinct = memberIds.stream().distinct().toList();
+        return users.findAll(distinct)
+                .invoke(found -> {
+                    for (String userId : distinct) {
+                        if (!isLiveMember(found.get(userId), tenantId)) {
+                            throw new IdentityRejectedException(new IdentityRejection.InvalidField(
+                                    "memberIds", userId + " is not an active or invited user of tenant " + tenantId));
+                        }
                     }
-                }))
-                .collect()
-                .last()
+                })
                 .replaceWithVoid();
     }
 

@@ -2,8 +2,6 @@ package io.keygate.token.oauth.rest;
 
 import io.keygate.token.application.service.ApplicationOwnership;
 import io.keygate.token.oauth.ClientSecrets;
-import io.keygate.token.oauth.OAuthClientRejectedException;
-import io.keygate.token.oauth.OAuthClientRejection;
 import io.keygate.token.oauth.service.OAuthClientService;
 import io.keygate.token.oauth.store.OAuthClientProjection;
 import io.keygate.token.rest.CorrelationIds;
@@ -93,15 +91,7 @@ public class OAuthClientResource {
     public Uni<OAuthClientView> get(
             @PathParam("tenantId") @Pattern(regexp = TenantIds.FORMAT) String tenantId,
             @PathParam("clientId") @Pattern(regexp = ClientSecrets.CLIENT_ID) String clientId) {
-        return ownership
-                .requireClient(ownership.scope(), tenantId, clientId)
-                .chain(() -> projection.find(tenantId, clientId))
-                .map(client -> {
-                    if (client == null) {
-                        throw new OAuthClientRejectedException(new OAuthClientRejection.NotFound(clientId));
-                    }
-                    return OAuthClientView.of(client);
-                });
+        return ownership.findClient(ownership.scope(), tenantId, clientId).map(OAuthClientView::of);
     }
 
     @POST
