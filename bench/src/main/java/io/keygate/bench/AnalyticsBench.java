@@ -138,6 +138,7 @@ public final class AnalyticsBench {
                         "tenant-" + (k % 10),
                         "rt_" + route,
                         key,
+                        null,
                         "GET",
                         "/bench/items",
                         status,

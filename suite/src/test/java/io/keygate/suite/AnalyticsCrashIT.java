@@ -114,6 +114,7 @@ class AnalyticsCrashIT {
                     tenant,
                     "rt_" + random.nextInt(3),
                     "key_" + random.nextInt(50),
+                    null,
                     "GET",
                     "/orders",
                     status,
