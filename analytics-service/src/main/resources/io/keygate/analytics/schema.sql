@@ -1,16 +1,25 @@
--- Call records already counted, by event id: a replayed record finds its id here and adds nothing.
-CREATE TABLE IF NOT EXISTS processed_call (
-    event_id     uuid        PRIMARY KEY,
-    processed_at timestamptz NOT NULL DEFAULT now()
+-- Idempotency by offset: per partition of the calls topic, the next offset to count. A window's transaction locks its
+-- partitions' rows first (so two instances reading a partition during a rebalance serialise), counts only the records
+-- at or above the watermark and moves it past the window, so a replayed record adds nothing. Sound because the
+-- gateway's producer is idempotent: a retried send never stores a call at a second offset.
+CREATE TABLE IF NOT EXISTS consumed_offset (
+    topic       text    NOT NULL,
+    partition   integer NOT NULL,
+    next_offset bigint  NOT NULL,
+    PRIMARY KEY (topic, partition)
 );
-CREATE INDEX IF NOT EXISTS processed_call_by_time ON processed_call (processed_at);
 
--- Calls per tenant, key, route and status class, per minute, hour and day (gateway receive time, UTC). Every
--- call is counted once at each granularity, in the transaction that records its id in processed_call. key_id and
--- route_id are '' when the call had none. latency is the HdrHistogram (V2 encoding, microseconds, 2 significant
--- digits) of the calls' durations; rows merge exactly, so a report over several rows is exact too.
+-- Calls per tenant, application, key, route and status class, per minute, hour and day (gateway receive time, UTC).
+-- Append-only on ingest: a window inserts its own minute rows (one per distinct dimensions in the window, rolled_up =
+-- false) without reading or locking stored ones, so a key may have several rows and every reader merges them (sums,
+-- max, histogram add: exact). Compaction (RollupCompactor, in the background) replaces the minute rows of a key by
+-- their merge (rolled_up = true) and adds the rows not rolled up yet to the hour and day rows, which only it writes
+-- (one per key). Hour and day reads are the hour or day rows plus the minute rows not rolled up yet.
+-- application_id, key_id and route_id are '' when the call had none. latency is the HdrHistogram (V2 encoding,
+-- microseconds, 2 significant digits) of the calls' durations.
 CREATE TABLE IF NOT EXISTS call_rollup (
     tenant_id           text        NOT NULL,
+    application_id      text        NOT NULL DEFAULT '',
     granularity         text        NOT NULL CHECK (granularity IN ('minute', 'hour', 'day')),
     bucket              timestamptz NOT NULL,
     key_id              text        NOT NULL,
@@ -22,12 +31,22 @@ CREATE TABLE IF NOT EXISTS call_rollup (
     duration_sum_micros bigint      NOT NULL,
     max_micros          bigint      NOT NULL,
     latency             bytea       NOT NULL,
-    PRIMARY KEY (tenant_id, granularity, bucket, key_id, route_id, status_class)
+    rolled_up           boolean     NOT NULL DEFAULT true
 );
+-- From the read-modify-write rows of earlier versions (one row per key, every granularity written at once): they are
+-- whole rows, so rolled up; the primary key would refuse a window's partial rows.
+ALTER TABLE call_rollup ADD COLUMN IF NOT EXISTS application_id text NOT NULL DEFAULT '';
+ALTER TABLE call_rollup ADD COLUMN IF NOT EXISTS rolled_up boolean NOT NULL DEFAULT true;
+ALTER TABLE call_rollup DROP CONSTRAINT IF EXISTS call_rollup_pkey;
+CREATE INDEX IF NOT EXISTS call_rollup_by_tenant ON call_rollup (tenant_id, granularity, bucket);
 CREATE INDEX IF NOT EXISTS call_rollup_by_key ON call_rollup (tenant_id, key_id, granularity, bucket);
 CREATE INDEX IF NOT EXISTS call_rollup_by_route ON call_rollup (tenant_id, route_id, granularity, bucket);
+CREATE INDEX IF NOT EXISTS call_rollup_by_application ON call_rollup (tenant_id, application_id, granularity, bucket);
+-- The minute rows compaction has still to roll up: few, so a small partial index.
+CREATE INDEX IF NOT EXISTS call_rollup_not_rolled_up ON call_rollup (bucket) WHERE granularity = 'minute' AND NOT rolled_up;
 
--- Calls per tenant, key ('' without one), client address and hour, counted with call_rollup in one transaction.
+-- Calls per tenant, key ('' without one), client address and hour, counted in the transaction of the
+-- window that counts the calls in call_rollup.
 -- auth_failures = 401s, or keys refused for their address.
 CREATE TABLE IF NOT EXISTS client_ip_hour (
     tenant_id     text        NOT NULL,
