@@ -4,7 +4,6 @@ import io.keygate.events.call.CallRecorded;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** The rollup rules: which calls are counted and in which rows. Pure, so it is unit-tested without a database. */
 public final class CallRollups {
@@ -37,21 +36,20 @@ public final class CallRollups {
     }
 
     /**
-     * The minute rows of {@code calls} (all rolled up), in {@link RollupKey} order: what one window appends. Hour and
-     * day rows are built from minute rows later ({@link RollupCompaction}), so a call is summed once here, not three
-     * times.
+     * The minute rows of {@code calls} (all rolled up): what one window appends, in no particular order (appending
+     * takes no row locks, so writers need no common order). Hour and day rows are built from minute rows later
+     * ({@link RollupCompaction}), so a call is summed once here, not three times.
      */
     public static Map<RollupKey, CallRollup> rollUpMinutes(Collection<CallRecorded> calls) {
-        // Summed in a hash map and sorted once.
         Map<RollupKey, CallRollup> rows = new HashMap<>();
         for (CallRecorded call : calls) {
             if (!isRolledUp(call)) {
                 throw new IllegalArgumentException("Call " + call.requestId() + " has no tenant");
             }
-            rows.computeIfAbsent(keyOf(call, Granularity.MINUTE), k -> CallRollup.empty())
+            rows.computeIfAbsent(keyOf(call, Granularity.MINUTE), k -> CallRollup.pending())
                     .add(call.bytesIn(), call.bytesOut(), call.durationMicros());
         }
-        return new TreeMap<>(rows);
+        return rows;
     }
 
     private static String orEmpty(String id) {

@@ -76,7 +76,7 @@ final class RollupRows {
             bytesOut[i] = rollup.bytesOut();
             sums[i] = rollup.durationSumMicros();
             maxes[i] = rollup.maxMicros();
-            latencies[i] = Buffer.buffer(LatencyHistograms.encode(rollup.latency()));
+            latencies[i] = Buffer.buffer(rollup.encodedLatency());
             i++;
         }
         return keys(rows.keySet())

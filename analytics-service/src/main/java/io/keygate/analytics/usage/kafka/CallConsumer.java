@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -111,6 +112,10 @@ public class CallConsumer {
     }
 
     private static long offsetOf(KafkaRecord<String, CloudEvent> record) {
+        if (record instanceof IncomingKafkaRecord<?, ?> incoming) {
+            // Direct: looking the metadata up scans the record's metadata set, for every record.
+            return incoming.getOffset();
+        }
         return record.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(IncomingKafkaRecordMetadata::getOffset)
                 .orElseThrow(() -> new IllegalStateException("A Kafka record without its offset"));
