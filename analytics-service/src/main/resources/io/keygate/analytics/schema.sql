@@ -45,9 +45,10 @@ CREATE INDEX IF NOT EXISTS call_rollup_by_application ON call_rollup (tenant_id,
 -- The minute rows compaction has still to roll up: few, so a small partial index.
 CREATE INDEX IF NOT EXISTS call_rollup_not_rolled_up ON call_rollup (bucket) WHERE granularity = 'minute' AND NOT rolled_up;
 
--- Calls per tenant, key ('' without one), client address and hour, counted in the transaction of the
--- window that counts the calls in call_rollup.
--- auth_failures = 401s, or keys refused for their address.
+-- Calls per tenant, key ('' without one), client address and hour, appended in the transaction of the window that
+-- counts the calls in call_rollup (one row per distinct key, address and hour of the window, merged = false) without
+-- reading or locking stored rows; readers sum the rows of an address, and compaction (RollupCompactor) replaces the
+-- rows of an address and hour by their sum (merged = true). auth_failures = 401s, or keys refused for their address.
 CREATE TABLE IF NOT EXISTS client_ip_hour (
     tenant_id     text        NOT NULL,
     key_id        text        NOT NULL,
@@ -56,11 +57,16 @@ CREATE TABLE IF NOT EXISTS client_ip_hour (
     calls         bigint      NOT NULL,
     errors        bigint      NOT NULL,
     auth_failures bigint      NOT NULL,
-    PRIMARY KEY (tenant_id, key_id, hour, client_ip)
+    merged        boolean     NOT NULL DEFAULT true
 );
+ALTER TABLE client_ip_hour ADD COLUMN IF NOT EXISTS merged boolean NOT NULL DEFAULT true;
+ALTER TABLE client_ip_hour DROP CONSTRAINT IF EXISTS client_ip_hour_pkey;
 CREATE INDEX IF NOT EXISTS client_ip_hour_by_tenant ON client_ip_hour (tenant_id, hour);
+CREATE INDEX IF NOT EXISTS client_ip_hour_by_address ON client_ip_hour (tenant_id, key_id, hour, client_ip);
+CREATE INDEX IF NOT EXISTS client_ip_hour_not_merged ON client_ip_hour (hour) WHERE NOT merged;
 
--- Every client address a key was used from, with its first and last call (gateway receive time).
+-- Every client address a key was used from, with its first and last call (gateway receive time): appended and
+-- compacted like client_ip_hour; readers take min(first_seen), max(last_seen) and sum(calls) of an address's rows.
 CREATE TABLE IF NOT EXISTS key_client_ip (
     tenant_id  text        NOT NULL,
     key_id     text        NOT NULL,
@@ -68,6 +74,10 @@ CREATE TABLE IF NOT EXISTS key_client_ip (
     first_seen timestamptz NOT NULL,
     last_seen  timestamptz NOT NULL,
     calls      bigint      NOT NULL,
-    PRIMARY KEY (tenant_id, key_id, client_ip)
+    merged     boolean     NOT NULL DEFAULT true
 );
-CREATE INDEX IF NOT EXISTS key_client_ip_by_first_seen ON key_client_ip (tenant_id, key_id, first_seen);
+ALTER TABLE key_client_ip ADD COLUMN IF NOT EXISTS merged boolean NOT NULL DEFAULT true;
+ALTER TABLE key_client_ip DROP CONSTRAINT IF EXISTS key_client_ip_pkey;
+CREATE INDEX IF NOT EXISTS key_client_ip_by_address ON key_client_ip (tenant_id, key_id, client_ip);
+CREATE INDEX IF NOT EXISTS key_client_ip_not_merged ON key_client_ip (tenant_id) WHERE NOT merged;
+DROP INDEX IF EXISTS key_client_ip_by_first_seen;

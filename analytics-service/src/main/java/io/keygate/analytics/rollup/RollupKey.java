@@ -45,9 +45,8 @@ public record RollupKey(
     }
 
     /**
-     * One order for every writer (tenant, granularity, bucket, application, key, route, status class), so rows are
-     * written in the same order whoever writes them. Written out rather than a chain of comparators: rows are sorted
-     * on every write.
+     * Tenant, granularity, bucket, application, key, route, status class: the order compaction writes rows in.
+     * Written out rather than a chain of comparators: compaction sorts thousands of rows per pass.
      */
     @Override
     public int compareTo(RollupKey other) {

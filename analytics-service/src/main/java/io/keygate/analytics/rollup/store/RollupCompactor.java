@@ -1,5 +1,6 @@
 package io.keygate.analytics.rollup.store;
 
+import io.keygate.analytics.clientip.store.ClientIpStore;
 import io.keygate.analytics.config.AnalyticsConfig;
 import io.keygate.analytics.rollup.CallRollup;
 import io.keygate.analytics.rollup.RollupCompaction;
@@ -32,7 +33,8 @@ import org.jboss.logging.Logger;
  * rolled up yet in a minute closed for {@code compaction.closed-after}, writes back their merge (rolled up), and adds
  * the rows not rolled up yet to the hour and day rows of the same dimensions, which are taken and written back merged
  * too (see {@link RollupCompaction}). One instance compacts at a time (a transaction-scoped advisory lock; the others
- * skip the pass). Windows only insert rows, so compaction and counting never wait on each other's row locks; and
+ * skip the pass). The same pass merges the client-address rows windows append ({@link ClientIpStore#compact}).
+ * Windows only insert rows, so compaction and counting never wait on each other's row locks; and
  * readers see one snapshot, so reports are exact before, during and after a pass.
  */
 @ApplicationScoped
@@ -64,14 +66,16 @@ public class RollupCompactor {
             + ") AS k(" + RollupRows.KEY_COLUMNS + ") WHERE" + SAME_KEY + RETURNING;
 
     private final Pool pool;
+    private final ClientIpStore clientIps;
     private final AnalyticsConfig.Compaction config;
     private final Vertx vertx;
     private final Counter compacted;
     private final AtomicBoolean running = new AtomicBoolean();
     private long timer = -1;
 
-    RollupCompactor(Pool pool, AnalyticsConfig config, Vertx vertx, MeterRegistry metrics) {
+    RollupCompactor(Pool pool, ClientIpStore clientIps, AnalyticsConfig config, Vertx vertx, MeterRegistry metrics) {
         this.pool = pool;
+        this.clientIps = clientIps;
         this.config = config.analytics().compaction();
         this.vertx = vertx;
         this.compacted = metrics.counter("keygate.analytics.rollup.rows.compacted");
@@ -124,6 +128,10 @@ public class RollupCompactor {
                 .execute(Tuple.of(LOCK_ID))
                 .chain(locked -> locked.iterator().next().getBoolean("locked")
                         ? compactMinutes(tx, closedBefore)
+                                .chain(taken -> clientIps
+                                        .compact(tx, closedBefore, config.maxKeys())
+                                        // Another pass while either took a full share.
+                                        .map(addresses -> new Taken(Math.max(taken.keys(), addresses), taken.rows())))
                         : Uni.createFrom().item(new Taken(0, 0))));
     }
 

@@ -99,6 +99,13 @@ class RollupAccuracyQuarkusTest {
         compactor.compactClosed(Instant.now()).await().atMost(PROPAGATION);
         assertThat(rowsNotRolledUp()).isZero();
         assertThat(minuteRows()).isEqualTo(distinctMinuteKeys(truth));
+        assertThat(countRows("SELECT count(*) AS n FROM client_ip_hour WHERE tenant_id = $1 AND NOT merged"))
+                .isZero();
+        assertThat(countRows("SELECT count(*) AS n FROM key_client_ip WHERE tenant_id = $1"))
+                .isEqualTo(truth.stream()
+                        .map(c -> c.keyId() + " " + c.clientIp())
+                        .distinct()
+                        .count());
         assertEverythingMatches(truth);
 
         // A late call for a minute compacted already: its own row until the next pass adds it to hour and day.
