@@ -1,16 +1,25 @@
--- Call records already counted, by event id: a replayed record finds its id here and adds nothing.
-CREATE TABLE IF NOT EXISTS processed_call (
-    event_id     uuid        PRIMARY KEY,
-    processed_at timestamptz NOT NULL DEFAULT now()
+-- Idempotency by offset: per partition of the calls topic, the next offset to count. A window's transaction locks its
+-- partitions' rows first (so two instances reading a partition during a rebalance serialise), counts only the records
+-- at or above the watermark and moves it past the window, so a replayed record adds nothing. Sound because the
+-- gateway's producer is idempotent: a retried send never stores a call at a second offset.
+CREATE TABLE IF NOT EXISTS consumed_offset (
+    topic       text    NOT NULL,
+    partition   integer NOT NULL,
+    next_offset bigint  NOT NULL,
+    PRIMARY KEY (topic, partition)
 );
-CREATE INDEX IF NOT EXISTS processed_call_by_time ON processed_call (processed_at);
 
--- Calls per tenant, key, route and status class, per minute, hour and day (gateway receive time, UTC). Every
--- call is counted once at each granularity, in the transaction that records its id in processed_call. key_id and
--- route_id are '' when the call had none. latency is the HdrHistogram (V2 encoding, microseconds, 2 significant
--- digits) of the calls' durations; rows merge exactly, so a report over several rows is exact too.
+-- Calls per tenant, application, key, route and status class, per minute, hour and day (gateway receive time, UTC).
+-- Append-only on ingest: a window inserts its own minute rows (one per distinct dimensions in the window, rolled_up =
+-- false) without reading or locking stored ones, so a key may have several rows and every reader merges them (sums,
+-- max, histogram add: exact). Compaction (RollupCompactor, in the background) replaces the minute rows of a key by
+-- their merge (rolled_up = true) and adds the rows not rolled up yet to the hour and day rows, which only it writes
+-- (one per key). Hour and day reads are the hour or day rows plus the minute rows not rolled up yet.
+-- application_id, key_id and route_id are '' when the call had none. latency is the HdrHistogram (V2 encoding,
+-- microseconds, 2 significant digits) of the calls' durations.
 CREATE TABLE IF NOT EXISTS call_rollup (
     tenant_id           text        NOT NULL,
+    application_id      text        NOT NULL DEFAULT '',
     granularity         text        NOT NULL CHECK (granularity IN ('minute', 'hour', 'day')),
     bucket              timestamptz NOT NULL,
     key_id              text        NOT NULL,
@@ -22,13 +31,24 @@ CREATE TABLE IF NOT EXISTS call_rollup (
     duration_sum_micros bigint      NOT NULL,
     max_micros          bigint      NOT NULL,
     latency             bytea       NOT NULL,
-    PRIMARY KEY (tenant_id, granularity, bucket, key_id, route_id, status_class)
+    rolled_up           boolean     NOT NULL DEFAULT true
 );
+-- From the read-modify-write rows of earlier versions (one row per key, every granularity written at once): they are
+-- whole rows, so rolled up; the primary key would refuse a window's partial rows.
+ALTER TABLE call_rollup ADD COLUMN IF NOT EXISTS application_id text NOT NULL DEFAULT '';
+ALTER TABLE call_rollup ADD COLUMN IF NOT EXISTS rolled_up boolean NOT NULL DEFAULT true;
+ALTER TABLE call_rollup DROP CONSTRAINT IF EXISTS call_rollup_pkey;
+CREATE INDEX IF NOT EXISTS call_rollup_by_tenant ON call_rollup (tenant_id, granularity, bucket);
 CREATE INDEX IF NOT EXISTS call_rollup_by_key ON call_rollup (tenant_id, key_id, granularity, bucket);
 CREATE INDEX IF NOT EXISTS call_rollup_by_route ON call_rollup (tenant_id, route_id, granularity, bucket);
+CREATE INDEX IF NOT EXISTS call_rollup_by_application ON call_rollup (tenant_id, application_id, granularity, bucket);
+-- The minute rows compaction has still to roll up: few, so a small partial index.
+CREATE INDEX IF NOT EXISTS call_rollup_not_rolled_up ON call_rollup (bucket) WHERE granularity = 'minute' AND NOT rolled_up;
 
--- Calls per tenant, key ('' without one), client address and hour, counted with call_rollup in one transaction.
--- auth_failures = 401s, or keys refused for their address.
+-- Calls per tenant, key ('' without one), client address and hour, appended in the transaction of the window that
+-- counts the calls in call_rollup (one row per distinct key, address and hour of the window, merged = false) without
+-- reading or locking stored rows; readers sum the rows of an address, and compaction (RollupCompactor) replaces the
+-- rows of an address and hour by their sum (merged = true). auth_failures = 401s, or keys refused for their address.
 CREATE TABLE IF NOT EXISTS client_ip_hour (
     tenant_id     text        NOT NULL,
     key_id        text        NOT NULL,
@@ -37,11 +57,16 @@ CREATE TABLE IF NOT EXISTS client_ip_hour (
     calls         bigint      NOT NULL,
     errors        bigint      NOT NULL,
     auth_failures bigint      NOT NULL,
-    PRIMARY KEY (tenant_id, key_id, hour, client_ip)
+    merged        boolean     NOT NULL DEFAULT true
 );
+ALTER TABLE client_ip_hour ADD COLUMN IF NOT EXISTS merged boolean NOT NULL DEFAULT true;
+ALTER TABLE client_ip_hour DROP CONSTRAINT IF EXISTS client_ip_hour_pkey;
 CREATE INDEX IF NOT EXISTS client_ip_hour_by_tenant ON client_ip_hour (tenant_id, hour);
+CREATE INDEX IF NOT EXISTS client_ip_hour_by_address ON client_ip_hour (tenant_id, key_id, hour, client_ip);
+CREATE INDEX IF NOT EXISTS client_ip_hour_not_merged ON client_ip_hour (hour) WHERE NOT merged;
 
--- Every client address a key was used from, with its first and last call (gateway receive time).
+-- Every client address a key was used from, with its first and last call (gateway receive time): appended and
+-- compacted like client_ip_hour; readers take min(first_seen), max(last_seen) and sum(calls) of an address's rows.
 CREATE TABLE IF NOT EXISTS key_client_ip (
     tenant_id  text        NOT NULL,
     key_id     text        NOT NULL,
@@ -49,9 +74,13 @@ CREATE TABLE IF NOT EXISTS key_client_ip (
     first_seen timestamptz NOT NULL,
     last_seen  timestamptz NOT NULL,
     calls      bigint      NOT NULL,
-    PRIMARY KEY (tenant_id, key_id, client_ip)
+    merged     boolean     NOT NULL DEFAULT true
 );
-CREATE INDEX IF NOT EXISTS key_client_ip_by_first_seen ON key_client_ip (tenant_id, key_id, first_seen);
+ALTER TABLE key_client_ip ADD COLUMN IF NOT EXISTS merged boolean NOT NULL DEFAULT true;
+ALTER TABLE key_client_ip DROP CONSTRAINT IF EXISTS key_client_ip_pkey;
+CREATE INDEX IF NOT EXISTS key_client_ip_by_address ON key_client_ip (tenant_id, key_id, client_ip);
+CREATE INDEX IF NOT EXISTS key_client_ip_not_merged ON key_client_ip (tenant_id) WHERE NOT merged;
+DROP INDEX IF EXISTS key_client_ip_by_first_seen;
 
 -- The rate limit and quota of every API key, from the token-service's key events (version: the key's event sequence;
 -- an older event never overwrites a newer one). Usage reports set a key's calls against them.

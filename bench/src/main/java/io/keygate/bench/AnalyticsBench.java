@@ -45,8 +45,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * analytics-service's throughput beside its limit, in the same run on the same machine: call records counted per
- * second (rolled up with histograms, client addresses, anomaly detection, idempotency by event id, all committed in
- * PostgreSQL) against the rate a plain {@code KafkaConsumer} reads the same topic, decoding CloudEvents the same way.
+ * second (rolled up with histograms, client addresses, anomaly detection, idempotency by offset watermark, all
+ * committed in PostgreSQL) against the rate a plain {@code KafkaConsumer} reads the same topic, decoding CloudEvents the same way.
  * Each run reads all records from the beginning with a fresh consumer group (and, for the service, a fresh
  * database and process); the rate is taken over the second half of the records, after the JIT has warmed up.
  *
@@ -138,6 +138,7 @@ public final class AnalyticsBench {
                         "tenant-" + (k % 10),
                         "rt_" + route,
                         key,
+                        null,
                         "GET",
                         "/bench/items",
                         status,

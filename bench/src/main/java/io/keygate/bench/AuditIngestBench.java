@@ -230,6 +230,7 @@ public final class AuditIngestBench {
                             tenant,
                             "rt_" + (i % 40),
                             key,
+                            null,
                             "GET",
                             "/orders/" + (i % 1000),
                             200,

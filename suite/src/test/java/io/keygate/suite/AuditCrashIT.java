@@ -186,6 +186,7 @@ class AuditCrashIT {
                             tenant,
                             "rt_1",
                             key,
+                            null,
                             "GET",
                             "/orders/" + c,
                             200,

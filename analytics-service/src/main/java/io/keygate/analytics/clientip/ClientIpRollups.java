@@ -6,14 +6,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** Calls per tenant, key, client address and hour: the rules, pure. */
 public final class ClientIpRollups {
 
     private ClientIpRollups() {}
 
-    /** The rows of the calls with a tenant and a client address, in {@link ClientIpKey} order. */
+    /** The rows of the calls with a tenant and a client address. */
     public static Map<ClientIpKey, ClientIpCounts> rollUp(Collection<CallRecorded> calls) {
         Map<ClientIpKey, ClientIpCounts> rows = new HashMap<>();
         for (CallRecorded call : calls) {
@@ -36,6 +35,6 @@ public final class ClientIpRollups {
                     ? call.receivedAt()
                     : counts.lastSeen;
         }
-        return new TreeMap<>(rows);
+        return rows;
     }
 }

@@ -65,10 +65,38 @@ public interface AnalyticsConfig {
         /**
          * Records that start a transaction before the interval is over; while one transaction runs, at most this
          * many more records are taken in (then the channel waits), which bounds the memory of unwritten calls. Writing
-         * a window holds a latency histogram per distinct row it touches, so this is sized to the heap.
+         * a window holds a latency histogram per distinct minute row it appends, so this is sized to the heap.
          */
         @WithDefault("20000")
         int flushMaxRecords();
+
+        /** How the partial rows windows append are merged in the background. */
+        Compaction compaction();
+    }
+
+    /**
+     * Background compaction of {@code call_rollup}: the minute rows windows append are merged into one row per key, and
+     * added to the hour and day rows. Reports are exact whether or not it ran; it keeps reads cheap.
+     */
+    interface Compaction {
+        /** Whether this instance compacts at all (one instance at a time does, whichever runs a pass first). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Time between passes (a pass runs until nothing is left to compact). */
+        @WithDefault("PT1M")
+        Duration interval();
+
+        /**
+         * How long after its end a minute is compacted: calls of the last minutes still arrive, and compacting a minute
+         * that still receives calls only means compacting it again later.
+         */
+        @WithDefault("PT2M")
+        Duration closedAfter();
+
+        /** Minute keys one pass's transaction takes at most (bounds its memory and the event loop's time in it). */
+        @WithDefault("10000")
+        int maxKeys();
     }
 
     /** Usage reports. */

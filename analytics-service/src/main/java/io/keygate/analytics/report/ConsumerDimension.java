@@ -5,7 +5,8 @@ import java.util.Locale;
 /** What the top consumers are ranked by. */
 public enum ConsumerDimension {
     KEY("key_id"),
-    ROUTE("route_id");
+    ROUTE("route_id"),
+    APPLICATION("application_id");
 
     private final String column;
 
@@ -18,7 +19,7 @@ public enum ConsumerDimension {
         return column;
     }
 
-    /** The dimension named {@code value} ({@code key}, {@code route}), case-insensitive. */
+    /** The dimension named {@code value} ({@code key}, {@code route}, {@code application}), case-insensitive. */
     public static ConsumerDimension parse(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }

@@ -1,15 +1,9 @@
 package io.keygate.analytics.rollup;
 
-import io.keygate.events.EventEnvelope;
 import io.keygate.events.call.CallRecorded;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.UUID;
 
 /** The rollup rules: which calls are counted and in which rows. Pure, so it is unit-tested without a database. */
 public final class CallRollups {
@@ -24,41 +18,41 @@ public final class CallRollups {
         return call.tenantId() != null;
     }
 
-    /** The calls with distinct event ids, in order (the first of duplicates wins). */
-    public static List<EventEnvelope<CallRecorded>> distinctById(List<EventEnvelope<CallRecorded>> calls) {
-        Set<UUID> seen = new HashSet<>();
-        return calls.stream().filter(call -> seen.add(call.id())).toList();
-    }
-
     /** Status class of a status: 2 for 2xx, …; out-of-range statuses are clamped to 1 or 5. */
     public static int statusClass(int status) {
         return Math.max(1, Math.min(5, status / 100));
     }
 
-    /** The rollup row keys of a call: one per granularity. */
+    /** The rollup row key of a call at a granularity. */
     public static RollupKey keyOf(CallRecorded call, Granularity granularity) {
         return new RollupKey(
                 granularity,
                 granularity.bucketOf(call.receivedAt()),
                 call.tenantId(),
-                call.keyId() == null ? "" : call.keyId(),
-                call.routeId() == null ? "" : call.routeId(),
+                orEmpty(call.applicationId()),
+                orEmpty(call.keyId()),
+                orEmpty(call.routeId()),
                 statusClass(call.status()));
     }
 
-    /** The rows of {@code calls} (all rolled up) at every granularity, in {@link RollupKey} order. */
-    public static Map<RollupKey, CallRollup> rollUp(Collection<CallRecorded> calls) {
-        // Summed in a hash map and sorted once: a call touches three rows, a row is sorted once.
+    /**
+     * The minute rows of {@code calls} (all rolled up): what one window appends, in no particular order (appending
+     * takes no row locks, so writers need no common order). Hour and day rows are built from minute rows later
+     * ({@link RollupCompaction}), so a call is summed once here, not three times.
+     */
+    public static Map<RollupKey, CallRollup> rollUpMinutes(Collection<CallRecorded> calls) {
         Map<RollupKey, CallRollup> rows = new HashMap<>();
         for (CallRecorded call : calls) {
             if (!isRolledUp(call)) {
                 throw new IllegalArgumentException("Call " + call.requestId() + " has no tenant");
             }
-            for (Granularity granularity : Granularity.values()) {
-                rows.computeIfAbsent(keyOf(call, granularity), k -> CallRollup.empty())
-                        .add(call.bytesIn(), call.bytesOut(), call.durationMicros());
-            }
+            rows.computeIfAbsent(keyOf(call, Granularity.MINUTE), k -> CallRollup.pending())
+                    .add(call.bytesIn(), call.bytesOut(), call.durationMicros());
         }
-        return new TreeMap<>(rows);
+        return rows;
+    }
+
+    private static String orEmpty(String id) {
+        return id == null ? "" : id;
     }
 }

@@ -40,6 +40,18 @@ public final class LatencyHistograms {
         return bytes;
     }
 
+    /** The stored form of the histogram of {@code count} durations (recorded into a histogram reused per thread). */
+    public static byte[] encode(long[] durations, int count) {
+        Histogram histogram = SCRATCH.get();
+        histogram.reset();
+        for (int i = 0; i < count; i++) {
+            histogram.recordValue(durations[i]);
+        }
+        return encode(histogram);
+    }
+
+    private static final ThreadLocal<Histogram> SCRATCH = ThreadLocal.withInitial(LatencyHistograms::empty);
+
     private static final ThreadLocal<ByteBuffer> ENCODE_BUFFER =
             ThreadLocal.withInitial(() -> ByteBuffer.allocate(64 * 1024));
 

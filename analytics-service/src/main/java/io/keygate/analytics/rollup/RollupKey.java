@@ -4,24 +4,32 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The dimensions of one rollup row. Absent key and route are the empty string (not null), so they can be part of
- * the primary key and compare equal.
+ * The dimensions of one rollup row. Absent application, key and route are the empty string (not null), so rows of
+ * the same dimensions compare equal and group together.
  *
- * @param granularity bucket size
- * @param bucket      start of the bucket, UTC, by the gateway's receive time
- * @param tenantId    tenant the gateway recorded
- * @param keyId       credential presented, or {@code ""}
- * @param routeId     route matched, or {@code ""}
- * @param statusClass the status sent to the client divided by 100 (1 to 5)
+ * @param granularity   bucket size
+ * @param bucket        start of the bucket, UTC, by the gateway's receive time
+ * @param tenantId      tenant the gateway recorded
+ * @param applicationId application of the credential presented, or {@code ""}
+ * @param keyId         credential presented, or {@code ""}
+ * @param routeId       route matched, or {@code ""}
+ * @param statusClass   the status sent to the client divided by 100 (1 to 5)
  */
 public record RollupKey(
-        Granularity granularity, Instant bucket, String tenantId, String keyId, String routeId, int statusClass)
+        Granularity granularity,
+        Instant bucket,
+        String tenantId,
+        String applicationId,
+        String keyId,
+        String routeId,
+        int statusClass)
         implements Comparable<RollupKey> {
 
     public RollupKey {
         Objects.requireNonNull(granularity, "granularity");
         Objects.requireNonNull(bucket, "bucket");
         Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(keyId, "keyId");
         Objects.requireNonNull(routeId, "routeId");
     }
@@ -31,9 +39,14 @@ public record RollupKey(
         return statusClass >= 4;
     }
 
+    /** The same dimensions in the bucket of {@code coarser} that holds this row's bucket. */
+    public RollupKey in(Granularity coarser) {
+        return new RollupKey(coarser, coarser.bucketOf(bucket), tenantId, applicationId, keyId, routeId, statusClass);
+    }
+
     /**
-     * One order for every writer (tenant, granularity, bucket, key, route, status class), so concurrent writers lock
-     * rows in the same order. Written out rather than a chain of comparators: rows are sorted on every write.
+     * Tenant, granularity, bucket, application, key, route, status class: the order compaction writes rows in.
+     * Written out rather than a chain of comparators: compaction sorts thousands of rows per pass.
      */
     @Override
     public int compareTo(RollupKey other) {
@@ -43,6 +56,9 @@ public record RollupKey(
         }
         if (c == 0) {
             c = bucket.compareTo(other.bucket);
+        }
+        if (c == 0) {
+            c = applicationId.compareTo(other.applicationId);
         }
         if (c == 0) {
             c = keyId.compareTo(other.keyId);

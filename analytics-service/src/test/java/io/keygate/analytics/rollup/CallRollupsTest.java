@@ -1,15 +1,12 @@
 package io.keygate.analytics.rollup;
 
 import static io.keygate.analytics.usage.SampleCalls.call;
+import static io.keygate.analytics.usage.SampleCalls.withApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.keygate.analytics.usage.SampleCalls;
-import io.keygate.events.EventEnvelope;
-import io.keygate.events.call.CallRecorded;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,40 +19,38 @@ class CallRollupsTest {
     private static final Instant M0 = Instant.parse("2026-11-29T10:00:00Z");
 
     @Test
-    void everyCallIsCountedOncePerGranularityByTenantKeyRouteAndStatusClass() {
-        Map<RollupKey, CallRollup> rows = CallRollups.rollUp(List.of(
+    void everyCallIsCountedOnceInItsMinuteByTenantApplicationKeyRouteAndStatusClass() {
+        Map<RollupKey, CallRollup> rows = CallRollups.rollUpMinutes(List.of(
                 call("acme", "k1", M0.plusSeconds(1), 200, 3, 4),
                 call("acme", "k1", M0.plusSeconds(59), 201, 1, 2),
                 call("acme", "k1", M0.plusSeconds(60), 503, 5, 6),
-                call("acme", null, M0.plusSeconds(5), 404, 10, 100)));
+                call("acme", null, M0.plusSeconds(5), 404, 10, 100),
+                withApplication(call("acme", "k1", M0.plusSeconds(2), 200, 7, 8), "app_1")));
 
-        RollupKey minute0 = new RollupKey(Granularity.MINUTE, M0, "acme", "k1", "rt_1", 2);
+        RollupKey minute0 = new RollupKey(Granularity.MINUTE, M0, "acme", "", "k1", "rt_1", 2);
         assertThat(rows.get(minute0).calls()).isEqualTo(2);
         assertThat(rows.get(minute0).bytesIn()).isEqualTo(4);
         assertThat(rows.get(minute0).bytesOut()).isEqualTo(6);
-        assertThat(rows.get(new RollupKey(Granularity.MINUTE, M0.plusSeconds(60), "acme", "k1", "rt_1", 5))
+        assertThat(rows.get(new RollupKey(Granularity.MINUTE, M0.plusSeconds(60), "acme", "", "k1", "rt_1", 5))
                         .calls())
                 .isEqualTo(1);
-        assertThat(rows.get(new RollupKey(Granularity.HOUR, M0, "acme", "k1", "rt_1", 2))
-                        .calls())
-                .isEqualTo(2);
-        assertThat(rows.get(new RollupKey(Granularity.DAY, M0.minusSeconds(36_000), "acme", "", "rt_1", 4))
+        assertThat(rows.get(new RollupKey(Granularity.MINUTE, M0, "acme", "", "", "rt_1", 4))
                         .calls())
                 .isEqualTo(1);
-        assertThat(rows).hasSize(3 + 2 + 2 + 2);
-        assertThat(rows.values().stream().mapToLong(CallRollup::calls).sum()).isEqualTo(4 * 3);
+        assertThat(rows.get(new RollupKey(Granularity.MINUTE, M0, "acme", "app_1", "k1", "rt_1", 2))
+                        .bytesIn())
+                .isEqualTo(7);
+        assertThat(rows).hasSize(4);
+        assertThat(rows.keySet())
+                .allSatisfy(key -> assertThat(key.granularity()).isEqualTo(Granularity.MINUTE));
     }
 
     @Test
-    void rowsComeInOneOrderSoWritersLockThemInOneOrder() {
-        Map<RollupKey, CallRollup> rows = CallRollups.rollUp(List.of(
-                call("b", "k2", M0, 200, 0, 0), call("a", "k9", M0, 200, 0, 0), call("a", "k1", M0, 500, 0, 0)));
+    void aMinuteRowMovesToTheHourAndDayHoldingIt() {
+        RollupKey minute = new RollupKey(Granularity.MINUTE, M0.plusSeconds(59 * 60), "t", "a", "k", "r", 2);
 
-        List<RollupKey> keys = new ArrayList<>(rows.keySet());
-        List<RollupKey> sorted = new ArrayList<>(keys);
-        sorted.sort(null);
-        assertThat(keys).isEqualTo(sorted);
-        assertThat(keys.get(0).tenantId()).isEqualTo("a");
+        assertThat(minute.in(Granularity.HOUR)).isEqualTo(new RollupKey(Granularity.HOUR, M0, "t", "a", "k", "r", 2));
+        assertThat(minute.in(Granularity.DAY).bucket()).isEqualTo(Instant.parse("2026-11-29T00:00:00Z"));
     }
 
     @Test
@@ -64,9 +59,9 @@ class CallRollupsTest {
         assertThat(CallRollups.statusClass(499)).isEqualTo(4);
         assertThat(CallRollups.statusClass(599)).isEqualTo(5);
         assertThat(CallRollups.statusClass(99)).isEqualTo(1);
-        assertThat(new RollupKey(Granularity.MINUTE, M0, "t", "", "", 3).isError())
+        assertThat(new RollupKey(Granularity.MINUTE, M0, "t", "", "", "", 3).isError())
                 .isFalse();
-        assertThat(new RollupKey(Granularity.MINUTE, M0, "t", "", "", 4).isError())
+        assertThat(new RollupKey(Granularity.MINUTE, M0, "t", "", "", "", 4).isError())
                 .isTrue();
     }
 
@@ -74,16 +69,8 @@ class CallRollupsTest {
     void callsWithoutATenantAreNotRolledUp() {
         assertThat(CallRollups.isRolledUp(call(null, "k1", M0, 401, 0, 0))).isFalse();
         assertThat(CallRollups.isRolledUp(call("acme", null, M0, 404, 0, 0))).isTrue();
-        assertThatThrownBy(() -> CallRollups.rollUp(List.of(call(null, "k1", M0, 401, 0, 0))))
+        assertThatThrownBy(() -> CallRollups.rollUpMinutes(List.of(call(null, "k1", M0, 401, 0, 0))))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void aCallDeliveredTwiceInOneBatchIsKeptOnce() {
-        EventEnvelope<CallRecorded> first = SampleCalls.envelope(call("acme", "k1", M0, 200, 0, 0));
-        EventEnvelope<CallRecorded> other = SampleCalls.envelope(call("acme", "k1", M0, 200, 0, 0));
-
-        assertThat(CallRollups.distinctById(List.of(first, other, first))).containsExactly(first, other);
     }
 
     @Test
@@ -119,6 +106,28 @@ class CallRollupsTest {
             long exact = sorted[(int) Math.ceil(p / 100 * sorted.length) - 1];
             assertThat((double) merged.percentileMicros(p)).isCloseTo(exact, within(exact * 0.01));
         }
+    }
+
+    @Test
+    void aWindowRowIsStoredAndMergedLikeAPlainOne() {
+        CallRollup large = CallRollup.pending();
+        large.add(0, 0, 3_600_000_000L); // grows the reused encoding histogram, which must not leak into the next row
+        large.encodedLatency();
+        CallRollup pending = CallRollup.pending();
+        CallRollup plain = CallRollup.empty();
+        for (long duration : new long[] {3, 250, 251, 9_000, 9_000}) {
+            pending.add(1, 1, duration);
+            plain.add(1, 1, duration);
+        }
+
+        assertThat(LatencyHistograms.decode(pending.encodedLatency())).isEqualTo(plain.latency());
+        assertThat(LatencyHistograms.decode(pending.encodedLatency()).getMaxValue())
+                .isEqualTo(plain.latency().getMaxValue());
+        assertThat(pending.encodedLatency()).hasSizeLessThan(100);
+        CallRollup merged = CallRollup.empty().merge(pending);
+        assertThat(merged.latency()).isEqualTo(plain.latency());
+        assertThat(merged.percentileMicros(99)).isEqualTo(plain.percentileMicros(99));
+        assertThat(pending.percentileMicros(50)).isEqualTo(plain.percentileMicros(50));
     }
 
     @Test

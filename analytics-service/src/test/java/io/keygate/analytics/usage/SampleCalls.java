@@ -43,6 +43,7 @@ public final class SampleCalls {
                 tenant,
                 routeId,
                 keyId,
+                null,
                 "POST",
                 "/orders",
                 status,
@@ -52,6 +53,26 @@ public final class SampleCalls {
                 bytesOut,
                 clientIp,
                 at);
+    }
+
+    /** The same call, made with a credential of {@code applicationId}. */
+    public static CallRecorded withApplication(CallRecorded call, String applicationId) {
+        return new CallRecorded(
+                call.requestId(),
+                call.gatewayId(),
+                call.tenantId(),
+                call.routeId(),
+                call.keyId(),
+                applicationId,
+                call.method(),
+                call.path(),
+                call.status(),
+                call.outcome(),
+                call.durationMicros(),
+                call.bytesIn(),
+                call.bytesOut(),
+                call.clientIp(),
+                call.receivedAt());
     }
 
     public static EventEnvelope<CallRecorded> envelope(CallRecorded call) {

@@ -75,6 +75,7 @@ public final class SampleEvents {
                         tenant,
                         "rt_1",
                         keyId,
+                        null,
                         "GET",
                         "/orders/42",
                         status,

@@ -86,6 +86,7 @@ final class CallRecordEncoder {
             optional(out, "tenantId", call.tenantId());
             optional(out, "routeId", call.routeId());
             optional(out, "keyId", call.keyId());
+            optional(out, "applicationId", call.applicationId());
             optional(out, "method", call.method());
             optional(out, "path", call.path());
             out.writeNumberField("status", call.status());

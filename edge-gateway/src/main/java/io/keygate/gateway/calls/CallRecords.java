@@ -16,6 +16,7 @@ public final class CallRecords {
                 call.tenantId(),
                 call.route() == null ? null : call.route().routeId(),
                 call.caller() == null ? null : call.caller().credentialId(),
+                call.caller() == null ? null : call.caller().applicationId(),
                 call.method(),
                 call.path(),
                 call.status(),

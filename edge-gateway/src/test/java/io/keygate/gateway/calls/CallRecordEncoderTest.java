@@ -40,6 +40,7 @@ class CallRecordEncoderTest {
                         "acme",
                         "route-1",
                         "key-1",
+                        "app-1",
                         "GET",
                         "/v1/orders",
                         200,
@@ -52,6 +53,7 @@ class CallRecordEncoderTest {
                 // Nothing known about the caller: the nullable fields are left out, as the codec does.
                 new CallRecorded(
                         "req-2",
+                        null,
                         null,
                         null,
                         null,
@@ -72,6 +74,7 @@ class CallRecordEncoderTest {
                         "tenant-ß",
                         "route\\x",
                         "key\n1",
+                        "app\u00e9\"1",
                         "PATCH",
                         "/ä/\u2028/\t\"quoted\"",
                         599,
@@ -87,6 +90,7 @@ class CallRecordEncoderTest {
                         "acme",
                         "route-1",
                         "key-1",
+                        null,
                         "POST",
                         "/",
                         429,

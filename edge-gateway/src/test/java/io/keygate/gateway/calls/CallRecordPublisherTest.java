@@ -82,6 +82,7 @@ class CallRecordPublisherTest {
                 "acme",
                 "route",
                 "key",
+                null,
                 "GET",
                 "/",
                 200,

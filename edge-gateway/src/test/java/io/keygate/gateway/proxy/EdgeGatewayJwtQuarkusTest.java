@@ -123,6 +123,9 @@ class EdgeGatewayJwtQuarkusTest {
         assertThat(seen).containsEntry("x-keygate-tenant", tenant.id());
         assertThat(seen).containsEntry("x-keygate-application-id", APPLICATION);
         assertThat(seen).containsEntry("x-keygate-key-id", token.clientId());
+        CallRecorded recorded = callOf(tenant, signed);
+        assertThat(recorded.keyId()).isEqualTo(token.clientId());
+        assertThat(recorded.applicationId()).isEqualTo(APPLICATION);
 
         events.publish(
                 1,
@@ -159,16 +162,20 @@ class EdgeGatewayJwtQuarkusTest {
 
     /** The outcome in the call record of one more request with {@code token}. */
     private CallOutcome outcomeOf(Tenant tenant, String token) {
+        return callOf(tenant, token).outcome();
+    }
+
+    /** The call record of one more request with {@code token}. */
+    private CallRecorded callOf(Tenant tenant, String token) {
         String requestId = "req-" + UUID.randomUUID();
         get(tenant.prefix(), token, requestId);
         try (CallRecordReader calls = CallRecordReader.fromBeginning()) {
-            return ((CallRecorded) new EventCodec()
-                            .fromCloudEvent(await().atMost(EVENT_APPLIED)
-                                    .until(() -> calls.find(requestId), found -> found.isPresent())
-                                    .orElseThrow()
-                                    .value())
-                            .data())
-                    .outcome();
+            return (CallRecorded) new EventCodec()
+                    .fromCloudEvent(await().atMost(EVENT_APPLIED)
+                            .until(() -> calls.find(requestId), found -> found.isPresent())
+                            .orElseThrow()
+                            .value())
+                    .data();
         }
     }
 }

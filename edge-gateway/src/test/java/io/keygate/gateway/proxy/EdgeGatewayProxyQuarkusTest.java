@@ -454,6 +454,7 @@ class EdgeGatewayProxyQuarkusTest {
             assertThat(call.tenantId()).isEqualTo(tenant.id());
             assertThat(call.routeId()).isEqualTo(tenant.route().routeId());
             assertThat(call.keyId()).isEqualTo(tenant.key().keyId());
+            assertThat(call.applicationId()).isNotNull().isEqualTo(tenant.key().applicationId());
             assertThat(call.gatewayId()).isNotBlank();
             assertThat(call.path()).isEqualTo(tenant.prefix() + "/7");
             assertThat(call.bytesOut()).isPositive();
@@ -468,6 +469,7 @@ class EdgeGatewayProxyQuarkusTest {
             assertThat(refused.outcome()).isEqualTo(CallOutcome.MISSING_CREDENTIAL);
             assertThat(refused.status()).isEqualTo(401);
             assertThat(refused.keyId()).isNull();
+            assertThat(refused.applicationId()).isNull();
         }
     }
 

@@ -88,7 +88,21 @@ class StateApplierTest {
     @Test
     void callRecordsAreNotState() {
         CallRecorded call = new CallRecorded(
-                "req", "gw", null, null, null, "GET", "/", 404, CallOutcome.NO_ROUTE, 1, 0, 0, null, Instant.now());
+                "req",
+                "gw",
+                null,
+                null,
+                null,
+                null,
+                "GET",
+                "/",
+                404,
+                CallOutcome.NO_ROUTE,
+                1,
+                0,
+                0,
+                null,
+                Instant.now());
 
         assertThat(applier.apply(at(0, call))).isEqualTo(ApplyResult.IGNORED);
     }

@@ -12,6 +12,9 @@ import java.util.Objects;
  * @param tenantId       tenant of the route (or of the key), null when neither is known
  * @param routeId        matched route, or null
  * @param keyId          id of the credential presented, when known: an API key's id, or a JWT's client id; else null
+ * @param applicationId  application the credential belongs to (an API key's or an OAuth client's), when the
+ *                       credential is known and was issued to one; else null. Added compatibly to v1: readers of
+ *                       older records see null
  * @param method         HTTP method
  * @param path           request path, without the query string (which may hold secrets)
  * @param status         status sent to the client
@@ -28,6 +31,7 @@ public record CallRecorded(
         String tenantId,
         String routeId,
         String keyId,
+        String applicationId,
         String method,
         String path,
         int status,

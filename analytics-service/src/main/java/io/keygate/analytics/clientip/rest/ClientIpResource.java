@@ -57,7 +57,8 @@ public class ClientIpResource {
                     String from,
             @Parameter(description = "End (exclusive), ISO-8601 instant; default: now") @QueryParam("to") String to) {
         int n = ReportParameters.limit(limit);
-        ReportQuery query = ReportParameters.query(config, clock.instant(), tenantId, keyId, null, "day", from, to);
+        ReportQuery query =
+                ReportParameters.query(config, clock.instant(), tenantId, null, keyId, null, "day", from, to);
         return store.perAddress(query, n)
                 .map(addresses -> new ClientIpsView(
                         query.tenantId(),
@@ -80,7 +81,8 @@ public class ClientIpResource {
                     String from,
             @Parameter(description = "End (exclusive), ISO-8601 instant; default: now") @QueryParam("to") String to) {
         int n = ReportParameters.limit(limit);
-        ReportQuery query = ReportParameters.query(config, clock.instant(), tenantId, keyId, null, "day", from, to);
+        ReportQuery query =
+                ReportParameters.query(config, clock.instant(), tenantId, null, keyId, null, "day", from, to);
         return store.newAddresses(
                         query.tenantId(),
                         query.keyId(),

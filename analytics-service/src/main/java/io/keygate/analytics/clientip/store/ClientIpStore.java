@@ -19,27 +19,40 @@ import java.util.Map;
 
 /**
  * {@code client_ip_hour} (calls per tenant, key, client address and hour) and {@code key_client_ip} (each address a
- * key was used from, with its first and last call). Written in the batch's transaction with plain additive upserts.
+ * key was used from, with its first and last call). A window appends its own rows (not merged) without reading or
+ * locking stored ones; readers sum the rows of an address; {@link #compact} replaces them by one merged row.
  */
 @ApplicationScoped
 public class ClientIpStore {
 
     private static final String ADD_HOURS = "INSERT INTO client_ip_hour"
-            + " (tenant_id, key_id, hour, client_ip, calls, errors, auth_failures)"
-            + " SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::bigint[], $6::bigint[],"
-            + " $7::bigint[]) ON CONFLICT (tenant_id, key_id, hour, client_ip) DO UPDATE SET"
-            + " calls = client_ip_hour.calls + EXCLUDED.calls, errors = client_ip_hour.errors + EXCLUDED.errors,"
-            + " auth_failures = client_ip_hour.auth_failures + EXCLUDED.auth_failures";
+            + " (tenant_id, key_id, hour, client_ip, calls, errors, auth_failures, merged)"
+            + " SELECT *, false FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::bigint[],"
+            + " $6::bigint[], $7::bigint[])";
 
     private static final String ADD_ADDRESSES = "INSERT INTO key_client_ip"
-            + " (tenant_id, key_id, client_ip, first_seen, last_seen, calls)"
-            + " SELECT tenant_id, key_id, client_ip, min(first_seen), max(last_seen), sum(calls)::bigint"
+            + " (tenant_id, key_id, client_ip, first_seen, last_seen, calls, merged)"
+            + " SELECT tenant_id, key_id, client_ip, min(first_seen), max(last_seen), sum(calls)::bigint, false"
             + " FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::bigint[])"
-            + " AS u(tenant_id, key_id, client_ip, first_seen, last_seen, calls) GROUP BY tenant_id, key_id, client_ip ORDER BY tenant_id, key_id, client_ip"
-            + " ON CONFLICT (tenant_id, key_id, client_ip) DO UPDATE SET"
-            + " first_seen = least(key_client_ip.first_seen, EXCLUDED.first_seen),"
-            + " last_seen = greatest(key_client_ip.last_seen, EXCLUDED.last_seen),"
-            + " calls = key_client_ip.calls + EXCLUDED.calls";
+            + " AS u(tenant_id, key_id, client_ip, first_seen, last_seen, calls) GROUP BY tenant_id, key_id, client_ip";
+
+    /** The rows of up to $2 addresses and hours with a row not merged, in hours before $1, replaced by their sum. */
+    private static final String COMPACT_HOURS = "WITH k AS (SELECT DISTINCT tenant_id, key_id, hour, client_ip"
+            + " FROM client_ip_hour WHERE NOT merged AND hour < $1 LIMIT $2),"
+            + " taken AS (DELETE FROM client_ip_hour c USING k WHERE c.tenant_id = k.tenant_id"
+            + " AND c.key_id = k.key_id AND c.hour = k.hour AND c.client_ip = k.client_ip RETURNING c.*)"
+            + " INSERT INTO client_ip_hour (tenant_id, key_id, hour, client_ip, calls, errors, auth_failures, merged)"
+            + " SELECT tenant_id, key_id, hour, client_ip, sum(calls), sum(errors), sum(auth_failures), true"
+            + " FROM taken GROUP BY tenant_id, key_id, hour, client_ip";
+
+    /** The rows of up to $1 addresses of keys with a row not merged, replaced by one. */
+    private static final String COMPACT_ADDRESSES = "WITH k AS (SELECT DISTINCT tenant_id, key_id, client_ip"
+            + " FROM key_client_ip WHERE NOT merged LIMIT $1),"
+            + " taken AS (DELETE FROM key_client_ip c USING k WHERE c.tenant_id = k.tenant_id"
+            + " AND c.key_id = k.key_id AND c.client_ip = k.client_ip RETURNING c.*)"
+            + " INSERT INTO key_client_ip (tenant_id, key_id, client_ip, first_seen, last_seen, calls, merged)"
+            + " SELECT tenant_id, key_id, client_ip, min(first_seen), max(last_seen), sum(calls), true"
+            + " FROM taken GROUP BY tenant_id, key_id, client_ip";
 
     private final Pool pool;
 
@@ -47,7 +60,7 @@ public class ClientIpStore {
         this.pool = pool;
     }
 
-    /** Adds a batch's rows in the caller's transaction. */
+    /** Appends a window's rows in the caller's transaction. */
     public Uni<Void> add(SqlConnection tx, Map<ClientIpKey, ClientIpCounts> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -77,7 +90,7 @@ public class ClientIpStore {
                 .addArrayOfLong(calls)
                 .addArrayOfLong(errors)
                 .addArrayOfLong(failures);
-        // One row per address of a key: the hours of a batch are summed by the GROUP BY.
+        // One row per address of a key: the hours of a window are summed by the GROUP BY.
         Tuple withTimes = Tuple.tuple()
                 .addArrayOfString(tenants)
                 .addArrayOfString(keys)
@@ -89,6 +102,20 @@ public class ClientIpStore {
                 .execute(params)
                 .chain(() -> tx.preparedQuery(ADD_ADDRESSES).execute(withTimes))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Merges, in the caller's transaction, the rows of up to {@code limit} addresses (and hours, for hours before
+     * {@code closedBefore}) that have a row not merged yet.
+     *
+     * @return the most rows written to one of the two tables (at {@code limit}, there may be more to merge)
+     */
+    public Uni<Integer> compact(SqlConnection tx, Instant closedBefore, int limit) {
+        return tx.preparedQuery(COMPACT_HOURS)
+                .execute(Tuple.of(closedBefore.atOffset(ZoneOffset.UTC), limit))
+                .chain(hours -> tx.preparedQuery(COMPACT_ADDRESSES)
+                        .execute(Tuple.of(limit))
+                        .map(addresses -> Math.max(hours.rowCount(), addresses.rowCount())));
     }
 
     /** Calls per client address in the hours overlapping the window, most first; of one key if the query has one. */
@@ -122,9 +149,10 @@ public class ClientIpStore {
 
     /** The addresses a key was first used from within {@code [from, to)}, earliest first. */
     public Uni<List<KeyAddress>> newAddresses(String tenantId, String keyId, Instant from, Instant to, int limit) {
-        String sql = "SELECT client_ip, first_seen, last_seen, calls FROM key_client_ip WHERE tenant_id = $1"
-                + " AND key_id = $2 AND first_seen >= $3 AND first_seen < $4 ORDER BY first_seen, client_ip LIMIT "
-                + limit;
+        String sql = "SELECT client_ip, min(first_seen) AS first_seen, max(last_seen) AS last_seen,"
+                + " sum(calls)::bigint AS calls FROM key_client_ip WHERE tenant_id = $1 AND key_id = $2"
+                + " GROUP BY client_ip HAVING min(first_seen) >= $3 AND min(first_seen) < $4"
+                + " ORDER BY first_seen, client_ip LIMIT " + limit;
         return pool.preparedQuery(sql)
                 .execute(Tuple.of(tenantId, keyId, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
                 .map(rows -> {

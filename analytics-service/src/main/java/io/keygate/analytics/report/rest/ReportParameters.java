@@ -20,18 +20,20 @@ public final class ReportParameters {
             AnalyticsConfig config,
             Instant now,
             String tenantId,
+            String applicationId,
             String keyId,
             String routeId,
             String granularity,
             String from,
             String to) {
         String tenant = required("tenantId", tenantId);
+        String application = optional("applicationId", applicationId);
         String key = optional("keyId", keyId);
         String route = optional("routeId", routeId);
         Granularity size = granularity(granularity);
         UsageWindow window = UsageWindow.parse(
                 from, to, now, config.reports().defaultRange(), config.reports().maxRange());
-        return new ReportQuery(tenant, key, route, size, window);
+        return new ReportQuery(tenant, application, key, route, size, window);
     }
 
     public static String required(String name, String value) {
@@ -63,7 +65,7 @@ public final class ReportParameters {
         try {
             return ConsumerDimension.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("by", "must be key or route");
+            throw new InvalidParameterException("by", "must be key, route or application");
         }
     }
 

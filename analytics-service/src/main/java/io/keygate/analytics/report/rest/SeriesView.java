@@ -8,6 +8,7 @@ import java.util.List;
  * A usage time series as the API shows it.
  *
  * @param tenantId    the tenant
+ * @param applicationId the application it is narrowed to, or null
  * @param keyId       the key it is narrowed to, or null
  * @param routeId     the route it is narrowed to, or null
  * @param granularity minute, hour or day
@@ -18,6 +19,7 @@ import java.util.List;
  */
 public record SeriesView(
         String tenantId,
+        String applicationId,
         String keyId,
         String routeId,
         String granularity,

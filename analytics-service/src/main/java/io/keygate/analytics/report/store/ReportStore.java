@@ -5,6 +5,7 @@ import io.keygate.analytics.report.ConsumerDimension;
 import io.keygate.analytics.report.ReportQuery;
 import io.keygate.analytics.report.UsageSeries;
 import io.keygate.analytics.rollup.CallRollup;
+import io.keygate.analytics.rollup.Granularity;
 import io.keygate.analytics.rollup.LatencyHistograms;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -15,12 +16,17 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads {@code call_rollup} for reports: rows merged per bucket, and sums per key or route. */
+/**
+ * Reads {@code call_rollup} for reports: rows merged per bucket, and sums per key, route or application. Rows are
+ * partial (windows append, compaction merges later), so every read merges the rows of a bucket; an hour or day read
+ * is the hour or day rows plus the minute rows not rolled up into them yet, in one statement (one snapshot), so it
+ * is exact whether or not compaction ran.
+ */
 @ApplicationScoped
 public class ReportStore {
 
-    private static final String SERIES = "SELECT bucket, status_class, calls, bytes_in, bytes_out, duration_sum_micros,"
-            + " max_micros, latency FROM call_rollup WHERE ";
+    private static final String SERIES_COLUMNS =
+            "status_class, calls, bytes_in, bytes_out, duration_sum_micros, max_micros, latency";
 
     private final Pool pool;
 
@@ -31,7 +37,7 @@ public class ReportStore {
     /** The rows of the query's buckets, merged. */
     public Uni<UsageSeries> series(ReportQuery query) {
         Tuple params = Tuple.tuple();
-        String sql = SERIES + where(query, params);
+        String sql = "SELECT bucket, " + SERIES_COLUMNS + " FROM " + rows(query, SERIES_COLUMNS, params);
         return pool.preparedQuery(sql).execute(params).map(rows -> {
             UsageSeries series = new UsageSeries();
             for (Row row : rows) {
@@ -48,14 +54,15 @@ public class ReportStore {
         });
     }
 
-    /** The {@code limit} keys or routes with the most calls in the query's buckets, most first (ties by id). */
+    /** The {@code limit} keys, routes or applications with the most calls in the query's buckets, most first. */
     public Uni<List<Consumer>> top(ReportQuery query, ConsumerDimension by, int limit) {
         Tuple params = Tuple.tuple();
         String column = by.column();
         String sql = "SELECT " + column + " AS id, sum(calls)::bigint AS calls,"
                 + " coalesce(sum(calls) FILTER (WHERE status_class >= 4), 0)::bigint AS errors,"
-                + " sum(bytes_in)::bigint AS bytes_in, sum(bytes_out)::bigint AS bytes_out FROM call_rollup WHERE "
-                + where(query, params) + " GROUP BY " + column + " ORDER BY calls DESC, id LIMIT " + limit;
+                + " sum(bytes_in)::bigint AS bytes_in, sum(bytes_out)::bigint AS bytes_out FROM "
+                + rows(query, column + ", status_class, calls, bytes_in, bytes_out", params)
+                + " GROUP BY " + column + " ORDER BY calls DESC, id LIMIT " + limit;
         return pool.preparedQuery(sql).execute(params).map(rows -> {
             List<Consumer> top = new ArrayList<>();
             for (Row row : rows) {
@@ -74,21 +81,43 @@ public class ReportStore {
         });
     }
 
-    /** The conditions of a query (only those it has, so the planner uses the matching index), adding its values. */
-    private static String where(ReportQuery query, Tuple params) {
+    /**
+     * The query's rows as a derived table {@code r(bucket, columns…)}: for minute, the minute rows; for hour and day,
+     * the rows of that granularity plus the minute rows not rolled up yet, in the hour or day (UTC) holding them.
+     */
+    private static String rows(ReportQuery query, String columns, Tuple params) {
         params.addString(query.tenantId())
                 .addString(query.granularity().columnValue())
                 .addOffsetDateTime(query.firstBucket().atOffset(ZoneOffset.UTC))
                 .addOffsetDateTime(query.window().to().atOffset(ZoneOffset.UTC));
-        StringBuilder sql = new StringBuilder("tenant_id = $1 AND granularity = $2 AND bucket >= $3 AND bucket < $4");
-        if (query.keyId() != null) {
-            params.addString(query.keyId());
-            sql.append(" AND key_id = $").append(params.size());
+        String filters = filters(query, params);
+        String stored = "SELECT bucket, " + columns + " FROM call_rollup WHERE tenant_id = $1 AND granularity = $2"
+                + " AND bucket >= $3 AND bucket < $4" + filters;
+        if (query.granularity() == Granularity.MINUTE) {
+            return "(" + stored + ") r";
         }
-        if (query.routeId() != null) {
-            params.addString(query.routeId());
-            sql.append(" AND route_id = $").append(params.size());
-        }
+        // A minute belongs to an hour (day) in the window if that hour (day) starts before `to`: minutes up to the end
+        // of the last bucket, not up to `to`.
+        params.addOffsetDateTime(query.lastBucketEnd().atOffset(ZoneOffset.UTC));
+        String pending = "SELECT date_trunc($2, bucket, 'UTC') AS bucket, " + columns + " FROM call_rollup"
+                + " WHERE tenant_id = $1 AND granularity = 'minute' AND NOT rolled_up AND bucket >= $3 AND bucket < $"
+                + params.size() + filters;
+        return "(" + stored + " UNION ALL " + pending + ") r";
+    }
+
+    /** The narrowing conditions a query has (only those, so the planner uses the matching index), adding values. */
+    private static String filters(ReportQuery query, Tuple params) {
+        StringBuilder sql = new StringBuilder();
+        filter(sql, params, "application_id", query.applicationId());
+        filter(sql, params, "key_id", query.keyId());
+        filter(sql, params, "route_id", query.routeId());
         return sql.toString();
+    }
+
+    private static void filter(StringBuilder sql, Tuple params, String column, String value) {
+        if (value != null) {
+            params.addString(value);
+            sql.append(" AND ").append(column).append(" = $").append(params.size());
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.keygate.analytics.alert.AlertRules;
 import io.keygate.analytics.alert.AnomalyDetector;
 import io.keygate.analytics.config.AnalyticsConfig;
 import io.keygate.analytics.rollup.CallRollups;
+import io.keygate.analytics.rollup.ConsumedCall;
 import io.keygate.events.EventCodec;
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.KeygateEvent;
@@ -15,12 +16,15 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -29,8 +33,8 @@ import org.jboss.logging.Logger;
  * Reads the gateway's call records, a poll's batch at a time, runs anomaly detection on them and hands them to the
  * {@link CallFlusher}, which counts many batches in one transaction and acknowledges each batch (its offsets become
  * committable) only after the database committed its counts, so a crash replays it; the replay adds nothing because
- * processed event ids are recorded in the same transaction. A record that is not a
- * readable call record is logged (never its payload), counted and skipped, so it cannot block its partition.
+ * the transaction that counted the records also moved their partitions' offset watermarks past them. A record that
+ * is not a readable call record is logged (never its payload), counted and skipped, so it cannot block its partition.
  */
 @ApplicationScoped
 public class CallConsumer {
@@ -69,29 +73,52 @@ public class CallConsumer {
     @Incoming("calls")
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public Uni<Void> count(KafkaRecordBatch<String, CloudEvent> batch) {
-        List<EventEnvelope<CallRecorded>> calls = CallRollups.distinctById(withTenant(readable(batch)));
+        String topic = null;
+        Map<Integer, Long> nextOffsets = new HashMap<>();
+        List<ConsumedCall> calls = new ArrayList<>(batch.getRecords().size());
+        int untenanted = 0;
+        for (KafkaRecord<String, CloudEvent> record : batch) {
+            topic = record.getTopic();
+            long offset = offsetOf(record);
+            // Every record moves its partition's watermark, counted or not.
+            nextOffsets.merge(record.getPartition(), offset + 1, Math::max);
+            CallRecorded call = readable(record, offset);
+            if (call != null && CallRollups.isRolledUp(call)) {
+                calls.add(new ConsumedCall(record.getPartition(), offset, call));
+            } else if (call != null) {
+                untenanted++;
+            }
+        }
+        withoutTenant.increment(untenanted);
         // Detected once per batch as it arrives: a retried write stores the same alerts again, never feeding the
         // detector twice. Alerts go into the transaction that counts the calls raising them.
         List<AlertRaised> raised = detector == null
                 ? List.of()
-                : detector.observe(calls.stream().map(EventEnvelope::data).toList());
-        return flusher.add(batch, batch.getRecords().size(), calls, raised);
+                : detector.observe(calls.stream().map(ConsumedCall::call).toList());
+        return flusher.add(batch, topic, batch.getRecords().size(), calls, nextOffsets, raised);
     }
 
-    private List<EventEnvelope<CallRecorded>> readable(KafkaRecordBatch<String, CloudEvent> batch) {
-        List<EventEnvelope<CallRecorded>> calls =
-                new ArrayList<>(batch.getRecords().size());
-        for (KafkaRecord<String, CloudEvent> record : batch) {
-            try {
-                calls.add(decode(record));
-            } catch (UnreadableEventException e) {
-                skip(record, e.getMessage());
-            } catch (RuntimeException e) {
-                // A record the codec chokes on must not stop the partition either; the class says enough.
-                skip(record, "unexpected " + e.getClass().getSimpleName());
-            }
+    /** The call record, or null (logged and counted) when the record is not one. */
+    private CallRecorded readable(KafkaRecord<String, CloudEvent> record, long offset) {
+        try {
+            return decode(record).data();
+        } catch (UnreadableEventException e) {
+            skip(record, offset, e.getMessage());
+        } catch (RuntimeException e) {
+            // A record the codec chokes on must not stop the partition either; the class says enough.
+            skip(record, offset, "unexpected " + e.getClass().getSimpleName());
         }
-        return calls;
+        return null;
+    }
+
+    private static long offsetOf(KafkaRecord<String, CloudEvent> record) {
+        if (record instanceof IncomingKafkaRecord<?, ?> incoming) {
+            // Direct: looking the metadata up scans the record's metadata set, for every record.
+            return incoming.getOffset();
+        }
+        return record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(IncomingKafkaRecordMetadata::getOffset)
+                .orElseThrow(() -> new IllegalStateException("A Kafka record without its offset"));
     }
 
     @SuppressWarnings("unchecked")
@@ -110,17 +137,7 @@ public class CallConsumer {
         return (EventEnvelope<CallRecorded>) (EventEnvelope<?>) envelope;
     }
 
-    private List<EventEnvelope<CallRecorded>> withTenant(List<EventEnvelope<CallRecorded>> calls) {
-        List<EventEnvelope<CallRecorded>> rolledUp =
-                calls.stream().filter(c -> CallRollups.isRolledUp(c.data())).toList();
-        withoutTenant.increment(calls.size() - rolledUp.size());
-        return rolledUp;
-    }
-
-    private void skip(KafkaRecord<String, CloudEvent> record, String reason) {
-        long offset = record.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(m -> m.getOffset())
-                .orElse(-1L);
+    private void skip(KafkaRecord<String, CloudEvent> record, long offset, String reason) {
         LOG.warnf(
                 "Skipped unreadable record %s-%d offset %d: %s",
                 record.getTopic(), record.getPartition(), offset, reason);

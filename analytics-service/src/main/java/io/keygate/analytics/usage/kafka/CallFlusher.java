@@ -2,11 +2,10 @@ package io.keygate.analytics.usage.kafka;
 
 import io.keygate.analytics.config.AnalyticsConfig;
 import io.keygate.analytics.live.LiveCounters;
+import io.keygate.analytics.rollup.ConsumedCall;
 import io.keygate.analytics.rollup.store.BatchCount;
 import io.keygate.analytics.rollup.store.RollupStore;
-import io.keygate.events.EventEnvelope;
 import io.keygate.events.alert.AlertRaised;
-import io.keygate.events.call.CallRecorded;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -18,14 +17,15 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
  * Writes the calls of many poll batches in one transaction ({@link RollupStore#count}) and acknowledges the batches
- * only after it committed, so a crash before the commit replays them and the replay adds nothing (their ids are not
- * in {@code processed_call}). A window is written when it is {@code flush-interval} old or holds
+ * only after it committed, so a crash before the commit replays them and the replay adds nothing (the transaction
+ * moved their partitions' offset watermarks past them). A window is written when it is {@code flush-interval} old or holds
  * {@code flush-max-records} records; while it is written the next one fills (the poll loop never waits on the
  * database), and only when that one is full too does {@link #add} hold the channel back until the write ended: at
  * most two windows are in memory. Windows are written one after the other, so batches are acknowledged in order.
@@ -78,18 +78,24 @@ public class CallFlusher {
     }
 
     /**
-     * Takes in a poll's batch: its calls with a tenant and the alerts they raised.
+     * Takes in a poll's batch: its calls with a tenant (with their offsets), the offset after each partition's last
+     * record (readable or not) and the alerts the calls raised.
      *
      * @return completes when the channel may deliver the next batch: at once, unless the open window is full while
      *     another one is being written
      */
     public synchronized Uni<Void> add(
-            Message<?> batch, int records, List<EventEnvelope<CallRecorded>> calls, List<AlertRaised> raised) {
+            Message<?> batch,
+            String topic,
+            int records,
+            List<ConsumedCall> calls,
+            Map<Integer, Long> nextOffsets,
+            List<AlertRaised> raised) {
         if (failed) {
             return Uni.createFrom()
                     .completionStage(batch.nack(new IllegalStateException("An earlier window could not be written")));
         }
-        open.add(batch, records, calls, raised);
+        open.add(batch, topic, records, calls, nextOffsets, raised);
         if (open.records() < config.flushMaxRecords()) {
             return Uni.createFrom().voidItem();
         }
@@ -119,7 +125,7 @@ public class CallFlusher {
         CompletableFuture<Void> settled = new CompletableFuture<>();
         writing = settled;
         Duration backoff = config.writeBackoff();
-        store.count(window.calls(), window.alerts())
+        store.count(window.window(AnalyticsTopics.READ.get(0).topicName()))
                 .onFailure()
                 .retry()
                 .withBackOff(backoff, backoff.multipliedBy(10))

@@ -1,41 +1,50 @@
 package io.keygate.analytics.usage.kafka;
 
-import io.keygate.events.EventEnvelope;
+import io.keygate.analytics.rollup.CallWindow;
+import io.keygate.analytics.rollup.ConsumedCall;
 import io.keygate.events.alert.AlertRaised;
-import io.keygate.events.call.CallRecorded;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Poll batches taken in but not yet written: their calls (one per event id: a duplicate within the window is dropped
- * here, one across windows by {@code processed_call}), the alerts they raised, and the batches themselves, to be
- * acknowledged once the window's transaction committed (or nacked if it cannot be written).
+ * Poll batches taken in but not yet written: their calls with their offsets, the offset after each partition's last
+ * record, the alerts they raised, and the batches themselves, to be acknowledged once the window's transaction
+ * committed (or nacked if it cannot be written).
  */
 final class UnflushedCalls {
 
     private final List<Message<?>> batches = new ArrayList<>();
-    private final Map<UUID, EventEnvelope<CallRecorded>> calls = new LinkedHashMap<>();
+    private final List<ConsumedCall> calls = new ArrayList<>();
+    private final Map<Integer, Long> nextOffsets = new HashMap<>();
     private final List<AlertRaised> alerts = new ArrayList<>();
+    private String topic;
     private int records;
-    private int received;
     private long openedAtNanos;
 
     void add(
             Message<?> batch,
+            String batchTopic,
             int batchRecords,
-            List<EventEnvelope<CallRecorded>> batchCalls,
+            List<ConsumedCall> batchCalls,
+            Map<Integer, Long> batchNextOffsets,
             List<AlertRaised> raised) {
         if (batches.isEmpty()) {
             openedAtNanos = System.nanoTime();
         }
+        if (batchTopic != null) {
+            if (topic != null && !topic.equals(batchTopic)) {
+                // Watermarks are per topic and partition; one channel reads one topic.
+                throw new IllegalStateException("One window read two topics: " + topic + ", " + batchTopic);
+            }
+            topic = batchTopic;
+        }
         batches.add(batch);
         records += batchRecords;
-        received += batchCalls.size();
-        batchCalls.forEach(call -> calls.putIfAbsent(call.id(), call));
+        calls.addAll(batchCalls);
+        batchNextOffsets.forEach((partition, next) -> nextOffsets.merge(partition, next, Math::max));
         alerts.addAll(raised);
     }
 
@@ -48,9 +57,9 @@ final class UnflushedCalls {
         return records;
     }
 
-    /** Calls with a tenant taken in, duplicates included. */
+    /** Calls with a tenant taken in. */
     int received() {
-        return received;
+        return calls.size();
     }
 
     /** Whether the window has been open at least {@code intervalNanos}. */
@@ -58,12 +67,9 @@ final class UnflushedCalls {
         return !batches.isEmpty() && System.nanoTime() - openedAtNanos >= intervalNanos;
     }
 
-    List<EventEnvelope<CallRecorded>> calls() {
-        return List.copyOf(calls.values());
-    }
-
-    List<AlertRaised> alerts() {
-        return List.copyOf(alerts);
+    /** What the window's transaction writes; {@code fallbackTopic} names the topic of a window of empty batches. */
+    CallWindow window(String fallbackTopic) {
+        return new CallWindow(topic == null ? fallbackTopic : topic, calls, nextOffsets, alerts);
     }
 
     List<Message<?>> batches() {

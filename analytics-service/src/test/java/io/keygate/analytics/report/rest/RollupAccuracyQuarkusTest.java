@@ -4,12 +4,19 @@ import static io.keygate.analytics.usage.SampleCalls.call;
 import static io.keygate.analytics.usage.SampleCalls.envelope;
 import static io.keygate.analytics.usage.SampleCalls.uniqueKey;
 import static io.keygate.analytics.usage.SampleCalls.uniqueTenant;
+import static io.keygate.analytics.usage.SampleCalls.withApplication;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import io.keygate.analytics.rollup.CallWindow;
+import io.keygate.analytics.rollup.ConsumedCall;
+import io.keygate.analytics.rollup.store.RollupCompactor;
+import io.keygate.analytics.rollup.store.RollupStore;
+import io.keygate.analytics.usage.kafka.CallTopicReader;
 import io.keygate.events.EventEnvelope;
+import io.keygate.events.Topic;
 import io.keygate.events.call.CallRecorded;
 import io.keygate.events.testing.TestEventPublisher;
 import io.keygate.testkit.KafkaBrokerResource;
@@ -18,6 +25,9 @@ import io.keygate.testkit.Testkit;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,14 +37,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A generated call stream with known ground truth against the reports: counts and bytes exact, percentiles within
- * the histograms' 1 %, at every granularity and for tenant, key and route alike, also when part of the stream is
- * delivered again (as after a crash before the offsets were committed).
+ * the histograms' 1 %, at every granularity and for tenant, application, key and route alike: from the partial rows
+ * windows append, after compaction merged them, after part of the stream is replayed (as after a crash before the
+ * offsets were committed), and with a late call for a minute compacted already.
  */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = true)
@@ -47,6 +59,16 @@ class RollupAccuracyQuarkusTest {
 
     private static final int[] STATUSES = {200, 200, 200, 201, 204, 301, 401, 403, 404, 429, 500, 503};
     private static final String[] ROUTES = {"rt_orders", "rt_users", null};
+    private static final String[] APPLICATIONS = {"app_shop", "app_batch", null};
+
+    @Inject
+    RollupStore store;
+
+    @Inject
+    RollupCompactor compactor;
+
+    @Inject
+    Pool pool;
 
     private final TestEventPublisher producer =
             new TestEventPublisher(Testkit.kafka().bootstrapServers());
@@ -59,26 +81,102 @@ class RollupAccuracyQuarkusTest {
     }
 
     @Test
-    void countsAndBytesAreExactAndPercentilesWithinPrecisionEvenWithARedeliveredHalf() {
+    void reportsAreExactFromPartialRowsAfterCompactionAfterAReplayAndWithALateCall() {
         List<EventEnvelope<CallRecorded>> calls = generate(3_000, new Random(11));
-        calls.subList(0, 1_500).forEach(producer::send);
-        // Redelivery of the first half, then the rest, as a consumer restarted from older offsets would read them.
         calls.forEach(producer::send);
-        List<CallRecorded> truth = calls.stream().map(EventEnvelope::data).toList();
+        List<CallRecorded> truth =
+                new ArrayList<>(calls.stream().map(EventEnvelope::data).toList());
+        awaitCounted(truth.size());
 
-        await().atMost(PROPAGATION)
-                .untilAsserted(() -> assertThat(series(Map.of(), "hour").getLong("total.calls"))
-                        .isEqualTo(truth.size()));
+        // The first half again, at the same offsets, as a consumer restarted from older offsets reads it.
+        CallWindow all = CallTopicReader.replay(c -> tenant.equals(c.tenantId()));
+        assertThat(all.calls()).hasSize(truth.size());
+        CallWindow firstHalf = windowOf(all.calls().subList(0, 1_500));
+        assertThat(store.count(firstHalf).await().atMost(PROPAGATION).freshCalls())
+                .isEmpty();
+        assertEverythingMatches(truth);
 
+        compactor.compactClosed(Instant.now()).await().atMost(PROPAGATION);
+        assertThat(rowsNotRolledUp()).isZero();
+        assertThat(minuteRows()).isEqualTo(distinctMinuteKeys(truth));
+        assertThat(countRows("SELECT count(*) AS n FROM client_ip_hour WHERE tenant_id = $1 AND NOT merged"))
+                .isZero();
+        assertThat(countRows("SELECT count(*) AS n FROM key_client_ip WHERE tenant_id = $1"))
+                .isEqualTo(truth.stream()
+                        .map(c -> c.keyId() + " " + c.clientIp())
+                        .distinct()
+                        .count());
+        assertEverythingMatches(truth);
+
+        // A late call for a minute compacted already: its own row until the next pass adds it to hour and day.
+        CallRecorded late = withApplication(
+                call(tenant, keys.get(1), "rt_users", START.plusSeconds(330), 500, 7, 70, 3_000_000, "10.0.0.9"),
+                "app_shop");
+        producer.send(envelope(late));
+        truth.add(late);
+        awaitCounted(truth.size());
+        assertEverythingMatches(truth);
+        compactor.compactClosed(Instant.now()).await().atMost(PROPAGATION);
+        assertThat(rowsNotRolledUp()).isZero();
+        assertEverythingMatches(truth);
+    }
+
+    private void assertEverythingMatches(List<CallRecorded> truth) {
         for (String granularity : List.of("minute", "hour", "day")) {
             assertMatches(Map.of(), granularity, truth, c -> true);
             String key = keys.get(1);
             assertMatches(Map.of("keyId", key), granularity, truth, c -> key.equals(c.keyId()));
             assertMatches(Map.of("routeId", "rt_users"), granularity, truth, c -> "rt_users".equals(c.routeId()));
+            assertMatches(
+                    Map.of("applicationId", "app_shop"), granularity, truth, c -> "app_shop".equals(c.applicationId()));
         }
         assertBucketsMatch(truth);
-        assertTopKeysMatch(truth);
+        assertTopMatches(truth, "key", CallRecorded::keyId);
+        assertTopMatches(truth, "application", CallRecorded::applicationId);
         assertClientAddressesMatch(truth);
+    }
+
+    private void awaitCounted(long calls) {
+        await().atMost(PROPAGATION)
+                .untilAsserted(() -> assertThat(series(Map.of(), "minute").getLong("total.calls"))
+                        .isEqualTo(calls));
+    }
+
+    private static CallWindow windowOf(List<ConsumedCall> calls) {
+        Map<Integer, Long> nextOffsets = new HashMap<>();
+        calls.forEach(c -> nextOffsets.merge(c.partition(), c.offset() + 1, Math::max));
+        return new CallWindow(Topic.CALLS.topicName(), calls, nextOffsets, List.of());
+    }
+
+    private long rowsNotRolledUp() {
+        return countRows("SELECT count(*) AS n FROM call_rollup WHERE tenant_id = $1 AND NOT rolled_up");
+    }
+
+    private long minuteRows() {
+        return countRows("SELECT count(*) AS n FROM call_rollup WHERE tenant_id = $1 AND granularity = 'minute'");
+    }
+
+    private long countRows(String sql) {
+        return pool.preparedQuery(sql)
+                .execute(Tuple.of(tenant))
+                .await()
+                .atMost(PROPAGATION)
+                .iterator()
+                .next()
+                .getLong("n");
+    }
+
+    /** Minute rows compaction leaves: one per minute, application, key, route and status class. */
+    private static long distinctMinuteKeys(List<CallRecorded> truth) {
+        return truth.stream()
+                .map(c -> List.of(
+                        c.receivedAt().truncatedTo(ChronoUnit.MINUTES).toString(),
+                        String.valueOf(c.applicationId()),
+                        String.valueOf(c.keyId()),
+                        String.valueOf(c.routeId()),
+                        String.valueOf(c.status() / 100)))
+                .distinct()
+                .count();
     }
 
     private void assertClientAddressesMatch(List<CallRecorded> truth) {
@@ -164,10 +262,11 @@ class RollupAccuracyQuarkusTest {
         assertThat(series(Map.of(), "hour").getList("points")).hasSize(2);
     }
 
-    private void assertTopKeysMatch(List<CallRecorded> truth) {
-        Map<String, Long> perKey = new HashMap<>();
-        truth.forEach(c -> perKey.merge(c.keyId(), 1L, Long::sum));
+    private void assertTopMatches(List<CallRecorded> truth, String by, Function<CallRecorded, String> id) {
+        Map<String, Long> perId = new HashMap<>();
+        truth.forEach(c -> perId.merge(String.valueOf(id.apply(c)), 1L, Long::sum));
         JsonPath top = given().queryParam("tenantId", tenant)
+                .queryParam("by", by)
                 .queryParam("from", START.toString())
                 .queryParam("to", START.plus(1, ChronoUnit.HOURS).toString())
                 .queryParam("limit", "2")
@@ -177,12 +276,12 @@ class RollupAccuracyQuarkusTest {
                 .extract()
                 .jsonPath();
         List<Long> topCalls = top.getList("consumers.calls", Long.class);
-        List<Long> expected = perKey.values().stream()
+        List<Long> expected = perId.values().stream()
                 .sorted((a, b) -> Long.compare(b, a))
                 .limit(2)
                 .toList();
-        assertThat(topCalls).isEqualTo(expected);
-        assertThat(perKey.get(top.getString("consumers[0].id"))).isEqualTo(expected.get(0));
+        assertThat(topCalls).as("top by " + by).isEqualTo(expected);
+        assertThat(perId.get(String.valueOf(top.getString("consumers[0].id")))).isEqualTo(expected.get(0));
     }
 
     private static void assertPercentile(long reported, long[] sorted, double percentile) {
@@ -190,22 +289,27 @@ class RollupAccuracyQuarkusTest {
         assertThat((double) reported).as("p" + percentile).isCloseTo(exact, within(exact * 0.01 + 1));
     }
 
-    /** Calls over 40 minutes from START for three keys, three routes (one absent), mixed statuses and latencies. */
+    /**
+     * Calls over 40 minutes from START for three keys, three routes and three applications (one of each absent),
+     * mixed statuses and latencies.
+     */
     private List<EventEnvelope<CallRecorded>> generate(int n, Random random) {
         List<EventEnvelope<CallRecorded>> calls = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             // Log-normal-ish latencies from 100 µs to seconds, so the percentiles differ a lot.
             long duration = (long) (100 * Math.exp(random.nextDouble() * 10));
-            calls.add(envelope(call(
-                    tenant,
-                    keys.get(random.nextInt(keys.size())),
-                    ROUTES[random.nextInt(ROUTES.length)],
-                    START.plusMillis(random.nextInt(40 * 60_000)),
-                    STATUSES[random.nextInt(STATUSES.length)],
-                    random.nextInt(5_000),
-                    random.nextInt(100_000),
-                    duration,
-                    "10.0.0." + random.nextInt(4))));
+            calls.add(envelope(withApplication(
+                    call(
+                            tenant,
+                            keys.get(random.nextInt(keys.size())),
+                            ROUTES[random.nextInt(ROUTES.length)],
+                            START.plusMillis(random.nextInt(40 * 60_000)),
+                            STATUSES[random.nextInt(STATUSES.length)],
+                            random.nextInt(5_000),
+                            random.nextInt(100_000),
+                            duration,
+                            "10.0.0." + random.nextInt(4)),
+                    APPLICATIONS[random.nextInt(APPLICATIONS.length)])));
         }
         return calls;
     }
