@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -93,6 +94,22 @@ public final class EventCodec {
             builder.withExtension(EXT_CLIENT_IP, envelope.clientIp());
         }
         return builder.build();
+    }
+
+    /**
+     * The envelope of a CloudEvent if it carries an event of {@code kind} (a record class or an interface such as
+     * {@code TokenEvent}); empty for no event, or one of another or unknown type: how a consumer of a shared topic
+     * skips what is not its business.
+     *
+     * @throws UnreadableEventException for data that does not fit its type
+     */
+    @SuppressWarnings("unchecked")
+    public <E extends KeygateEvent> Optional<EventEnvelope<E>> fromCloudEventIf(CloudEvent event, Class<E> kind) {
+        boolean carries = event != null
+                && EventType.ofType(event.getType())
+                        .map(type -> kind.isAssignableFrom(type.recordClass()))
+                        .orElse(false);
+        return carries ? Optional.of((EventEnvelope<E>) (EventEnvelope<?>) fromCloudEvent(event)) : Optional.empty();
     }
 
     /**

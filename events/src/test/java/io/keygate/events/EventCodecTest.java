@@ -7,6 +7,8 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.cloudevents.kafka.CloudEventSerializer;
+import io.keygate.events.alert.AlertRaised;
+import io.keygate.events.token.TokenEvent;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -31,6 +33,22 @@ class EventCodecTest {
 
             assertThat(received).isEqualTo(sent);
         }
+    }
+
+    @Test
+    void aConsumerOfASharedTopicReadsOnlyTheKindItAsksFor() {
+        KeygateEvent revoked = SampleEvents.all().get(EventType.API_KEY_REVOKED).get(0);
+        CloudEvent event =
+                codec.toCloudEvent(EventEnvelope.create("/token-service", 2, SampleEvents.T0, "c", null, revoked));
+        CloudEvent unknown =
+                CloudEventBuilder.v1(event).withType("io.keygate.unknown.v1").build();
+
+        assertThat(codec.fromCloudEventIf(event, TokenEvent.class))
+                .hasValueSatisfying(
+                        envelope -> assertThat(envelope.data().key().keyId()).isEqualTo("key_01"));
+        assertThat(codec.fromCloudEventIf(event, AlertRaised.class)).isEmpty();
+        assertThat(codec.fromCloudEventIf(unknown, TokenEvent.class)).isEmpty();
+        assertThat(codec.fromCloudEventIf(null, TokenEvent.class)).isEmpty();
     }
 
     @Test

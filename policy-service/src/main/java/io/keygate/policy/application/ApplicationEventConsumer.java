@@ -2,10 +2,7 @@ package io.keygate.policy.application;
 
 import io.cloudevents.CloudEvent;
 import io.keygate.events.EventCodec;
-import io.keygate.events.EventEnvelope;
-import io.keygate.events.EventType;
 import io.keygate.events.KafkaTopics;
-import io.keygate.events.KeygateEvent;
 import io.keygate.events.Topic;
 import io.keygate.events.application.ApplicationEvent;
 import io.keygate.eventstore.EventStoreConfig;
@@ -45,17 +42,8 @@ public class ApplicationEventConsumer {
 
     @Incoming("applications")
     public Uni<Void> receive(CloudEvent event) {
-        if (event == null || !isApplicationEvent(event)) {
-            return Uni.createFrom().voidItem();
-        }
-        EventEnvelope<KeygateEvent> envelope = codec.fromCloudEvent(event);
-        ApplicationEvent application = (ApplicationEvent) envelope.data();
-        return owners.record(application.application(), envelope.sequence());
-    }
-
-    private static boolean isApplicationEvent(CloudEvent event) {
-        return EventType.ofType(event.getType())
-                .map(type -> ApplicationEvent.class.isAssignableFrom(type.recordClass()))
-                .orElse(false);
+        return codec.fromCloudEventIf(event, ApplicationEvent.class)
+                .map(envelope -> owners.record(envelope.data().application(), envelope.sequence()))
+                .orElseGet(() -> Uni.createFrom().voidItem());
     }
 }

@@ -3,9 +3,6 @@ package io.keygate.analytics.keylimit.kafka;
 import io.cloudevents.CloudEvent;
 import io.keygate.analytics.keylimit.store.KeyLimitStore;
 import io.keygate.events.EventCodec;
-import io.keygate.events.EventEnvelope;
-import io.keygate.events.EventType;
-import io.keygate.events.KeygateEvent;
 import io.keygate.events.token.TokenEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,16 +26,8 @@ public class KeyLimitConsumer {
 
     @Incoming("key-limits")
     public Uni<Void> receive(CloudEvent event) {
-        if (event == null || !isKeyEvent(event)) {
-            return Uni.createFrom().voidItem();
-        }
-        EventEnvelope<KeygateEvent> envelope = codec.fromCloudEvent(event);
-        return limits.record(((TokenEvent) envelope.data()).key(), envelope.sequence());
-    }
-
-    private static boolean isKeyEvent(CloudEvent event) {
-        return EventType.ofType(event.getType())
-                .map(type -> TokenEvent.class.isAssignableFrom(type.recordClass()))
-                .orElse(false);
+        return codec.fromCloudEventIf(event, TokenEvent.class)
+                .map(envelope -> limits.record(envelope.data().key(), envelope.sequence()))
+                .orElseGet(() -> Uni.createFrom().voidItem());
     }
 }

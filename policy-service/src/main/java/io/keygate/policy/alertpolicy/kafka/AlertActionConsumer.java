@@ -3,9 +3,7 @@ package io.keygate.policy.alertpolicy.kafka;
 import io.cloudevents.CloudEvent;
 import io.keygate.events.EventCodec;
 import io.keygate.events.EventEnvelope;
-import io.keygate.events.EventType;
 import io.keygate.events.KafkaTopics;
-import io.keygate.events.KeygateEvent;
 import io.keygate.events.Topic;
 import io.keygate.events.alert.AlertAction;
 import io.keygate.events.alert.AlertRaised;
@@ -23,6 +21,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -60,11 +59,12 @@ public class AlertActionConsumer {
 
     @Incoming("alerts")
     public Uni<Void> receive(CloudEvent event) {
-        if (event == null || EventType.ofType(event.getType()).orElse(null) != EventType.ALERT_RAISED) {
+        Optional<EventEnvelope<AlertRaised>> read = codec.fromCloudEventIf(event, AlertRaised.class);
+        if (read.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        EventEnvelope<KeygateEvent> envelope = codec.fromCloudEvent(event);
-        AlertRaised alert = (AlertRaised) envelope.data();
+        EventEnvelope<AlertRaised> envelope = read.get();
+        AlertRaised alert = envelope.data();
         if (alert.severity() != AlertSeverity.CRITICAL
                 || alert.suggestedAction() != AlertAction.BLOCK_IP
                 || alert.clientIp() == null) {

@@ -3,9 +3,7 @@ package io.keygate.token.alert.kafka;
 import io.cloudevents.CloudEvent;
 import io.keygate.events.EventCodec;
 import io.keygate.events.EventEnvelope;
-import io.keygate.events.EventType;
 import io.keygate.events.KafkaTopics;
-import io.keygate.events.KeygateEvent;
 import io.keygate.events.Topic;
 import io.keygate.events.alert.AlertRaised;
 import io.keygate.eventstore.EventStoreConfig;
@@ -23,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -64,11 +63,12 @@ public class AlertConsumer {
 
     @Incoming("alerts")
     public Uni<Void> receive(CloudEvent event) {
-        if (event == null || EventType.ofType(event.getType()).orElse(null) != EventType.ALERT_RAISED) {
+        Optional<EventEnvelope<AlertRaised>> read = codec.fromCloudEventIf(event, AlertRaised.class);
+        if (read.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        EventEnvelope<KeygateEvent> envelope = codec.fromCloudEvent(event);
-        AlertRaised alert = (AlertRaised) envelope.data();
+        EventEnvelope<AlertRaised> envelope = read.get();
+        AlertRaised alert = envelope.data();
         if (!AutoRevocation.suggestsRevocation(alert)) {
             return Uni.createFrom().voidItem();
         }
@@ -79,7 +79,7 @@ public class AlertConsumer {
                 revoke -> revoke ? revoke(alert, envelope) : Uni.createFrom().voidItem());
     }
 
-    private Uni<Void> revoke(AlertRaised alert, EventEnvelope<KeygateEvent> envelope) {
+    private Uni<Void> revoke(AlertRaised alert, EventEnvelope<AlertRaised> envelope) {
         return keys.revokeForAlert(
                         alert.tenantId(),
                         alert.keyId(),
