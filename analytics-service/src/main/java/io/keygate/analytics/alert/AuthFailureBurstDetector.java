@@ -24,8 +24,8 @@ public final class AuthFailureBurstDetector {
 
     private final AlertRules rules;
     private final long windowMillis;
-    private final Map<String, Failures> byIp;
-    private final Map<String, Failures> byKey;
+    private final Map<TenantSubject, Failures> byIp;
+    private final Map<TenantSubject, Failures> byKey;
 
     public AuthFailureBurstDetector(AlertRules rules) {
         this.rules = rules;
@@ -55,14 +55,15 @@ public final class AuthFailureBurstDetector {
     }
 
     private void observe(
-            Map<String, Failures> subjects,
+            Map<TenantSubject, Failures> subjects,
             AlertKind kind,
             String subject,
             int threshold,
             CallRecorded call,
             List<AlertRaised> alerts) {
         long at = call.receivedAt().toEpochMilli();
-        Failures failures = subjects.computeIfAbsent(call.tenantId() + "\n" + subject, k -> new Failures(threshold));
+        Failures failures =
+                subjects.computeIfAbsent(new TenantSubject(call.tenantId(), subject), k -> new Failures(threshold));
         if (failures.inIncident && at - failures.last > windowMillis) {
             failures.inIncident = false;
         }

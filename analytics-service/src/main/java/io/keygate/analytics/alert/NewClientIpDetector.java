@@ -23,7 +23,7 @@ public final class NewClientIpDetector {
 
     private final Duration learning;
     private final int maxAddresses;
-    private final Map<String, KeyAddresses> keys;
+    private final Map<TenantSubject, KeyAddresses> keys;
 
     public NewClientIpDetector(Duration learning, int maxAddresses, int maxTrackedKeys) {
         this.learning = learning;
@@ -36,8 +36,8 @@ public final class NewClientIpDetector {
         if (call.keyId() == null || call.tenantId() == null || call.clientIp() == null || call.status() >= 400) {
             return List.of();
         }
-        KeyAddresses key =
-                keys.computeIfAbsent(call.tenantId() + "\n" + call.keyId(), k -> new KeyAddresses(call.receivedAt()));
+        KeyAddresses key = keys.computeIfAbsent(
+                new TenantSubject(call.tenantId(), call.keyId()), k -> new KeyAddresses(call.receivedAt()));
         boolean learningNow = call.receivedAt().isBefore(key.firstSeen.plus(learning));
         if (key.addresses == null || key.addresses.contains(call.clientIp())) {
             return List.of();

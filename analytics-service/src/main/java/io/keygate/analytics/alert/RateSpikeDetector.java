@@ -26,7 +26,7 @@ public final class RateSpikeDetector {
 
     private final AlertRules rules;
     private final long intervalMillis;
-    private final Map<String, KeyRate> keys;
+    private final Map<TenantSubject, KeyRate> keys;
 
     public RateSpikeDetector(AlertRules rules) {
         this.rules = rules;
@@ -40,7 +40,8 @@ public final class RateSpikeDetector {
             return List.of();
         }
         long interval = Math.floorDiv(call.receivedAt().toEpochMilli(), intervalMillis);
-        KeyRate rate = keys.computeIfAbsent(call.tenantId() + "\n" + call.keyId(), k -> new KeyRate(interval));
+        KeyRate rate =
+                keys.computeIfAbsent(new TenantSubject(call.tenantId(), call.keyId()), k -> new KeyRate(interval));
         AlertRaised closing = rate.advanceTo(interval, call);
         rate.count++;
         if (closing != null) {

@@ -1,21 +1,15 @@
 package io.keygate.analytics.usage.kafka;
 
-import io.cloudevents.CloudEvent;
 import io.keygate.analytics.alert.AlertRules;
 import io.keygate.analytics.alert.AnomalyDetector;
 import io.keygate.analytics.config.AnalyticsConfig;
 import io.keygate.analytics.rollup.CallRollups;
 import io.keygate.analytics.rollup.ConsumedCall;
-import io.keygate.events.EventCodec;
-import io.keygate.events.EventEnvelope;
-import io.keygate.events.KeygateEvent;
-import io.keygate.events.UnreadableEventException;
 import io.keygate.events.alert.AlertRaised;
 import io.keygate.events.call.CallRecorded;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -30,7 +24,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Reads the gateway's call records, a poll's batch at a time, runs anomaly detection on them and hands them to the
+ * Reads the gateway's call records, a poll's batch at a time (decoded on the poll thread by
+ * {@link CallRecordDeserializer}), runs anomaly detection on them and hands them to the
  * {@link CallFlusher}, which counts many batches in one transaction and acknowledges each batch (its offsets become
  * committable) only after the database committed its counts, so a crash replays it; the replay adds nothing because
  * the transaction that counted the records also moved their partitions' offset watermarks past them. A record that
@@ -43,7 +38,6 @@ public class CallConsumer {
 
     private final CallFlusher flusher;
     private final MeterRegistry metrics;
-    private final EventCodec codec = new EventCodec();
     private final Counter withoutTenant;
     private final AnomalyDetector detector;
 
@@ -72,46 +66,35 @@ public class CallConsumer {
 
     @Incoming("calls")
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
-    public Uni<Void> count(KafkaRecordBatch<String, CloudEvent> batch) {
+    public Uni<Void> count(KafkaRecordBatch<String, ReadCall> batch) {
         String topic = null;
         Map<Integer, Long> nextOffsets = new HashMap<>();
         List<ConsumedCall> calls = new ArrayList<>(batch.getRecords().size());
+        List<CallRecorded> detected = new ArrayList<>(batch.getRecords().size());
         int untenanted = 0;
-        for (KafkaRecord<String, CloudEvent> record : batch) {
+        for (KafkaRecord<String, ReadCall> record : batch) {
             topic = record.getTopic();
             long offset = offsetOf(record);
             // Every record moves its partition's watermark, counted or not.
             nextOffsets.merge(record.getPartition(), offset + 1, Math::max);
-            CallRecorded call = readable(record, offset);
-            if (call != null && CallRollups.isRolledUp(call)) {
-                calls.add(new ConsumedCall(record.getPartition(), offset, call));
-            } else if (call != null) {
+            ReadCall read = record.getPayload();
+            if (read == null || read.call() == null) {
+                skip(record, offset, read == null ? "not decoded" : read.unreadable());
+            } else if (CallRollups.isRolledUp(read.call())) {
+                calls.add(new ConsumedCall(record.getPartition(), offset, read.call()));
+                detected.add(read.call());
+            } else {
                 untenanted++;
             }
         }
         withoutTenant.increment(untenanted);
         // Detected once per batch as it arrives: a retried write stores the same alerts again, never feeding the
         // detector twice. Alerts go into the transaction that counts the calls raising them.
-        List<AlertRaised> raised = detector == null
-                ? List.of()
-                : detector.observe(calls.stream().map(ConsumedCall::call).toList());
-        return flusher.add(batch, topic, batch.getRecords().size(), calls, nextOffsets, raised);
+        List<AlertRaised> raised = detector == null ? List.of() : detector.observe(detected);
+        return flusher.add(BatchAck.of(batch), topic, batch.getRecords().size(), calls, nextOffsets, raised);
     }
 
-    /** The call record, or null (logged and counted) when the record is not one. */
-    private CallRecorded readable(KafkaRecord<String, CloudEvent> record, long offset) {
-        try {
-            return decode(record).data();
-        } catch (UnreadableEventException e) {
-            skip(record, offset, e.getMessage());
-        } catch (RuntimeException e) {
-            // A record the codec chokes on must not stop the partition either; the class says enough.
-            skip(record, offset, "unexpected " + e.getClass().getSimpleName());
-        }
-        return null;
-    }
-
-    private static long offsetOf(KafkaRecord<String, CloudEvent> record) {
+    private static long offsetOf(KafkaRecord<String, ReadCall> record) {
         if (record instanceof IncomingKafkaRecord<?, ?> incoming) {
             // Direct: looking the metadata up scans the record's metadata set, for every record.
             return incoming.getOffset();
@@ -121,23 +104,7 @@ public class CallConsumer {
                 .orElseThrow(() -> new IllegalStateException("A Kafka record without its offset"));
     }
 
-    @SuppressWarnings("unchecked")
-    private EventEnvelope<CallRecorded> decode(KafkaRecord<String, CloudEvent> record) {
-        if (record.getPayload() == null) {
-            boolean failed =
-                    record.getHeaders().lastHeader(DeserializationFailureHandler.DESERIALIZATION_FAILURE_REASON)
-                            != null;
-            throw new UnreadableEventException(failed ? "not a CloudEvent" : "no value (tombstone)");
-        }
-        EventEnvelope<KeygateEvent> envelope = codec.fromCloudEvent(record.getPayload());
-        if (!(envelope.data() instanceof CallRecorded)) {
-            throw new UnreadableEventException(
-                    "not a call record: " + envelope.type().type());
-        }
-        return (EventEnvelope<CallRecorded>) (EventEnvelope<?>) envelope;
-    }
-
-    private void skip(KafkaRecord<String, CloudEvent> record, long offset, String reason) {
+    private void skip(KafkaRecord<String, ReadCall> record, long offset, String reason) {
         LOG.warnf(
                 "Skipped unreadable record %s-%d offset %d: %s",
                 record.getTopic(), record.getPartition(), offset, reason);

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -85,7 +84,7 @@ public class CallFlusher {
      *     another one is being written
      */
     public synchronized Uni<Void> add(
-            Message<?> batch,
+            BatchAck batch,
             String topic,
             int records,
             List<ConsumedCall> calls,
@@ -146,7 +145,7 @@ public class CallFlusher {
                                 "severity",
                                 alert.severity().name())
                         .increment());
-        window.batches().forEach(Message::ack);
+        window.batches().forEach(BatchAck::ack);
         settle(settled);
     }
 

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Poll batches taken in but not yet written: their calls with their offsets, the offset after each partition's last
@@ -16,7 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 final class UnflushedCalls {
 
-    private final List<Message<?>> batches = new ArrayList<>();
+    private final List<BatchAck> batches = new ArrayList<>();
     private final List<ConsumedCall> calls = new ArrayList<>();
     private final Map<Integer, Long> nextOffsets = new HashMap<>();
     private final List<AlertRaised> alerts = new ArrayList<>();
@@ -25,7 +24,7 @@ final class UnflushedCalls {
     private long openedAtNanos;
 
     void add(
-            Message<?> batch,
+            BatchAck batch,
             String batchTopic,
             int batchRecords,
             List<ConsumedCall> batchCalls,
@@ -72,7 +71,7 @@ final class UnflushedCalls {
         return new CallWindow(topic == null ? fallbackTopic : topic, calls, nextOffsets, alerts);
     }
 
-    List<Message<?>> batches() {
+    List<BatchAck> batches() {
         return List.copyOf(batches);
     }
 }

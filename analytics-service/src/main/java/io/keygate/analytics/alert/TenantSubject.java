@@ -1,0 +1,10 @@
+package io.keygate.analytics.alert;
+
+/**
+ * What a detector tracks state for: a key, an address or a key prefix, within its tenant. A record rather than a
+ * joined string: looking a call's subject up then allocates nothing and hashes the ids' own (cached) hashes.
+ *
+ * @param tenantId the tenant
+ * @param subject  the key id, client address or key prefix
+ */
+record TenantSubject(String tenantId, String subject) {}
