@@ -40,6 +40,8 @@ public class CallConsumer {
     private final MeterRegistry metrics;
     private final Counter withoutTenant;
     private final AnomalyDetector detector;
+    /** Batches are delivered one at a time, so one table serves them all. */
+    private final SharedIds ids = new SharedIds();
 
     CallConsumer(CallFlusher flusher, AnalyticsConfig config, MeterRegistry metrics) {
         this.flusher = flusher;
@@ -81,8 +83,9 @@ public class CallConsumer {
             if (read == null || read.call() == null) {
                 skip(record, offset, read == null ? "not decoded" : read.unreadable());
             } else if (CallRollups.isRolledUp(read.call())) {
-                calls.add(new ConsumedCall(record.getPartition(), offset, read.call()));
-                detected.add(read.call());
+                CallRecorded call = ids.share(read.call());
+                calls.add(new ConsumedCall(record.getPartition(), offset, call));
+                detected.add(call);
             } else {
                 untenanted++;
             }

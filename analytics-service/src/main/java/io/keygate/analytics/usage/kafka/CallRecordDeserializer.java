@@ -6,7 +6,6 @@ import io.keygate.events.EventCodec;
 import io.keygate.events.KeygateEvent;
 import io.keygate.events.UnreadableEventException;
 import io.keygate.events.call.CallRecorded;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -19,17 +18,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public class CallRecordDeserializer implements Deserializer<ReadCall> {
 
-    /** Distinct ids remembered for sharing; past it the table starts over (ids then are merely not shared). */
-    static final int MAX_SHARED_IDS = 100_000;
-
     private final CloudEventDeserializer cloudEvents = new CloudEventDeserializer();
     private final EventCodec codec = new EventCodec();
-    /**
-     * One instance of each tenant, application, key, route, gateway, method and address id: a window holds tens of
-     * thousands of calls naming a few thousand ids, and the rollups, detectors and address rows hash and compare
-     * them many times; a shared string hashes once and compares by identity. Used by the poll thread only.
-     */
-    private final Map<String, String> shared = new HashMap<>();
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
@@ -56,7 +46,7 @@ public class CallRecordDeserializer implements Deserializer<ReadCall> {
         try {
             KeygateEvent read = codec.fromCloudEvent(event).data();
             return read instanceof CallRecorded call
-                    ? ReadCall.of(withSharedIds(call))
+                    ? ReadCall.of(call)
                     : ReadCall.unreadable("not a call record: " + event.getType());
         } catch (UnreadableEventException e) {
             return ReadCall.unreadable(e.getMessage());
@@ -64,36 +54,6 @@ public class CallRecordDeserializer implements Deserializer<ReadCall> {
             // A record the codec chokes on must not stop the partition either; the class says enough.
             return ReadCall.unreadable("unexpected " + e.getClass().getSimpleName());
         }
-    }
-
-    private CallRecorded withSharedIds(CallRecorded call) {
-        if (shared.size() >= MAX_SHARED_IDS) {
-            shared.clear();
-        }
-        return new CallRecorded(
-                call.requestId(),
-                share(call.gatewayId()),
-                share(call.tenantId()),
-                share(call.routeId()),
-                share(call.keyId()),
-                share(call.applicationId()),
-                share(call.method()),
-                call.path(),
-                call.status(),
-                call.outcome(),
-                call.durationMicros(),
-                call.bytesIn(),
-                call.bytesOut(),
-                share(call.clientIp()),
-                call.receivedAt());
-    }
-
-    private String share(String id) {
-        if (id == null) {
-            return null;
-        }
-        String known = shared.putIfAbsent(id, id);
-        return known == null ? id : known;
     }
 
     @Override

@@ -44,29 +44,6 @@ class CallRecordDeserializerTest {
     }
 
     @Test
-    void callsNamingTheSameIdsShareOneInstanceOfEach() {
-        CallRecorded first = read(call("req-1", "key-1", "10.0.0.7")).call();
-        CallRecorded second = read(call("req-2", "key-1", "10.0.0.7")).call();
-
-        assertThat(second.tenantId()).isSameAs(first.tenantId());
-        assertThat(second.keyId()).isSameAs(first.keyId());
-        assertThat(second.applicationId()).isSameAs(first.applicationId());
-        assertThat(second.routeId()).isSameAs(first.routeId());
-        assertThat(second.clientIp()).isSameAs(first.clientIp());
-        assertThat(second.requestId()).isEqualTo("req-2");
-    }
-
-    @Test
-    void sharingStartsOverPastItsBoundAndStillDecodesEveryCall() {
-        for (int i = 0; i <= CallRecordDeserializer.MAX_SHARED_IDS / 4; i++) {
-            assertThat(read(call("req-" + i, "key-" + i, "10.0." + (i % 200) + ".1"))
-                            .call()
-                            .keyId())
-                    .isEqualTo("key-" + i);
-        }
-    }
-
-    @Test
     void aTombstoneIsUnreadable() {
         assertThat(deserializer
                         .deserialize(TOPIC, new RecordHeaders(), (byte[]) null)
