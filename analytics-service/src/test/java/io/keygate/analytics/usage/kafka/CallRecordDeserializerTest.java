@@ -3,10 +3,10 @@ package io.keygate.analytics.usage.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudevents.kafka.CloudEventSerializer;
+import io.keygate.analytics.usage.SampleCalls;
 import io.keygate.events.EventCodec;
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.KeygateEvent;
-import io.keygate.events.call.CallOutcome;
 import io.keygate.events.call.CallRecorded;
 import io.keygate.events.token.ApiKeyIssued;
 import io.keygate.events.token.ApiKeyState;
@@ -35,7 +35,7 @@ class CallRecordDeserializerTest {
 
     @Test
     void decodesACallRecordWithEveryField() {
-        CallRecorded sent = call("req-1", "key-1", "10.0.0.7");
+        CallRecorded sent = call("key-1", "10.0.0.7");
 
         ReadCall read = read(sent);
 
@@ -74,7 +74,7 @@ class CallRecordDeserializerTest {
     @Test
     void dataThatDoesNotFitACallIsUnreadableAndTheReasonHoldsNoneOfIt() {
         Headers headers = new RecordHeaders();
-        byte[] valid = serialize(call("req-1", "key-1", "10.0.0.7"), headers);
+        byte[] valid = serialize(call("key-1", "10.0.0.7"), headers);
         String json = new String(valid, StandardCharsets.UTF_8);
         byte[] broken =
                 json.replace("\"status\":200", "\"status\":\"kg_live_secret\"").getBytes(StandardCharsets.UTF_8);
@@ -101,22 +101,8 @@ class CallRecordDeserializerTest {
         }
     }
 
-    private static CallRecorded call(String requestId, String keyId, String clientIp) {
-        return new CallRecorded(
-                requestId,
-                "gw-1",
-                "tenant-1",
-                "rt-1",
-                keyId,
-                "app-1",
-                "GET",
-                "/items",
-                200,
-                CallOutcome.PROXIED,
-                1234,
-                10,
-                20,
-                clientIp,
-                AT);
+    private static CallRecorded call(String keyId, String clientIp) {
+        return SampleCalls.withApplication(
+                SampleCalls.call("tenant-1", keyId, "rt-1", AT, 200, 10, 20, 1234, clientIp), "app-1");
     }
 }

@@ -2,6 +2,7 @@ package io.keygate.analytics.usage.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.keygate.analytics.usage.SampleCalls;
 import io.keygate.events.call.CallOutcome;
 import io.keygate.events.call.CallRecorded;
 import java.time.Instant;
@@ -15,8 +16,8 @@ class SharedIdsTest {
 
     @Test
     void callsNamingEqualIdsGetOneInstanceOfEachAndAreOtherwiseUnchanged() {
-        CallRecorded first = ids.share(call("req-1", new String("key-1"), new String("10.0.0.7")));
-        CallRecorded original = call("req-2", new String("key-1"), new String("10.0.0.7"));
+        CallRecorded first = ids.share(call(new String("key-1"), new String("10.0.0.7")));
+        CallRecorded original = call(new String("key-1"), new String("10.0.0.7"));
         CallRecorded second = ids.share(original);
 
         assertThat(second).isEqualTo(original);
@@ -38,30 +39,14 @@ class SharedIdsTest {
     @Test
     void pastItsBoundTheTableStartsOverAndCallsKeepTheirIds() {
         for (int i = 0; i <= SharedIds.MAX_SHARED_IDS; i++) {
-            assertThat(ids.share(call("req-" + i, "key-" + i, "10.0.0.1")).keyId())
-                    .isEqualTo("key-" + i);
+            assertThat(ids.share(call("key-" + i, "10.0.0.1")).keyId()).isEqualTo("key-" + i);
         }
-        CallRecorded after = ids.share(call("req-x", new String("key-7"), "10.0.0.1"));
-        assertThat(ids.share(call("req-y", new String("key-7"), "10.0.0.1")).keyId())
-                .isSameAs(after.keyId());
+        CallRecorded after = ids.share(call(new String("key-7"), "10.0.0.1"));
+        assertThat(ids.share(call(new String("key-7"), "10.0.0.1")).keyId()).isSameAs(after.keyId());
     }
 
-    private static CallRecorded call(String requestId, String keyId, String clientIp) {
-        return new CallRecorded(
-                requestId,
-                "gw-1",
-                "tenant-1",
-                "rt-1",
-                keyId,
-                "app-1",
-                "GET",
-                "/items",
-                200,
-                CallOutcome.PROXIED,
-                1234,
-                10,
-                20,
-                clientIp,
-                AT);
+    private static CallRecorded call(String keyId, String clientIp) {
+        return SampleCalls.withApplication(
+                SampleCalls.call("tenant-1", keyId, "rt-1", AT, 200, 10, 20, 1234, clientIp), "app-1");
     }
 }
