@@ -81,7 +81,8 @@ public class CallConsumer {
             nextOffsets.merge(record.getPartition(), offset + 1, Math::max);
             ReadCall read = record.getPayload();
             if (read == null || read.call() == null) {
-                skip(record, offset, read == null ? "not decoded" : read.unreadable());
+                // The Kafka client hands a record without a value (a tombstone) over without deserializing it.
+                skip(record, offset, read == null ? "no value (tombstone)" : read.unreadable());
             } else if (CallRollups.isRolledUp(read.call())) {
                 CallRecorded call = ids.share(read.call());
                 calls.add(new ConsumedCall(record.getPartition(), offset, call));

@@ -25,6 +25,8 @@ import io.keygate.token.oauth.OAuthClientRejection;
 import io.keygate.token.oauth.store.OAuthClientProjection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Finishes the permission table's {@code own} grant: a caller limited to the applications they own sees and changes
@@ -162,20 +164,13 @@ public class ApplicationOwnership {
      * read once, whoever asks.
      */
     public Uni<ApiKeyState> findKey(OwnerScope scope, String tenantId, String keyId) {
-        return keys.find(tenantId, keyId).chain(key -> {
-            if (key == null) {
-                throw new ApiKeyRejectedException(new ApiKeyRejection.NotFound(keyId));
-            }
-            if (!scope.isRestricted()) {
-                return Uni.createFrom().item(key);
-            }
-            return applicationOf(tenantId, key.applicationId()).map(application -> {
-                if (!admits(scope, application)) {
-                    throw new ApiKeyRejectedException(new ApiKeyRejection.NotFound(keyId));
-                }
-                return key;
-            });
-        });
+        return keys.find(tenantId, keyId)
+                .chain(key -> inScope(
+                        scope,
+                        tenantId,
+                        key,
+                        ApiKeyState::applicationId,
+                        () -> new ApiKeyRejectedException(new ApiKeyRejection.NotFound(keyId))));
     }
 
     /** Completes if the OAuth2 client belongs to an application in scope; fails with the client's 404 otherwise. */
@@ -190,23 +185,39 @@ public class ApplicationOwnership {
      * The client is read once, whoever asks.
      */
     public Uni<OAuthClientState> findClient(OwnerScope scope, String tenantId, String clientId) {
-        return clients.find(tenantId, clientId).chain(client -> {
-            if (client == null) {
-                throw new OAuthClientRejectedException(new OAuthClientRejection.NotFound(clientId));
+        return clients.find(tenantId, clientId)
+                .chain(client -> inScope(
+                        scope,
+                        tenantId,
+                        client,
+                        OAuthClientState::applicationId,
+                        () -> new OAuthClientRejectedException(new OAuthClientRejection.NotFound(clientId))));
+    }
+
+    /**
+     * {@code found} if it exists and its application is in scope; otherwise fails with {@code notFound}, the same
+     * answer whether it does not exist or is out of scope.
+     */
+    private <T> Uni<T> inScope(
+            OwnerScope scope,
+            String tenantId,
+            T found,
+            Function<T, String> applicationId,
+            Supplier<RuntimeException> notFound) {
+        if (found == null) {
+            throw notFound.get();
+        }
+        if (!scope.isRestricted()) {
+            return Uni.createFrom().item(found);
+        }
+        return applicationOf(tenantId, applicationId.apply(found)).map(application -> {
+            if (!admits(scope, application)) {
+                throw notFound.get();
             }
-            if (!scope.isRestricted()) {
-                return Uni.createFrom().item(client);
-            }
-            return applicationOf(tenantId, client.applicationId()).map(application -> {
-                if (!admits(scope, application)) {
-                    throw new OAuthClientRejectedException(new OAuthClientRejection.NotFound(clientId));
-                }
-                return client;
-            });
+            return found;
         });
     }
 
-    /** The application a credential names, or null when it names none (or one that is gone). */
     private Uni<ApplicationState> applicationOf(String tenantId, String applicationId) {
         return applicationId == null ? Uni.createFrom().nullItem() : applications.find(tenantId, applicationId);
     }
