@@ -40,9 +40,18 @@ public final class LatencyHistograms {
         return bytes;
     }
 
-    /** The stored form of the histogram of {@code count} durations (recorded into a histogram reused per thread). */
+    /**
+     * The stored form of the histogram of {@code count} durations, recorded into a histogram reused per thread whose
+     * range is the smallest power of two above their maximum. The stored form carries its histogram's range, and
+     * decoding allocates for that range: one scratch histogram grown to the longest duration a thread ever saw would
+     * make every small row decode as large as the slowest call (a 30 s timeout: ~20 KB per row instead of ~2 KB).
+     */
     public static byte[] encode(long[] durations, int count) {
-        Histogram histogram = SCRATCH.get();
+        long max = 0;
+        for (int i = 0; i < count; i++) {
+            max = Math.max(max, durations[i]);
+        }
+        Histogram histogram = scratch(max);
         histogram.reset();
         for (int i = 0; i < count; i++) {
             histogram.recordValue(durations[i]);
@@ -50,7 +59,21 @@ public final class LatencyHistograms {
         return encode(histogram);
     }
 
-    private static final ThreadLocal<Histogram> SCRATCH = ThreadLocal.withInitial(LatencyHistograms::empty);
+    /** This thread's scratch histogram covering 0 to at least {@code max}. */
+    private static Histogram scratch(long max) {
+        int bits = Math.max(1, 64 - Long.numberOfLeadingZeros(max));
+        Histogram[] byBits = SCRATCH.get();
+        if (bits >= byBits.length) {
+            // Beyond 2^61 µs: no call lasts that long; an auto-resizing one covers it anyway.
+            return empty();
+        }
+        if (byBits[bits] == null) {
+            byBits[bits] = new Histogram(1, 1L << bits, SIGNIFICANT_DIGITS);
+        }
+        return byBits[bits];
+    }
+
+    private static final ThreadLocal<Histogram[]> SCRATCH = ThreadLocal.withInitial(() -> new Histogram[62]);
 
     private static final ThreadLocal<ByteBuffer> ENCODE_BUFFER =
             ThreadLocal.withInitial(() -> ByteBuffer.allocate(64 * 1024));
