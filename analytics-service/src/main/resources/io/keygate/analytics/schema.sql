@@ -10,13 +10,12 @@ CREATE TABLE IF NOT EXISTS consumed_offset (
 );
 
 -- Calls per tenant, application, key, route and status class, per minute, hour and day (gateway receive time, UTC).
--- Append-only on ingest: a window inserts its own minute rows (one per distinct dimensions in the window, rolled_up =
--- false) without reading or locking stored ones, so a key may have several rows and every reader merges them (sums,
--- max, histogram add: exact). Compaction (RollupCompactor, in the background) replaces the minute rows of a key by
--- their merge (rolled_up = true) and adds the rows not rolled up yet to the hour and day rows, which only it writes
--- (one per key). Hour and day reads are the hour or day rows plus the minute rows not rolled up yet.
--- application_id, key_id and route_id are '' when the call had none. latency is the HdrHistogram (V2 encoding,
--- microseconds, 2 significant digits) of the calls' durations.
+-- Windows append partial minute rows to call_rollup_pending (below); compaction (RollupCompactor, in the background)
+-- moves them here: it deletes the pending rows of a minute key, writes their merge (with the key's minute row here,
+-- if a late call made one) as the key's one minute row, and adds them to the key's hour and day rows, which only it
+-- writes (one row per key). Readers take the rows here plus the pending ones in one statement (one snapshot), so a
+-- report is exact before, during and after a pass. application_id, key_id and route_id are '' when the call had none;
+-- latency is the HdrHistogram (V2 encoding, microseconds, 2 significant digits) of the calls' durations.
 CREATE TABLE IF NOT EXISTS call_rollup (
     tenant_id           text        NOT NULL,
     application_id      text        NOT NULL DEFAULT '',
@@ -30,20 +29,53 @@ CREATE TABLE IF NOT EXISTS call_rollup (
     bytes_out           bigint      NOT NULL,
     duration_sum_micros bigint      NOT NULL,
     max_micros          bigint      NOT NULL,
-    latency             bytea       NOT NULL,
-    rolled_up           boolean     NOT NULL DEFAULT true
+    latency             bytea       NOT NULL
 );
--- From the read-modify-write rows of earlier versions (one row per key, every granularity written at once): they are
--- whole rows, so rolled up; the primary key would refuse a window's partial rows.
+-- From the read-modify-write rows of earlier versions (one row per key, every granularity written at once).
 ALTER TABLE call_rollup ADD COLUMN IF NOT EXISTS application_id text NOT NULL DEFAULT '';
-ALTER TABLE call_rollup ADD COLUMN IF NOT EXISTS rolled_up boolean NOT NULL DEFAULT true;
 ALTER TABLE call_rollup DROP CONSTRAINT IF EXISTS call_rollup_pkey;
 CREATE INDEX IF NOT EXISTS call_rollup_by_tenant ON call_rollup (tenant_id, granularity, bucket);
 CREATE INDEX IF NOT EXISTS call_rollup_by_key ON call_rollup (tenant_id, key_id, granularity, bucket);
 CREATE INDEX IF NOT EXISTS call_rollup_by_route ON call_rollup (tenant_id, route_id, granularity, bucket);
 CREATE INDEX IF NOT EXISTS call_rollup_by_application ON call_rollup (tenant_id, application_id, granularity, bucket);
--- The minute rows compaction has still to roll up: few, so a small partial index.
-CREATE INDEX IF NOT EXISTS call_rollup_not_rolled_up ON call_rollup (bucket) WHERE granularity = 'minute' AND NOT rolled_up;
+
+-- The minute rows windows append, one per distinct dimensions of a window, without reading or locking stored rows,
+-- until compaction moves them to call_rollup: the write-heavy side (most rows a window writes are merged away minutes
+-- later), so it has only the indexes compaction (bucket order) and per-key reads need; reads by tenant, route or
+-- application scan a tenant's few pending minutes through the first one.
+CREATE TABLE IF NOT EXISTS call_rollup_pending (
+    tenant_id           text        NOT NULL,
+    application_id      text        NOT NULL,
+    bucket              timestamptz NOT NULL,
+    key_id              text        NOT NULL,
+    route_id            text        NOT NULL,
+    status_class        integer     NOT NULL CHECK (status_class BETWEEN 1 AND 5),
+    calls               bigint      NOT NULL,
+    bytes_in            bigint      NOT NULL,
+    bytes_out           bigint      NOT NULL,
+    duration_sum_micros bigint      NOT NULL,
+    max_micros          bigint      NOT NULL,
+    latency             bytea       NOT NULL
+);
+CREATE INDEX IF NOT EXISTS call_rollup_pending_by_bucket ON call_rollup_pending (bucket);
+CREATE INDEX IF NOT EXISTS call_rollup_pending_by_key ON call_rollup_pending (tenant_id, key_id, bucket);
+-- Earlier versions kept the partial minute rows in call_rollup (rolled_up = false): they move to call_rollup_pending,
+-- in this script's one transaction, so no reader sees them twice or not at all.
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM information_schema.columns
+               WHERE table_schema = current_schema() AND table_name = 'call_rollup' AND column_name = 'rolled_up') THEN
+        INSERT INTO call_rollup_pending (tenant_id, application_id, bucket, key_id, route_id, status_class, calls,
+                                         bytes_in, bytes_out, duration_sum_micros, max_micros, latency)
+            SELECT tenant_id, application_id, bucket, key_id, route_id, status_class, calls, bytes_in, bytes_out,
+                   duration_sum_micros, max_micros, latency
+            FROM call_rollup WHERE granularity = 'minute' AND NOT rolled_up;
+        DELETE FROM call_rollup WHERE NOT rolled_up;
+        ALTER TABLE call_rollup DROP COLUMN rolled_up;
+    END IF;
+END
+$$;
+DROP INDEX IF EXISTS call_rollup_not_rolled_up;
 
 -- Calls per tenant, key ('' without one), client address and hour, appended in the transaction of the window that
 -- counts the calls in call_rollup (one row per distinct key, address and hour of the window, merged = false) without

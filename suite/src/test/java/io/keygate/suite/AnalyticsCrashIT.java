@@ -79,18 +79,18 @@ class AnalyticsCrashIT {
                 () -> counted(database),
                 CALLS);
         try (ServiceProcess analytics = restarted.process()) {
-            assertExactAtEveryGranularity(database, "");
+            assertExactAtEveryGranularity(database, true);
             assertPercentilesMatch(port);
             // Once compaction has rolled every minute up, the hour and day rows alone hold every call exactly once.
             await().atMost(Duration.ofMinutes(2)).until(() -> notRolledUp(database) == 0);
-            assertExactAtEveryGranularity(database, " AND rolled_up");
+            assertExactAtEveryGranularity(database, false);
             assertPercentilesMatch(port);
         }
     }
 
-    private void assertExactAtEveryGranularity(String database, String condition) throws SQLException {
+    private void assertExactAtEveryGranularity(String database, boolean withPending) throws SQLException {
         for (String granularity : List.of("minute", "hour", "day")) {
-            assertThat(sums(database, granularity, condition))
+            assertThat(sums(database, granularity, withPending))
                     .as(granularity + ": calls, errors, bytes in, bytes out")
                     .containsExactly(
                             (long) truth.size(),
@@ -171,20 +171,23 @@ class AnalyticsCrashIT {
 
     /** Calls of the tenant counted in committed minute rows. */
     private long counted(String database) throws SQLException {
-        return sums(database, "minute", "").get(0);
+        return sums(database, "minute", true).get(0);
     }
 
     /**
-     * Calls, errors, bytes in and bytes out of the tenant's rows at one granularity, as reports read them: for hour
-     * and day, the rows of that granularity plus the minute rows compaction has not rolled up into them yet.
+     * Calls, errors, bytes in and bytes out of the tenant's rows at one granularity: the compacted rows of that
+     * granularity, and with {@code withPending} (as reports read them) the minute rows compaction has not taken yet.
      */
-    private List<Long> sums(String database, String granularity, String condition) throws SQLException {
-        String rows = granularity.equals("minute")
-                ? "granularity = 'minute'"
-                : "(granularity = '" + granularity + "' OR (granularity = 'minute' AND NOT rolled_up))";
+    private List<Long> sums(String database, String granularity, boolean withPending) throws SQLException {
+        String rows = "(SELECT status_class, calls, bytes_in, bytes_out FROM call_rollup WHERE tenant_id = '" + tenant
+                + "' AND granularity = '" + granularity + "'"
+                + (withPending
+                        ? " UNION ALL SELECT status_class, calls, bytes_in, bytes_out FROM call_rollup_pending"
+                                + " WHERE tenant_id = '" + tenant + "'"
+                        : "")
+                + ") r";
         String sql = "SELECT coalesce(sum(calls), 0), coalesce(sum(calls) FILTER (WHERE status_class >= 4), 0),"
-                + " coalesce(sum(bytes_in), 0), coalesce(sum(bytes_out), 0) FROM call_rollup"
-                + " WHERE tenant_id = '" + tenant + "' AND " + rows + condition;
+                + " coalesce(sum(bytes_in), 0), coalesce(sum(bytes_out), 0) FROM " + rows;
         try (Connection connection = harness.connect(database);
                 Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {
@@ -194,7 +197,7 @@ class AnalyticsCrashIT {
     }
 
     private long notRolledUp(String database) throws SQLException {
-        String sql = "SELECT count(*) FROM call_rollup WHERE tenant_id = '" + tenant + "' AND NOT rolled_up";
+        String sql = "SELECT count(*) FROM call_rollup_pending WHERE tenant_id = '" + tenant + "'";
         try (Connection connection = harness.connect(database);
                 Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {

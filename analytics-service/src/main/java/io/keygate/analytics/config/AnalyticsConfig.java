@@ -75,8 +75,8 @@ public interface AnalyticsConfig {
     }
 
     /**
-     * Background compaction of {@code call_rollup}: the minute rows windows append are merged into one row per key, and
-     * added to the hour and day rows. Reports are exact whether or not it ran; it keeps reads cheap.
+     * Background compaction: the minute rows windows append to {@code call_rollup_pending} are merged into one
+     * {@code call_rollup} row per key, and added to the hour and day rows. Reports are exact whether or not it ran; it keeps reads cheap.
      */
     interface Compaction {
         /** Whether this instance compacts at all (one instance at a time does, whichever runs a pass first). */
@@ -95,7 +95,7 @@ public interface AnalyticsConfig {
         Duration closedAfter();
 
         /** Minute keys one pass's transaction takes at most (bounds its memory and the event loop's time in it). */
-        @WithDefault("10000")
+        @WithDefault("2000")
         int maxKeys();
     }
 

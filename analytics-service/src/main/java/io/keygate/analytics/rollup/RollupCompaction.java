@@ -1,16 +1,15 @@
 package io.keygate.analytics.rollup;
 
-import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * How partial rows become one row per key, pure. Compaction takes (and deletes, in one transaction) every minute row
- * of the keys that have a row not rolled up yet; their merge is written back as one minute row, rolled up; the rows
- * not rolled up yet, and only those, are added to the hour and day rows of the same dimensions. So every call is in
- * the hour and day rows exactly once, also a late call for a minute compacted long ago: its row arrives not rolled up
- * and is added on the next pass. Reads see, for hour and day, the hour or day rows plus the minute rows not rolled up
- * yet, in one snapshot, so they are exact before and after a pass.
+ * How partial rows become one row per key, pure. Compaction takes (and deletes, in one transaction) the pending minute
+ * rows of some keys and their compacted minute row if any; their merge is written back as one minute row, rolled up;
+ * the rows not rolled up yet (the pending ones), and only those, are added to the hour and day rows of the same
+ * dimensions. So every call is in the hour and day rows exactly once, also a late call for a minute compacted long
+ * ago: its row arrives pending and is added on the next pass. Reads see the compacted rows of their granularity plus
+ * the pending minute rows, in one snapshot, so they are exact before and after a pass.
  */
 public final class RollupCompaction {
 
@@ -24,8 +23,12 @@ public final class RollupCompaction {
      */
     public record Minutes(Map<RollupKey, CallRollup> minutes, Map<RollupKey, CallRollup> coarser) {}
 
-    /** Merges the taken minute rows; the rows not rolled up yet are also summed into their hour and day. */
-    public static Minutes ofMinutes(Collection<RollupRow> taken) {
+    /**
+     * Merges the taken minute rows; the rows not rolled up yet are also summed into their hour and day. Each row is
+     * merged as it is iterated and not kept, so {@code taken} may decode its rows one at a time (only the merged rows
+     * stay in memory, not one histogram per row taken).
+     */
+    public static Minutes ofMinutes(Iterable<RollupRow> taken) {
         Map<RollupKey, CallRollup> minutes = new TreeMap<>();
         Map<RollupKey, CallRollup> coarser = new TreeMap<>();
         for (RollupRow row : taken) {
@@ -45,7 +48,7 @@ public final class RollupCompaction {
     }
 
     /** The stored hour and day rows (taken) with the pass's additions: one row per key. */
-    public static Map<RollupKey, CallRollup> addTo(Collection<RollupRow> stored, Map<RollupKey, CallRollup> additions) {
+    public static Map<RollupKey, CallRollup> addTo(Iterable<RollupRow> stored, Map<RollupKey, CallRollup> additions) {
         Map<RollupKey, CallRollup> merged = new TreeMap<>();
         for (RollupRow row : stored) {
             merged.computeIfAbsent(row.key(), k -> CallRollup.empty()).merge(row.rollup());

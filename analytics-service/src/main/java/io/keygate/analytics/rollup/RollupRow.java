@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * @param key      its dimensions
  * @param rollup   the calls it counts
- * @param rolledUp for a minute row, whether its calls are counted in the hour and day rows yet (written by a window:
- *                 not yet; written by compaction: yes); always true for hour and day rows
+ * @param rolledUp for a minute row, whether its calls are counted in the hour and day rows yet (a pending row, written
+ *                 by a window: not yet; a compacted row: yes); always true for hour and day rows
  */
 public record RollupRow(RollupKey key, CallRollup rollup, boolean rolledUp) {
 

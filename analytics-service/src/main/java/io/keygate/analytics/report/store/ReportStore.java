@@ -17,10 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads {@code call_rollup} for reports: rows merged per bucket, and sums per key, route or application. Rows are
- * partial (windows append, compaction merges later), so every read merges the rows of a bucket; an hour or day read
- * is the hour or day rows plus the minute rows not rolled up into them yet, in one statement (one snapshot), so it
- * is exact whether or not compaction ran.
+ * Reads {@code call_rollup} and {@code call_rollup_pending} for reports: rows merged per bucket, and sums per key,
+ * route or application. Rows are partial (windows append, compaction merges later), so every read merges the rows of
+ * a bucket; a read is the compacted rows of its granularity plus the pending minute rows (not in them yet), in one
+ * statement (one snapshot), so it is exact whether or not compaction ran.
  */
 @ApplicationScoped
 public class ReportStore {
@@ -82,8 +82,8 @@ public class ReportStore {
     }
 
     /**
-     * The query's rows as a derived table {@code r(bucket, columns…)}: for minute, the minute rows; for hour and day,
-     * the rows of that granularity plus the minute rows not rolled up yet, in the hour or day (UTC) holding them.
+     * The query's rows as a derived table {@code r(bucket, columns…)}: the compacted rows of the query's granularity
+     * plus the pending minute rows, for hour and day in the hour or day (UTC) holding them.
      */
     private static String rows(ReportQuery query, String columns, Tuple params) {
         params.addString(query.tenantId())
@@ -94,14 +94,14 @@ public class ReportStore {
         String stored = "SELECT bucket, " + columns + " FROM call_rollup WHERE tenant_id = $1 AND granularity = $2"
                 + " AND bucket >= $3 AND bucket < $4" + filters;
         if (query.granularity() == Granularity.MINUTE) {
-            return "(" + stored + ") r";
+            return "(" + stored + " UNION ALL SELECT bucket, " + columns + " FROM call_rollup_pending"
+                    + " WHERE tenant_id = $1 AND bucket >= $3 AND bucket < $4" + filters + ") r";
         }
         // A minute belongs to an hour (day) in the window if that hour (day) starts before `to`: minutes up to the end
         // of the last bucket, not up to `to`.
         params.addOffsetDateTime(query.lastBucketEnd().atOffset(ZoneOffset.UTC));
-        String pending = "SELECT date_trunc($2, bucket, 'UTC') AS bucket, " + columns + " FROM call_rollup"
-                + " WHERE tenant_id = $1 AND granularity = 'minute' AND NOT rolled_up AND bucket >= $3 AND bucket < $"
-                + params.size() + filters;
+        String pending = "SELECT date_trunc($2, bucket, 'UTC') AS bucket, " + columns + " FROM call_rollup_pending"
+                + " WHERE tenant_id = $1 AND bucket >= $3 AND bucket < $" + params.size() + filters;
         return "(" + stored + " UNION ALL " + pending + ") r";
     }
 

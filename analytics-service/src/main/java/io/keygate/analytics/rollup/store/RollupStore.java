@@ -18,10 +18,10 @@ import java.util.Map;
 /**
  * Counts a window of call records exactly once, in one transaction: it locks the window's partitions' offset
  * watermarks ({@code consumed_offset}), keeps the calls at or above them (the others were counted by an earlier
- * transaction: a replay), appends one minute row per distinct dimensions of those calls to {@code call_rollup}
- * without reading or locking any stored row, adds the calls per client address ({@link ClientIpStore}), stores the
+ * transaction: a replay), appends one minute row per distinct dimensions of those calls to
+ * {@code call_rollup_pending} without reading or locking any stored row, adds the calls per client address ({@link ClientIpStore}), stores the
  * window's alerts ({@link AlertStore}) and moves the watermarks past the window. Hour and day rows are built from
- * the minute rows by {@link RollupCompactor}; readers merge the rows of a key, so partial rows are exact.
+ * the pending rows by {@link RollupCompactor}; readers merge the rows of a key, so partial rows are exact.
  */
 @ApplicationScoped
 public class RollupStore {
@@ -64,8 +64,8 @@ public class RollupStore {
         if (minutes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return tx.preparedQuery(RollupRows.INSERT)
-                .execute(RollupRows.insert(minutes, false))
+        return tx.preparedQuery(RollupRows.INSERT_PENDING)
+                .execute(RollupRows.insertPending(minutes))
                 .replaceWithVoid();
     }
 }

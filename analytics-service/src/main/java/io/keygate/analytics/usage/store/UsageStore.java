@@ -22,21 +22,25 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The schema, and the per-minute usage of a key read from {@code call_rollup}. */
+/** The schema, and the per-minute usage of a key read from {@code call_rollup} and {@code call_rollup_pending}. */
 @ApplicationScoped
 public class UsageStore {
 
     /** Before the messaging channels start (LIBRARY_BEFORE), so no batch arrives before the tables exist. */
     static final int SCHEMA_PRIORITY = Interceptor.Priority.PLATFORM_BEFORE + 10;
 
+    /** A key's minute rows from $3 to $4: compacted and pending. */
+    private static final String KEY_MINUTE_ROWS = "(SELECT bucket, status_class, calls, bytes_in, bytes_out"
+            + " FROM call_rollup WHERE tenant_id = $1 AND key_id = $2 AND granularity = 'minute' AND bucket >= $3"
+            + " AND bucket < $4 UNION ALL SELECT bucket, status_class, calls, bytes_in, bytes_out"
+            + " FROM call_rollup_pending WHERE tenant_id = $1 AND key_id = $2 AND bucket >= $3 AND bucket < $4) r";
+
     private static final String MINUTES = "SELECT bucket AS minute, sum(calls)::bigint AS calls,"
             + " coalesce(sum(calls) FILTER (WHERE status_class >= 4), 0)::bigint AS errors,"
-            + " sum(bytes_in)::bigint AS bytes_in,"
-            + " sum(bytes_out)::bigint AS bytes_out FROM call_rollup WHERE tenant_id = $1 AND key_id = $2"
-            + " AND granularity = 'minute' AND bucket >= $3 AND bucket < $4 GROUP BY bucket ORDER BY bucket";
+            + " sum(bytes_in)::bigint AS bytes_in, sum(bytes_out)::bigint AS bytes_out FROM " + KEY_MINUTE_ROWS
+            + " GROUP BY bucket ORDER BY bucket";
 
-    private static final String CALLS = "SELECT coalesce(sum(calls), 0)::bigint AS calls FROM call_rollup"
-            + " WHERE tenant_id = $1 AND key_id = $2 AND granularity = 'minute' AND bucket >= $3 AND bucket < $4";
+    private static final String CALLS = "SELECT coalesce(sum(calls), 0)::bigint AS calls FROM " + KEY_MINUTE_ROWS;
 
     private final Pool pool;
 
