@@ -4,6 +4,8 @@
 # committed in PostgreSQL) against call records read and decoded per second by a plain consumer.
 # Usage: bench/analytics.sh [records] [runs]
 # KEYGATE_BENCH_SKIP_BUILD=1 uses the jars already built; KEYGATE_MVN_LOCK=<file> builds under flock <file>.
+# The service compacts every 20 s during a run (its steady state at this ingest rate, see AnalyticsBench);
+# KEYGATE_BENCH_COMPACTION_INTERVAL=<ISO-8601 duration> or =off changes that. KEYGATE_BENCH_SERVICE_JVM: JVM options.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ "${KEYGATE_BENCH_SKIP_BUILD:-}" != 1 ]]; then
