@@ -41,8 +41,8 @@ CREATE INDEX IF NOT EXISTS call_rollup_by_application ON call_rollup (tenant_id,
 
 -- The minute rows windows append, one per distinct dimensions of a window, without reading or locking stored rows,
 -- until compaction moves them to call_rollup: the write-heavy side (most rows a window writes are merged away minutes
--- later), so it has only the indexes compaction (bucket order) and per-key reads need; reads by tenant, route or
--- application scan a tenant's few pending minutes through the first one.
+-- later), so it has one index, which compaction walks key by key and a key's reads use; reads by tenant, route or
+-- application scan a tenant's few pending minutes through it.
 CREATE TABLE IF NOT EXISTS call_rollup_pending (
     tenant_id           text        NOT NULL,
     application_id      text        NOT NULL,
@@ -57,7 +57,6 @@ CREATE TABLE IF NOT EXISTS call_rollup_pending (
     max_micros          bigint      NOT NULL,
     latency             bytea       NOT NULL
 );
-CREATE INDEX IF NOT EXISTS call_rollup_pending_by_bucket ON call_rollup_pending (bucket);
 CREATE INDEX IF NOT EXISTS call_rollup_pending_by_key ON call_rollup_pending (tenant_id, key_id, bucket);
 -- Earlier versions kept the partial minute rows in call_rollup (rolled_up = false): they move to call_rollup_pending,
 -- in this script's one transaction, so no reader sees them twice or not at all.

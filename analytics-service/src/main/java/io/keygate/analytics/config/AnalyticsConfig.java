@@ -94,8 +94,11 @@ public interface AnalyticsConfig {
         @WithDefault("PT2M")
         Duration closedAfter();
 
-        /** Minute keys one pass's transaction takes at most (bounds its memory and the event loop's time in it). */
-        @WithDefault("2000")
+        /**
+         * API keys whose closed pending minutes one pass's transaction takes at most (bounds its memory and the event
+         * loop's time in it).
+         */
+        @WithDefault("1000")
         int maxKeys();
     }
 
