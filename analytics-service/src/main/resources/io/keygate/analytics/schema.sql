@@ -1,3 +1,7 @@
+-- Instances starting at once run this script one after the other (it runs as one transaction; the lock is held to
+-- its end), so no two create a table or move rows at the same time.
+SELECT pg_advisory_xact_lock(7452245620383872113);
+
 -- Idempotency by offset: per partition of the calls topic, the next offset to count. A window's transaction locks its
 -- partitions' rows first (so two instances reading a partition during a rebalance serialise), counts only the records
 -- at or above the watermark and moves it past the window, so a replayed record adds nothing. Sound because the
@@ -59,17 +63,18 @@ CREATE TABLE IF NOT EXISTS call_rollup_pending (
 );
 CREATE INDEX IF NOT EXISTS call_rollup_pending_by_key ON call_rollup_pending (tenant_id, key_id, bucket);
 -- Earlier versions kept the partial minute rows in call_rollup (rolled_up = false): they move to call_rollup_pending,
--- in this script's one transaction, so no reader sees them twice or not at all.
+-- in this script's one transaction, so no reader sees them twice or not at all. Stop every instance of an earlier
+-- version first: its windows would write rows this version reads as compacted (README, "Upgrading").
 DO $$
 BEGIN
     IF EXISTS (SELECT 1 FROM information_schema.columns
                WHERE table_schema = current_schema() AND table_name = 'call_rollup' AND column_name = 'rolled_up') THEN
+        WITH moved AS (DELETE FROM call_rollup WHERE NOT rolled_up
+                       RETURNING tenant_id, application_id, bucket, key_id, route_id, status_class, calls, bytes_in,
+                                 bytes_out, duration_sum_micros, max_micros, latency)
         INSERT INTO call_rollup_pending (tenant_id, application_id, bucket, key_id, route_id, status_class, calls,
                                          bytes_in, bytes_out, duration_sum_micros, max_micros, latency)
-            SELECT tenant_id, application_id, bucket, key_id, route_id, status_class, calls, bytes_in, bytes_out,
-                   duration_sum_micros, max_micros, latency
-            FROM call_rollup WHERE granularity = 'minute' AND NOT rolled_up;
-        DELETE FROM call_rollup WHERE NOT rolled_up;
+            SELECT * FROM moved;
         ALTER TABLE call_rollup DROP COLUMN rolled_up;
     END IF;
 END

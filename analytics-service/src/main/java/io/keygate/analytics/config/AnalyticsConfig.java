@@ -95,10 +95,10 @@ public interface AnalyticsConfig {
         Duration closedAfter();
 
         /**
-         * API keys whose closed pending minutes one pass's transaction takes at most (bounds its memory and the event
-         * loop's time in it).
+         * Minutes of API keys (one key's pending rows of one minute) one pass's transaction takes at most, and client
+         * addresses: bounds its memory and the event loop's time in it.
          */
-        @WithDefault("1000")
+        @WithDefault("2000")
         int maxKeys();
     }
 

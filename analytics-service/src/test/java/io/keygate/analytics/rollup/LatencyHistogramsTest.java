@@ -46,6 +46,14 @@ class LatencyHistogramsTest {
     }
 
     @Test
+    void aRowOfZeroDurationsEncodes() {
+        Histogram decoded = LatencyHistograms.decode(LatencyHistograms.encode(new long[] {0, 0}, 2));
+
+        assertThat(decoded.getTotalCount()).isEqualTo(2);
+        assertThat(decoded.getMaxValue()).isZero();
+    }
+
+    @Test
     void decodedHistogramsStillTakeLongerDurations() {
         Histogram decoded = LatencyHistograms.decode(LatencyHistograms.encode(new long[] {3}, 1));
 

@@ -20,6 +20,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Map;
@@ -34,7 +35,7 @@ import org.jboss.logging.Logger;
 /**
  * Compacts the partial minute rows windows append in the background (a Vert.x timer every
  * {@code compaction.interval}): per pass, in one transaction, takes (deletes) the {@code call_rollup_pending} rows of
- * the next {@code compaction.max-keys} API keys (in index order, each pass after the last one's) in minutes closed
+ * the next {@code compaction.max-keys} minutes of API keys (in index order, each pass after the last one's) closed
  * for {@code compaction.closed-after}, writes their merge to {@code call_rollup} as each minute key's one row (merged
  * with the row there, if a late call made one), and adds them to the hour and day rows of the same dimensions, which
  * are taken and written back merged too (see {@link RollupCompaction}). One instance compacts at a time (a transaction-scoped advisory lock; the others
@@ -60,23 +61,27 @@ public class RollupCompactor {
             + " AND r.route_id = k.route_id AND r.status_class = k.status_class";
 
     /**
-     * Every pending row in minutes closed before $1 of the next $2 API keys (tenant and key id; '' for calls without a
-     * key) in index order, after ($3, $4) in the NEXT form; with the last of those keys on every row. Walking the
-     * {@code (tenant_id, key_id, bucket)} index stops after $2 keys: no sort of a whole minute's rows (ordering the
-     * minute keys by bucket sorted ~200,000 rows per pass, spilling to disk, ~650 ms).
+     * Every pending row of the next $2 minutes of API keys (tenant, key id: '' for calls without a key; minute closed
+     * before $1) in index order, after ($3, $4, $5) in the NEXT form; with the last of them on every row. Walking the
+     * {@code (tenant_id, key_id, bucket)} index stops after $2 of them, and each holds at most a minute's windows'
+     * rows of one key, so a pass is bounded however large the backlog. (Ordering minute keys by bucket instead sorted
+     * a whole minute's rows, ~200,000, spilling to disk, ~650 ms per pass.) A pass may take some of a minute key's
+     * rows and the next the rest: the second merges them with the first's compacted row, so reads stay exact.
      */
-    private static final String TAKE_PENDING = "WITH k AS (SELECT DISTINCT tenant_id, key_id FROM call_rollup_pending"
-            + " WHERE bucket < $1%s ORDER BY tenant_id, key_id LIMIT $2),"
-            + " last AS (SELECT tenant_id, key_id FROM k ORDER BY tenant_id DESC, key_id DESC LIMIT 1)"
+    private static final String TAKE_PENDING = "WITH k AS (SELECT DISTINCT tenant_id, key_id, bucket"
+            + " FROM call_rollup_pending WHERE bucket < $1%s ORDER BY tenant_id, key_id, bucket LIMIT $2),"
+            + " last AS (SELECT tenant_id, key_id, bucket FROM k"
+            + " ORDER BY tenant_id DESC, key_id DESC, bucket DESC LIMIT 1)"
             + " DELETE FROM call_rollup_pending r USING k, last"
-            + " WHERE r.tenant_id = k.tenant_id AND r.key_id = k.key_id AND r.bucket < $1"
+            + " WHERE r.tenant_id = k.tenant_id AND r.key_id = k.key_id AND r.bucket = k.bucket"
             + " RETURNING r.tenant_id, r.application_id, 'minute' AS granularity, r.bucket, r.key_id, r.route_id,"
             + " r.status_class," + VALUES_RETURNED + ", false AS rolled_up,"
-            + " last.tenant_id AS last_tenant_id, last.key_id AS last_key_id";
+            + " last.tenant_id AS last_tenant_id, last.key_id AS last_key_id, last.bucket AS last_bucket";
 
     private static final String TAKE_PENDING_FIRST = TAKE_PENDING.formatted("");
 
-    private static final String TAKE_PENDING_NEXT = TAKE_PENDING.formatted(" AND (tenant_id, key_id) > ($3, $4)");
+    private static final String TAKE_PENDING_NEXT =
+            TAKE_PENDING.formatted(" AND (tenant_id, key_id, bucket) > ($3, $4, $5)");
 
     /** The compacted rows of the given keys (a minute's row: only after a late call; hour and day rows). */
     private static final String TAKE_ROWS = "DELETE FROM call_rollup r USING unnest(" + RollupRows.KEY_ARRAYS
@@ -136,29 +141,29 @@ public class RollupCompactor {
         return compactClosed(closedBefore, config.maxKeys());
     }
 
-    /** As {@link #compactClosed(Instant)}, taking at most {@code maxKeys} API keys per pass. */
+    /** As {@link #compactClosed(Instant)}, taking at most {@code maxKeys} minutes of API keys per pass. */
     public Uni<Long> compactClosed(Instant closedBefore, int maxKeys) {
         return compactFrom(closedBefore, maxKeys, null);
     }
 
-    private Uni<Long> compactFrom(Instant closedBefore, int maxKeys, ApiKey after) {
+    private Uni<Long> compactFrom(Instant closedBefore, int maxKeys, KeyMinute after) {
         return pass(closedBefore, maxKeys, after)
                 .chain(taken -> !taken.full()
                         ? Uni.createFrom().item(taken.rows())
                         : compactFrom(closedBefore, maxKeys, taken.last()).map(more -> more + taken.rows()));
     }
 
-    /** A tenant's API key ('' for calls without one): what a pass takes all closed pending minutes of. */
-    private record ApiKey(String tenantId, String keyId) {}
+    /** A minute of a tenant's API key ('' for calls without one): what a pass takes the pending rows of. */
+    private record KeyMinute(String tenantId, String keyId, OffsetDateTime minute) {}
 
     /**
-     * What one pass took: API keys and pending rows (0 and 0 when another instance is compacting), the last API key,
-     * after which the next pass goes on (null: from the start), and whether it took a full share of keys or client
-     * addresses (so there may be more).
+     * What one pass took: minutes of API keys and pending rows (0 and 0 when another instance is compacting), the last
+     * of those minutes, after which the next pass goes on (null: from the start), and whether it took a full share of
+     * them or of client addresses (so there may be more).
      */
-    private record Taken(long keys, long rows, ApiKey last, boolean full) {}
+    private record Taken(long keys, long rows, KeyMinute last, boolean full) {}
 
-    private Uni<Taken> pass(Instant closedBefore, int maxKeys, ApiKey after) {
+    private Uni<Taken> pass(Instant closedBefore, int maxKeys, KeyMinute after) {
         return pool.withTransaction(tx -> tx.preparedQuery(TRY_LOCK)
                 .execute(Tuple.of(LOCK_ID))
                 .chain(locked -> locked.iterator().next().getBoolean("locked")
@@ -174,10 +179,10 @@ public class RollupCompactor {
                         : Uni.createFrom().item(new Taken(0, 0, after, false))));
     }
 
-    private Uni<Taken> compactMinutes(SqlConnection tx, Instant closedBefore, int maxKeys, ApiKey after) {
+    private Uni<Taken> compactMinutes(SqlConnection tx, Instant closedBefore, int maxKeys, KeyMinute after) {
         Tuple params = Tuple.of(closedBefore.atOffset(ZoneOffset.UTC), maxKeys);
         if (after != null) {
-            params.addString(after.tenantId()).addString(after.keyId());
+            params.addString(after.tenantId()).addString(after.keyId()).addOffsetDateTime(after.minute());
         }
         return tx.preparedQuery(after == null ? TAKE_PENDING_FIRST : TAKE_PENDING_NEXT)
                 .execute(params)
@@ -185,18 +190,22 @@ public class RollupCompactor {
                     if (pending.rowCount() == 0) {
                         return Uni.createFrom().item(new Taken(0, 0, after, false));
                     }
-                    Set<ApiKey> apiKeys = new HashSet<>();
+                    Set<KeyMinute> keyMinutes = new HashSet<>();
                     Set<RollupKey> keys = new HashSet<>();
-                    ApiKey last = null;
+                    KeyMinute last = null;
                     for (Row row : pending) {
                         RollupKey minute = RollupRows.readKey(row);
-                        apiKeys.add(new ApiKey(minute.tenantId(), minute.keyId()));
+                        keyMinutes.add(
+                                new KeyMinute(minute.tenantId(), minute.keyId(), row.getOffsetDateTime("bucket")));
                         keys.add(minute);
                         keys.add(minute.in(Granularity.HOUR));
                         keys.add(minute.in(Granularity.DAY));
-                        last = new ApiKey(row.getString("last_tenant_id"), row.getString("last_key_id"));
+                        last = new KeyMinute(
+                                row.getString("last_tenant_id"),
+                                row.getString("last_key_id"),
+                                row.getOffsetDateTime("last_bucket"));
                     }
-                    ApiKey lastTaken = last;
+                    KeyMinute lastTaken = last;
                     return tx.preparedQuery(TAKE_ROWS)
                             .execute(RollupRows.keys(keys))
                             .chain(stored -> {
@@ -211,7 +220,7 @@ public class RollupCompactor {
                             })
                             .map(inserted -> {
                                 compacted.increment(pending.rowCount());
-                                return new Taken(apiKeys.size(), pending.rowCount(), lastTaken, false);
+                                return new Taken(keyMinutes.size(), pending.rowCount(), lastTaken, false);
                             });
                 });
     }

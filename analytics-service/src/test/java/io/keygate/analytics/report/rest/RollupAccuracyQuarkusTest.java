@@ -109,16 +109,31 @@ class RollupAccuracyQuarkusTest {
                         .count());
         assertEverythingMatches(truth);
 
-        // A late call for a minute compacted already: its own row until the next pass adds it to hour and day.
+        // A late call for a minute key compacted already (the first call's): its own row until the next pass merges
+        // it into that minute's row and adds it to hour and day.
+        CallRecorded first = truth.get(0);
         CallRecorded late = withApplication(
-                call(tenant, keys.get(1), "rt_users", START.plusSeconds(330), 500, 7, 70, 3_000_000, "10.0.0.9"),
-                "app_shop");
+                call(
+                        tenant,
+                        first.keyId(),
+                        first.routeId(),
+                        first.receivedAt(),
+                        first.status(),
+                        7,
+                        70,
+                        3_000_000,
+                        "10.0.0.9"),
+                first.applicationId());
+        long minuteKeysBefore = distinctMinuteKeys(truth);
         producer.send(envelope(late));
         truth.add(late);
+        assertThat(distinctMinuteKeys(truth)).isEqualTo(minuteKeysBefore);
         awaitCounted(truth.size());
         assertEverythingMatches(truth);
         compactor.compactClosed(Instant.now()).await().atMost(PROPAGATION);
         assertThat(rowsNotRolledUp()).isZero();
+        // The late call's minute was compacted already: its pending row merged into that minute's one row.
+        assertThat(minuteRows()).isEqualTo(distinctMinuteKeys(truth));
         assertEverythingMatches(truth);
     }
 

@@ -86,11 +86,6 @@ class SchemaUpgradeQuarkusTest {
                                 + " WHERE table_schema = current_schema() AND table_name = 'call_rollup'"
                                 + " AND column_name = 'rolled_up'"))
                 .isEmpty();
-        assertThat(rows(
-                        connection,
-                        "SELECT indexname AS r FROM pg_indexes WHERE schemaname = current_schema()"
-                                + " AND indexname = 'call_rollup_not_rolled_up'"))
-                .isEmpty();
     }
 
     private static void run(SqlConnection connection, String sql) {
