@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # analytics-service beside a raw KafkaConsumer read of the same topic (issue 8), same machine, same run, medians:
 # call records counted per second (rollups with histograms, client addresses, anomaly detection, idempotency, all
-# committed in PostgreSQL) against call records read and decoded per second by a plain consumer.
+# committed in PostgreSQL) against call records read and decoded per second by a plain consumer; and the same with
+# every partial row compacted too (until compaction caught up with the rows the windows appended).
 # Usage: bench/analytics.sh [records] [runs]
 # KEYGATE_BENCH_SKIP_BUILD=1 uses the jars already built; KEYGATE_MVN_LOCK=<file> builds under flock <file>.
-# The service compacts every 20 s during a run (its steady state at this ingest rate, see AnalyticsBench);
+# The service compacts every 20 s during a run (see AnalyticsBench);
 # KEYGATE_BENCH_COMPACTION_INTERVAL=<ISO-8601 duration> or =off changes that. KEYGATE_BENCH_SERVICE_JVM: JVM options.
 set -euo pipefail
 cd "$(dirname "$0")/.."

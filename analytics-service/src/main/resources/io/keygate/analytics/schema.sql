@@ -104,7 +104,11 @@ ALTER TABLE client_ip_hour ADD COLUMN IF NOT EXISTS merged boolean NOT NULL DEFA
 ALTER TABLE client_ip_hour DROP CONSTRAINT IF EXISTS client_ip_hour_pkey;
 CREATE INDEX IF NOT EXISTS client_ip_hour_by_tenant ON client_ip_hour (tenant_id, hour);
 CREATE INDEX IF NOT EXISTS client_ip_hour_by_address ON client_ip_hour (tenant_id, key_id, hour, client_ip);
-CREATE INDEX IF NOT EXISTS client_ip_hour_not_merged ON client_ip_hour (hour) WHERE NOT merged;
+-- The rows not merged yet, in the order compaction takes them: a pass reads the first of them in index order and stops
+-- (on (hour) alone, every pass gathered every row not merged yet to pick its share: slower the larger the backlog).
+DROP INDEX IF EXISTS client_ip_hour_not_merged;
+CREATE INDEX IF NOT EXISTS client_ip_hour_not_merged_by_address
+    ON client_ip_hour (tenant_id, key_id, hour, client_ip) WHERE NOT merged;
 
 -- Every client address a key was used from, with its first and last call (gateway receive time): appended and
 -- compacted like client_ip_hour; readers take min(first_seen), max(last_seen) and sum(calls) of an address's rows.
@@ -120,7 +124,9 @@ CREATE TABLE IF NOT EXISTS key_client_ip (
 ALTER TABLE key_client_ip ADD COLUMN IF NOT EXISTS merged boolean NOT NULL DEFAULT true;
 ALTER TABLE key_client_ip DROP CONSTRAINT IF EXISTS key_client_ip_pkey;
 CREATE INDEX IF NOT EXISTS key_client_ip_by_address ON key_client_ip (tenant_id, key_id, client_ip);
-CREATE INDEX IF NOT EXISTS key_client_ip_not_merged ON key_client_ip (tenant_id) WHERE NOT merged;
+DROP INDEX IF EXISTS key_client_ip_not_merged;
+CREATE INDEX IF NOT EXISTS key_client_ip_not_merged_by_address
+    ON key_client_ip (tenant_id, key_id, client_ip) WHERE NOT merged;
 DROP INDEX IF EXISTS key_client_ip_by_first_seen;
 
 -- The rate limit and quota of every API key, from the token-service's key events (version: the key's event sequence;

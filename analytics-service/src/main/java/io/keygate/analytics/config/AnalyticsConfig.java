@@ -100,6 +100,13 @@ public interface AnalyticsConfig {
          */
         @WithDefault("2000")
         int maxKeys();
+
+        /**
+         * Share of each interval compaction may take while counting is behind (the newest call counted is older than
+         * {@link #closedAfter()}): the next pass goes on where the last one stopped. Caught up, it takes what it needs.
+         */
+        @WithDefault("0.25")
+        double budgetWhileBehind();
     }
 
     /** Usage reports. */

@@ -36,9 +36,13 @@ public class ClientIpStore {
             + " FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::bigint[])"
             + " AS u(tenant_id, key_id, client_ip, first_seen, last_seen, calls) GROUP BY tenant_id, key_id, client_ip";
 
-    /** The rows of up to $2 addresses and hours with a row not merged, in hours before $1, replaced by their sum. */
+    /**
+     * The rows of up to $2 addresses and hours with a row not merged, in hours before $1, replaced by their sum; the
+     * first in the order of the index on the rows not merged, which the scan follows and leaves after $2 of them.
+     */
     private static final String COMPACT_HOURS = "WITH k AS (SELECT DISTINCT tenant_id, key_id, hour, client_ip"
-            + " FROM client_ip_hour WHERE NOT merged AND hour < $1 LIMIT $2),"
+            + " FROM client_ip_hour WHERE NOT merged AND hour < $1 ORDER BY tenant_id, key_id, hour, client_ip"
+            + " LIMIT $2),"
             + " taken AS (DELETE FROM client_ip_hour c USING k WHERE c.tenant_id = k.tenant_id"
             + " AND c.key_id = k.key_id AND c.hour = k.hour AND c.client_ip = k.client_ip RETURNING c.*)"
             + " INSERT INTO client_ip_hour (tenant_id, key_id, hour, client_ip, calls, errors, auth_failures, merged)"
@@ -47,7 +51,7 @@ public class ClientIpStore {
 
     /** The rows of up to $1 addresses of keys with a row not merged, replaced by one. */
     private static final String COMPACT_ADDRESSES = "WITH k AS (SELECT DISTINCT tenant_id, key_id, client_ip"
-            + " FROM key_client_ip WHERE NOT merged LIMIT $1),"
+            + " FROM key_client_ip WHERE NOT merged ORDER BY tenant_id, key_id, client_ip LIMIT $1),"
             + " taken AS (DELETE FROM key_client_ip c USING k WHERE c.tenant_id = k.tenant_id"
             + " AND c.key_id = k.key_id AND c.client_ip = k.client_ip RETURNING c.*)"
             + " INSERT INTO key_client_ip (tenant_id, key_id, client_ip, first_seen, last_seen, calls, merged)"

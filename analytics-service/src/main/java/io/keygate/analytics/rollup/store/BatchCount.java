@@ -9,5 +9,6 @@ import java.util.List;
  *
  * @param freshCalls calls counted for the first time
  * @param newAlerts  alerts stored for the first time (queued for publication)
+ * @param minuteRows pending minute rows appended
  */
-public record BatchCount(List<CallRecorded> freshCalls, List<AlertRaised> newAlerts) {}
+public record BatchCount(List<CallRecorded> freshCalls, List<AlertRaised> newAlerts, int minuteRows) {}

@@ -4,6 +4,7 @@ import io.keygate.analytics.clientip.store.ClientIpStore;
 import io.keygate.analytics.config.AnalyticsConfig;
 import io.keygate.analytics.rollup.CallRollup;
 import io.keygate.analytics.rollup.Granularity;
+import io.keygate.analytics.rollup.IngestionLag;
 import io.keygate.analytics.rollup.RollupCompaction;
 import io.keygate.analytics.rollup.RollupKey;
 import io.keygate.analytics.rollup.RollupRow;
@@ -19,6 +20,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -38,10 +40,12 @@ import org.jboss.logging.Logger;
  * the next {@code compaction.max-keys} minutes of API keys (in index order, each pass after the last one's) closed
  * for {@code compaction.closed-after}, writes their merge to {@code call_rollup} as each minute key's one row (merged
  * with the row there, if a late call made one), and adds them to the hour and day rows of the same dimensions, which
- * are taken and written back merged too (see {@link RollupCompaction}). One instance compacts at a time (a transaction-scoped advisory lock; the others
- * skip the pass). The same pass merges the client-address rows windows append ({@link ClientIpStore#compact}).
- * Windows only insert rows, so compaction and counting never wait on each other's row locks; and
- * readers see one snapshot, so reports are exact before, during and after a pass.
+ * are taken and written back merged too (see {@link RollupCompaction}). One instance compacts at a time (a transaction-scoped
+ * advisory lock; the others skip the pass). The same pass merges the client-address rows windows append
+ * ({@link ClientIpStore#compact}). Windows only insert rows, so compaction and counting never wait on each other's row
+ * locks; and readers see one snapshot, so reports are exact before, during and after a pass. While counting is behind
+ * ({@link IngestionLag}), a round takes at most {@code compaction.budget-while-behind} of its interval and the next goes
+ * on where it stopped; once counting has caught up, a round takes the rest at once.
  */
 @ApplicationScoped
 public class RollupCompactor {
@@ -93,21 +97,47 @@ public class RollupCompactor {
     private final ClientIpStore clientIps;
     private final AnalyticsConfig.Compaction config;
     private final Vertx vertx;
+    private final IngestionLag lag;
     private final Counter compacted;
+    private final Counter yielded;
     private final AtomicBoolean running = new AtomicBoolean();
-    private long timer = -1;
+    /** Counting is still flowing if a window committed within this long (windows commit every flush interval). */
+    private final Duration active;
 
-    RollupCompactor(Pool pool, ClientIpStore clientIps, AnalyticsConfig config, Vertx vertx, MeterRegistry metrics) {
+    private long timer = -1;
+    private long catchUpTimer = -1;
+    /** Where the last background round stopped to leave counting the time; the next goes on after it. */
+    private KeyMinute resumeAfter;
+    /** Whether the last background round stopped to leave counting the time. */
+    private volatile boolean yieldedLast;
+
+    RollupCompactor(
+            Pool pool,
+            ClientIpStore clientIps,
+            AnalyticsConfig config,
+            IngestionLag lag,
+            Vertx vertx,
+            MeterRegistry metrics) {
         this.pool = pool;
         this.clientIps = clientIps;
         this.config = config.analytics().compaction();
+        this.lag = lag;
+        this.active = config.analytics().flushInterval().multipliedBy(10);
         this.vertx = vertx;
         this.compacted = metrics.counter("keygate.analytics.rollup.rows.compacted");
+        this.yielded = metrics.counter("keygate.analytics.rollup.compaction.yielded");
     }
 
     void start(@Observes StartupEvent startup) {
         if (config.enabled()) {
             timer = vertx.setPeriodic(config.interval().toMillis(), id -> compactInBackground());
+            // A round that yielded is followed at once by one that takes the rest when counting has caught up, not at
+            // the next interval.
+            catchUpTimer = vertx.setPeriodic(1000, id -> {
+                if (yieldedLast && !lag.isBehind(Instant.now(), config.closedAfter(), active)) {
+                    compactInBackground();
+                }
+            });
         }
     }
 
@@ -116,19 +146,38 @@ public class RollupCompactor {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
+        if (catchUpTimer >= 0) {
+            vertx.cancelTimer(catchUpTimer);
+        }
     }
 
     private void compactInBackground() {
         if (!running.compareAndSet(false, true)) {
             return;
         }
-        compactClosed(Instant.now().minus(config.closedAfter()))
+        compactRound(Instant.now(), config.maxKeys(), config.budgetWhileBehind())
                 .subscribe()
                 .with(rows -> running.set(false), failure -> {
                     running.set(false);
                     // Nothing is lost: the pass's transaction rolled back, the next pass takes the same rows.
                     LOG.warnf("Could not compact call rollups: %s", failure.getMessage());
                 });
+    }
+
+    /**
+     * One background round at {@code now}: passes over the minutes closed {@code closed-after} before it until none is
+     * left, or, while counting is behind, until {@code budgetWhileBehind} of an interval is spent; a round that
+     * stopped so is followed by one going on after its last key, so every key gets its turn.
+     *
+     * @return the pending rows taken
+     */
+    Uni<Long> compactRound(Instant now, int maxKeys, double budgetWhileBehind) {
+        // Behind: the newest call counted is older than the minutes compaction takes, so those minutes still fill, and
+        // counting (which alerts wait on) needs the time more than the merge, which reads do not need to be exact.
+        boolean behind = lag.isBehind(now, config.closedAfter(), active);
+        long budgetNanos = behind ? (long) (config.interval().toNanos() * budgetWhileBehind) : Long.MAX_VALUE;
+        return compactFrom(
+                now.minus(config.closedAfter()), maxKeys, behind ? resumeAfter : null, System.nanoTime(), budgetNanos);
     }
 
     /**
@@ -143,14 +192,27 @@ public class RollupCompactor {
 
     /** As {@link #compactClosed(Instant)}, taking at most {@code maxKeys} minutes of API keys per pass. */
     public Uni<Long> compactClosed(Instant closedBefore, int maxKeys) {
-        return compactFrom(closedBefore, maxKeys, null);
+        return compactFrom(closedBefore, maxKeys, null, System.nanoTime(), Long.MAX_VALUE);
     }
 
-    private Uni<Long> compactFrom(Instant closedBefore, int maxKeys, KeyMinute after) {
-        return pass(closedBefore, maxKeys, after)
-                .chain(taken -> !taken.full()
-                        ? Uni.createFrom().item(taken.rows())
-                        : compactFrom(closedBefore, maxKeys, taken.last()).map(more -> more + taken.rows()));
+    /** Passes from after {@code after} until none is left or {@code budgetNanos} since {@code startNanos} are spent. */
+    private Uni<Long> compactFrom(
+            Instant closedBefore, int maxKeys, KeyMinute after, long startNanos, long budgetNanos) {
+        return pass(closedBefore, maxKeys, after).chain(taken -> {
+            if (!taken.full()) {
+                resumeAfter = null;
+                yieldedLast = false;
+                return Uni.createFrom().item(taken.rows());
+            }
+            if (System.nanoTime() - startNanos >= budgetNanos) {
+                resumeAfter = taken.last();
+                yieldedLast = true;
+                yielded.increment();
+                return Uni.createFrom().item(taken.rows());
+            }
+            return compactFrom(closedBefore, maxKeys, taken.last(), startNanos, budgetNanos)
+                    .map(more -> more + taken.rows());
+        });
     }
 
     /** A minute of a tenant's API key ('' for calls without one): what a pass takes the pending rows of. */

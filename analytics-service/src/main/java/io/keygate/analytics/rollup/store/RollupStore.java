@@ -8,6 +8,8 @@ import io.keygate.analytics.rollup.CallRollups;
 import io.keygate.analytics.rollup.CallWindow;
 import io.keygate.analytics.rollup.RollupKey;
 import io.keygate.events.call.CallRecorded;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -29,11 +31,14 @@ public class RollupStore {
     private final Pool pool;
     private final AlertStore alerts;
     private final ClientIpStore clientIps;
+    private final Counter appended;
 
-    RollupStore(Pool pool, AlertStore alerts, ClientIpStore clientIps) {
+    RollupStore(Pool pool, AlertStore alerts, ClientIpStore clientIps, MeterRegistry metrics) {
         this.pool = pool;
         this.alerts = alerts;
         this.clientIps = clientIps;
+        // Beside keygate.analytics.rollup.rows.compacted: the difference is what compaction has still to merge.
+        this.appended = metrics.counter("keygate.analytics.rollup.rows.appended");
     }
 
     /**
@@ -42,22 +47,25 @@ public class RollupStore {
      */
     public Uni<BatchCount> count(CallWindow window) {
         if (window.isEmpty()) {
-            return Uni.createFrom().item(new BatchCount(List.of(), List.of()));
+            return Uni.createFrom().item(new BatchCount(List.of(), List.of(), 0));
         }
         return pool.withTransaction(tx -> ConsumedOffsets.lock(tx, window.topic(), window.nextOffsets())
-                .chain(watermarks -> {
-                    List<CallRecorded> fresh = window.notCountedBefore(watermarks);
-                    // Independent statements, sent together: the connection pipelines them, so the transaction
-                    // waits for the slowest rather than for their sum.
-                    return Uni.combine()
-                            .all()
-                            .unis(
-                                    append(tx, CallRollups.rollUpMinutes(fresh)),
-                                    clientIps.add(tx, ClientIpRollups.rollUp(fresh)),
-                                    alerts.append(tx, window.alerts()),
-                                    ConsumedOffsets.advance(tx, window.topic(), window.nextOffsets()))
-                            .with((rollups, addresses, newAlerts, offsets) -> new BatchCount(fresh, newAlerts));
-                }));
+                        .chain(watermarks -> {
+                            List<CallRecorded> fresh = window.notCountedBefore(watermarks);
+                            Map<RollupKey, CallRollup> minutes = CallRollups.rollUpMinutes(fresh);
+                            // Independent statements, sent together: the connection pipelines them, so the transaction
+                            // waits for the slowest rather than for their sum.
+                            return Uni.combine()
+                                    .all()
+                                    .unis(
+                                            append(tx, minutes),
+                                            clientIps.add(tx, ClientIpRollups.rollUp(fresh)),
+                                            alerts.append(tx, window.alerts()),
+                                            ConsumedOffsets.advance(tx, window.topic(), window.nextOffsets()))
+                                    .with((rollups, addresses, newAlerts, offsets) ->
+                                            new BatchCount(fresh, newAlerts, minutes.size()));
+                        }))
+                .invoke(count -> appended.increment(count.minuteRows()));
     }
 
     private static Uni<Void> append(SqlConnection tx, Map<RollupKey, CallRollup> minutes) {

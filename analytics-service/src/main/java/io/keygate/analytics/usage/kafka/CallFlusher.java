@@ -3,9 +3,11 @@ package io.keygate.analytics.usage.kafka;
 import io.keygate.analytics.config.AnalyticsConfig;
 import io.keygate.analytics.live.LiveCounters;
 import io.keygate.analytics.rollup.ConsumedCall;
+import io.keygate.analytics.rollup.IngestionLag;
 import io.keygate.analytics.rollup.store.BatchCount;
 import io.keygate.analytics.rollup.store.RollupStore;
 import io.keygate.events.alert.AlertRaised;
+import io.keygate.events.call.CallRecorded;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -37,6 +39,7 @@ public class CallFlusher {
     private final RollupStore store;
     private final AnalyticsConfig.Analytics config;
     private final LiveCounters live;
+    private final IngestionLag lag;
     private final MeterRegistry metrics;
     private final Vertx vertx;
     private final Counter counted;
@@ -51,16 +54,25 @@ public class CallFlusher {
     private boolean failed;
     private long timer = -1;
 
-    CallFlusher(RollupStore store, AnalyticsConfig config, LiveCounters live, MeterRegistry metrics, Vertx vertx) {
+    CallFlusher(
+            RollupStore store,
+            AnalyticsConfig config,
+            LiveCounters live,
+            IngestionLag lag,
+            MeterRegistry metrics,
+            Vertx vertx) {
         this.store = store;
         this.config = config.analytics();
         this.live = live;
+        this.lag = lag;
         this.metrics = metrics;
         this.vertx = vertx;
         this.counted = metrics.counter("keygate.analytics.calls.counted");
         this.duplicates = metrics.counter("keygate.analytics.calls.duplicate");
         this.intervalNanos = this.config.flushInterval().toNanos();
         metrics.gauge("keygate.analytics.records.unflushed", this, CallFlusher::unflushedRecords);
+        // The age of the newest call counted: how far behind the gateways reports and alerts are (while calls flow).
+        metrics.gauge("keygate.analytics.ingest.lag.seconds", lag, CallFlusher::lagSeconds);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -106,6 +118,13 @@ public class CallFlusher {
         return Uni.createFrom().completionStage(previous);
     }
 
+    private static double lagSeconds(IngestionLag lag) {
+        Instant newest = lag.newestCounted();
+        return newest == null
+                ? Double.NaN
+                : Duration.between(newest, Instant.now()).toMillis() / 1000.0;
+    }
+
     synchronized int unflushedRecords() {
         return open.records();
     }
@@ -136,7 +155,17 @@ public class CallFlusher {
     private void committed(UnflushedCalls window, BatchCount count, CompletableFuture<Void> settled) {
         counted.increment(count.freshCalls().size());
         duplicates.increment(window.received() - count.freshCalls().size());
-        live.add(count.freshCalls(), Instant.now());
+        Instant now = Instant.now();
+        live.add(count.freshCalls(), now);
+        Instant newest = null;
+        for (CallRecorded call : count.freshCalls()) {
+            if (newest == null || call.receivedAt().isAfter(newest)) {
+                newest = call.receivedAt();
+            }
+        }
+        if (newest != null) {
+            lag.counted(newest, now);
+        }
         count.newAlerts()
                 .forEach(alert -> metrics.counter(
                                 "keygate.analytics.alerts.raised",
