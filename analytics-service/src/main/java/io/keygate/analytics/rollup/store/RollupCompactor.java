@@ -176,8 +176,9 @@ public class RollupCompactor {
         // counting (which alerts wait on) needs the time more than the merge, which reads do not need to be exact.
         boolean behind = lag.isBehind(now, config.closedAfter(), active);
         long budgetNanos = behind ? (long) (config.interval().toNanos() * budgetWhileBehind) : Long.MAX_VALUE;
+        KeyMinute after = behind ? resumeAfter : null;
         return compactFrom(
-                now.minus(config.closedAfter()), maxKeys, behind ? resumeAfter : null, System.nanoTime(), budgetNanos);
+                now.minus(config.closedAfter()), maxKeys, after, after == null, System.nanoTime(), budgetNanos);
     }
 
     /**
@@ -192,25 +193,35 @@ public class RollupCompactor {
 
     /** As {@link #compactClosed(Instant)}, taking at most {@code maxKeys} minutes of API keys per pass. */
     public Uni<Long> compactClosed(Instant closedBefore, int maxKeys) {
-        return compactFrom(closedBefore, maxKeys, null, System.nanoTime(), Long.MAX_VALUE);
+        return compactFrom(closedBefore, maxKeys, null, true, System.nanoTime(), Long.MAX_VALUE);
     }
 
-    /** Passes from after {@code after} until none is left or {@code budgetNanos} since {@code startNanos} are spent. */
+    /**
+     * Passes from after {@code after} until none is left or {@code budgetNanos} since {@code startNanos} are spent; a
+     * round that went on from where the last one stopped ({@code fromStart} false) and reached the end of the index
+     * goes on from its start, so the keys before that point are not left for another round.
+     */
     private Uni<Long> compactFrom(
-            Instant closedBefore, int maxKeys, KeyMinute after, long startNanos, long budgetNanos) {
+            Instant closedBefore, int maxKeys, KeyMinute after, boolean fromStart, long startNanos, long budgetNanos) {
         return pass(closedBefore, maxKeys, after).chain(taken -> {
-            if (!taken.full()) {
+            if (taken.lockedOut()) {
+                // Another instance compacts: this one's place stays where it was for its next round.
+                return Uni.createFrom().item(0L);
+            }
+            boolean spent = System.nanoTime() - startNanos >= budgetNanos;
+            KeyMinute next = taken.full() ? taken.last() : null;
+            if (!taken.full() && fromStart) {
                 resumeAfter = null;
                 yieldedLast = false;
                 return Uni.createFrom().item(taken.rows());
             }
-            if (System.nanoTime() - startNanos >= budgetNanos) {
-                resumeAfter = taken.last();
+            if (spent) {
+                resumeAfter = next;
                 yieldedLast = true;
                 yielded.increment();
                 return Uni.createFrom().item(taken.rows());
             }
-            return compactFrom(closedBefore, maxKeys, taken.last(), startNanos, budgetNanos)
+            return compactFrom(closedBefore, maxKeys, next, fromStart || next == null, startNanos, budgetNanos)
                     .map(more -> more + taken.rows());
         });
     }
@@ -219,14 +230,14 @@ public class RollupCompactor {
     private record KeyMinute(String tenantId, String keyId, OffsetDateTime minute) {}
 
     /**
-     * What one pass took: minutes of API keys and pending rows (0 and 0 when another instance is compacting), the last
-     * of those minutes, after which the next pass goes on (null: from the start), and whether it took a full share of
-     * them or of client addresses (so there may be more).
+     * What one pass took: minutes of API keys and pending rows, the last of those minutes, after which the next pass goes
+     * on (null: from the start), whether it took a full share of them or of client addresses (so there may be more), and
+     * whether another instance was compacting (then nothing was taken).
      */
-    private record Taken(long keys, long rows, KeyMinute last, boolean full) {}
+    private record Taken(long keys, long rows, KeyMinute last, boolean full, boolean lockedOut) {}
 
     private Uni<Taken> pass(Instant closedBefore, int maxKeys, KeyMinute after) {
-        return pool.withTransaction(tx -> tx.preparedQuery(TRY_LOCK)
+        Uni<Taken> committed = pool.withTransaction(tx -> tx.preparedQuery(TRY_LOCK)
                 .execute(Tuple.of(LOCK_ID))
                 .chain(locked -> locked.iterator().next().getBoolean("locked")
                         ? compactMinutes(tx, closedBefore, maxKeys, after)
@@ -237,8 +248,11 @@ public class RollupCompactor {
                                                 taken.keys(),
                                                 taken.rows(),
                                                 taken.last(),
-                                                taken.keys() >= maxKeys || addresses >= config.maxKeys())))
-                        : Uni.createFrom().item(new Taken(0, 0, after, false))));
+                                                taken.keys() >= maxKeys || addresses >= config.maxKeys(),
+                                                false)))
+                        : Uni.createFrom().item(new Taken(0, 0, after, false, true))));
+        // Counted once committed: a pass rolled back takes the same rows again.
+        return committed.invoke(taken -> compacted.increment(taken.rows()));
     }
 
     private Uni<Taken> compactMinutes(SqlConnection tx, Instant closedBefore, int maxKeys, KeyMinute after) {
@@ -250,7 +264,7 @@ public class RollupCompactor {
                 .execute(params)
                 .chain(pending -> {
                     if (pending.rowCount() == 0) {
-                        return Uni.createFrom().item(new Taken(0, 0, after, false));
+                        return Uni.createFrom().item(new Taken(0, 0, after, false, false));
                     }
                     Set<KeyMinute> keyMinutes = new HashSet<>();
                     Set<RollupKey> keys = new HashSet<>();
@@ -280,10 +294,7 @@ public class RollupCompactor {
                                         RollupCompaction.addTo(rows(stored, row -> !isMinute(row)), minutes.coarser()));
                                 return tx.preparedQuery(RollupRows.INSERT).execute(RollupRows.insert(merged));
                             })
-                            .map(inserted -> {
-                                compacted.increment(pending.rowCount());
-                                return new Taken(keyMinutes.size(), pending.rowCount(), lastTaken, false);
-                            });
+                            .map(inserted -> new Taken(keyMinutes.size(), pending.rowCount(), lastTaken, false, false));
                 });
     }
 

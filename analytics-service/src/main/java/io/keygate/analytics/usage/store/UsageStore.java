@@ -49,10 +49,12 @@ public class UsageStore {
     }
 
     void createSchema(@Observes @Priority(SCHEMA_PRIORITY) StartupEvent startup) {
+        // Minutes, not seconds: an upgrade may build an index over a large rollup table, and instances starting
+        // together wait for it in turn (the script's advisory lock).
         pool.query(resource("/io/keygate/analytics/schema.sql"))
                 .execute()
                 .await()
-                .atMost(Duration.ofSeconds(30));
+                .atMost(Duration.ofMinutes(15));
     }
 
     /** The minutes of a key with calls in the window, oldest first. */

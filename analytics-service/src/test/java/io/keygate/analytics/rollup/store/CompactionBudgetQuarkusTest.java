@@ -66,9 +66,20 @@ class CompactionBudgetQuarkusTest {
         assertThat(compactor.compactRound(now, 1, 0).await().atMost(PROPAGATION))
                 .isPositive();
         assertThat(closedKeyMinutes(now)).isEqualTo(closed - 1);
+        // A pending row of a tenant sorting before every other: a round starting from the index's start would take it.
+        String early = "0-" + uniqueTenant();
+        pool.preparedQuery("INSERT INTO call_rollup_pending (tenant_id, application_id, bucket, key_id, route_id,"
+                        + " status_class, calls, bytes_in, bytes_out, duration_sum_micros, max_micros, latency)"
+                        + " SELECT $2, application_id, bucket, key_id, route_id, status_class, calls, bytes_in,"
+                        + " bytes_out, duration_sum_micros, max_micros, latency FROM call_rollup_pending"
+                        + " WHERE tenant_id = $1 LIMIT 1")
+                .execute(Tuple.of(tenant, early))
+                .await()
+                .atMost(PROPAGATION);
         assertThat(compactor.compactRound(now, 1, 0).await().atMost(PROPAGATION))
                 .isPositive();
-        assertThat(closedKeyMinutes(now)).isEqualTo(closed - 2);
+        assertThat(closedKeyMinutes(now)).isEqualTo(closed - 1);
+        assertThat(pendingRowsOf(early)).isEqualTo(1);
 
         // An hour on, nothing has been counted for longer than ten flush intervals: not behind, the round takes
         // everything.
@@ -76,6 +87,7 @@ class CompactionBudgetQuarkusTest {
         assertThat(closedKeyMinutes(now)).isZero();
         assertThat(count("SELECT count(*) AS n FROM call_rollup_pending WHERE tenant_id = $1"))
                 .isZero();
+        assertThat(pendingRowsOf(early)).isZero();
         assertThat(
                         count(
                                 "SELECT coalesce(sum(calls), 0) AS n FROM call_rollup WHERE tenant_id = $1 AND granularity = 'minute'"))
@@ -98,9 +110,17 @@ class CompactionBudgetQuarkusTest {
                 .getLong("n");
     }
 
+    private long pendingRowsOf(String tenantId) {
+        return count("SELECT count(*) AS n FROM call_rollup_pending WHERE tenant_id = $1", tenantId);
+    }
+
     private long count(String sql) {
+        return count(sql, tenant);
+    }
+
+    private long count(String sql, String tenantId) {
         return pool.preparedQuery(sql)
-                .execute(Tuple.of(tenant))
+                .execute(Tuple.of(tenantId))
                 .await()
                 .atMost(PROPAGATION)
                 .iterator()
