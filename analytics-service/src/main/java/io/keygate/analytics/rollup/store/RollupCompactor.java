@@ -40,9 +40,9 @@ import org.jboss.logging.Logger;
  * the next {@code compaction.max-keys} minutes of API keys (in index order, each pass after the last one's) closed
  * for {@code compaction.closed-after}, writes their merge to {@code call_rollup} as each minute key's one row (merged
  * with the row there, if a late call made one), and adds them to the hour and day rows of the same dimensions, which
- * are taken and written back merged too (see {@link RollupCompaction}). One instance compacts at a time (a transaction-scoped
- * advisory lock; the others skip the pass). The same pass merges the client-address rows windows append
- * ({@link ClientIpStore#compact}). Windows only insert rows, so compaction and counting never wait on each other's row
+ * are taken and written back merged too (see {@link RollupCompaction}). One instance compacts at a time (a
+ * transaction-scoped advisory lock; the others skip the pass). The same pass merges the client-address rows windows
+ * append ({@link ClientIpStore#compact}). Windows only insert rows, so compaction and counting never wait on each other's row
  * locks; and readers see one snapshot, so reports are exact before, during and after a pass. While counting is behind
  * ({@link IngestionLag}), a round takes at most {@code compaction.budget-while-behind} of its interval and the next goes
  * on where it stopped; once counting has caught up, a round takes the rest at once.

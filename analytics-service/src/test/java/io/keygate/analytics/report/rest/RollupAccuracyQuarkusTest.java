@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import io.keygate.analytics.Counts;
 import io.keygate.analytics.rollup.CallWindow;
 import io.keygate.analytics.rollup.ConsumedCall;
 import io.keygate.analytics.rollup.store.RollupCompactor;
@@ -173,13 +174,7 @@ class RollupAccuracyQuarkusTest {
     }
 
     private long countRows(String sql) {
-        return pool.preparedQuery(sql)
-                .execute(Tuple.of(tenant))
-                .await()
-                .atMost(PROPAGATION)
-                .iterator()
-                .next()
-                .getLong("n");
+        return Counts.of(pool, sql, Tuple.of(tenant));
     }
 
     /** Minute rows compaction leaves: one per minute, application, key, route and status class. */

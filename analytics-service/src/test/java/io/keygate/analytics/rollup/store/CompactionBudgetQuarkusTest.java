@@ -7,6 +7,7 @@ import static io.keygate.analytics.usage.SampleCalls.uniqueTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.keygate.analytics.Counts;
 import io.keygate.analytics.rollup.IngestionLag;
 import io.keygate.events.testing.TestEventPublisher;
 import io.keygate.testkit.KafkaBrokerResource;
@@ -100,14 +101,11 @@ class CompactionBudgetQuarkusTest {
 
     /** Minutes of API keys (of every tenant) with pending rows, closed as a round at {@code now} sees them. */
     private long closedKeyMinutes(Instant now) {
-        return pool.preparedQuery("SELECT count(*) AS n FROM (SELECT DISTINCT tenant_id, key_id, bucket"
-                        + " FROM call_rollup_pending WHERE bucket < $1) k")
-                .execute(Tuple.of(now.minus(Duration.ofMinutes(2)).atOffset(ZoneOffset.UTC)))
-                .await()
-                .atMost(PROPAGATION)
-                .iterator()
-                .next()
-                .getLong("n");
+        return Counts.of(
+                pool,
+                "SELECT count(*) AS n FROM (SELECT DISTINCT tenant_id, key_id, bucket FROM call_rollup_pending"
+                        + " WHERE bucket < $1) k",
+                Tuple.of(now.minus(Duration.ofMinutes(2)).atOffset(ZoneOffset.UTC)));
     }
 
     private long pendingRowsOf(String tenantId) {
@@ -119,12 +117,6 @@ class CompactionBudgetQuarkusTest {
     }
 
     private long count(String sql, String tenantId) {
-        return pool.preparedQuery(sql)
-                .execute(Tuple.of(tenantId))
-                .await()
-                .atMost(PROPAGATION)
-                .iterator()
-                .next()
-                .getLong("n");
+        return Counts.of(pool, sql, Tuple.of(tenantId));
     }
 }
