@@ -86,10 +86,11 @@ END
 $$;
 DROP INDEX IF EXISTS call_rollup_not_rolled_up;
 
--- Calls per tenant, key ('' without one), client address and hour, appended in the transaction of the window that
--- counts the calls in call_rollup (one row per distinct key, address and hour of the window, merged = false) without
--- reading or locking stored rows; readers sum the rows of an address, and compaction (RollupCompactor) replaces the
--- rows of an address and hour by their sum (merged = true). auth_failures = 401s, or keys refused for their address.
+-- Calls per tenant, key ('' without one), client address and hour. A window appends one row per distinct key, address
+-- and hour of its calls to client_ip_hour_pending (below), in the transaction that counts them in call_rollup, without
+-- reading or locking stored rows; compaction (RollupCompactor) moves them here, adding them to the one row of their key,
+-- address and hour. Readers add the pending rows (one statement, one snapshot), so a report is exact before, during and
+-- after a pass. auth_failures = 401s, or keys refused for their address.
 CREATE TABLE IF NOT EXISTS client_ip_hour (
     tenant_id     text        NOT NULL,
     key_id        text        NOT NULL,
@@ -97,21 +98,29 @@ CREATE TABLE IF NOT EXISTS client_ip_hour (
     client_ip     text        NOT NULL,
     calls         bigint      NOT NULL,
     errors        bigint      NOT NULL,
-    auth_failures bigint      NOT NULL,
-    merged        boolean     NOT NULL DEFAULT true
+    auth_failures bigint      NOT NULL
 );
-ALTER TABLE client_ip_hour ADD COLUMN IF NOT EXISTS merged boolean NOT NULL DEFAULT true;
-ALTER TABLE client_ip_hour DROP CONSTRAINT IF EXISTS client_ip_hour_pkey;
-CREATE INDEX IF NOT EXISTS client_ip_hour_by_tenant ON client_ip_hour (tenant_id, hour);
-CREATE INDEX IF NOT EXISTS client_ip_hour_by_address ON client_ip_hour (tenant_id, key_id, hour, client_ip);
--- The rows not merged yet, in the order compaction takes them: a pass reads the first of them in index order and stops
--- (on (hour) alone, every pass gathered every row not merged yet to pick its share: slower the larger the backlog).
-DROP INDEX IF EXISTS client_ip_hour_not_merged;
-CREATE INDEX IF NOT EXISTS client_ip_hour_not_merged_by_address
-    ON client_ip_hour (tenant_id, key_id, hour, client_ip) WHERE NOT merged;
+-- The rows a window appends, with the window's first and last call from the address: the write-heavy side, so it has
+-- one index, which compaction walks in order and a key's reads use; reads by tenant scan a tenant's few pending rows
+-- through it.
+CREATE TABLE IF NOT EXISTS client_ip_hour_pending (
+    tenant_id     text        NOT NULL,
+    key_id        text        NOT NULL,
+    hour          timestamptz NOT NULL,
+    client_ip     text        NOT NULL,
+    calls         bigint      NOT NULL,
+    errors        bigint      NOT NULL,
+    auth_failures bigint      NOT NULL,
+    first_seen    timestamptz NOT NULL,
+    last_seen     timestamptz NOT NULL
+);
+CREATE INDEX IF NOT EXISTS client_ip_hour_pending_by_address
+    ON client_ip_hour_pending (tenant_id, key_id, hour, client_ip);
 
--- Every client address a key was used from, with its first and last call (gateway receive time): appended and
--- compacted like client_ip_hour; readers take min(first_seen), max(last_seen) and sum(calls) of an address's rows.
+-- Every client address a key was used from, with its first and last call (gateway receive time) and its calls: one row
+-- per address, which compaction adds the pending client_ip_hour rows it moves to, in the same statement, so a window
+-- writes one row per address and hour instead of two. Readers add the key's pending rows (one statement, one
+-- snapshot), so a report is exact before, during and after a pass.
 CREATE TABLE IF NOT EXISTS key_client_ip (
     tenant_id  text        NOT NULL,
     key_id     text        NOT NULL,
@@ -119,15 +128,50 @@ CREATE TABLE IF NOT EXISTS key_client_ip (
     first_seen timestamptz NOT NULL,
     last_seen  timestamptz NOT NULL,
     calls      bigint      NOT NULL,
-    merged     boolean     NOT NULL DEFAULT true
+    PRIMARY KEY (tenant_id, key_id, client_ip)
 );
-ALTER TABLE key_client_ip ADD COLUMN IF NOT EXISTS merged boolean NOT NULL DEFAULT true;
-ALTER TABLE key_client_ip DROP CONSTRAINT IF EXISTS key_client_ip_pkey;
-CREATE INDEX IF NOT EXISTS key_client_ip_by_address ON key_client_ip (tenant_id, key_id, client_ip);
-DROP INDEX IF EXISTS key_client_ip_not_merged;
-CREATE INDEX IF NOT EXISTS key_client_ip_not_merged_by_address
-    ON key_client_ip (tenant_id, key_id, client_ip) WHERE NOT merged;
-DROP INDEX IF EXISTS key_client_ip_by_first_seen;
+-- Earlier versions appended the rows of both tables in place (merged = false) and compacted them apart: in this
+-- script's one transaction, the client_ip_hour rows not merged are merged (their calls are in key_client_ip already),
+-- and both tables become one row per key, (hour,) and address.
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM information_schema.columns
+               WHERE table_schema = current_schema() AND table_name = 'client_ip_hour' AND column_name = 'merged') THEN
+        WITH k AS (SELECT DISTINCT tenant_id, key_id, hour, client_ip FROM client_ip_hour WHERE NOT merged),
+             taken AS (DELETE FROM client_ip_hour c USING k
+                       WHERE c.tenant_id = k.tenant_id AND c.key_id = k.key_id AND c.hour = k.hour
+                         AND c.client_ip = k.client_ip
+                       RETURNING c.*)
+        INSERT INTO client_ip_hour (tenant_id, key_id, hour, client_ip, calls, errors, auth_failures, merged)
+            SELECT tenant_id, key_id, hour, client_ip, sum(calls), sum(errors), sum(auth_failures), true
+            FROM taken GROUP BY tenant_id, key_id, hour, client_ip;
+        DROP INDEX IF EXISTS client_ip_hour_not_merged;
+        DROP INDEX IF EXISTS client_ip_hour_not_merged_by_address;
+        ALTER TABLE client_ip_hour DROP COLUMN merged;
+    END IF;
+    IF EXISTS (SELECT 1 FROM information_schema.columns
+               WHERE table_schema = current_schema() AND table_name = 'key_client_ip' AND column_name = 'merged') THEN
+        WITH taken AS (DELETE FROM key_client_ip RETURNING *)
+        INSERT INTO key_client_ip (tenant_id, key_id, client_ip, first_seen, last_seen, calls, merged)
+            SELECT tenant_id, key_id, client_ip, min(first_seen), max(last_seen), sum(calls), true
+            FROM taken GROUP BY tenant_id, key_id, client_ip;
+        DROP INDEX IF EXISTS key_client_ip_not_merged;
+        DROP INDEX IF EXISTS key_client_ip_not_merged_by_address;
+        DROP INDEX IF EXISTS key_client_ip_by_address;
+        DROP INDEX IF EXISTS key_client_ip_by_first_seen;
+        ALTER TABLE key_client_ip DROP CONSTRAINT IF EXISTS key_client_ip_pkey;
+        ALTER TABLE key_client_ip DROP COLUMN merged;
+        ALTER TABLE key_client_ip ADD PRIMARY KEY (tenant_id, key_id, client_ip);
+    END IF;
+END
+$$;
+-- One row per key, hour and address (compaction adds to it: ON CONFLICT on this index); the first versions had it as
+-- the primary key.
+ALTER TABLE client_ip_hour DROP CONSTRAINT IF EXISTS client_ip_hour_pkey;
+DROP INDEX IF EXISTS client_ip_hour_by_address;
+CREATE UNIQUE INDEX IF NOT EXISTS client_ip_hour_by_key_address
+    ON client_ip_hour (tenant_id, key_id, hour, client_ip);
+CREATE INDEX IF NOT EXISTS client_ip_hour_by_tenant ON client_ip_hour (tenant_id, hour);
 
 -- The rate limit and quota of every API key, from the token-service's key events (version: the key's event sequence;
 -- an older event never overwrites a newer one). Usage reports set a key's calls against them.

@@ -19,44 +19,43 @@ import java.util.Map;
 
 /**
  * {@code client_ip_hour} (calls per tenant, key, client address and hour) and {@code key_client_ip} (each address a
- * key was used from, with its first and last call). A window appends its own rows (not merged) without reading or
- * locking stored ones; readers sum the rows of an address; {@link #compact} replaces them by one merged row.
+ * key was used from, with its first and last call). A window appends its own rows to {@code client_ip_hour_pending}
+ * (with their first and last call) without reading or locking stored ones; {@link #compact} moves them, adding them to
+ * the one row of their address and hour and to the one row of their address, in one statement; readers add the
+ * pending rows to the stored ones in one statement, so they are exact before, during and after a pass.
  */
 @ApplicationScoped
 public class ClientIpStore {
 
-    private static final String ADD_HOURS = "INSERT INTO client_ip_hour"
-            + " (tenant_id, key_id, hour, client_ip, calls, errors, auth_failures, merged)"
-            + " SELECT *, false FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::bigint[],"
-            + " $6::bigint[], $7::bigint[])";
-
-    private static final String ADD_ADDRESSES = "INSERT INTO key_client_ip"
-            + " (tenant_id, key_id, client_ip, first_seen, last_seen, calls, merged)"
-            + " SELECT tenant_id, key_id, client_ip, min(first_seen), max(last_seen), sum(calls)::bigint, false"
-            + " FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::bigint[])"
-            + " AS u(tenant_id, key_id, client_ip, first_seen, last_seen, calls) GROUP BY tenant_id, key_id, client_ip";
+    private static final String ADD = "INSERT INTO client_ip_hour_pending"
+            + " (tenant_id, key_id, hour, client_ip, calls, errors, auth_failures, first_seen, last_seen)"
+            + " SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::bigint[],"
+            + " $6::bigint[], $7::bigint[], $8::timestamptz[], $9::timestamptz[])";
 
     /**
-     * The rows of up to $2 addresses and hours with a row not merged, in hours before $1, replaced by their sum; the
-     * first in the order of the index on the rows not merged, which the scan follows and leaves after $2 of them.
+     * The pending rows of up to $2 addresses and hours, in hours before $1 (the first in the order of the pending
+     * rows' index, which the scan follows and leaves after $2 of them), added to their address and hour's row and to
+     * their address's row. Answers how many rows each table was written.
      */
-    private static final String COMPACT_HOURS = "WITH k AS (SELECT DISTINCT tenant_id, key_id, hour, client_ip"
-            + " FROM client_ip_hour WHERE NOT merged AND hour < $1 ORDER BY tenant_id, key_id, hour, client_ip"
-            + " LIMIT $2),"
-            + " taken AS (DELETE FROM client_ip_hour c USING k WHERE c.tenant_id = k.tenant_id"
-            + " AND c.key_id = k.key_id AND c.hour = k.hour AND c.client_ip = k.client_ip RETURNING c.*)"
-            + " INSERT INTO client_ip_hour (tenant_id, key_id, hour, client_ip, calls, errors, auth_failures, merged)"
-            + " SELECT tenant_id, key_id, hour, client_ip, sum(calls), sum(errors), sum(auth_failures), true"
-            + " FROM taken GROUP BY tenant_id, key_id, hour, client_ip";
-
-    /** The rows of up to $1 addresses of keys with a row not merged, replaced by one. */
-    private static final String COMPACT_ADDRESSES = "WITH k AS (SELECT DISTINCT tenant_id, key_id, client_ip"
-            + " FROM key_client_ip WHERE NOT merged ORDER BY tenant_id, key_id, client_ip LIMIT $1),"
-            + " taken AS (DELETE FROM key_client_ip c USING k WHERE c.tenant_id = k.tenant_id"
-            + " AND c.key_id = k.key_id AND c.client_ip = k.client_ip RETURNING c.*)"
-            + " INSERT INTO key_client_ip (tenant_id, key_id, client_ip, first_seen, last_seen, calls, merged)"
-            + " SELECT tenant_id, key_id, client_ip, min(first_seen), max(last_seen), sum(calls), true"
-            + " FROM taken GROUP BY tenant_id, key_id, client_ip";
+    private static final String COMPACT = "WITH k AS (SELECT DISTINCT tenant_id, key_id, hour, client_ip"
+            + " FROM client_ip_hour_pending WHERE hour < $1 ORDER BY tenant_id, key_id, hour, client_ip LIMIT $2),"
+            + " taken AS (DELETE FROM client_ip_hour_pending p USING k WHERE p.tenant_id = k.tenant_id"
+            + " AND p.key_id = k.key_id AND p.hour = k.hour AND p.client_ip = k.client_ip RETURNING p.*),"
+            + " hours AS (INSERT INTO client_ip_hour AS h"
+            + " (tenant_id, key_id, hour, client_ip, calls, errors, auth_failures)"
+            + " SELECT tenant_id, key_id, hour, client_ip, sum(calls), sum(errors), sum(auth_failures)"
+            + " FROM taken GROUP BY tenant_id, key_id, hour, client_ip"
+            + " ON CONFLICT (tenant_id, key_id, hour, client_ip) DO UPDATE SET calls = h.calls + excluded.calls,"
+            + " errors = h.errors + excluded.errors, auth_failures = h.auth_failures + excluded.auth_failures"
+            + " RETURNING 1),"
+            + " addresses AS (INSERT INTO key_client_ip AS a"
+            + " (tenant_id, key_id, client_ip, first_seen, last_seen, calls)"
+            + " SELECT tenant_id, key_id, client_ip, min(first_seen), max(last_seen), sum(calls) FROM taken"
+            + " GROUP BY tenant_id, key_id, client_ip"
+            + " ON CONFLICT (tenant_id, key_id, client_ip) DO UPDATE SET"
+            + " first_seen = least(a.first_seen, excluded.first_seen),"
+            + " last_seen = greatest(a.last_seen, excluded.last_seen), calls = a.calls + excluded.calls RETURNING 1)"
+            + " SELECT (SELECT count(*) FROM hours) AS hours, (SELECT count(*) FROM addresses) AS addresses";
 
     private final Pool pool;
 
@@ -93,36 +92,25 @@ public class ClientIpStore {
                 .addArrayOfString(ips)
                 .addArrayOfLong(calls)
                 .addArrayOfLong(errors)
-                .addArrayOfLong(failures);
-        // One row per address of a key: the hours of a window are summed by the GROUP BY.
-        Tuple withTimes = Tuple.tuple()
-                .addArrayOfString(tenants)
-                .addArrayOfString(keys)
-                .addArrayOfString(ips)
+                .addArrayOfLong(failures)
                 .addArrayOfOffsetDateTime(first)
-                .addArrayOfOffsetDateTime(last)
-                .addArrayOfLong(calls);
-        // Sent together: the connection pipelines them, one round trip instead of two.
-        return Uni.combine()
-                .all()
-                .unis(
-                        tx.preparedQuery(ADD_HOURS).execute(params),
-                        tx.preparedQuery(ADD_ADDRESSES).execute(withTimes))
-                .discardItems();
+                .addArrayOfOffsetDateTime(last);
+        return tx.preparedQuery(ADD).execute(params).replaceWithVoid();
     }
 
     /**
-     * Merges, in the caller's transaction, the rows of up to {@code limit} addresses (and hours, for hours before
-     * {@code closedBefore}) that have a row not merged yet.
+     * Moves, in the caller's transaction, the pending rows of up to {@code limit} addresses and hours (hours before
+     * {@code closedBefore}) to the stored rows.
      *
      * @return the most rows written to one of the two tables (at {@code limit}, there may be more to merge)
      */
     public Uni<Integer> compact(SqlConnection tx, Instant closedBefore, int limit) {
-        return tx.preparedQuery(COMPACT_HOURS)
+        return tx.preparedQuery(COMPACT)
                 .execute(Tuple.of(closedBefore.atOffset(ZoneOffset.UTC), limit))
-                .chain(hours -> tx.preparedQuery(COMPACT_ADDRESSES)
-                        .execute(Tuple.of(limit))
-                        .map(addresses -> Math.max(hours.rowCount(), addresses.rowCount())));
+                .map(rows -> {
+                    Row written = rows.iterator().next();
+                    return (int) Math.max(written.getLong("hours"), written.getLong("addresses"));
+                });
     }
 
     /** Calls per client address in the hours overlapping the window, most first; of one key if the query has one. */
@@ -137,9 +125,11 @@ public class ClientIpStore {
             params.addString(query.keyId());
             keyCondition = " AND key_id = $4";
         }
+        String where = " WHERE tenant_id = $1 AND hour >= $2 AND hour < $3" + keyCondition;
         String sql = "SELECT client_ip, sum(calls)::bigint AS calls, sum(errors)::bigint AS errors,"
-                + " sum(auth_failures)::bigint AS auth_failures FROM client_ip_hour"
-                + " WHERE tenant_id = $1 AND hour >= $2 AND hour < $3" + keyCondition
+                + " sum(auth_failures)::bigint AS auth_failures FROM (SELECT client_ip, calls, errors, auth_failures"
+                + " FROM client_ip_hour" + where + " UNION ALL SELECT client_ip, calls, errors, auth_failures"
+                + " FROM client_ip_hour_pending" + where + ") AS a"
                 + " GROUP BY client_ip ORDER BY calls DESC, client_ip LIMIT " + limit;
         return pool.preparedQuery(sql).execute(params).map(rows -> {
             List<ClientIpUsage> usage = new ArrayList<>();
@@ -156,8 +146,11 @@ public class ClientIpStore {
 
     /** The addresses a key was first used from within {@code [from, to)}, earliest first. */
     public Uni<List<KeyAddress>> newAddresses(String tenantId, String keyId, Instant from, Instant to, int limit) {
+        // The address rows compaction built, and the key's pending rows.
         String sql = "SELECT client_ip, min(first_seen) AS first_seen, max(last_seen) AS last_seen,"
-                + " sum(calls)::bigint AS calls FROM key_client_ip WHERE tenant_id = $1 AND key_id = $2"
+                + " sum(calls)::bigint AS calls FROM (SELECT client_ip, first_seen, last_seen, calls FROM key_client_ip"
+                + " WHERE tenant_id = $1 AND key_id = $2 UNION ALL SELECT client_ip, first_seen, last_seen, calls"
+                + " FROM client_ip_hour_pending WHERE tenant_id = $1 AND key_id = $2) AS a"
                 + " GROUP BY client_ip HAVING min(first_seen) >= $3 AND min(first_seen) < $4"
                 + " ORDER BY first_seen, client_ip LIMIT " + limit;
         return pool.preparedQuery(sql)

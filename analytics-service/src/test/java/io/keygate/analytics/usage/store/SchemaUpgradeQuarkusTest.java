@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The schema script upgrades a database of the version that kept partial minute rows in {@code call_rollup}
  * ({@code rolled_up = false}): they move to {@code call_rollup_pending}, the compacted rows stay, and running the
- * script again changes nothing. Run in a schema of its own, so the service's tables are not touched.
+ * script again changes nothing; and the client-address tables of the version that appended to both. Run in a schema of
+ * its own, so the service's tables are not touched.
  */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = true)
@@ -39,6 +40,19 @@ class SchemaUpgradeQuarkusTest {
             + " max_micros bigint NOT NULL, latency bytea NOT NULL, rolled_up boolean NOT NULL DEFAULT true);"
             + " CREATE INDEX call_rollup_not_rolled_up ON call_rollup (bucket)"
             + " WHERE granularity = 'minute' AND NOT rolled_up";
+
+    /** The client-address tables as the version that appended rows to both of them created them. */
+    private static final String PREVIOUS_CLIENT_IP_TABLES = "CREATE TABLE client_ip_hour (tenant_id text NOT NULL,"
+            + " key_id text NOT NULL, hour timestamptz NOT NULL, client_ip text NOT NULL, calls bigint NOT NULL,"
+            + " errors bigint NOT NULL, auth_failures bigint NOT NULL, merged boolean NOT NULL DEFAULT true);"
+            + " CREATE INDEX client_ip_hour_not_merged_by_address ON client_ip_hour (tenant_id, key_id, hour,"
+            + " client_ip) WHERE NOT merged;"
+            + " CREATE TABLE key_client_ip (tenant_id text NOT NULL, key_id text NOT NULL, client_ip text NOT NULL,"
+            + " first_seen timestamptz NOT NULL, last_seen timestamptz NOT NULL, calls bigint NOT NULL,"
+            + " merged boolean NOT NULL DEFAULT true);"
+            + " CREATE INDEX key_client_ip_by_address ON key_client_ip (tenant_id, key_id, client_ip);"
+            + " CREATE INDEX key_client_ip_not_merged_by_address ON key_client_ip (tenant_id, key_id, client_ip)"
+            + " WHERE NOT merged";
 
     @Inject
     Pool pool;
@@ -66,6 +80,76 @@ class SchemaUpgradeQuarkusTest {
             run(connection, "SET search_path TO DEFAULT; DROP SCHEMA " + schema + " CASCADE");
             connection.close().await().atMost(WAIT);
         }
+    }
+
+    /**
+     * The earlier version appended a window's calls to both tables in place ({@code merged = false}); now windows append
+     * to {@code client_ip_hour_pending} and compaction adds those rows to both tables. The upgrade merges the hour rows
+     * not merged yet (their calls are in {@code key_client_ip} already) and leaves one row per key, hour and address and
+     * one per key and address, so no call is counted twice or lost.
+     */
+    @Test
+    void clientAddressRowsOfThePreviousVersionAreMergedOnce() {
+        String schema = "upgrade_" + UUID.randomUUID().toString().replace("-", "");
+        SqlConnection connection = pool.getConnection().await().atMost(WAIT);
+        try {
+            run(
+                    connection,
+                    "CREATE SCHEMA " + schema + "; SET search_path TO " + schema + "; " + PREVIOUS_CLIENT_IP_TABLES);
+            run(
+                    connection,
+                    "INSERT INTO client_ip_hour (tenant_id, key_id, hour, client_ip, calls, errors, auth_failures,"
+                            + " merged) VALUES"
+                            + " ('t', 'k', '2026-12-01T10:00:00Z', '10.0.0.1', 5, 1, 0, true),"
+                            + " ('t', 'k', '2026-12-01T10:00:00Z', '10.0.0.1', 2, 0, 1, false),"
+                            + " ('t', 'k', '2026-12-01T11:00:00Z', '10.0.0.2', 1, 1, 1, false)");
+            run(
+                    connection,
+                    "INSERT INTO key_client_ip (tenant_id, key_id, client_ip, first_seen, last_seen, calls, merged)"
+                            + " VALUES ('t', 'k', '10.0.0.1', '2026-12-01T10:05:00Z', '2026-12-01T10:30:00Z', 5, true),"
+                            + " ('t', 'k', '10.0.0.1', '2026-12-01T10:40:00Z', '2026-12-01T10:50:00Z', 2, false),"
+                            + " ('t', 'k', '10.0.0.2', '2026-12-01T11:10:00Z', '2026-12-01T11:10:00Z', 1, false)");
+
+            run(connection, schemaScript());
+            assertClientAddressesUpgraded(connection);
+            run(connection, schemaScript());
+            assertClientAddressesUpgraded(connection);
+        } finally {
+            run(connection, "SET search_path TO DEFAULT; DROP SCHEMA " + schema + " CASCADE");
+            connection.close().await().atMost(WAIT);
+        }
+    }
+
+    private static void assertClientAddressesUpgraded(SqlConnection connection) {
+        assertThat(rows(
+                        connection,
+                        "SELECT to_char(hour AT TIME ZONE 'UTC', 'HH24:MI') || ' ' || client_ip || ' ' || calls || ' '"
+                                + " || errors || ' ' || auth_failures AS r FROM client_ip_hour"
+                                + " ORDER BY hour"))
+                .containsExactly("10:00 10.0.0.1 7 1 1", "11:00 10.0.0.2 1 1 1");
+        assertThat(rows(
+                        connection,
+                        "SELECT client_ip || ' ' || to_char(first_seen AT TIME ZONE 'UTC', 'HH24:MI') || ' '"
+                                + " || to_char(last_seen AT TIME ZONE 'UTC', 'HH24:MI') || ' ' || calls AS r"
+                                + " FROM key_client_ip ORDER BY client_ip"))
+                .containsExactly("10.0.0.1 10:05 10:50 7", "10.0.0.2 11:10 11:10 1");
+        assertThat(rows(
+                        connection,
+                        "SELECT column_name AS r FROM information_schema.columns"
+                                + " WHERE table_schema = current_schema()"
+                                + " AND table_name IN ('client_ip_hour', 'key_client_ip') AND column_name = 'merged'"))
+                .isEmpty();
+        // One row per key, (hour,) and address from now on: compaction adds to it (ON CONFLICT on these indexes).
+        assertThat(rows(
+                        connection,
+                        "SELECT c.relname || ' ' || string_agg(a.attname, ',' ORDER BY k.n) AS r FROM pg_index i"
+                                + " JOIN pg_class c ON c.oid = i.indrelid CROSS JOIN LATERAL unnest(i.indkey)"
+                                + " WITH ORDINALITY AS k(attnum, n) JOIN pg_attribute a ON a.attrelid = c.oid"
+                                + " AND a.attnum = k.attnum WHERE c.relname IN ('client_ip_hour', 'key_client_ip')"
+                                + " AND c.relnamespace = current_schema()::regnamespace AND i.indisunique"
+                                + " GROUP BY c.relname, i.indexrelid ORDER BY c.relname"))
+                .containsExactly(
+                        "client_ip_hour tenant_id,key_id,hour,client_ip", "key_client_ip tenant_id,key_id,client_ip");
     }
 
     private static void assertUpgraded(SqlConnection connection) {
