@@ -55,7 +55,17 @@ public class RollupCompactor {
     /** Any constant: the advisory lock that makes passes of several instances take turns. */
     private static final long LOCK_ID = 0x6b67_616e_6c79_7401L;
 
-    private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock($1) AS locked";
+    /**
+     * Takes the lock and, for the pass's transaction only, steers the planner to the per-key index lookups every
+     * statement of a pass is made of. Statements are planned with their parameters (the client does not cache
+     * prepared statements), so the planner sees arrays of thousands of keys; for the hour and day rows of 6,000 keys
+     * ({@link #TAKE_ROWS}) it chose a merge join along {@code call_rollup_by_tenant} filtering every row of the
+     * tenant's buckets: 11.9 s against 0.13 s for the index path, measured on 360,000 stored rows. JIT compilation,
+     * which those cost estimates would start, is off for the same reason.
+     */
+    private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock($1) AS locked,"
+            + " set_config('enable_mergejoin', 'off', true), set_config('enable_hashjoin', 'off', true),"
+            + " set_config('jit', 'off', true)";
 
     private static final String VALUES_RETURNED =
             " r.calls, r.bytes_in, r.bytes_out, r.duration_sum_micros, r.max_micros, r.latency";
