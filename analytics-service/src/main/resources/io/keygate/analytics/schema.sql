@@ -137,7 +137,10 @@ DO $$
 BEGIN
     IF EXISTS (SELECT 1 FROM information_schema.columns
                WHERE table_schema = current_schema() AND table_name = 'client_ip_hour' AND column_name = 'merged') THEN
-        WITH k AS (SELECT DISTINCT tenant_id, key_id, hour, client_ip FROM client_ip_hour WHERE NOT merged),
+        -- Every address and hour with a row not merged, or (never made by those versions, but cheap to rule out
+        -- before the unique index below) with more than one row.
+        WITH k AS (SELECT tenant_id, key_id, hour, client_ip FROM client_ip_hour
+                   GROUP BY tenant_id, key_id, hour, client_ip HAVING count(*) > 1 OR bool_or(NOT merged)),
              taken AS (DELETE FROM client_ip_hour c USING k
                        WHERE c.tenant_id = k.tenant_id AND c.key_id = k.key_id AND c.hour = k.hour
                          AND c.client_ip = k.client_ip
@@ -145,8 +148,6 @@ BEGIN
         INSERT INTO client_ip_hour (tenant_id, key_id, hour, client_ip, calls, errors, auth_failures, merged)
             SELECT tenant_id, key_id, hour, client_ip, sum(calls), sum(errors), sum(auth_failures), true
             FROM taken GROUP BY tenant_id, key_id, hour, client_ip;
-        DROP INDEX IF EXISTS client_ip_hour_not_merged;
-        DROP INDEX IF EXISTS client_ip_hour_not_merged_by_address;
         ALTER TABLE client_ip_hour DROP COLUMN merged;
     END IF;
     IF EXISTS (SELECT 1 FROM information_schema.columns
@@ -155,20 +156,23 @@ BEGIN
         INSERT INTO key_client_ip (tenant_id, key_id, client_ip, first_seen, last_seen, calls, merged)
             SELECT tenant_id, key_id, client_ip, min(first_seen), max(last_seen), sum(calls), true
             FROM taken GROUP BY tenant_id, key_id, client_ip;
-        DROP INDEX IF EXISTS key_client_ip_not_merged;
-        DROP INDEX IF EXISTS key_client_ip_not_merged_by_address;
-        DROP INDEX IF EXISTS key_client_ip_by_address;
-        DROP INDEX IF EXISTS key_client_ip_by_first_seen;
         ALTER TABLE key_client_ip DROP CONSTRAINT IF EXISTS key_client_ip_pkey;
         ALTER TABLE key_client_ip DROP COLUMN merged;
         ALTER TABLE key_client_ip ADD PRIMARY KEY (tenant_id, key_id, client_ip);
     END IF;
 END
 $$;
+-- The indexes of earlier versions, whichever one a database comes from.
+DROP INDEX IF EXISTS client_ip_hour_not_merged;
+DROP INDEX IF EXISTS client_ip_hour_not_merged_by_address;
+DROP INDEX IF EXISTS client_ip_hour_by_address;
+DROP INDEX IF EXISTS key_client_ip_not_merged;
+DROP INDEX IF EXISTS key_client_ip_not_merged_by_address;
+DROP INDEX IF EXISTS key_client_ip_by_address;
+DROP INDEX IF EXISTS key_client_ip_by_first_seen;
 -- One row per key, hour and address (compaction adds to it: ON CONFLICT on this index); the first versions had it as
 -- the primary key.
 ALTER TABLE client_ip_hour DROP CONSTRAINT IF EXISTS client_ip_hour_pkey;
-DROP INDEX IF EXISTS client_ip_hour_by_address;
 CREATE UNIQUE INDEX IF NOT EXISTS client_ip_hour_by_key_address
     ON client_ip_hour (tenant_id, key_id, hour, client_ip);
 CREATE INDEX IF NOT EXISTS client_ip_hour_by_tenant ON client_ip_hour (tenant_id, hour);

@@ -33,9 +33,10 @@ public class ClientIpStore {
             + " $6::bigint[], $7::bigint[], $8::timestamptz[], $9::timestamptz[])";
 
     /**
-     * The pending rows of up to $2 addresses and hours, in hours before $1 (the first in the order of the pending
-     * rows' index, which the scan follows and leaves after $2 of them), added to their address and hour's row and to
-     * their address's row. Answers how many rows each table was written.
+     * The pending rows of up to $2 addresses and hours, in hours that began before $1 (the current hour too, once $1
+     * is past its start: a later pass adds what came since), added to their address and hour's row and to their
+     * address's row; the first in the order of the pending rows' index, which the scan follows and leaves after $2 of
+     * them. Answers how many rows each table was written.
      */
     private static final String COMPACT = "WITH k AS (SELECT DISTINCT tenant_id, key_id, hour, client_ip"
             + " FROM client_ip_hour_pending WHERE hour < $1 ORDER BY tenant_id, key_id, hour, client_ip LIMIT $2),"

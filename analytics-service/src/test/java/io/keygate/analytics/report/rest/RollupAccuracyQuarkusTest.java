@@ -125,9 +125,30 @@ class RollupAccuracyQuarkusTest {
                         3_000_000,
                         "10.0.0.9"),
                 first.applicationId());
+        // And one from an address a key used already, at the time of one of its calls there: compaction adds it to
+        // that address's stored rows (the upserts' update: sums, first and last call).
+        String watched = keys.get(0);
+        CallRecorded seen = truth.stream()
+                .filter(c -> watched.equals(c.keyId()))
+                .findFirst()
+                .orElseThrow();
+        CallRecorded again = withApplication(
+                call(
+                        tenant,
+                        seen.keyId(),
+                        seen.routeId(),
+                        seen.receivedAt(),
+                        seen.status(),
+                        5,
+                        50,
+                        2_000,
+                        seen.clientIp()),
+                seen.applicationId());
         long minuteKeysBefore = distinctMinuteKeys(truth);
         producer.send(envelope(late));
+        producer.send(envelope(again));
         truth.add(late);
+        truth.add(again);
         assertThat(distinctMinuteKeys(truth)).isEqualTo(minuteKeysBefore);
         awaitCounted(truth.size());
         assertEverythingMatches(truth);
@@ -217,9 +238,13 @@ class RollupAccuracyQuarkusTest {
 
         String key = keys.get(0);
         Map<String, Instant> firstSeen = new java.util.TreeMap<>();
-        truth.stream()
-                .filter(c -> key.equals(c.keyId()))
-                .forEach(c -> firstSeen.merge(c.clientIp(), c.receivedAt(), (a, b) -> a.isBefore(b) ? a : b));
+        Map<String, Instant> lastSeen = new java.util.TreeMap<>();
+        Map<String, Long> callsFrom = new java.util.TreeMap<>();
+        truth.stream().filter(c -> key.equals(c.keyId())).forEach(c -> {
+            firstSeen.merge(c.clientIp(), c.receivedAt(), (a, b) -> a.isBefore(b) ? a : b);
+            lastSeen.merge(c.clientIp(), c.receivedAt(), (a, b) -> a.isAfter(b) ? a : b);
+            callsFrom.merge(c.clientIp(), 1L, Long::sum);
+        });
         JsonPath fresh = given().queryParam("tenantId", tenant)
                 .queryParam("from", START.toString())
                 .queryParam("to", START.plus(1, ChronoUnit.HOURS).toString())
@@ -233,6 +258,9 @@ class RollupAccuracyQuarkusTest {
         for (int i = 0; i < addresses.size(); i++) {
             assertThat(Instant.parse(fresh.getString("addresses[" + i + "].firstSeen")))
                     .isEqualTo(firstSeen.get(addresses.get(i)));
+            assertThat(Instant.parse(fresh.getString("addresses[" + i + "].lastSeen")))
+                    .isEqualTo(lastSeen.get(addresses.get(i)));
+            assertThat(fresh.getLong("addresses[" + i + "].calls")).isEqualTo(callsFrom.get(addresses.get(i)));
         }
     }
 

@@ -45,6 +45,8 @@ class SchemaUpgradeQuarkusTest {
     private static final String PREVIOUS_CLIENT_IP_TABLES = "CREATE TABLE client_ip_hour (tenant_id text NOT NULL,"
             + " key_id text NOT NULL, hour timestamptz NOT NULL, client_ip text NOT NULL, calls bigint NOT NULL,"
             + " errors bigint NOT NULL, auth_failures bigint NOT NULL, merged boolean NOT NULL DEFAULT true);"
+            + " CREATE INDEX client_ip_hour_by_tenant ON client_ip_hour (tenant_id, hour);"
+            + " CREATE INDEX client_ip_hour_by_address ON client_ip_hour (tenant_id, key_id, hour, client_ip);"
             + " CREATE INDEX client_ip_hour_not_merged_by_address ON client_ip_hour (tenant_id, key_id, hour,"
             + " client_ip) WHERE NOT merged;"
             + " CREATE TABLE key_client_ip (tenant_id text NOT NULL, key_id text NOT NULL, client_ip text NOT NULL,"
@@ -52,7 +54,9 @@ class SchemaUpgradeQuarkusTest {
             + " merged boolean NOT NULL DEFAULT true);"
             + " CREATE INDEX key_client_ip_by_address ON key_client_ip (tenant_id, key_id, client_ip);"
             + " CREATE INDEX key_client_ip_not_merged_by_address ON key_client_ip (tenant_id, key_id, client_ip)"
-            + " WHERE NOT merged";
+            + " WHERE NOT merged;"
+            // From the version before (read-modify-write rows), left by its upgrade.
+            + " CREATE INDEX key_client_ip_by_first_seen ON key_client_ip (tenant_id, key_id, first_seen)";
 
     @Inject
     Pool pool;
@@ -139,17 +143,21 @@ class SchemaUpgradeQuarkusTest {
                                 + " WHERE table_schema = current_schema()"
                                 + " AND table_name IN ('client_ip_hour', 'key_client_ip') AND column_name = 'merged'"))
                 .isEmpty();
-        // One row per key, (hour,) and address from now on: compaction adds to it (ON CONFLICT on these indexes).
+        // One row per key, (hour,) and address from now on: compaction adds to it (ON CONFLICT on the unique
+        // indexes); no index of the earlier versions is left for every write to keep up.
         assertThat(rows(
                         connection,
-                        "SELECT c.relname || ' ' || string_agg(a.attname, ',' ORDER BY k.n) AS r FROM pg_index i"
+                        "SELECT c.relname || ' ' || (CASE WHEN i.indisunique THEN 'unique ' ELSE '' END)"
+                                + " || string_agg(a.attname, ',' ORDER BY k.n) AS r FROM pg_index i"
                                 + " JOIN pg_class c ON c.oid = i.indrelid CROSS JOIN LATERAL unnest(i.indkey)"
                                 + " WITH ORDINALITY AS k(attnum, n) JOIN pg_attribute a ON a.attrelid = c.oid"
                                 + " AND a.attnum = k.attnum WHERE c.relname IN ('client_ip_hour', 'key_client_ip')"
-                                + " AND c.relnamespace = current_schema()::regnamespace AND i.indisunique"
-                                + " GROUP BY c.relname, i.indexrelid ORDER BY c.relname"))
+                                + " AND c.relnamespace = current_schema()::regnamespace"
+                                + " GROUP BY c.relname, i.indexrelid, i.indisunique ORDER BY r"))
                 .containsExactly(
-                        "client_ip_hour tenant_id,key_id,hour,client_ip", "key_client_ip tenant_id,key_id,client_ip");
+                        "client_ip_hour tenant_id,hour",
+                        "client_ip_hour unique tenant_id,key_id,hour,client_ip",
+                        "key_client_ip unique tenant_id,key_id,client_ip");
     }
 
     private static void assertUpgraded(SqlConnection connection) {
