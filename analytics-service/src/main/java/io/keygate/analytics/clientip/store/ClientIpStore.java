@@ -100,8 +100,8 @@ public class ClientIpStore {
     }
 
     /**
-     * Moves, in the caller's transaction, the pending rows of up to {@code limit} addresses and hours (hours before
-     * {@code closedBefore}) to the stored rows.
+     * Moves, in the caller's transaction, the pending rows of up to {@code limit} addresses and hours (hours that
+     * began before {@code closedBefore}) to the stored rows.
      *
      * @return the most rows written to one of the two tables (at {@code limit}, there may be more to merge)
      */
