@@ -3,6 +3,7 @@ package io.keygate.analytics.rollup.store;
 import io.keygate.analytics.clientip.store.ClientIpStore;
 import io.keygate.analytics.config.AnalyticsConfig;
 import io.keygate.analytics.rollup.CallRollup;
+import io.keygate.analytics.rollup.CompactionPace;
 import io.keygate.analytics.rollup.Granularity;
 import io.keygate.analytics.rollup.IngestionLag;
 import io.keygate.analytics.rollup.RollupCompaction;
@@ -45,7 +46,9 @@ import org.jboss.logging.Logger;
  * append ({@link ClientIpStore#compact}). Windows only insert rows, so compaction and counting never wait on each other's row
  * locks; and readers see one snapshot, so reports are exact before, during and after a pass. While counting is behind
  * ({@link IngestionLag}), a round takes at most {@code compaction.budget-while-behind} of its interval and the next goes
- * on where it stopped; once counting has caught up, a round takes the rest at once.
+ * on where it stopped; a pass then takes what fits in the budget left at the last pass's pace ({@link CompactionPace}), so a
+ * round keeps to its budget while passes slow down under counting's load. Once counting has caught up, a round takes the
+ * rest at once.
  */
 @ApplicationScoped
 public class RollupCompactor {
@@ -111,6 +114,8 @@ public class RollupCompactor {
     private final Counter compacted;
     private final Counter yielded;
     private final AtomicBoolean running = new AtomicBoolean();
+    /** The last pass's time per key minute: how many the next pass of a round with a budget takes. */
+    private final CompactionPace pace = new CompactionPace();
     /** Counting is still flowing if a window committed within this long (windows commit every flush interval). */
     private final Duration active;
 
@@ -213,12 +218,13 @@ public class RollupCompactor {
      */
     private Uni<Long> compactFrom(
             Instant closedBefore, int maxKeys, KeyMinute after, boolean fromStart, long startNanos, long budgetNanos) {
-        return pass(closedBefore, maxKeys, after).chain(taken -> {
+        int keys = pace.keysFor(maxKeys, budgetNanos - (System.nanoTime() - startNanos));
+        return pass(closedBefore, keys, after).chain(taken -> {
             if (taken.lockedOut()) {
                 // Another instance compacts: this one's place stays where it was for its next round.
                 return Uni.createFrom().item(0L);
             }
-            boolean spent = System.nanoTime() - startNanos >= budgetNanos;
+            boolean spent = !pace.fits(budgetNanos - (System.nanoTime() - startNanos));
             KeyMinute next = taken.full() ? taken.last() : null;
             if (!taken.full() && fromStart) {
                 resumeAfter = null;
@@ -247,18 +253,27 @@ public class RollupCompactor {
     private record Taken(long keys, long rows, KeyMinute last, boolean full, boolean lockedOut) {}
 
     private Uni<Taken> pass(Instant closedBefore, int maxKeys, KeyMinute after) {
+        return Uni.createFrom().deferred(() -> {
+            long started = System.nanoTime();
+            return transaction(closedBefore, maxKeys, after)
+                    .invoke(taken -> pace.timed(taken.keys(), System.nanoTime() - started));
+        });
+    }
+
+    /** One pass's transaction: at most {@code maxKeys} minutes of API keys and as many client-address groups. */
+    private Uni<Taken> transaction(Instant closedBefore, int maxKeys, KeyMinute after) {
         Uni<Taken> committed = pool.withTransaction(tx -> tx.preparedQuery(TRY_LOCK)
                 .execute(Tuple.of(LOCK_ID))
                 .chain(locked -> locked.iterator().next().getBoolean("locked")
                         ? compactMinutes(tx, closedBefore, maxKeys, after)
                                 .chain(taken -> clientIps
-                                        .compact(tx, closedBefore, config.maxKeys())
+                                        .compact(tx, closedBefore, maxKeys)
                                         // Another pass while either took a full share.
                                         .map(addresses -> new Taken(
                                                 taken.keys(),
                                                 taken.rows(),
                                                 taken.last(),
-                                                taken.keys() >= maxKeys || addresses >= config.maxKeys(),
+                                                taken.keys() >= maxKeys || addresses >= maxKeys,
                                                 false)))
                         : Uni.createFrom().item(new Taken(0, 0, after, false, true))));
         // Counted once committed: a pass rolled back takes the same rows again.
