@@ -13,8 +13,9 @@ if [[ "${KEYGATE_BENCH_SKIP_BUILD:-}" != 1 ]]; then
   # package, not install: the bench runs this tree's jars and leaves the local repository alone.
   ${KEYGATE_MVN_LOCK:+flock "$KEYGATE_MVN_LOCK"} mvn -B -q package -DskipTests -pl analytics-service,bench -am
 fi
-# Production-like JVM options for the service (C2, a fixed heap, one Vert.x event loop per core).
-SERVICE_JVM_DEFAULT="-Xms1g -Xmx1g -Dquarkus.vertx.event-loops-pool-size=$(nproc)"
+# The service's production JVM options (analytics-service/README.md: C2, a fixed heap, the parallel collector, one
+# Vert.x event loop per core).
+SERVICE_JVM_DEFAULT="-Xms1g -Xmx1g -XX:+UseParallelGC -Dquarkus.vertx.event-loops-pool-size=$(nproc)"
 exec java -Dkeygate.repository.root="$PWD" \
   -Dkeygate.service.jvm-options="${KEYGATE_BENCH_SERVICE_JVM:-$SERVICE_JVM_DEFAULT}" \
   -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
