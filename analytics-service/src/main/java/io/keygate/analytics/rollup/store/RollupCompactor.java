@@ -46,8 +46,8 @@ import org.jboss.logging.Logger;
  * append ({@link ClientIpStore#compact}). Windows only insert rows, so compaction and counting never wait on each other's row
  * locks; and readers see one snapshot, so reports are exact before, during and after a pass. While counting is behind
  * ({@link IngestionLag}), a round takes at most {@code compaction.budget-while-behind} of its interval and the next goes
- * on where it stopped; a pass then takes what fits in the budget left at the last pass's pace ({@link CompactionPace}), so a
- * round keeps to its budget while passes slow down under counting's load. Once counting has caught up, a round takes the
+ * on where it stopped; a pass then takes what fits in half the budget left at the last pass's pace ({@link CompactionPace}),
+ * so a round keeps to its budget while passes slow down under counting's load. Once counting has caught up, a round takes the
  * rest at once.
  */
 @ApplicationScoped
@@ -218,13 +218,15 @@ public class RollupCompactor {
      */
     private Uni<Long> compactFrom(
             Instant closedBefore, int maxKeys, KeyMinute after, boolean fromStart, long startNanos, long budgetNanos) {
-        int keys = pace.keysFor(maxKeys, budgetNanos - (System.nanoTime() - startNanos));
+        int keys = budgetNanos == Long.MAX_VALUE
+                ? maxKeys
+                : pace.keysFor(maxKeys, budgetNanos - (System.nanoTime() - startNanos));
         return pass(closedBefore, keys, after).chain(taken -> {
             if (taken.lockedOut()) {
                 // Another instance compacts: this one's place stays where it was for its next round.
                 return Uni.createFrom().item(0L);
             }
-            boolean spent = !pace.fits(budgetNanos - (System.nanoTime() - startNanos));
+            boolean spent = !pace.fits(maxKeys, budgetNanos - (System.nanoTime() - startNanos));
             KeyMinute next = taken.full() ? taken.last() : null;
             if (!taken.full() && fromStart) {
                 resumeAfter = null;
@@ -260,20 +262,24 @@ public class RollupCompactor {
         });
     }
 
-    /** One pass's transaction: at most {@code maxKeys} minutes of API keys and as many client-address groups. */
+    /**
+     * One pass's transaction: at most {@code maxKeys} minutes of API keys, and {@code max-keys} client-address groups
+     * whatever the pass's size (their statement starts from the index's start each pass, so a smaller share could
+     * leave later tenants' addresses waiting behind an early tenant's).
+     */
     private Uni<Taken> transaction(Instant closedBefore, int maxKeys, KeyMinute after) {
         Uni<Taken> committed = pool.withTransaction(tx -> tx.preparedQuery(TRY_LOCK)
                 .execute(Tuple.of(LOCK_ID))
                 .chain(locked -> locked.iterator().next().getBoolean("locked")
                         ? compactMinutes(tx, closedBefore, maxKeys, after)
                                 .chain(taken -> clientIps
-                                        .compact(tx, closedBefore, maxKeys)
+                                        .compact(tx, closedBefore, config.maxKeys())
                                         // Another pass while either took a full share.
                                         .map(addresses -> new Taken(
                                                 taken.keys(),
                                                 taken.rows(),
                                                 taken.last(),
-                                                taken.keys() >= maxKeys || addresses >= maxKeys,
+                                                taken.keys() >= maxKeys || addresses >= config.maxKeys(),
                                                 false)))
                         : Uni.createFrom().item(new Taken(0, 0, after, false, true))));
         // Counted once committed: a pass rolled back takes the same rows again.
