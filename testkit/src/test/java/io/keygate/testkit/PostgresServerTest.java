@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class PostgresServerTest {
 
     @Test
-    void createdDatabaseAcceptsQueriesAndStoppingRemovesTheData() throws Exception {
+    void createdDatabaseAcceptsQueriesDroppingRemovesItAndStoppingRemovesTheData() throws Exception {
         PostgresServer postgres = PostgresServer.start();
         try {
             postgres.createDatabase("token_service");
@@ -21,6 +21,16 @@ class PostgresServerTest {
                 assertThat(result.next()).isTrue();
                 assertThat(result.getString(1)).isEqualTo("token_service");
                 assertThat(result.getString(2)).startsWith("PostgreSQL");
+            }
+            postgres.dropDatabase("token_service");
+            postgres.dropDatabase("token_service"); // idempotent
+            try (var connection = DriverManager.getConnection(
+                            postgres.jdbcUrl("postgres"), PostgresServer.USER, PostgresServer.PASSWORD);
+                    ResultSet result = connection
+                            .createStatement()
+                            .executeQuery("SELECT count(*) FROM pg_database WHERE datname = 'token_service'")) {
+                assertThat(result.next()).isTrue();
+                assertThat(result.getInt(1)).isZero();
             }
         } finally {
             postgres.close();
