@@ -1,5 +1,7 @@
 package io.keygate.analytics.alert;
 
+import io.keygate.analytics.DimensionHash;
+
 /**
  * What a detector tracks state for: a key, an address or a key prefix, within its tenant. A record rather than a
  * joined string: looking a call's subject up then allocates nothing and hashes the ids' own (cached) hashes.
@@ -7,4 +9,11 @@ package io.keygate.analytics.alert;
  * @param tenantId the tenant
  * @param subject  the key id, client address or key prefix
  */
-record TenantSubject(String tenantId, String subject) {}
+record TenantSubject(String tenantId, String subject) {
+
+    /** Spread (see {@link DimensionHash}): the record's own hash code gave ten (tenant, address) pairs each hash. */
+    @Override
+    public int hashCode() {
+        return DimensionHash.with(DimensionHash.with(DimensionHash.EMPTY, tenantId), subject);
+    }
+}

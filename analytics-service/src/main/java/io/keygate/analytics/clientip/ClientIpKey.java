@@ -1,5 +1,6 @@
 package io.keygate.analytics.clientip;
 
+import io.keygate.analytics.DimensionHash;
 import java.time.Instant;
 import java.util.Comparator;
 
@@ -18,6 +19,15 @@ public record ClientIpKey(String tenantId, String keyId, Instant hour, String cl
             .thenComparing(ClientIpKey::keyId)
             .thenComparing(ClientIpKey::hour)
             .thenComparing(ClientIpKey::clientIp);
+
+    /** Spread over tenants, keys and addresses that differ in their last characters (see {@link DimensionHash}). */
+    @Override
+    public int hashCode() {
+        int hash = DimensionHash.with(DimensionHash.EMPTY, tenantId);
+        hash = DimensionHash.with(hash, keyId);
+        hash = DimensionHash.with(hash, hour);
+        return DimensionHash.with(hash, clientIp);
+    }
 
     @Override
     public int compareTo(ClientIpKey other) {

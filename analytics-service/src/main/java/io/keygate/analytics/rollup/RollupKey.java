@@ -1,5 +1,6 @@
 package io.keygate.analytics.rollup;
 
+import io.keygate.analytics.DimensionHash;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -32,6 +33,21 @@ public record RollupKey(
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(keyId, "keyId");
         Objects.requireNonNull(routeId, "routeId");
+    }
+
+    /**
+     * Spread over ids that differ in their last characters (see {@link DimensionHash}); the granularity by its ordinal,
+     * so a key hashes alike in every process.
+     */
+    @Override
+    public int hashCode() {
+        int hash = DimensionHash.with(DimensionHash.EMPTY, granularity.ordinal());
+        hash = DimensionHash.with(hash, bucket);
+        hash = DimensionHash.with(hash, tenantId);
+        hash = DimensionHash.with(hash, applicationId);
+        hash = DimensionHash.with(hash, keyId);
+        hash = DimensionHash.with(hash, routeId);
+        return DimensionHash.with(hash, statusClass);
     }
 
     /** Whether calls of this class are errors: answered with a status of 400 or more. */
