@@ -36,7 +36,12 @@ public final class AuthFailureBurstDetector {
 
     /** Whether a call failed to authenticate. */
     public static boolean isAuthFailure(CallRecorded call) {
-        return call.status() == 401 || call.outcome() == CallOutcome.IP_NOT_ALLOWED;
+        return isAuthFailure(call.status(), call.outcome());
+    }
+
+    /** Whether a call answered {@code status} with {@code outcome} failed to authenticate. */
+    public static boolean isAuthFailure(int status, CallOutcome outcome) {
+        return status == 401 || outcome == CallOutcome.IP_NOT_ALLOWED;
     }
 
     /** Counts a call; returns the alerts it raises (none, or one per subject whose burst it completes). */

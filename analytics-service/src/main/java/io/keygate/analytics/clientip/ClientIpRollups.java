@@ -1,7 +1,7 @@
 package io.keygate.analytics.clientip;
 
 import io.keygate.analytics.alert.AuthFailureBurstDetector;
-import io.keygate.events.call.CallRecorded;
+import io.keygate.analytics.rollup.ConsumedCall;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,9 +13,9 @@ public final class ClientIpRollups {
     private ClientIpRollups() {}
 
     /** The rows of the calls with a tenant and a client address. */
-    public static Map<ClientIpKey, ClientIpCounts> rollUp(Collection<CallRecorded> calls) {
+    public static Map<ClientIpKey, ClientIpCounts> rollUp(Collection<ConsumedCall> calls) {
         Map<ClientIpKey, ClientIpCounts> rows = new HashMap<>();
-        for (CallRecorded call : calls) {
+        for (ConsumedCall call : calls) {
             if (call.tenantId() == null || call.clientIp() == null) {
                 continue;
             }
@@ -27,7 +27,7 @@ public final class ClientIpRollups {
             ClientIpCounts counts = rows.computeIfAbsent(key, k -> new ClientIpCounts());
             counts.calls++;
             counts.errors += call.status() >= 400 ? 1 : 0;
-            counts.authFailures += AuthFailureBurstDetector.isAuthFailure(call) ? 1 : 0;
+            counts.authFailures += AuthFailureBurstDetector.isAuthFailure(call.status(), call.outcome()) ? 1 : 0;
             counts.firstSeen = counts.firstSeen == null || call.receivedAt().isBefore(counts.firstSeen)
                     ? call.receivedAt()
                     : counts.firstSeen;

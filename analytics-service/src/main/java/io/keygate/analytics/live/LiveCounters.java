@@ -1,6 +1,6 @@
 package io.keygate.analytics.live;
 
-import io.keygate.events.call.CallRecorded;
+import io.keygate.analytics.rollup.ConsumedCall;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,9 +28,9 @@ public final class LiveCounters {
     }
 
     /** Adds freshly counted calls, as of {@code now}. */
-    public void add(Collection<CallRecorded> calls, Instant now) {
+    public void add(Collection<ConsumedCall> calls, Instant now) {
         Instant oldest = now.minus(horizon).truncatedTo(ChronoUnit.SECONDS);
-        for (CallRecorded call : calls) {
+        for (ConsumedCall call : calls) {
             Instant second = call.receivedAt().truncatedTo(ChronoUnit.SECONDS);
             if (call.tenantId() == null || second.isBefore(oldest)) {
                 continue;

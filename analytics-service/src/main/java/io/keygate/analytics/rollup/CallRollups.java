@@ -23,11 +23,11 @@ public final class CallRollups {
         return Math.max(1, Math.min(5, status / 100));
     }
 
-    /** The rollup row key of a call at a granularity. */
-    public static RollupKey keyOf(CallRecorded call, Granularity granularity) {
+    /** The minute row key of a call. */
+    private static RollupKey minuteKeyOf(ConsumedCall call) {
         return new RollupKey(
-                granularity,
-                granularity.bucketOf(call.receivedAt()),
+                Granularity.MINUTE,
+                Granularity.MINUTE.bucketOf(call.receivedAt()),
                 call.tenantId(),
                 orEmpty(call.applicationId()),
                 orEmpty(call.keyId()),
@@ -40,13 +40,14 @@ public final class CallRollups {
      * takes no row locks, so writers need no common order). Hour and day rows are built from minute rows later
      * ({@link RollupCompaction}), so a call is summed once here, not three times.
      */
-    public static Map<RollupKey, CallRollup> rollUpMinutes(Collection<CallRecorded> calls) {
+    public static Map<RollupKey, CallRollup> rollUpMinutes(Collection<ConsumedCall> calls) {
         Map<RollupKey, CallRollup> rows = new HashMap<>();
-        for (CallRecorded call : calls) {
-            if (!isRolledUp(call)) {
-                throw new IllegalArgumentException("Call " + call.requestId() + " has no tenant");
+        for (ConsumedCall call : calls) {
+            if (call.tenantId() == null) {
+                throw new IllegalArgumentException(
+                        "Call at " + call.partition() + "-" + call.offset() + " has no tenant");
             }
-            rows.computeIfAbsent(keyOf(call, Granularity.MINUTE), k -> CallRollup.pending())
+            rows.computeIfAbsent(minuteKeyOf(call), k -> CallRollup.pending())
                     .add(call.bytesIn(), call.bytesOut(), call.durationMicros());
         }
         return rows;

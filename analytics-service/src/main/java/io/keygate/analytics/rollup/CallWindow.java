@@ -1,7 +1,6 @@
 package io.keygate.analytics.rollup;
 
 import io.keygate.events.alert.AlertRaised;
-import io.keygate.events.call.CallRecorded;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +41,11 @@ public record CallWindow(
      *
      * @param watermarks per partition, the next offset to count (a partition without one counts from 0)
      */
-    public List<CallRecorded> notCountedBefore(Map<Integer, Long> watermarks) {
-        List<CallRecorded> fresh = new ArrayList<>(calls.size());
+    public List<ConsumedCall> notCountedBefore(Map<Integer, Long> watermarks) {
+        List<ConsumedCall> fresh = new ArrayList<>(calls.size());
         for (ConsumedCall consumed : calls) {
             if (consumed.offset() >= watermarks.getOrDefault(consumed.partition(), 0L)) {
-                fresh.add(consumed.call());
+                fresh.add(consumed);
             }
         }
         return fresh;

@@ -1,6 +1,7 @@
 package io.keygate.analytics.live;
 
 import static io.keygate.analytics.usage.SampleCalls.call;
+import static io.keygate.analytics.usage.SampleCalls.consumed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -16,12 +17,12 @@ class LiveCountersTest {
     void callsAreCountedPerTenantAndSecondOverTheHorizonWithZerosBetween() {
         LiveCounters live = new LiveCounters(Duration.ofSeconds(10));
         live.add(
-                List.of(
+                consumed(List.of(
                         call("acme", "k1", NOW.minusSeconds(2), 200, 10, 20),
                         call("acme", "k2", NOW.minusSeconds(2), 500, 1, 2),
                         call("acme", "k1", NOW, 200, 3, 4),
                         call("other", "k3", NOW, 200, 3, 4),
-                        call("acme", "k1", NOW.minusSeconds(60), 200, 3, 4)),
+                        call("acme", "k1", NOW.minusSeconds(60), 200, 3, 4))),
                 NOW);
 
         List<SecondCounters> seconds = live.lastSeconds("acme", NOW);

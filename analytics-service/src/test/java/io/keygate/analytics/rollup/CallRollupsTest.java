@@ -1,6 +1,7 @@
 package io.keygate.analytics.rollup;
 
 import static io.keygate.analytics.usage.SampleCalls.call;
+import static io.keygate.analytics.usage.SampleCalls.consumed;
 import static io.keygate.analytics.usage.SampleCalls.withApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,12 +21,12 @@ class CallRollupsTest {
 
     @Test
     void everyCallIsCountedOnceInItsMinuteByTenantApplicationKeyRouteAndStatusClass() {
-        Map<RollupKey, CallRollup> rows = CallRollups.rollUpMinutes(List.of(
+        Map<RollupKey, CallRollup> rows = CallRollups.rollUpMinutes(consumed(List.of(
                 call("acme", "k1", M0.plusSeconds(1), 200, 3, 4),
                 call("acme", "k1", M0.plusSeconds(59), 201, 1, 2),
                 call("acme", "k1", M0.plusSeconds(60), 503, 5, 6),
                 call("acme", null, M0.plusSeconds(5), 404, 10, 100),
-                withApplication(call("acme", "k1", M0.plusSeconds(2), 200, 7, 8), "app_1")));
+                withApplication(call("acme", "k1", M0.plusSeconds(2), 200, 7, 8), "app_1"))));
 
         RollupKey minute0 = new RollupKey(Granularity.MINUTE, M0, "acme", "", "k1", "rt_1", 2);
         assertThat(rows.get(minute0).calls()).isEqualTo(2);
@@ -69,7 +70,7 @@ class CallRollupsTest {
     void callsWithoutATenantAreNotRolledUp() {
         assertThat(CallRollups.isRolledUp(call(null, "k1", M0, 401, 0, 0))).isFalse();
         assertThat(CallRollups.isRolledUp(call("acme", null, M0, 404, 0, 0))).isTrue();
-        assertThatThrownBy(() -> CallRollups.rollUpMinutes(List.of(call(null, "k1", M0, 401, 0, 0))))
+        assertThatThrownBy(() -> CallRollups.rollUpMinutes(consumed(List.of(call(null, "k1", M0, 401, 0, 0)))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -16,20 +16,20 @@ class CallWindowTest {
     private final CallRecorded a = call("acme", "k1", M0, 200, 1, 1);
     private final CallRecorded b = call("acme", "k1", M0, 200, 2, 2);
     private final CallRecorded c = call("acme", "k2", M0, 200, 3, 3);
-    private final CallWindow window = new CallWindow(
-            "keygate.calls",
-            List.of(new ConsumedCall(0, 10, a), new ConsumedCall(0, 11, b), new ConsumedCall(1, 5, c)),
-            Map.of(0, 12L, 1, 6L),
-            List.of());
+    private final ConsumedCall atA = new ConsumedCall(0, 10, a);
+    private final ConsumedCall atB = new ConsumedCall(0, 11, b);
+    private final ConsumedCall atC = new ConsumedCall(1, 5, c);
+    private final CallWindow window =
+            new CallWindow("keygate.calls", List.of(atA, atB, atC), Map.of(0, 12L, 1, 6L), List.of());
 
     @Test
     void callsAtOrAboveTheirPartitionsWatermarkAreCounted() {
-        assertThat(window.notCountedBefore(Map.of(0, 11L, 1, 5L))).containsExactly(b, c);
+        assertThat(window.notCountedBefore(Map.of(0, 11L, 1, 5L))).containsExactly(atB, atC);
     }
 
     @Test
     void aPartitionWithoutAWatermarkCountsFromTheStart() {
-        assertThat(window.notCountedBefore(Map.of())).containsExactly(a, b, c);
+        assertThat(window.notCountedBefore(Map.of())).containsExactly(atA, atB, atC);
     }
 
     @Test

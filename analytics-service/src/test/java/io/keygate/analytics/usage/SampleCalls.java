@@ -1,9 +1,12 @@
 package io.keygate.analytics.usage;
 
+import io.keygate.analytics.rollup.ConsumedCall;
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.call.CallOutcome;
 import io.keygate.events.call.CallRecorded;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Builds call records as the gateway publishes them. */
@@ -73,6 +76,15 @@ public final class SampleCalls {
                 call.bytesOut(),
                 call.clientIp(),
                 call.receivedAt());
+    }
+
+    /** The calls as read one after the other from partition 0, from offset 0. */
+    public static List<ConsumedCall> consumed(List<CallRecorded> calls) {
+        List<ConsumedCall> consumed = new ArrayList<>(calls.size());
+        for (int i = 0; i < calls.size(); i++) {
+            consumed.add(new ConsumedCall(0, i, calls.get(i)));
+        }
+        return consumed;
     }
 
     public static EventEnvelope<CallRecorded> envelope(CallRecorded call) {

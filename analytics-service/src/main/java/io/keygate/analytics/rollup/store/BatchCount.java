@@ -1,7 +1,7 @@
 package io.keygate.analytics.rollup.store;
 
+import io.keygate.analytics.rollup.ConsumedCall;
 import io.keygate.events.alert.AlertRaised;
-import io.keygate.events.call.CallRecorded;
 import java.util.List;
 
 /**
@@ -11,4 +11,4 @@ import java.util.List;
  * @param newAlerts  alerts stored for the first time (queued for publication)
  * @param minuteRows pending minute rows appended
  */
-public record BatchCount(List<CallRecorded> freshCalls, List<AlertRaised> newAlerts, int minuteRows) {}
+public record BatchCount(List<ConsumedCall> freshCalls, List<AlertRaised> newAlerts, int minuteRows) {}

@@ -6,8 +6,8 @@ import io.keygate.analytics.clientip.store.ClientIpStore;
 import io.keygate.analytics.rollup.CallRollup;
 import io.keygate.analytics.rollup.CallRollups;
 import io.keygate.analytics.rollup.CallWindow;
+import io.keygate.analytics.rollup.ConsumedCall;
 import io.keygate.analytics.rollup.RollupKey;
-import io.keygate.events.call.CallRecorded;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -51,7 +51,7 @@ public class RollupStore {
         }
         return pool.withTransaction(tx -> ConsumedOffsets.lock(tx, window.topic(), window.nextOffsets())
                         .chain(watermarks -> {
-                            List<CallRecorded> fresh = window.notCountedBefore(watermarks);
+                            List<ConsumedCall> fresh = window.notCountedBefore(watermarks);
                             Map<RollupKey, CallRollup> minutes = CallRollups.rollUpMinutes(fresh);
                             // Independent statements, sent together: the connection pipelines them, so the transaction
                             // waits for the slowest rather than for their sum.

@@ -85,6 +85,7 @@ public class CallConsumer {
                 skip(record, offset, read == null ? "no value (tombstone)" : read.unreadable());
             } else if (CallRollups.isRolledUp(read.call())) {
                 CallRecorded call = ids.share(read.call());
+                // The window keeps what counting reads of the call; the detectors see it whole, once, now.
                 calls.add(new ConsumedCall(record.getPartition(), offset, call));
                 detected.add(call);
             } else {

@@ -7,7 +7,6 @@ import io.keygate.analytics.rollup.IngestionLag;
 import io.keygate.analytics.rollup.store.BatchCount;
 import io.keygate.analytics.rollup.store.RollupStore;
 import io.keygate.events.alert.AlertRaised;
-import io.keygate.events.call.CallRecorded;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -158,7 +157,7 @@ public class CallFlusher {
         Instant now = Instant.now();
         live.add(count.freshCalls(), now);
         Instant newest = null;
-        for (CallRecorded call : count.freshCalls()) {
+        for (ConsumedCall call : count.freshCalls()) {
             if (newest == null || call.receivedAt().isAfter(newest)) {
                 newest = call.receivedAt();
             }
