@@ -11,9 +11,9 @@ import io.keygate.analytics.DimensionHash;
  */
 record TenantSubject(String tenantId, String subject) {
 
-    /** Spread (see {@link DimensionHash}): the record's own hash code gave ten (tenant, address) pairs each hash. */
+    /** Spread over tenants and subjects that differ in their last characters (see {@link DimensionHash}). */
     @Override
     public int hashCode() {
-        return DimensionHash.with(DimensionHash.with(DimensionHash.EMPTY, tenantId), subject);
+        return DimensionHash.of(tenantId, subject);
     }
 }

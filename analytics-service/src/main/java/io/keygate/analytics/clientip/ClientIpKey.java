@@ -26,7 +26,7 @@ public record ClientIpKey(String tenantId, String keyId, Instant hour, String cl
         int hash = DimensionHash.with(DimensionHash.EMPTY, tenantId);
         hash = DimensionHash.with(hash, keyId);
         hash = DimensionHash.with(hash, hour);
-        return DimensionHash.with(hash, clientIp);
+        return DimensionHash.finish(DimensionHash.with(hash, clientIp));
     }
 
     @Override

@@ -15,7 +15,16 @@ public final class CallRollups {
      * only counted in a metric).
      */
     public static boolean isRolledUp(CallRecorded call) {
-        return call.tenantId() != null;
+        return isRolledUp(call.tenantId());
+    }
+
+    /** Whether a call read from its topic is rolled up (see {@link #isRolledUp(CallRecorded)}). */
+    public static boolean isRolledUp(ConsumedCall call) {
+        return isRolledUp(call.tenantId());
+    }
+
+    private static boolean isRolledUp(String tenantId) {
+        return tenantId != null;
     }
 
     /** Status class of a status: 2 for 2xx, …; out-of-range statuses are clamped to 1 or 5. */
@@ -43,7 +52,7 @@ public final class CallRollups {
     public static Map<RollupKey, CallRollup> rollUpMinutes(Collection<ConsumedCall> calls) {
         Map<RollupKey, CallRollup> rows = new HashMap<>();
         for (ConsumedCall call : calls) {
-            if (call.tenantId() == null) {
+            if (!isRolledUp(call)) {
                 throw new IllegalArgumentException(
                         "Call at " + call.partition() + "-" + call.offset() + " has no tenant");
             }

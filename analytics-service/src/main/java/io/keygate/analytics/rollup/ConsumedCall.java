@@ -9,7 +9,7 @@ import java.util.Objects;
  * A call record as read from its topic and held until its window is written: where it was (partition and offset,
  * which identify it for idempotency) and what counting reads of it. Not the whole {@link CallRecorded}: a window
  * holds tens of thousands of calls for a second or two, across young collections, and the request id, gateway,
- * method and path nobody counts by were two thirds of what each held call kept alive (~350 bytes, now ~100).
+ * method and path nobody counts by were most of what each held call kept alive.
  *
  * @param partition      the partition of the calls topic it was read from
  * @param offset         its offset in that partition

@@ -47,7 +47,7 @@ public record RollupKey(
         hash = DimensionHash.with(hash, applicationId);
         hash = DimensionHash.with(hash, keyId);
         hash = DimensionHash.with(hash, routeId);
-        return DimensionHash.with(hash, statusClass);
+        return DimensionHash.finish(DimensionHash.with(hash, statusClass));
     }
 
     /** Whether calls of this class are errors: answered with a status of 400 or more. */

@@ -1,5 +1,6 @@
 package io.keygate.analytics.rollup.store;
 
+import io.keygate.analytics.DimensionHash;
 import io.keygate.analytics.clientip.store.ClientIpStore;
 import io.keygate.analytics.config.AnalyticsConfig;
 import io.keygate.analytics.rollup.CallRollup;
@@ -245,7 +246,14 @@ public class RollupCompactor {
     }
 
     /** A minute of a tenant's API key ('' for calls without one): what a pass takes the pending rows of. */
-    private record KeyMinute(String tenantId, String keyId, OffsetDateTime minute) {}
+    private record KeyMinute(String tenantId, String keyId, OffsetDateTime minute) {
+
+        /** Spread over tenants and keys that differ in their last characters (see {@link DimensionHash}). */
+        @Override
+        public int hashCode() {
+            return DimensionHash.of(tenantId, keyId, minute);
+        }
+    }
 
     /**
      * What one pass took: minutes of API keys and pending rows, the last of those minutes, after which the next pass goes
