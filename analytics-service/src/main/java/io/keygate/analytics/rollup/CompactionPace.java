@@ -21,19 +21,27 @@ public final class CompactionPace {
 
     /** Minutes of API keys for the next pass, with {@code remainingNanos} of the round's budget left. */
     public int keysFor(int maxKeys, long remainingNanos) {
-        int least = Math.min(MIN_KEYS, maxKeys);
         long pace = nanosPerKey;
         if (pace == 0) {
-            return least;
+            return least(maxKeys);
         }
-        long fit = Math.max(0, remainingNanos) / 2 / pace;
-        return (int) Math.max(least, Math.min(maxKeys, fit));
+        return (int) Math.max(least(maxKeys), Math.min(maxKeys, fitting(remainingNanos, pace)));
     }
 
     /** Whether another pass fits in {@code remainingNanos}: at least the smallest pass, at the last pace, in half of it. */
     public boolean fits(int maxKeys, long remainingNanos) {
         long pace = nanosPerKey;
-        return remainingNanos > 0 && (pace == 0 || remainingNanos / 2 / pace >= Math.min(MIN_KEYS, maxKeys));
+        return remainingNanos > 0 && (pace == 0 || fitting(remainingNanos, pace) >= least(maxKeys));
+    }
+
+    /** The smallest pass: {@link #MIN_KEYS}, or fewer if fewer are configured. */
+    private static int least(int maxKeys) {
+        return Math.min(MIN_KEYS, maxKeys);
+    }
+
+    /** Key minutes that take half of {@code remainingNanos} at {@code pace}. */
+    private static long fitting(long remainingNanos, long pace) {
+        return Math.max(0, remainingNanos) / 2 / pace;
     }
 
     /** Records a pass that took {@code keys} minutes of API keys in {@code nanos}. */

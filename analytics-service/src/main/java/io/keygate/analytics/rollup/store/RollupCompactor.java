@@ -54,6 +54,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class RollupCompactor {
 
+    /** The budget of a round that takes every pass it needs (caught up, or compacting every closed minute). */
+    private static final long UNBUDGETED = Long.MAX_VALUE;
+
     private static final Logger LOG = Logger.getLogger(RollupCompactor.class);
 
     /** Any constant: the advisory lock that makes passes of several instances take turns. */
@@ -191,7 +194,7 @@ public class RollupCompactor {
         // Behind: the newest call counted is older than the minutes compaction takes, so those minutes still fill, and
         // counting (which alerts wait on) needs the time more than the merge, which reads do not need to be exact.
         boolean behind = lag.isBehind(now, config.closedAfter(), active);
-        long budgetNanos = behind ? (long) (config.interval().toNanos() * budgetWhileBehind) : Long.MAX_VALUE;
+        long budgetNanos = behind ? (long) (config.interval().toNanos() * budgetWhileBehind) : UNBUDGETED;
         KeyMinute after = behind ? resumeAfter : null;
         return compactFrom(
                 now.minus(config.closedAfter()), maxKeys, after, after == null, System.nanoTime(), budgetNanos);
@@ -209,7 +212,7 @@ public class RollupCompactor {
 
     /** As {@link #compactClosed(Instant)}, taking at most {@code maxKeys} minutes of API keys per pass. */
     public Uni<Long> compactClosed(Instant closedBefore, int maxKeys) {
-        return compactFrom(closedBefore, maxKeys, null, true, System.nanoTime(), Long.MAX_VALUE);
+        return compactFrom(closedBefore, maxKeys, null, true, System.nanoTime(), UNBUDGETED);
     }
 
     /**
@@ -219,15 +222,13 @@ public class RollupCompactor {
      */
     private Uni<Long> compactFrom(
             Instant closedBefore, int maxKeys, KeyMinute after, boolean fromStart, long startNanos, long budgetNanos) {
-        int keys = budgetNanos == Long.MAX_VALUE
-                ? maxKeys
-                : pace.keysFor(maxKeys, budgetNanos - (System.nanoTime() - startNanos));
+        int keys = budgetNanos == UNBUDGETED ? maxKeys : pace.keysFor(maxKeys, remainingNanos(startNanos, budgetNanos));
         return pass(closedBefore, keys, after).chain(taken -> {
             if (taken.lockedOut()) {
                 // Another instance compacts: this one's place stays where it was for its next round.
                 return Uni.createFrom().item(0L);
             }
-            boolean spent = !pace.fits(maxKeys, budgetNanos - (System.nanoTime() - startNanos));
+            boolean spent = !pace.fits(maxKeys, remainingNanos(startNanos, budgetNanos));
             KeyMinute next = taken.full() ? taken.last() : null;
             if (!taken.full() && fromStart) {
                 resumeAfter = null;
@@ -243,6 +244,11 @@ public class RollupCompactor {
             return compactFrom(closedBefore, maxKeys, next, fromStart || next == null, startNanos, budgetNanos)
                     .map(more -> more + taken.rows());
         });
+    }
+
+    /** The budget of a round started at {@code startNanos} left now. */
+    private static long remainingNanos(long startNanos, long budgetNanos) {
+        return budgetNanos - (System.nanoTime() - startNanos);
     }
 
     /** A minute of a tenant's API key ('' for calls without one): what a pass takes the pending rows of. */
