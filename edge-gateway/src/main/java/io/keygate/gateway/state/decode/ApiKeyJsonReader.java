@@ -3,6 +3,8 @@ package io.keygate.gateway.state.decode;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.keygate.events.canonical.CanonicalText;
+import io.keygate.events.canonical.NotCanonicalException;
 import io.keygate.events.token.ApiKeyStatus;
 import io.keygate.events.token.Quota;
 import io.keygate.events.token.QuotaRefill;

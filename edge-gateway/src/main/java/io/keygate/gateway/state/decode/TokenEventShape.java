@@ -1,6 +1,7 @@
 package io.keygate.gateway.state.decode;
 
 import io.keygate.events.EventType;
+import io.keygate.events.canonical.CanonicalAttributes;
 import io.keygate.events.token.ApiKeyState;
 import io.keygate.events.token.TokenEvent;
 import java.lang.reflect.ParameterizedType;
@@ -53,9 +54,9 @@ final class TokenEventShape {
         return List.copyOf(shapes);
     }
 
-    /** Whether a {@code ce_type} header's value names this type. */
-    boolean hasType(byte[] headerValue) {
-        return java.util.Arrays.equals(cloudEventType, headerValue);
+    /** Whether a record's {@code ce_type} names this type. */
+    boolean hasType(CanonicalAttributes attributes) {
+        return attributes.hasType(cloudEventType);
     }
 
     /** The kind of a field besides {@code key}, or null for a field the record does not have (ignored, as Jackson does). */

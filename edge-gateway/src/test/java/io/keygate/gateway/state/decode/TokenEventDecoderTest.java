@@ -147,6 +147,17 @@ class TokenEventDecoderTest {
     }
 
     @Test
+    void eventsOfAPersonsRequestCarryingActorAndClientAddressAreReadFast() {
+        // What the token-service publishes when a user issues, rotates or revokes a key through its API.
+        PublishedRecord record = PublishedRecord.of(
+                        5, new ApiKeyIssued(anApiKey().build()))
+                .plusHeader("ce_actor", "user:usr_1")
+                .plusHeader("ce_clientip", "203.0.113.9");
+
+        assertThat(record.readFast()).isNotNull().isEqualTo(record.readTheGeneralWay());
+    }
+
+    @Test
     void headersThatAreNotCloudEventsOnesAreIgnoredAsTheSdkDoes() {
         PublishedRecord record = PublishedRecord.of(
                         5, new ApiKeyIssued(anApiKey().build()))

@@ -1,14 +1,14 @@
-package io.keygate.gateway.state.decode;
+package io.keygate.events.canonical;
 
 /**
  * A record is not in the exact shape the fast decoder reads: the caller reads it the general way instead. Thrown for
  * unusual and malformed records alike, so it carries no stack trace (it is control flow, not an error).
  */
-final class NotCanonicalException extends Exception {
+public final class NotCanonicalException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    static final NotCanonicalException INSTANCE = new NotCanonicalException();
+    public static final NotCanonicalException INSTANCE = new NotCanonicalException();
 
     private NotCanonicalException() {
         super("not in the canonical shape", null, false, false);

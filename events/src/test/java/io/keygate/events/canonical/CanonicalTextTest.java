@@ -1,9 +1,8 @@
-package io.keygate.gateway.state.decode;
+package io.keygate.events.canonical;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.keygate.gateway.state.GatewayKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.SplittableRandom;
@@ -29,7 +28,7 @@ class CanonicalTextTest {
 
             assertThat(CanonicalText.instantMicros(instant.toString()))
                     .as(instant.toString())
-                    .isEqualTo(GatewayKey.micros(instant));
+                    .isEqualTo(micros(instant));
         }
     }
 
@@ -42,7 +41,7 @@ class CanonicalTextTest {
                 "2026-01-01T00:00:00.12345678Z"
             })
     void fractionsOfAnyLengthReadAsTheGeneralParserReadsThem(String text) throws NotCanonicalException {
-        assertThat(CanonicalText.instantMicros(text)).isEqualTo(GatewayKey.micros(Instant.parse(text)));
+        assertThat(CanonicalText.instantMicros(text)).isEqualTo(micros(Instant.parse(text)));
     }
 
     @ParameterizedTest
@@ -90,5 +89,26 @@ class CanonicalTextTest {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void instantsReadToTheNanosecondAsInstantParseReadsThem() throws NotCanonicalException {
+        for (String text : new String[] {
+            "2026-12-06T10:15:30Z",
+            "2026-12-06T10:15:30.1Z",
+            "2026-12-06T10:15:30.123456Z",
+            "1970-01-01T00:00:00Z",
+            "0000-01-01T00:00:00.000000001Z",
+            "9999-12-31T23:59:59.999999999Z"
+        }) {
+            assertThat(CanonicalText.instant(text)).as(text).isEqualTo(Instant.parse(text));
+        }
+        assertThatThrownBy(() -> CanonicalText.instant("2026-12-06T10:15:30+01:00"))
+                .isInstanceOf(NotCanonicalException.class);
+    }
+
+    /** µs since the epoch, rounded down (also before the epoch). */
+    private static long micros(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
     }
 }
