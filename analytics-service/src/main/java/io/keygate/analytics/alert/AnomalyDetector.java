@@ -1,7 +1,7 @@
 package io.keygate.analytics.alert;
 
+import io.keygate.analytics.rollup.ConsumedCall;
 import io.keygate.events.alert.AlertRaised;
-import io.keygate.events.call.CallRecorded;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,9 +20,9 @@ public final class AnomalyDetector {
     }
 
     /** The alerts the calls raise, in the order they were raised. */
-    public List<AlertRaised> observe(List<CallRecorded> calls) {
+    public List<AlertRaised> observe(List<ConsumedCall> calls) {
         List<AlertRaised> alerts = new ArrayList<>(0);
-        for (CallRecorded call : calls) {
+        for (ConsumedCall call : calls) {
             alerts.addAll(spikes.observe(call));
             alerts.addAll(bursts.observe(call));
             alerts.addAll(newAddresses.observe(call));

@@ -1,11 +1,11 @@
 package io.keygate.analytics.alert;
 
+import io.keygate.analytics.rollup.ConsumedCall;
 import io.keygate.events.alert.AlertAction;
 import io.keygate.events.alert.AlertKind;
 import io.keygate.events.alert.AlertRaised;
 import io.keygate.events.alert.AlertSeverity;
 import io.keygate.events.call.CallOutcome;
-import io.keygate.events.call.CallRecorded;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,17 +35,12 @@ public final class AuthFailureBurstDetector {
     }
 
     /** Whether a call failed to authenticate. */
-    public static boolean isAuthFailure(CallRecorded call) {
-        return isAuthFailure(call.status(), call.outcome());
-    }
-
-    /** Whether a call answered {@code status} with {@code outcome} failed to authenticate. */
-    public static boolean isAuthFailure(int status, CallOutcome outcome) {
-        return status == 401 || outcome == CallOutcome.IP_NOT_ALLOWED;
+    public static boolean isAuthFailure(ConsumedCall call) {
+        return call.status() == 401 || call.outcome() == CallOutcome.IP_NOT_ALLOWED;
     }
 
     /** Counts a call; returns the alerts it raises (none, or one per subject whose burst it completes). */
-    public List<AlertRaised> observe(CallRecorded call) {
+    public List<AlertRaised> observe(ConsumedCall call) {
         if (call.tenantId() == null || !isAuthFailure(call)) {
             return List.of();
         }
@@ -64,7 +59,7 @@ public final class AuthFailureBurstDetector {
             AlertKind kind,
             String subject,
             int threshold,
-            CallRecorded call,
+            ConsumedCall call,
             List<AlertRaised> alerts) {
         long at = call.receivedAt().toEpochMilli();
         Failures failures =
@@ -79,7 +74,7 @@ public final class AuthFailureBurstDetector {
         }
     }
 
-    private AlertRaised alert(AlertKind kind, String subject, int threshold, long oldest, CallRecorded call) {
+    private AlertRaised alert(AlertKind kind, String subject, int threshold, long oldest, ConsumedCall call) {
         Instant start = Instant.ofEpochMilli(oldest);
         boolean byIpKind = kind == AlertKind.AUTH_FAILURE_BURST_BY_IP;
         String evidence = String.format(

@@ -1,10 +1,10 @@
 package io.keygate.analytics.alert;
 
+import io.keygate.analytics.rollup.ConsumedCall;
 import io.keygate.events.alert.AlertAction;
 import io.keygate.events.alert.AlertKind;
 import io.keygate.events.alert.AlertRaised;
 import io.keygate.events.alert.AlertSeverity;
-import io.keygate.events.call.CallRecorded;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -32,7 +32,7 @@ public final class NewClientIpDetector {
     }
 
     /** Counts a call; returns the alert it raises, if any. */
-    public List<AlertRaised> observe(CallRecorded call) {
+    public List<AlertRaised> observe(ConsumedCall call) {
         if (call.keyId() == null || call.tenantId() == null || call.clientIp() == null || call.status() >= 400) {
             return List.of();
         }

@@ -1,10 +1,10 @@
 package io.keygate.analytics.alert;
 
+import io.keygate.analytics.rollup.ConsumedCall;
 import io.keygate.events.alert.AlertAction;
 import io.keygate.events.alert.AlertKind;
 import io.keygate.events.alert.AlertRaised;
 import io.keygate.events.alert.AlertSeverity;
-import io.keygate.events.call.CallRecorded;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +35,7 @@ public final class RateSpikeDetector {
     }
 
     /** Counts a call; returns the alert it raises, if any. */
-    public List<AlertRaised> observe(CallRecorded call) {
+    public List<AlertRaised> observe(ConsumedCall call) {
         if (call.keyId() == null || call.tenantId() == null) {
             return List.of();
         }
@@ -54,7 +54,7 @@ public final class RateSpikeDetector {
         return List.of();
     }
 
-    private AlertRaised alert(CallRecorded call, KeyRate rate, long interval, AlertSeverity severity, Instant at) {
+    private AlertRaised alert(ConsumedCall call, KeyRate rate, long interval, AlertSeverity severity, Instant at) {
         Instant start = Instant.ofEpochMilli(interval * intervalMillis);
         double threshold =
                 rate.threshold(severity == AlertSeverity.CRITICAL ? rules.spikeCriticalSigmas() : rules.spikeSigmas());
@@ -107,7 +107,7 @@ public final class RateSpikeDetector {
         }
 
         /** Closes the intervals before {@code interval}; returns a warning for the closed one, if it deserves one. */
-        AlertRaised advanceTo(long interval, CallRecorded call) {
+        AlertRaised advanceTo(long interval, ConsumedCall call) {
             if (interval <= current) {
                 return null; // a late call counts in the current interval
             }

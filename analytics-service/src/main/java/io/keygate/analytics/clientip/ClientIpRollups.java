@@ -27,7 +27,7 @@ public final class ClientIpRollups {
             ClientIpCounts counts = rows.computeIfAbsent(key, k -> new ClientIpCounts());
             counts.calls++;
             counts.errors += call.status() >= 400 ? 1 : 0;
-            counts.authFailures += AuthFailureBurstDetector.isAuthFailure(call.status(), call.outcome()) ? 1 : 0;
+            counts.authFailures += AuthFailureBurstDetector.isAuthFailure(call) ? 1 : 0;
             counts.firstSeen = counts.firstSeen == null || call.receivedAt().isBefore(counts.firstSeen)
                     ? call.receivedAt()
                     : counts.firstSeen;

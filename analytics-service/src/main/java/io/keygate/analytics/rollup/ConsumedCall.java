@@ -40,9 +40,30 @@ public record ConsumedCall(
         String clientIp,
         Instant receivedAt) {
 
+    /** The partition and offset of a call decoded from a record whose place the decoder is not told. */
+    public static final int UNPLACED = -1;
+
     public ConsumedCall {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(receivedAt, "receivedAt");
+    }
+
+    /** This call, read from {@code partition} at {@code offset}. */
+    public ConsumedCall at(int partition, long offset) {
+        return new ConsumedCall(
+                partition,
+                offset,
+                tenantId,
+                applicationId,
+                keyId,
+                routeId,
+                status,
+                outcome,
+                durationMicros,
+                bytesIn,
+                bytesOut,
+                clientIp,
+                receivedAt);
     }
 
     /** What counting reads of {@code call}, read from {@code partition} at {@code offset}. */

@@ -1,6 +1,7 @@
 package io.keygate.analytics.alert;
 
 import static io.keygate.analytics.usage.SampleCalls.call;
+import static io.keygate.analytics.usage.SampleCalls.consumed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keygate.events.alert.AlertAction;
@@ -28,7 +29,7 @@ class AnomalyDetectorTest {
         calls.addAll(burst("k1", spikeStart, 400, 10_000, 200));
         calls.addAll(steady("k1", spikeStart.plusSeconds(30), 30, new Random(2)));
 
-        List<AlertRaised> alerts = new AnomalyDetector(RULES).observe(calls);
+        List<AlertRaised> alerts = new AnomalyDetector(RULES).observe(consumed(calls));
 
         assertThat(alerts).hasSize(1);
         AlertRaised alert = alerts.get(0);
@@ -48,7 +49,7 @@ class AnomalyDetectorTest {
         calls.addAll(burst("k1", rise, 25, 10_000, 200));
         calls.addAll(steady("k1", rise.plusSeconds(10), 30, new Random(2)));
 
-        List<AlertRaised> alerts = new AnomalyDetector(RULES).observe(calls);
+        List<AlertRaised> alerts = new AnomalyDetector(RULES).observe(consumed(calls));
 
         assertThat(alerts).singleElement().satisfies(alert -> {
             assertThat(alert.severity()).isEqualTo(AlertSeverity.WARNING);
@@ -59,7 +60,7 @@ class AnomalyDetectorTest {
 
     @Test
     void noSpikeBeforeTheBaselineIsWarm() {
-        List<AlertRaised> alerts = new AnomalyDetector(RULES).observe(burst("k1", T0, 500, 10_000, 200));
+        List<AlertRaised> alerts = new AnomalyDetector(RULES).observe(consumed(burst("k1", T0, 500, 10_000, 200)));
 
         assertThat(alerts).isEmpty();
     }
@@ -71,7 +72,7 @@ class AnomalyDetectorTest {
             calls.add(failure(null, "203.0.113.9", T0.plusMillis(i * 500L)));
         }
 
-        List<AlertRaised> alerts = new AnomalyDetector(RULES).observe(calls);
+        List<AlertRaised> alerts = new AnomalyDetector(RULES).observe(consumed(calls));
 
         assertThat(alerts).singleElement().satisfies(alert -> {
             assertThat(alert.kind()).isEqualTo(AlertKind.AUTH_FAILURE_BURST_BY_IP);
@@ -89,7 +90,7 @@ class AnomalyDetectorTest {
         for (int i = 0; i < 100; i++) {
             slow.add(failure(null, "203.0.113.9", T0.plusSeconds(i * 4L)));
         }
-        assertThat(new AnomalyDetector(RULES).observe(slow)).isEmpty();
+        assertThat(new AnomalyDetector(RULES).observe(consumed(slow))).isEmpty();
 
         List<CallRecorded> twoBursts = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
@@ -97,7 +98,7 @@ class AnomalyDetectorTest {
             twoBursts.add(failure(null, "203.0.113.9", T0.plusSeconds(600 + i)));
         }
         twoBursts.sort((a, b) -> a.receivedAt().compareTo(b.receivedAt()));
-        assertThat(new AnomalyDetector(RULES).observe(twoBursts)).hasSize(2);
+        assertThat(new AnomalyDetector(RULES).observe(consumed(twoBursts))).hasSize(2);
     }
 
     @Test
@@ -107,7 +108,7 @@ class AnomalyDetectorTest {
             calls.add(failure("k9", "198.51.100." + i, T0.plusSeconds(i)));
         }
 
-        List<AlertRaised> alerts = new AnomalyDetector(RULES).observe(calls);
+        List<AlertRaised> alerts = new AnomalyDetector(RULES).observe(consumed(calls));
 
         assertThat(alerts).singleElement().satisfies(alert -> {
             assertThat(alert.kind()).isEqualTo(AlertKind.AUTH_FAILURE_BURST_BY_KEY);
@@ -121,8 +122,11 @@ class AnomalyDetectorTest {
         List<CallRecorded> calls = new ArrayList<>(steady("k1", T0, 60, new Random(1)));
         calls.addAll(burst("k1", T0.plusSeconds(600), 400, 10_000, 200));
 
-        assertThat(new AnomalyDetector(RULES).observe(calls).get(0).alertId())
-                .isEqualTo(new AnomalyDetector(RULES).observe(calls).get(0).alertId());
+        assertThat(new AnomalyDetector(RULES).observe(consumed(calls)).get(0).alertId())
+                .isEqualTo(new AnomalyDetector(RULES)
+                        .observe(consumed(calls))
+                        .get(0)
+                        .alertId());
     }
 
     @Test
@@ -135,7 +139,7 @@ class AnomalyDetectorTest {
         calls.add(ok("k1", "198.51.100.7", T0.plusSeconds(7301)));
         calls.add(ok("k2", "10.0.0.1", T0.plusSeconds(7302)));
 
-        List<AlertRaised> alerts = new AnomalyDetector(RULES).observe(calls);
+        List<AlertRaised> alerts = new AnomalyDetector(RULES).observe(consumed(calls));
 
         assertThat(alerts).singleElement().satisfies(alert -> {
             assertThat(alert.kind()).isEqualTo(AlertKind.KEY_USED_FROM_NEW_IP);
@@ -153,7 +157,7 @@ class AnomalyDetectorTest {
         }
         calls.add(ok("k1", "198.51.100.7", T0.plusSeconds(7300)));
 
-        assertThat(new AnomalyDetector(RULES).observe(calls)).isEmpty();
+        assertThat(new AnomalyDetector(RULES).observe(consumed(calls))).isEmpty();
     }
 
     private static CallRecorded ok(String key, String ip, Instant at) {

@@ -6,7 +6,6 @@ import io.keygate.analytics.config.AnalyticsConfig;
 import io.keygate.analytics.rollup.CallRollups;
 import io.keygate.analytics.rollup.ConsumedCall;
 import io.keygate.events.alert.AlertRaised;
-import io.keygate.events.call.CallRecorded;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -40,8 +39,6 @@ public class CallConsumer {
     private final MeterRegistry metrics;
     private final Counter withoutTenant;
     private final AnomalyDetector detector;
-    /** Batches are delivered one at a time, so one table serves them all. */
-    private final SharedIds ids = new SharedIds();
 
     CallConsumer(CallFlusher flusher, AnalyticsConfig config, MeterRegistry metrics) {
         this.flusher = flusher;
@@ -72,7 +69,6 @@ public class CallConsumer {
         String topic = null;
         Map<Integer, Long> nextOffsets = new HashMap<>();
         List<ConsumedCall> calls = new ArrayList<>(batch.getRecords().size());
-        List<CallRecorded> detected = new ArrayList<>(batch.getRecords().size());
         int untenanted = 0;
         for (KafkaRecord<String, ReadCall> record : batch) {
             topic = record.getTopic();
@@ -84,10 +80,7 @@ public class CallConsumer {
                 // The Kafka client hands a record without a value (a tombstone) over without deserializing it.
                 skip(record, offset, read == null ? "no value (tombstone)" : read.unreadable());
             } else if (CallRollups.isRolledUp(read.call())) {
-                CallRecorded call = ids.share(read.call());
-                // The window keeps what counting reads of the call; the detectors see it whole, once, now.
-                calls.add(new ConsumedCall(record.getPartition(), offset, call));
-                detected.add(call);
+                calls.add(read.call().at(record.getPartition(), offset));
             } else {
                 untenanted++;
             }
@@ -95,7 +88,7 @@ public class CallConsumer {
         withoutTenant.increment(untenanted);
         // Detected once per batch as it arrives: a retried write stores the same alerts again, never feeding the
         // detector twice. Alerts go into the transaction that counts the calls raising them.
-        List<AlertRaised> raised = detector == null ? List.of() : detector.observe(detected);
+        List<AlertRaised> raised = detector == null ? List.of() : detector.observe(calls);
         return flusher.add(BatchAck.of(batch), topic, batch.getRecords().size(), calls, nextOffsets, raised);
     }
 

@@ -2,6 +2,7 @@ package io.keygate.analytics.usage.kafka;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
+import io.keygate.analytics.rollup.ConsumedCall;
 import io.keygate.events.EventCodec;
 import io.keygate.events.KeygateEvent;
 import io.keygate.events.UnreadableEventException;
@@ -11,15 +12,20 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Decodes a {@code keygate.calls} record (a CloudEvent in binary mode, {@link EventCodec}'s JSON data) into its
- * {@link CallRecorded} on the Kafka poll thread, so the event loop that counts calls spends nothing on decoding.
- * It never throws: a record that is not a readable call record becomes a {@link ReadCall} saying why (not what it
- * held), which the consumer logs, counts and skips, so one bad record cannot block its partition.
+ * Decodes a {@code keygate.calls} record (a CloudEvent in binary mode, {@link EventCodec}'s JSON data) into what
+ * counting and detection read of its call, on the Kafka poll thread, so the event loop that counts calls spends nothing
+ * on decoding. Records in the shape Keygate's gateways write are read by {@link CallRecordReader}; any other the
+ * general way (CloudEvents SDK, {@link EventCodec}), to the same call. It never throws: a record that is not a readable
+ * call record becomes a {@link ReadCall} saying why (not what it held), which the consumer logs, counts and skips, so
+ * one bad record cannot block its partition. Not thread-safe: Kafka gives each consumer its own instance.
  */
 public class CallRecordDeserializer implements Deserializer<ReadCall> {
 
     private final CloudEventDeserializer cloudEvents = new CloudEventDeserializer();
     private final EventCodec codec = new EventCodec();
+    private final SharedIds ids = new SharedIds();
+    private final CallRecordReader reader = new CallRecordReader(ids);
+    private long generalReads;
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
@@ -37,6 +43,11 @@ public class CallRecordDeserializer implements Deserializer<ReadCall> {
         if (data == null) {
             return ReadCall.unreadable("no value (tombstone)");
         }
+        ConsumedCall call = reader.read(headers, data);
+        if (call != null) {
+            return ReadCall.of(call);
+        }
+        generalReads++;
         CloudEvent event;
         try {
             event = cloudEvents.deserialize(topic, headers, data);
@@ -45,8 +56,8 @@ public class CallRecordDeserializer implements Deserializer<ReadCall> {
         }
         try {
             KeygateEvent read = codec.fromCloudEvent(event).data();
-            return read instanceof CallRecorded call
-                    ? ReadCall.of(call)
+            return read instanceof CallRecorded recorded
+                    ? ReadCall.of(shared(recorded))
                     : ReadCall.unreadable("not a call record: " + event.getType());
         } catch (UnreadableEventException e) {
             return ReadCall.unreadable(e.getMessage());
@@ -54,6 +65,28 @@ public class CallRecordDeserializer implements Deserializer<ReadCall> {
             // A record the codec chokes on must not stop the partition either; the class says enough.
             return ReadCall.unreadable("unexpected " + e.getClass().getSimpleName());
         }
+    }
+
+    /** Records read the general way so far (not in the shape {@link CallRecordReader} reads). */
+    long generalReads() {
+        return generalReads;
+    }
+
+    private ConsumedCall shared(CallRecorded call) {
+        return new ConsumedCall(
+                ConsumedCall.UNPLACED,
+                ConsumedCall.UNPLACED,
+                ids.share(call.tenantId()),
+                ids.share(call.applicationId()),
+                ids.share(call.keyId()),
+                ids.share(call.routeId()),
+                call.status(),
+                call.outcome(),
+                call.durationMicros(),
+                call.bytesIn(),
+                call.bytesOut(),
+                ids.share(call.clientIp()),
+                call.receivedAt());
     }
 
     @Override

@@ -2,19 +2,24 @@ package io.keygate.analytics.usage.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloudevents.kafka.CloudEventDeserializer;
 import io.cloudevents.kafka.CloudEventSerializer;
+import io.keygate.analytics.rollup.ConsumedCall;
 import io.keygate.analytics.usage.SampleCalls;
 import io.keygate.events.EventCodec;
 import io.keygate.events.EventEnvelope;
 import io.keygate.events.KeygateEvent;
+import io.keygate.events.call.CallOutcome;
 import io.keygate.events.call.CallRecorded;
 import io.keygate.events.token.ApiKeyIssued;
 import io.keygate.events.token.ApiKeyState;
 import io.keygate.events.token.ApiKeyStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +45,89 @@ class CallRecordDeserializerTest {
         ReadCall read = read(sent);
 
         assertThat(read.unreadable()).isNull();
-        assertThat(read.call()).isEqualTo(sent);
+        assertThat(read.call()).isEqualTo(unplaced(sent));
+        assertThat(deserializer.generalReads())
+                .as("read without the general way")
+                .isZero();
+    }
+
+    @Test
+    void callsInTheGatewaysShapeReadToWhatTheGeneralWayReads() {
+        SplittableRandom random = new SplittableRandom(8);
+        CallOutcome[] outcomes = CallOutcome.values();
+        for (int i = 0; i < 2_000; i++) {
+            CallRecorded sent = new CallRecorded(
+                    "req-" + i,
+                    maybe(random, "gw-1"),
+                    maybe(random, "tenant-" + random.nextInt(5)),
+                    maybe(random, "rt-" + random.nextInt(20)),
+                    maybe(random, random.nextBoolean() ? "key-" + random.nextInt(100) : "clé-\"ü\"-" + i),
+                    maybe(random, "app-" + random.nextInt(10)),
+                    maybe(random, "GET"),
+                    maybe(random, "/v1/orders/" + i + "?é"),
+                    random.nextInt(100, 600),
+                    outcomes[random.nextInt(outcomes.length)],
+                    random.nextLong(0, 60_000_000_000L),
+                    random.nextLong(0, Long.MAX_VALUE),
+                    random.nextInt(0, 1 << 20),
+                    maybe(random, random.nextBoolean() ? "198.51.100." + random.nextInt(256) : "2001:db8::" + i),
+                    Instant.ofEpochSecond(random.nextLong(0, 4_000_000_000L), random.nextInt(0, 1_000_000_000)));
+            Headers headers = new RecordHeaders();
+            byte[] value = serialize(sent, headers);
+
+            assertThat(deserializer.deserialize(TOPIC, headers, value).call())
+                    .as(sent.toString())
+                    .isEqualTo(unplaced(generally(headers, value)));
+        }
+        assertThat(deserializer.generalReads()).isZero();
+    }
+
+    @Test
+    void recordsInAnotherShapeAreReadTheGeneralWayToTheSameCall() {
+        CallRecorded sent = call("key-1", "10.0.0.7");
+        Headers headers = new RecordHeaders();
+        String json = new String(serialize(sent, headers), StandardCharsets.UTF_8);
+        Headers withOffset = copy(headers);
+        withOffset.remove("ce_time");
+        withOffset.add("ce_time", "2026-12-06T11:15:30.123456+01:00".getBytes(StandardCharsets.US_ASCII));
+        Map<String, Headers> shapes = new LinkedHashMap<>();
+        shapes.put(json.replace("\"status\":", "\"region\":\"eu\",\"status\":"), headers);
+        shapes.put(json.replace("\"gatewayId\":\"gw-1\"", "\"gatewayId\":null"), headers);
+        shapes.put(json.replace("\"bytesIn\":10", "\"bytesIn\":10.0"), headers);
+        shapes.put(json, withOffset);
+
+        int expectedGeneral = 0;
+        for (Map.Entry<String, Headers> shape : shapes.entrySet()) {
+            byte[] value = shape.getKey().getBytes(StandardCharsets.UTF_8);
+
+            ReadCall read = deserializer.deserialize(TOPIC, shape.getValue(), value);
+
+            assertThat(read.call()).as(shape.getKey()).isEqualTo(unplaced(generally(shape.getValue(), value)));
+            assertThat(deserializer.generalReads()).isEqualTo(++expectedGeneral);
+        }
+    }
+
+    @Test
+    void callsNamingEqualIdsShareOneInstanceOfEachWhicheverWayTheyWereRead() {
+        CallRecorded sent = call(new String("key-1"), new String("10.0.0.7"));
+        Headers headers = new RecordHeaders();
+        byte[] value = serialize(sent, headers);
+        Headers unusual = copy(headers);
+        unusual.add("ce_region", "eu".getBytes(StandardCharsets.US_ASCII));
+
+        ConsumedCall first = deserializer.deserialize(TOPIC, headers, value).call();
+        ConsumedCall second = deserializer.deserialize(TOPIC, headers, value).call();
+        ConsumedCall third = deserializer.deserialize(TOPIC, unusual, value).call();
+
+        assertThat(deserializer.generalReads()).isEqualTo(1);
+        for (ConsumedCall other : List.of(second, third)) {
+            assertThat(other).isEqualTo(first);
+            assertThat(other.tenantId()).isSameAs(first.tenantId());
+            assertThat(other.applicationId()).isSameAs(first.applicationId());
+            assertThat(other.keyId()).isSameAs(first.keyId());
+            assertThat(other.routeId()).isSameAs(first.routeId());
+            assertThat(other.clientIp()).isSameAs(first.clientIp());
+        }
     }
 
     @Test
@@ -83,6 +170,25 @@ class CallRecordDeserializerTest {
 
         assertThat(read.call()).isNull();
         assertThat(read.unreadable()).isEqualTo("Data does not match CallRecorded");
+    }
+
+    private CallRecorded generally(Headers headers, byte[] value) {
+        try (CloudEventDeserializer cloudEvents = new CloudEventDeserializer()) {
+            return (CallRecorded) codec.fromCloudEvent(cloudEvents.deserialize(TOPIC, headers, value))
+                    .data();
+        }
+    }
+
+    private static ConsumedCall unplaced(CallRecorded call) {
+        return new ConsumedCall(ConsumedCall.UNPLACED, ConsumedCall.UNPLACED, call);
+    }
+
+    private static String maybe(SplittableRandom random, String value) {
+        return random.nextInt(4) == 0 ? null : value;
+    }
+
+    private static Headers copy(Headers headers) {
+        return new RecordHeaders(headers.toArray());
     }
 
     private ReadCall read(KeygateEvent event) {

@@ -2,51 +2,47 @@ package io.keygate.analytics.usage.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.keygate.analytics.usage.SampleCalls;
-import io.keygate.events.call.CallOutcome;
-import io.keygate.events.call.CallRecorded;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class SharedIdsTest {
 
-    private static final Instant AT = Instant.parse("2026-12-06T10:15:30Z");
-
     private final SharedIds ids = new SharedIds();
 
     @Test
-    void callsNamingEqualIdsGetOneInstanceOfEachAndAreOtherwiseUnchanged() {
-        CallRecorded first = ids.share(call(new String("key-1"), new String("10.0.0.7")));
-        CallRecorded original = call(new String("key-1"), new String("10.0.0.7"));
-        CallRecorded second = ids.share(original);
+    void equalIdsGetOneInstanceWhetherGivenAsStringsOrAsCharacters() {
+        String first = ids.share(new String("key-1"));
+        char[] parsed = "{\"keyId\":\"key-1\"}".toCharArray();
 
-        assertThat(second).isEqualTo(original);
-        assertThat(second.tenantId()).isSameAs(first.tenantId());
-        assertThat(second.applicationId()).isSameAs(first.applicationId());
-        assertThat(second.keyId()).isSameAs(first.keyId());
-        assertThat(second.routeId()).isSameAs(first.routeId());
-        assertThat(second.clientIp()).isSameAs(first.clientIp());
+        assertThat(ids.share(new String("key-1"))).isSameAs(first);
+        assertThat(ids.share(parsed, 10, 5)).isSameAs(first);
+        assertThat(ids.share(parsed, 10, 4)).isEqualTo("key-").isNotSameAs(ids.share("key-2"));
+        assertThat(ids.share("")).isSameAs(ids.share(parsed, 0, 0));
     }
 
     @Test
-    void absentIdsStayAbsent() {
-        CallRecorded call = new CallRecorded(
-                "req-1", "gw-1", "t-1", null, null, null, "GET", "/", 404, CallOutcome.NO_ROUTE, 1, 0, 0, null, AT);
-
-        assertThat(ids.share(call)).isEqualTo(call);
+    void anAbsentIdStaysAbsent() {
+        assertThat(ids.share(null)).isNull();
     }
 
     @Test
-    void pastItsBoundTheTableStartsOverAndCallsKeepTheirIds() {
+    void idsWhoseHashesCollideStayDistinct() {
+        // "Aa" and "BB" have the same String.hashCode.
+        String aa = ids.share("Aa");
+        String bb = ids.share("BB");
+
+        assertThat(bb).isEqualTo("BB");
+        assertThat(ids.share("Aa".toCharArray(), 0, 2)).isSameAs(aa);
+        assertThat(ids.share("BB".toCharArray(), 0, 2)).isSameAs(bb);
+    }
+
+    @Test
+    void pastItsBoundTheTableStartsOverAndIdsKeepTheirValue() {
         for (int i = 0; i <= SharedIds.MAX_SHARED_IDS; i++) {
-            assertThat(ids.share(call("key-" + i, "10.0.0.1")).keyId()).isEqualTo("key-" + i);
+            char[] id = ("key-" + i).toCharArray();
+            assertThat(ids.share(id, 0, id.length)).isEqualTo("key-" + i);
         }
-        CallRecorded after = ids.share(call(new String("key-7"), "10.0.0.1"));
-        assertThat(ids.share(call(new String("key-7"), "10.0.0.1")).keyId()).isSameAs(after.keyId());
-    }
+        String after = ids.share(new String("key-7"));
 
-    private static CallRecorded call(String keyId, String clientIp) {
-        return SampleCalls.withApplication(
-                SampleCalls.call("tenant-1", keyId, "rt-1", AT, 200, 10, 20, 1234, clientIp), "app-1");
+        assertThat(ids.share(new String("key-7"))).isSameAs(after);
     }
 }
