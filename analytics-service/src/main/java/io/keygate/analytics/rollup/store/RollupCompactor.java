@@ -12,6 +12,7 @@ import io.keygate.analytics.rollup.RollupKey;
 import io.keygate.analytics.rollup.RollupRow;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -19,7 +20,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -160,8 +160,8 @@ public class RollupCompactor {
         }
     }
 
-    @PreDestroy
-    void stop() {
+    /** Stopped when shutdown begins, before the connection pool closes under a round (or a window) it starts. */
+    void stop(@Observes ShutdownEvent shutdown) {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }

@@ -9,10 +9,10 @@ import io.keygate.analytics.rollup.store.RollupStore;
 import io.keygate.events.alert.AlertRaised;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -80,8 +80,8 @@ public class CallFlusher {
         timer = vertx.setPeriodic(period, id -> flushIfDue());
     }
 
-    @PreDestroy
-    void stop() {
+    /** Stopped when shutdown begins, before the connection pool closes under a round (or a window) it starts. */
+    void stop(@Observes ShutdownEvent shutdown) {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
