@@ -4,6 +4,7 @@ import io.keygate.events.call.CallOutcome;
 import io.keygate.events.call.CallRecorded;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * A call record as read from its topic and held until its window is written: where it was (partition and offset,
@@ -68,19 +69,24 @@ public record ConsumedCall(
 
     /** What counting reads of {@code call}, read from {@code partition} at {@code offset}. */
     public ConsumedCall(int partition, long offset, CallRecorded call) {
+        this(partition, offset, call, UnaryOperator.identity());
+    }
+
+    /** As {@link #ConsumedCall(int, long, CallRecorded)}, each id (null for none) replaced by {@code ids}'s answer. */
+    public ConsumedCall(int partition, long offset, CallRecorded call, UnaryOperator<String> ids) {
         this(
                 partition,
                 offset,
-                call.tenantId(),
-                call.applicationId(),
-                call.keyId(),
-                call.routeId(),
+                ids.apply(call.tenantId()),
+                ids.apply(call.applicationId()),
+                ids.apply(call.keyId()),
+                ids.apply(call.routeId()),
                 call.status(),
                 call.outcome(),
                 call.durationMicros(),
                 call.bytesIn(),
                 call.bytesOut(),
-                call.clientIp(),
+                ids.apply(call.clientIp()),
                 call.receivedAt());
     }
 }

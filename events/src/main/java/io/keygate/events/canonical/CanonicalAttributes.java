@@ -1,5 +1,7 @@
 package io.keygate.events.canonical;
 
+import static io.keygate.events.canonical.NotCanonicalException.requireCanonical;
+
 import io.keygate.events.EventCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -9,8 +11,9 @@ import org.apache.kafka.common.header.Headers;
 /**
  * The attributes of a binary-mode CloudEvent read straight from its Kafka record's headers, for records in exactly the
  * shape Keygate's producers write: CloudEvents 1.0, JSON data, the attributes and extensions {@link EventCodec} sets,
- * each once and in canonical form ({@link CanonicalText}). Such a record the CloudEvents SDK and {@code EventCodec}
- * would read without error; any other is {@linkplain NotCanonicalException not canonical} and left to them.
+ * each once and in canonical form ({@link CanonicalText}): headers the CloudEvents SDK and {@code EventCodec} read to
+ * the same attributes without error (whether the data fits its type is the caller's to check). Any other headers are
+ * {@linkplain NotCanonicalException not canonical} and the record is left to them.
  */
 public final class CanonicalAttributes {
 
@@ -53,15 +56,15 @@ public final class CanonicalAttributes {
             int attribute;
             if (name.equals(CONTENT_TYPE)) {
                 attribute = DATA_CONTENT_TYPE;
-                expect(Arrays.equals(JSON, header.value()));
+                requireCanonical(Arrays.equals(JSON, header.value()));
             } else if (name.startsWith(CE_PREFIX)) {
                 attribute = attributeOf(name);
                 byte[] value = header.value();
-                expect(value != null);
+                requireCanonical(value != null);
                 switch (attribute) {
-                    case SPEC_VERSION -> expect(Arrays.equals(SPEC_VERSION_1, value));
-                    case ID -> expect(CanonicalText.isCanonicalUuid(value));
-                    case SOURCE -> expect(CanonicalText.isCanonicalSource(value));
+                    case SPEC_VERSION -> requireCanonical(Arrays.equals(SPEC_VERSION_1, value));
+                    case ID -> requireCanonical(CanonicalText.isCanonicalUuid(value));
+                    case SOURCE -> requireCanonical(CanonicalText.isCanonicalSource(value));
                     case TYPE -> type = value;
                     case TIME -> CanonicalText.instantMicros(new String(value, StandardCharsets.ISO_8859_1));
                     case SEQUENCE -> sequence = CanonicalText.sequence(value);
@@ -73,10 +76,10 @@ public final class CanonicalAttributes {
                 // Not a CloudEvents header (e.g. tracing): the general reader ignores it too.
                 continue;
             }
-            expect((seen & attribute) == 0);
+            requireCanonical((seen & attribute) == 0);
             seen |= attribute;
         }
-        expect((seen & REQUIRED) == REQUIRED);
+        requireCanonical((seen & REQUIRED) == REQUIRED);
         return new CanonicalAttributes(type, sequence);
     }
 
@@ -106,11 +109,5 @@ public final class CanonicalAttributes {
             case "ce_" + EventCodec.EXT_CLIENT_IP -> CLIENT_IP;
             default -> throw NotCanonicalException.INSTANCE;
         };
-    }
-
-    private static void expect(boolean canonical) throws NotCanonicalException {
-        if (!canonical) {
-            throw NotCanonicalException.INSTANCE;
-        }
     }
 }

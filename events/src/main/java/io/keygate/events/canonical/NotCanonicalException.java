@@ -1,7 +1,7 @@
 package io.keygate.events.canonical;
 
 /**
- * A record is not in the exact shape the fast decoder reads: the caller reads it the general way instead. Thrown for
+ * A record is not in the exact shape a fast reader reads: the caller reads it the general way instead. Thrown for
  * unusual and malformed records alike, so it carries no stack trace (it is control flow, not an error).
  */
 public final class NotCanonicalException extends Exception {
@@ -12,5 +12,12 @@ public final class NotCanonicalException extends Exception {
 
     private NotCanonicalException() {
         super("not in the canonical shape", null, false, false);
+    }
+
+    /** Throws {@link #INSTANCE} unless {@code canonical}. */
+    public static void requireCanonical(boolean canonical) throws NotCanonicalException {
+        if (!canonical) {
+            throw INSTANCE;
+        }
     }
 }

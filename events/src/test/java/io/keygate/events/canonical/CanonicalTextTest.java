@@ -29,6 +29,7 @@ class CanonicalTextTest {
             assertThat(CanonicalText.instantMicros(instant.toString()))
                     .as(instant.toString())
                     .isEqualTo(micros(instant));
+            assertThat(CanonicalText.instant(instant.toString())).isEqualTo(instant);
         }
     }
 
@@ -87,10 +88,6 @@ class CanonicalTextTest {
         assertThatThrownBy(() -> CanonicalText.sequence(bytes(""))).isInstanceOf(NotCanonicalException.class);
     }
 
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
-    }
-
     @Test
     void instantsReadToTheNanosecondAsInstantParseReadsThem() throws NotCanonicalException {
         for (String text : new String[] {
@@ -105,6 +102,10 @@ class CanonicalTextTest {
         }
         assertThatThrownBy(() -> CanonicalText.instant("2026-12-06T10:15:30+01:00"))
                 .isInstanceOf(NotCanonicalException.class);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** µs since the epoch, rounded down (also before the epoch). */

@@ -160,7 +160,7 @@ public class RollupCompactor {
         }
     }
 
-    /** Stopped when shutdown begins, before the connection pool closes under a round (or a window) it starts. */
+    /** The timers stop when shutdown begins, so no round starts on a connection pool that is closing. */
     void stop(@Observes ShutdownEvent shutdown) {
         if (timer >= 0) {
             vertx.cancelTimer(timer);

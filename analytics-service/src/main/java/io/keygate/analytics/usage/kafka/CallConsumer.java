@@ -38,12 +38,16 @@ public class CallConsumer {
     private final CallFlusher flusher;
     private final MeterRegistry metrics;
     private final Counter withoutTenant;
+    private final Counter decodedGenerally;
     private final AnomalyDetector detector;
 
     CallConsumer(CallFlusher flusher, AnalyticsConfig config, MeterRegistry metrics) {
         this.flusher = flusher;
         this.metrics = metrics;
         this.withoutTenant = metrics.counter("keygate.analytics.calls.without.tenant");
+        // Records not in the shape CallRecordReader reads (read the slow way): a rise means producers write a shape
+        // the fast reader does not know yet.
+        this.decodedGenerally = metrics.counter("keygate.analytics.records.decoded.generally");
         this.detector = config.alerts().enabled() ? new AnomalyDetector(rules(config.alerts())) : null;
     }
 
@@ -70,12 +74,14 @@ public class CallConsumer {
         Map<Integer, Long> nextOffsets = new HashMap<>();
         List<ConsumedCall> calls = new ArrayList<>(batch.getRecords().size());
         int untenanted = 0;
+        int generally = 0;
         for (KafkaRecord<String, ReadCall> record : batch) {
             topic = record.getTopic();
             long offset = offsetOf(record);
             // Every record moves its partition's watermark, counted or not.
             nextOffsets.merge(record.getPartition(), offset + 1, Math::max);
             ReadCall read = record.getPayload();
+            generally += read != null && read.readGenerally() ? 1 : 0;
             if (read == null || read.call() == null) {
                 // The Kafka client hands a record without a value (a tombstone) over without deserializing it.
                 skip(record, offset, read == null ? "no value (tombstone)" : read.unreadable());
@@ -86,6 +92,7 @@ public class CallConsumer {
             }
         }
         withoutTenant.increment(untenanted);
+        decodedGenerally.increment(generally);
         // Detected once per batch as it arrives: a retried write stores the same alerts again, never feeding the
         // detector twice. Alerts go into the transaction that counts the calls raising them.
         List<AlertRaised> raised = detector == null ? List.of() : detector.observe(calls);

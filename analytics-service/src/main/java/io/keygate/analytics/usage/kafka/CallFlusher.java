@@ -80,7 +80,10 @@ public class CallFlusher {
         timer = vertx.setPeriodic(period, id -> flushIfDue());
     }
 
-    /** Stopped when shutdown begins, before the connection pool closes under a round (or a window) it starts. */
+    /**
+     * The timer stops when shutdown begins, so it starts no write on a connection pool that is closing (a window that
+     * fills meanwhile may still be written; if it fails, its batches are replayed after the restart).
+     */
     void stop(@Observes ShutdownEvent shutdown) {
         if (timer >= 0) {
             vertx.cancelTimer(timer);

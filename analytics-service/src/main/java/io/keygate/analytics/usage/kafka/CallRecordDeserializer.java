@@ -25,7 +25,6 @@ public class CallRecordDeserializer implements Deserializer<ReadCall> {
     private final EventCodec codec = new EventCodec();
     private final SharedIds ids = new SharedIds();
     private final CallRecordReader reader = new CallRecordReader(ids);
-    private long generalReads;
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
@@ -41,13 +40,14 @@ public class CallRecordDeserializer implements Deserializer<ReadCall> {
     @Override
     public ReadCall deserialize(String topic, Headers headers, byte[] data) {
         if (data == null) {
-            return ReadCall.unreadable("no value (tombstone)");
+            return ReadCall.tombstone();
         }
         ConsumedCall call = reader.read(headers, data);
-        if (call != null) {
-            return ReadCall.of(call);
-        }
-        generalReads++;
+        return call != null ? ReadCall.of(call) : readGenerally(topic, headers, data);
+    }
+
+    /** The general way: the CloudEvents SDK, then {@link EventCodec}. */
+    private ReadCall readGenerally(String topic, Headers headers, byte[] data) {
         CloudEvent event;
         try {
             event = cloudEvents.deserialize(topic, headers, data);
@@ -57,7 +57,8 @@ public class CallRecordDeserializer implements Deserializer<ReadCall> {
         try {
             KeygateEvent read = codec.fromCloudEvent(event).data();
             return read instanceof CallRecorded recorded
-                    ? ReadCall.of(shared(recorded))
+                    ? ReadCall.generally(
+                            new ConsumedCall(ConsumedCall.UNPLACED, ConsumedCall.UNPLACED, recorded, ids::share))
                     : ReadCall.unreadable("not a call record: " + event.getType());
         } catch (UnreadableEventException e) {
             return ReadCall.unreadable(e.getMessage());
@@ -65,28 +66,6 @@ public class CallRecordDeserializer implements Deserializer<ReadCall> {
             // A record the codec chokes on must not stop the partition either; the class says enough.
             return ReadCall.unreadable("unexpected " + e.getClass().getSimpleName());
         }
-    }
-
-    /** Records read the general way so far (not in the shape {@link CallRecordReader} reads). */
-    long generalReads() {
-        return generalReads;
-    }
-
-    private ConsumedCall shared(CallRecorded call) {
-        return new ConsumedCall(
-                ConsumedCall.UNPLACED,
-                ConsumedCall.UNPLACED,
-                ids.share(call.tenantId()),
-                ids.share(call.applicationId()),
-                ids.share(call.keyId()),
-                ids.share(call.routeId()),
-                call.status(),
-                call.outcome(),
-                call.durationMicros(),
-                call.bytesIn(),
-                call.bytesOut(),
-                ids.share(call.clientIp()),
-                call.receivedAt());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.keygate.analytics.usage.kafka;
 
+import static io.keygate.events.canonical.NotCanonicalException.requireCanonical;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -50,6 +52,8 @@ final class CallRecordReader {
     private static final int BYTES_OUT = 1 << 12;
     private static final int CLIENT_IP = 1 << 13;
     private static final int RECEIVED_AT = 1 << 14;
+    /** Far above any call record (a few hundred bytes; the gateway bounds every field it copies from a request). */
+    private static final int MAX_DATA_BYTES = 64 * 1024;
     /** The fields the encoders always write. */
     private static final int REQUIRED = REQUEST_ID | STATUS | OUTCOME | DURATION | BYTES_IN | BYTES_OUT | RECEIVED_AT;
 
@@ -63,46 +67,63 @@ final class CallRecordReader {
     /** The call a record carries (not yet {@linkplain ConsumedCall#at placed}), or null when this reader does not read it. */
     ConsumedCall read(Headers headers, byte[] data) {
         try {
-            if (!CanonicalAttributes.read(headers).hasType(TYPE)) {
+            // Skipped strings are not decoded, so Jackson's bound on a string's length would not apply to them: a
+            // record far larger than any call record is left to the general way, which applies it.
+            if (data.length > MAX_DATA_BYTES
+                    || !CanonicalAttributes.read(headers).hasType(TYPE)) {
                 return null;
             }
             try (JsonParser parser = json.createParser(data)) {
                 return read(parser);
             }
-        } catch (NotCanonicalException | IOException e) {
+        } catch (NotCanonicalException | IOException | RuntimeException e) {
+            // Whatever this reader cannot read, the general way reads or reports as unreadable.
             return null;
         }
     }
 
     private ConsumedCall read(JsonParser parser) throws IOException, NotCanonicalException {
-        expect(parser.nextToken() == JsonToken.START_OBJECT);
-        int seen = 0;
-        String tenantId = null;
-        String routeId = null;
-        String keyId = null;
-        String applicationId = null;
-        String clientIp = null;
-        int status = 0;
-        CallOutcome outcome = null;
-        long durationMicros = 0;
-        long bytesIn = 0;
-        long bytesOut = 0;
-        Instant receivedAt = null;
+        requireCanonical(parser.nextToken() == JsonToken.START_OBJECT);
+        Fields fields = new Fields();
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
             int field = fieldOf(parser.currentName());
-            expect((seen & field) == 0);
-            seen |= field;
-            JsonToken value = parser.nextToken();
+            requireCanonical((fields.seen & field) == 0);
+            fields.seen |= field;
+            fields.read(field, parser, parser.nextToken());
+        }
+        requireCanonical(token == JsonToken.END_OBJECT && parser.nextToken() == null);
+        requireCanonical((fields.seen & REQUIRED) == REQUIRED);
+        return fields.call();
+    }
+
+    /** The fields of one record as they are read. */
+    private final class Fields {
+
+        private int seen;
+        private String tenantId;
+        private String routeId;
+        private String keyId;
+        private String applicationId;
+        private String clientIp;
+        private int status;
+        private CallOutcome outcome;
+        private long durationMicros;
+        private long bytesIn;
+        private long bytesOut;
+        private Instant receivedAt;
+
+        void read(int field, JsonParser parser, JsonToken value) throws IOException, NotCanonicalException {
             switch (field) {
-                case REQUEST_ID, GATEWAY_ID, METHOD, PATH -> expect(value == JsonToken.VALUE_STRING);
+                case REQUEST_ID, GATEWAY_ID, METHOD, PATH -> requireCanonical(value == JsonToken.VALUE_STRING);
                 case TENANT_ID -> tenantId = id(parser, value);
                 case ROUTE_ID -> routeId = id(parser, value);
                 case KEY_ID -> keyId = id(parser, value);
                 case APPLICATION_ID -> applicationId = id(parser, value);
                 case CLIENT_IP -> clientIp = id(parser, value);
                 case STATUS -> {
-                    expect(value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT);
+                    requireCanonical(
+                            value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() == JsonParser.NumberType.INT);
                     status = parser.getIntValue();
                 }
                 case OUTCOME -> outcome = outcome(parser, value);
@@ -110,29 +131,30 @@ final class CallRecordReader {
                 case BYTES_IN -> bytesIn = longValue(parser, value);
                 case BYTES_OUT -> bytesOut = longValue(parser, value);
                 case RECEIVED_AT -> {
-                    expect(value == JsonToken.VALUE_STRING);
+                    requireCanonical(value == JsonToken.VALUE_STRING);
                     receivedAt = CanonicalText.instant(CharBuffer.wrap(
                             parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength()));
                 }
                 default -> throw NotCanonicalException.INSTANCE; // A field listed above but not read: never.
             }
         }
-        expect(token == JsonToken.END_OBJECT && parser.nextToken() == null);
-        expect((seen & REQUIRED) == REQUIRED);
-        return new ConsumedCall(
-                ConsumedCall.UNPLACED,
-                ConsumedCall.UNPLACED,
-                tenantId,
-                applicationId,
-                keyId,
-                routeId,
-                status,
-                outcome,
-                durationMicros,
-                bytesIn,
-                bytesOut,
-                clientIp,
-                receivedAt);
+
+        ConsumedCall call() {
+            return new ConsumedCall(
+                    ConsumedCall.UNPLACED,
+                    ConsumedCall.UNPLACED,
+                    tenantId,
+                    applicationId,
+                    keyId,
+                    routeId,
+                    status,
+                    outcome,
+                    durationMicros,
+                    bytesIn,
+                    bytesOut,
+                    clientIp,
+                    receivedAt);
+        }
     }
 
     private static int fieldOf(String name) throws NotCanonicalException {
@@ -160,12 +182,12 @@ final class CallRecordReader {
 
     private String id(JsonParser parser, JsonToken value) throws IOException, NotCanonicalException {
         // An explicit null is left to the general reader, like every other unusual value.
-        expect(value == JsonToken.VALUE_STRING);
+        requireCanonical(value == JsonToken.VALUE_STRING);
         return ids.share(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
     }
 
     private static CallOutcome outcome(JsonParser parser, JsonToken value) throws IOException, NotCanonicalException {
-        expect(value == JsonToken.VALUE_STRING);
+        requireCanonical(value == JsonToken.VALUE_STRING);
         char[] chars = parser.getTextCharacters();
         int offset = parser.getTextOffset();
         int length = parser.getTextLength();
@@ -178,13 +200,8 @@ final class CallRecordReader {
     }
 
     private static long longValue(JsonParser parser, JsonToken value) throws IOException, NotCanonicalException {
-        expect(value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER);
+        requireCanonical(
+                value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER);
         return parser.getLongValue();
-    }
-
-    private static void expect(boolean canonical) throws NotCanonicalException {
-        if (!canonical) {
-            throw NotCanonicalException.INSTANCE;
-        }
     }
 }

@@ -99,6 +99,7 @@ class CallConsumerQuarkusTest {
     @Test
     void unreadableRecordsAndCallsWithoutATenantAreCountedInMetricsAndDoNotBlock() {
         double unreadable = metric("keygate_analytics_records_unreadable_total");
+        double generally = metric("keygate_analytics_records_decoded_generally_total");
         double withoutTenant = metric("keygate_analytics_calls_without_tenant_total");
         producer.sendRaw(Topic.CALLS, keyA, "garbage".getBytes(StandardCharsets.UTF_8));
         ApiKeyState key =
@@ -114,6 +115,9 @@ class CallConsumerQuarkusTest {
 
         awaitTotal(keyA, M0, M3, 1);
         assertThat(metric("keygate_analytics_records_unreadable_total") - unreadable)
+                .isEqualTo(2);
+        // The two unreadable records went the general way; the two call records (in the gateways' shape) did not.
+        assertThat(metric("keygate_analytics_records_decoded_generally_total") - generally)
                 .isEqualTo(2);
         await().atMost(PROPAGATION)
                 .untilAsserted(() -> assertThat(metric("keygate_analytics_calls_without_tenant_total") - withoutTenant)

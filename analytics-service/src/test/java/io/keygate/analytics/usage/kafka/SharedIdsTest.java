@@ -15,8 +15,17 @@ class SharedIdsTest {
 
         assertThat(ids.share(new String("key-1"))).isSameAs(first);
         assertThat(ids.share(parsed, 10, 5)).isSameAs(first);
-        assertThat(ids.share(parsed, 10, 4)).isEqualTo("key-").isNotSameAs(ids.share("key-2"));
+        assertThat(ids.share(parsed, 10, 4)).isEqualTo("key-").isNotSameAs(first);
         assertThat(ids.share("")).isSameAs(ids.share(parsed, 0, 0));
+    }
+
+    @Test
+    void idsBeyondLatin1HashAlikeEitherWay() {
+        String id = new String("clé-キー-\uD83D\uDD11");
+
+        String shared = ids.share(id);
+
+        assertThat(ids.share(id.toCharArray(), 0, id.length())).isSameAs(shared);
     }
 
     @Test
@@ -44,5 +53,6 @@ class SharedIdsTest {
         String after = ids.share(new String("key-7"));
 
         assertThat(ids.share(new String("key-7"))).isSameAs(after);
+        assertThat(ids.share("key-7".toCharArray(), 0, 5)).isSameAs(after);
     }
 }

@@ -1,5 +1,7 @@
 package io.keygate.gateway.state.decode;
 
+import static io.keygate.events.canonical.NotCanonicalException.requireCanonical;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -67,13 +69,13 @@ final class ApiKeyJsonReader {
 
     private static EnforcedKey readEvent(JsonParser json, TokenEventShape shape)
             throws IOException, NotCanonicalException {
-        expect(json.nextToken() == JsonToken.START_OBJECT);
+        requireCanonical(json.nextToken() == JsonToken.START_OBJECT);
         EnforcedKey key = null;
         List<String> othersSeen = null;
         for (String name = json.nextFieldName(); name != null; name = json.nextFieldName()) {
             JsonToken value = json.nextToken();
             if (name.equals("key")) {
-                expect(key == null && value == JsonToken.START_OBJECT);
+                requireCanonical(key == null && value == JsonToken.START_OBJECT);
                 key = readKey(json);
                 continue;
             }
@@ -83,11 +85,11 @@ final class ApiKeyJsonReader {
                 continue;
             }
             othersSeen = othersSeen == null ? new ArrayList<>(2) : othersSeen;
-            expect(!othersSeen.contains(name));
+            requireCanonical(!othersSeen.contains(name));
             othersSeen.add(name);
             check(json, value, kind);
         }
-        expect(key != null);
+        requireCanonical(key != null);
         return key;
     }
 
@@ -112,7 +114,7 @@ final class ApiKeyJsonReader {
                 json.skipChildren(); // Unknown to ApiKeyState: Jackson ignores it, repeated or not.
                 continue;
             }
-            expect((seen & bit) == 0);
+            requireCanonical((seen & bit) == 0);
             seen |= bit;
             switch (name) {
                 case "keyId" -> keyId = text(json, value);
@@ -132,13 +134,13 @@ final class ApiKeyJsonReader {
                 case "createdAt", "revokedAt", "secretIssuedAt", "rotationDueNotifiedAt" ->
                     check(json, value, TokenEventShape.FieldKind.INSTANT);
                 case "metadata" -> {
-                    expect(value == JsonToken.VALUE_NULL || value == JsonToken.START_OBJECT);
+                    requireCanonical(value == JsonToken.VALUE_NULL || value == JsonToken.START_OBJECT);
                     json.skipChildren();
                 }
                 default -> throw NotCanonicalException.INSTANCE; // A field listed above but not read: never.
             }
         }
-        expect(keyId != null && tenantId != null && keyHash != null && status != null);
+        requireCanonical(keyId != null && tenantId != null && keyHash != null && status != null);
         return new EnforcedKey(
                 keyId,
                 tenantId,
@@ -155,29 +157,29 @@ final class ApiKeyJsonReader {
     }
 
     private static RateLimit rateLimit(JsonParser json, JsonToken start) throws IOException, NotCanonicalException {
-        expect(start == JsonToken.START_OBJECT);
+        requireCanonical(start == JsonToken.START_OBJECT);
         long requests = 0;
         RateLimitPeriod per = null;
         for (String name = json.nextFieldName(); name != null; name = json.nextFieldName()) {
             JsonToken value = json.nextToken();
             switch (name) {
                 case "requests" -> {
-                    expect(requests == 0);
+                    requireCanonical(requests == 0);
                     requests = positiveLong(json, value);
                 }
                 case "per" -> {
-                    expect(per == null);
+                    requireCanonical(per == null);
                     per = RateLimitPeriod.valueOf(enumName(json, value, RateLimitPeriod.class));
                 }
                 default -> json.skipChildren();
             }
         }
-        expect(requests >= 1 && per != null);
+        requireCanonical(requests >= 1 && per != null);
         return new RateLimit(requests, per);
     }
 
     private static Quota quota(JsonParser json, JsonToken start) throws IOException, NotCanonicalException {
-        expect(start == JsonToken.START_OBJECT);
+        requireCanonical(start == JsonToken.START_OBJECT);
         long limit = 0;
         QuotaRefill refill = null;
         boolean refillSeen = false;
@@ -185,11 +187,11 @@ final class ApiKeyJsonReader {
             JsonToken value = json.nextToken();
             switch (name) {
                 case "limit" -> {
-                    expect(limit == 0);
+                    requireCanonical(limit == 0);
                     limit = positiveLong(json, value);
                 }
                 case "refill" -> {
-                    expect(!refillSeen);
+                    requireCanonical(!refillSeen);
                     refillSeen = true;
                     refill = value == JsonToken.VALUE_NULL
                             ? null
@@ -198,7 +200,7 @@ final class ApiKeyJsonReader {
                 default -> json.skipChildren();
             }
         }
-        expect(limit >= 1);
+        requireCanonical(limit >= 1);
         return new Quota(limit, refill);
     }
 
@@ -220,7 +222,7 @@ final class ApiKeyJsonReader {
         if (value == JsonToken.VALUE_NULL) {
             return null;
         }
-        expect(value == JsonToken.VALUE_STRING);
+        requireCanonical(value == JsonToken.VALUE_STRING);
         return json.getText();
     }
 
@@ -228,7 +230,7 @@ final class ApiKeyJsonReader {
         if (value == JsonToken.VALUE_NULL) {
             return NEVER;
         }
-        expect(value == JsonToken.VALUE_STRING);
+        requireCanonical(value == JsonToken.VALUE_STRING);
         return CanonicalText.instantMicros(json.getText());
     }
 
@@ -237,10 +239,10 @@ final class ApiKeyJsonReader {
         if (value == JsonToken.VALUE_NULL) {
             return List.of();
         }
-        expect(value == JsonToken.START_ARRAY);
+        requireCanonical(value == JsonToken.START_ARRAY);
         List<String> values = new ArrayList<>(4);
         for (JsonToken item = json.nextToken(); item != JsonToken.END_ARRAY; item = json.nextToken()) {
-            expect(item == JsonToken.VALUE_STRING);
+            requireCanonical(item == JsonToken.VALUE_STRING);
             values.add(json.getText());
         }
         return List.copyOf(values);
@@ -249,7 +251,7 @@ final class ApiKeyJsonReader {
     /** The exact name of one of the enum's constants (Jackson would also take an index, which is not canonical). */
     private static <E extends Enum<E>> String enumName(JsonParser json, JsonToken value, Class<E> type)
             throws IOException, NotCanonicalException {
-        expect(value == JsonToken.VALUE_STRING);
+        requireCanonical(value == JsonToken.VALUE_STRING);
         String name = json.getText();
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equals(name)) {
@@ -260,18 +262,12 @@ final class ApiKeyJsonReader {
     }
 
     private static long positiveLong(JsonParser json, JsonToken value) throws IOException, NotCanonicalException {
-        expect(value == JsonToken.VALUE_NUMBER_INT);
+        requireCanonical(value == JsonToken.VALUE_NUMBER_INT);
         JsonParser.NumberType type = json.getNumberType();
-        expect(type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG);
+        requireCanonical(type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG);
         long number = json.getLongValue();
-        expect(number >= 1);
+        requireCanonical(number >= 1);
         return number;
-    }
-
-    private static void expect(boolean canonical) throws NotCanonicalException {
-        if (!canonical) {
-            throw NotCanonicalException.INSTANCE;
-        }
     }
 
     private static Map<String, Long> bitsOf(String... names) {
