@@ -45,12 +45,14 @@ public class EventStore {
     private final Pool pool;
     private final String source;
     private final OutboxWakeup wakeup;
+    private final CommitGroups groups;
     private final EventCodec codec = new EventCodec();
 
-    EventStore(Pool pool, EventStoreConfig config, OutboxWakeup wakeup) {
+    EventStore(Pool pool, EventStoreConfig config, OutboxWakeup wakeup, CommitGroups groups) {
         this.pool = pool;
         this.source = config.source();
         this.wakeup = wakeup;
+        this.groups = groups;
     }
 
     void createSchema(@Observes @Priority(10) StartupEvent startup) {
@@ -109,7 +111,7 @@ public class EventStore {
         return load(aggregateId).chain(history -> {
             @SuppressWarnings("unchecked")
             List<E> past = history.stream().map(event -> (E) event.data()).toList();
-            return decideAndAppend(decider, decider.replay(past), past.size(), command, metadata, writer);
+            return decideAndAppend(decider, decider.replay(past), past.size(), command, metadata, writer, false);
         });
     }
 
@@ -125,7 +127,18 @@ public class EventStore {
     /** {@link #create(Decider, Object, Instant, String, ReadModelWriter)} with the whole metadata of the events. */
     public <C, S, E extends KeygateEvent> Uni<Decision<S, E>> create(
             Decider<C, S, E> decider, C command, EventMetadata metadata, ReadModelWriter<S, E> writer) {
-        return decideAndAppend(decider, null, 0, command, metadata, writer);
+        return decideAndAppend(decider, null, 0, command, metadata, writer, false);
+    }
+
+    /**
+     * {@link #create(Decider, Object, EventMetadata, ReadModelWriter)} in a transaction shared with the other grouped
+     * creates that arrive while one is in flight (group commit, see {@link CommitGroups}): for a command issued at a
+     * high rate whose check does not depend on what other commands write before they commit. It still commits or fails
+     * as a whole, and alone.
+     */
+    public <C, S, E extends KeygateEvent> Uni<Decision<S, E>> createGrouped(
+            Decider<C, S, E> decider, C command, EventMetadata metadata, ReadModelWriter<S, E> writer) {
+        return decideAndAppend(decider, null, 0, command, metadata, writer, true);
     }
 
     /**
@@ -163,7 +176,8 @@ public class EventStore {
             long version,
             C command,
             EventMetadata metadata,
-            ReadModelWriter<S, E> writer) {
+            ReadModelWriter<S, E> writer,
+            boolean grouped) {
         List<E> events = decider.decide(command, state);
         if (events.isEmpty()) {
             return Uni.createFrom().item(new Decision<>(state, version, events));
@@ -174,13 +188,19 @@ public class EventStore {
             next = decider.evolve(next, event);
         }
         Decision<S, E> decision = new Decision<>(next, version + events.size(), events);
-        return appendAndProject(
-                        decider.aggregateType(),
-                        version,
-                        envelopes,
-                        tx -> writer.check(tx, decision),
-                        tx -> writer.write(tx, decision))
-                .replaceWith(decision);
+        Function<SqlConnection, Uni<?>> check = tx -> writer.check(tx, decision);
+        Function<SqlConnection, Uni<?>> write = tx -> writer.write(tx, decision);
+        Uni<Void> committed;
+        if (grouped) {
+            boolean wakeLocally = wakeup.hasLocalRelay();
+            committed = groups.commit(
+                    tx -> statements(tx, decider.aggregateType(), version, envelopes, check, write, !wakeLocally),
+                    () -> appendAndProject(decider.aggregateType(), version, envelopes, check, write),
+                    wakeLocally ? wakeup::wakeLocalRelay : () -> {});
+        } else {
+            committed = appendAndProject(decider.aggregateType(), version, envelopes, check, write);
+        }
+        return committed.replaceWith(decision);
     }
 
     /** The events of an aggregate, oldest first; empty if it does not exist. */
@@ -285,14 +305,27 @@ public class EventStore {
             Function<SqlConnection, Uni<?>> readModelUpdate) {
         // With a relay in this process, it is woken after the commit instead of by a NOTIFY in the transaction.
         boolean wakeLocally = wakeup.hasLocalRelay();
-        Uni<Void> committed = inTransaction(tx -> Uni.combine()
+        Uni<Void> committed = inTransaction(tx ->
+                statements(tx, aggregateType, expectedVersion, events, precondition, readModelUpdate, !wakeLocally));
+        return wakeLocally ? committed.invoke(wakeup::wakeLocalRelay) : committed;
+    }
+
+    /** A command's statements, sent together: its check first, then the append, then the read-model update. */
+    private Uni<Void> statements(
+            SqlConnection tx,
+            String aggregateType,
+            long expectedVersion,
+            List<? extends EventEnvelope<? extends KeygateEvent>> events,
+            Function<SqlConnection, Uni<?>> precondition,
+            Function<SqlConnection, Uni<?>> readModelUpdate,
+            boolean notifyRelay) {
+        return Uni.combine()
                 .all()
                 .unis(
                         precondition.apply(tx),
-                        append(tx, aggregateType, expectedVersion, events, !wakeLocally),
+                        append(tx, aggregateType, expectedVersion, events, notifyRelay),
                         readModelUpdate.apply(tx))
-                .discardItems());
-        return wakeLocally ? committed.invoke(wakeup::wakeLocalRelay) : committed;
+                .discardItems();
     }
 
     private Tuple eventRow(String aggregateType, EventEnvelope<? extends KeygateEvent> event) {

@@ -25,6 +25,25 @@ public interface EventStoreConfig {
     /** Relay settings. */
     Relay relay();
 
+    /** Group commit of the commands that opt in ({@link EventStore#createGrouped}). */
+    GroupCommit groupCommit();
+
+    /** Group commit: commands arriving while a group's transaction is in flight share the next one. */
+    interface GroupCommit {
+
+        /** Most commands per group transaction; 1 turns grouping off (each command its own transaction). */
+        @WithDefault("64")
+        int maxCommands();
+
+        /**
+         * Most group transactions in flight at once; commands arriving while that many are wait for the next. Two
+         * keep PostgreSQL busy while a group's result travels back, and keep commands moving if one group waits on a
+         * lock.
+         */
+        @WithDefault("2")
+        int maxInFlight();
+    }
+
     /** The outbox relay. */
     interface Relay {
 

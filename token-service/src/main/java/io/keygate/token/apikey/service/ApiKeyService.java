@@ -10,6 +10,7 @@ import io.keygate.events.token.ApiKeyState;
 import io.keygate.events.token.ApiKeyUpdated;
 import io.keygate.events.token.TokenEvent;
 import io.keygate.eventstore.Decision;
+import io.keygate.eventstore.EventMetadata;
 import io.keygate.eventstore.EventStore;
 import io.keygate.eventstore.ReadModelWriter;
 import io.keygate.token.apikey.ApiKey;
@@ -175,10 +176,14 @@ public class ApiKeyService {
         return execute(command, correlationId).map(Decision::state);
     }
 
-    /** Issuing skips the load: a new key's id was just generated, so it has no history. */
+    /**
+     * Issuing skips the load (a new key's id was just generated, so it has no history) and commits with the other
+     * issuances of the moment (group commit): its check reads only applications and the tenant's policy, which no
+     * issuance writes.
+     */
     private Uni<Decision<ApiKeyState, TokenEvent>> execute(ApiKeyCommand command, String correlationId) {
         return command instanceof IssueApiKey
-                ? store.create(ApiKey.DECIDER, command, now(), correlationId, writer)
+                ? store.createGrouped(ApiKey.DECIDER, command, EventMetadata.of(now(), correlationId, null), writer)
                 : store.execute(ApiKey.DECIDER, command.keyId(), command, now(), correlationId, writer);
     }
 

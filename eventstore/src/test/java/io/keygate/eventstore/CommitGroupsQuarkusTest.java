@@ -1,0 +1,215 @@
+package io.keygate.eventstore;
+
+import static io.keygate.eventstore.EventStoreQuarkusTest.state;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.keygate.events.token.ApiKeyIssued;
+import io.keygate.events.token.ApiKeyState;
+import io.keygate.events.token.ApiKeyStatus;
+import io.keygate.events.token.TokenEvent;
+import io.keygate.testkit.KafkaBrokerResource;
+import io.keygate.testkit.PostgresResource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Group commit ({@link EventStore#createGrouped}): each test first submits two commands whose checks hold their
+ * transactions open for a moment (as many groups as may be in flight), so the commands submitted right after them wait
+ * and share the next transaction.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = KafkaBrokerResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = true)
+class CommitGroupsQuarkusTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String SLOW = "slow";
+    private static final String REFUSED = "refused";
+
+    private static final Decider<ApiKeyState, ApiKeyState, TokenEvent> ISSUE = Decider.of(
+            "api-key", (command, state) -> List.of(new ApiKeyIssued(command)), (state, event) -> event.key());
+
+    /** Holds the transaction of a key named {@value #SLOW} open, refuses one named {@value #REFUSED}. */
+    private static final ReadModelWriter<ApiKeyState, TokenEvent> WRITER = ReadModelWriter.checked(
+            (tx, decision) -> switch (decision.state().name()) {
+                case SLOW -> tx.query("SELECT pg_sleep(0.3)").execute();
+                case REFUSED -> Uni.createFrom().failure(new IllegalStateException("refused by its check"));
+                default -> Uni.createFrom().voidItem();
+            },
+            (tx, decision) -> Uni.createFrom().voidItem());
+
+    @Inject
+    EventStore store;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    Vertx vertx;
+
+    @Test
+    void commandsArrivingWhileATransactionIsInFlightCommitTogetherInTheNext() {
+        CompletableFuture<Void> slow = holdBothTransactionSlots();
+        List<ApiKeyState> keys =
+                IntStream.range(0, 30).mapToObj(i -> key("k" + i)).toList();
+        List<CompletableFuture<Void>> created = keys.stream().map(this::create).toList();
+
+        slow.join();
+        created.forEach(CompletableFuture::join);
+
+        List<String> ids = keys.stream().map(ApiKeyState::keyId).toList();
+        assertThat(transactionsOf(ids))
+                .as("transactions that stored the 30 events")
+                .isEqualTo(1);
+        assertThat(ids)
+                .allSatisfy(
+                        id -> assertThat(store.load(id).await().atMost(WAIT)).hasSize(1));
+    }
+
+    @Test
+    void aMemberRefusedByItsCheckFailsAloneAndTheOthersOfItsGroupCommit() {
+        double retriedBefore = retriedAlone();
+        CompletableFuture<Void> slow = holdBothTransactionSlots();
+        ApiKeyState refused = key(REFUSED);
+        List<ApiKeyState> others =
+                IntStream.range(0, 10).mapToObj(i -> key("k" + i)).toList();
+        List<CompletableFuture<Void>> created =
+                others.stream().map(this::create).collect(Collectors.toList());
+        CompletableFuture<Void> refusal = create(refused);
+
+        slow.join();
+        created.forEach(CompletableFuture::join);
+        assertThat(refusal)
+                .failsWithin(WAIT)
+                .withThrowableOfType(Exception.class)
+                .withRootCauseInstanceOf(IllegalStateException.class)
+                .withMessageContaining("refused by its check");
+
+        assertThat(store.load(refused.keyId()).await().atMost(WAIT)).isEmpty();
+        assertThat(others)
+                .allSatisfy(key ->
+                        assertThat(store.load(key.keyId()).await().atMost(WAIT)).hasSize(1));
+        assertThat(retriedAlone() - retriedBefore)
+                .as("the group's 11 members, run again alone")
+                .isEqualTo(11);
+    }
+
+    @Test
+    void twoMembersCreatingTheSameAggregateGiveOneConflictAndTheRestCommit() {
+        CompletableFuture<Void> slow = holdBothTransactionSlots();
+        ApiKeyState twice = key("twice");
+        List<ApiKeyState> others =
+                IntStream.range(0, 5).mapToObj(i -> key("k" + i)).toList();
+        List<CompletableFuture<Void>> outcomes = new ArrayList<>();
+        outcomes.add(create(twice));
+        others.forEach(key -> outcomes.add(create(key)));
+        outcomes.add(create(twice));
+
+        slow.join();
+        CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
+                .exceptionally(failure -> null)
+                .join();
+
+        List<CompletableFuture<Void>> ofTwice = List.of(outcomes.get(0), outcomes.get(outcomes.size() - 1));
+        assertThat(ofTwice)
+                .filteredOn(CompletableFuture::isCompletedExceptionally)
+                .singleElement()
+                .satisfies(lost -> assertThat(lost)
+                        .failsWithin(WAIT)
+                        .withThrowableOfType(Exception.class)
+                        .withRootCauseInstanceOf(ConcurrencyConflictException.class));
+        assertThat(store.load(twice.keyId()).await().atMost(WAIT)).hasSize(1);
+        assertThat(others)
+                .allSatisfy(key ->
+                        assertThat(store.load(key.keyId()).await().atMost(WAIT)).hasSize(1));
+    }
+
+    @Test
+    void eachMemberResumesOnTheVertxContextItCameFrom() throws Exception {
+        CompletableFuture<Void> slow = holdBothTransactionSlots();
+        List<Context> contexts = List.of(vertx.getOrCreateContext(), vertx.getOrCreateContext());
+        List<CompletableFuture<Boolean>> onOwnContext = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Context context = contexts.get(i % 2);
+            CompletableFuture<Boolean> resumed = new CompletableFuture<>();
+            ApiKeyState key = key("k" + i);
+            context.runOnContext(ignored -> store.createGrouped(ISSUE, key, metadata(), WRITER)
+                    .subscribe()
+                    .with(
+                            decision -> resumed.complete(Vertx.currentContext() == context),
+                            resumed::completeExceptionally));
+            onOwnContext.add(resumed);
+        }
+
+        slow.join();
+        for (CompletableFuture<Boolean> resumed : onOwnContext) {
+            assertThat(resumed.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    /** Starts two commands whose transactions stay open for a moment: as many as may be in flight (the default). */
+    private CompletableFuture<Void> holdBothTransactionSlots() {
+        return CompletableFuture.allOf(create(key(SLOW)), create(key(SLOW)));
+    }
+
+    private CompletableFuture<Void> create(ApiKeyState key) {
+        return store.createGrouped(ISSUE, key, metadata(), WRITER)
+                .replaceWithVoid()
+                .subscribeAsCompletionStage();
+    }
+
+    private long transactionsOf(List<String> aggregateIds) {
+        return pool.preparedQuery(
+                        "SELECT count(DISTINCT xmin::text) AS n FROM event_store WHERE aggregate_id = ANY($1)")
+                .execute(Tuple.of(aggregateIds.toArray(String[]::new)))
+                .await()
+                .atMost(WAIT)
+                .iterator()
+                .next()
+                .getLong("n");
+    }
+
+    private double retriedAlone() {
+        return registry.counter("keygate.eventstore.commit.group.retried.alone").count();
+    }
+
+    private static ApiKeyState key(String name) {
+        ApiKeyState key = state("key_" + UUID.randomUUID(), ApiKeyStatus.ACTIVE);
+        return new ApiKeyState(
+                key.keyId(),
+                key.tenantId(),
+                name,
+                key.maskedKey(),
+                key.keyHash(),
+                key.scopes(),
+                key.status(),
+                key.createdAt(),
+                key.expiresAt(),
+                key.revokedAt(),
+                key.revocationReason());
+    }
+
+    private static EventMetadata metadata() {
+        return EventMetadata.of(Instant.now(), "corr", null);
+    }
+}
