@@ -69,29 +69,34 @@ public final class EventCodec {
 
     /** The CloudEvent for an envelope. */
     public CloudEvent toCloudEvent(EventEnvelope<?> envelope) {
+        return toCloudEvent(envelope.attributes(), toJson(envelope.data()));
+    }
+
+    /** The CloudEvent with these attributes and data (the event's JSON, e.g. as it was stored). */
+    public CloudEvent toCloudEvent(EventAttributes attributes, byte[] data) {
         CloudEventBuilder builder = CloudEventBuilder.v1()
-                .withId(envelope.id().toString())
-                .withSource(URI.create(envelope.source()))
-                .withType(envelope.type().type())
-                .withSubject(envelope.subject())
-                .withTime(OffsetDateTime.ofInstant(envelope.occurredAt(), ZoneOffset.UTC))
+                .withId(attributes.id().toString())
+                .withSource(URI.create(attributes.source()))
+                .withType(attributes.type())
+                .withSubject(attributes.subject())
+                .withTime(OffsetDateTime.ofInstant(attributes.occurredAt(), ZoneOffset.UTC))
                 .withDataContentType(CONTENT_TYPE)
-                .withExtension(EXT_SEQUENCE, Long.toString(envelope.sequence()))
-                .withData(toJson(envelope.data()));
-        if (envelope.tenantId() != null) {
-            builder.withExtension(EXT_TENANT, envelope.tenantId());
+                .withExtension(EXT_SEQUENCE, Long.toString(attributes.sequence()))
+                .withData(data);
+        if (attributes.tenantId() != null) {
+            builder.withExtension(EXT_TENANT, attributes.tenantId());
         }
-        if (envelope.correlationId() != null) {
-            builder.withExtension(EXT_CORRELATION, envelope.correlationId());
+        if (attributes.correlationId() != null) {
+            builder.withExtension(EXT_CORRELATION, attributes.correlationId());
         }
-        if (envelope.causationId() != null) {
-            builder.withExtension(EXT_CAUSATION, envelope.causationId());
+        if (attributes.causationId() != null) {
+            builder.withExtension(EXT_CAUSATION, attributes.causationId());
         }
-        if (envelope.actor() != null) {
-            builder.withExtension(EXT_ACTOR, envelope.actor());
+        if (attributes.actor() != null) {
+            builder.withExtension(EXT_ACTOR, attributes.actor());
         }
-        if (envelope.clientIp() != null) {
-            builder.withExtension(EXT_CLIENT_IP, envelope.clientIp());
+        if (attributes.clientIp() != null) {
+            builder.withExtension(EXT_CLIENT_IP, attributes.clientIp());
         }
         return builder.build();
     }

@@ -87,4 +87,20 @@ public record EventEnvelope<E extends KeygateEvent>(
     public String tenantId() {
         return data.tenantId();
     }
+
+    /** The CloudEvents attributes this event travels with. */
+    public EventAttributes attributes() {
+        return new EventAttributes(
+                id,
+                source,
+                type().type(),
+                subject(),
+                sequence,
+                occurredAt,
+                tenantId(),
+                correlationId,
+                causationId,
+                actor,
+                clientIp);
+    }
 }

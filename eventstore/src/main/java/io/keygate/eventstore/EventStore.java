@@ -262,7 +262,7 @@ public class EventStore {
         Uni<?> insertEvents = tx.preparedQuery("""
                         INSERT INTO event_store (aggregate_id, version, aggregate_type, event_id, event_type, tenant_id,
                             source, occurred_at, correlation_id, causation_id, payload, actor, client_ip)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, ($11::text)::jsonb, $12, $13)""")
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, ($11::text)::json, $12, $13)""")
                 .executeBatch(eventRows)
                 .onFailure(EventStore::isUniqueViolation)
                 .transform(e -> new ConcurrencyConflictException(aggregateId, expectedVersion));
@@ -340,7 +340,8 @@ public class EventStore {
                 .addOffsetDateTime(event.occurredAt().atOffset(ZoneOffset.UTC))
                 .addString(event.correlationId())
                 .addString(event.causationId())
-                // As text, cast in SQL: a JsonObject would cost a parse and a re-serialisation of the same bytes.
+                // As text, cast in SQL (json keeps it verbatim: the relay publishes these very bytes); a JsonObject
+                // would cost a parse and a re-serialisation of the same bytes.
                 .addString(new String(codec.toJson(event.data()), StandardCharsets.UTF_8))
                 .addString(event.actor())
                 .addString(event.clientIp());

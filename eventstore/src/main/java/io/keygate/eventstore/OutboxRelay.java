@@ -2,11 +2,10 @@ package io.keygate.eventstore;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
+import io.keygate.events.EventAttributes;
 import io.keygate.events.EventCodec;
-import io.keygate.events.EventEnvelope;
 import io.keygate.events.EventType;
 import io.keygate.events.KafkaTopics;
-import io.keygate.events.KeygateEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -24,6 +23,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -69,7 +70,6 @@ public class OutboxRelay {
 
     private final Pool pool;
     private final Vertx vertx;
-    private final EventStore store;
     private final EventStoreConfig config;
     private final Map<String, Object> kafkaConfig;
     private final EventCodec codec = new EventCodec();
@@ -77,7 +77,9 @@ public class OutboxRelay {
     private final AtomicBoolean wakeAgain = new AtomicBoolean();
     private final Counter published;
     private final Counter failures;
-    private final Set<EventType> recordPositionsOf;
+    /** CloudEvents types of the event types whose Kafka position is recorded. */
+    private final Set<String> recordPositionsOf;
+
     private final OutboxWakeup wakeup;
     private final AtomicBoolean retryScheduled = new AtomicBoolean();
 
@@ -89,7 +91,6 @@ public class OutboxRelay {
     OutboxRelay(
             Pool pool,
             Vertx vertx,
-            EventStore store,
             EventStoreConfig config,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             MeterRegistry registry,
@@ -97,12 +98,13 @@ public class OutboxRelay {
         this.pool = pool;
         this.wakeup = wakeup;
         this.vertx = vertx;
-        this.store = store;
         this.config = config;
         this.kafkaConfig = kafkaConfig;
         this.published = registry.counter("keygate.outbox.published");
         this.failures = registry.counter("keygate.outbox.publish.failures");
-        this.recordPositionsOf = config.relay().recordPositionsOf().orElse(Set.of());
+        this.recordPositionsOf = config.relay().recordPositionsOf().orElse(Set.<EventType>of()).stream()
+                .map(EventType::type)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     void start(@Observes @Priority(20) StartupEvent startup) throws Exception {
@@ -187,15 +189,16 @@ public class OutboxRelay {
 
     private Uni<Integer> publishPending(SqlConnection tx) {
         return tx.preparedQuery("""
-                        SELECT o.seq, o.topic, e.event_id, e.event_type, e.source, e.version, e.occurred_at,
-                               e.correlation_id, e.causation_id, e.actor, e.client_ip, e.payload::text AS payload
+                        SELECT o.seq, o.topic, e.event_id, e.event_type, e.source, e.aggregate_id, e.version,
+                               e.occurred_at, e.tenant_id, e.correlation_id, e.causation_id, e.actor, e.client_ip,
+                               e.payload::text AS payload
                         FROM event_outbox o JOIN event_store e ON e.event_id = o.event_id
                         ORDER BY o.seq LIMIT $1""")
                 .execute(Tuple.of(config.relay().batchSize()))
                 .chain(rows -> {
                     List<Pending> batch = new ArrayList<>();
                     for (Row row : rows) {
-                        batch.add(new Pending(row.getLong("seq"), row.getString("topic"), store.toEnvelope(row)));
+                        batch.add(pending(row));
                     }
                     if (batch.isEmpty()) {
                         return Uni.createFrom().item(0);
@@ -210,6 +213,27 @@ public class OutboxRelay {
                 });
     }
 
+    /** An outbox row as it is published: the stored attributes and the stored JSON bytes, neither read nor rewritten. */
+    private static Pending pending(Row row) {
+        EventAttributes attributes = new EventAttributes(
+                row.getUUID("event_id"),
+                row.getString("source"),
+                row.getString("event_type"),
+                row.getString("aggregate_id"),
+                row.getLong("version"),
+                row.getOffsetDateTime("occurred_at").toInstant(),
+                row.getString("tenant_id"),
+                row.getString("correlation_id"),
+                row.getString("causation_id"),
+                row.getString("actor"),
+                row.getString("client_ip"));
+        return new Pending(
+                row.getLong("seq"),
+                row.getString("topic"),
+                attributes,
+                row.getString("payload").getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Records where Kafka stored the events of the types asked for; nothing at all when none are. */
     private Uni<Void> recordPositions(SqlConnection tx, List<Pending> batch, List<RecordMetadata> acks) {
         if (recordPositionsOf.isEmpty()) {
@@ -220,10 +244,10 @@ public class OutboxRelay {
         List<Integer> partitions = new ArrayList<>();
         List<Long> offsets = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            EventEnvelope<KeygateEvent> envelope = batch.get(i).envelope();
+            EventAttributes event = batch.get(i).attributes();
             RecordMetadata ack = acks.get(i);
-            if (recordPositionsOf.contains(envelope.type()) && ack.hasOffset()) {
-                ids.add(envelope.id());
+            if (recordPositionsOf.contains(event.type()) && ack.hasOffset()) {
+                ids.add(event.id());
                 topics.add(ack.topic());
                 partitions.add(ack.partition());
                 offsets.add(ack.offset());
@@ -254,9 +278,9 @@ public class OutboxRelay {
                 .<List<RecordMetadata>>item(() -> {
                     List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
                     for (Pending pending : batch) {
-                        CloudEvent event = codec.toCloudEvent(pending.envelope());
+                        CloudEvent event = codec.toCloudEvent(pending.attributes(), pending.data());
                         acks.add(producer.send(new ProducerRecord<>(
-                                pending.topic(), pending.envelope().subject(), event)));
+                                pending.topic(), pending.attributes().subject(), event)));
                     }
                     List<RecordMetadata> acknowledged = new ArrayList<>(batch.size());
                     for (Future<RecordMetadata> ack : acks) {
@@ -300,5 +324,5 @@ public class OutboxRelay {
         return options;
     }
 
-    private record Pending(long seq, String topic, EventEnvelope<KeygateEvent> envelope) {}
+    private record Pending(long seq, String topic, EventAttributes attributes, byte[] data) {}
 }

@@ -11,13 +11,23 @@ CREATE TABLE IF NOT EXISTS event_store (
     occurred_at    timestamptz NOT NULL,
     correlation_id text,
     causation_id   text,
-    payload        jsonb       NOT NULL,
+    payload        json        NOT NULL,
     PRIMARY KEY (aggregate_id, version)
 );
 -- Who caused an event (CloudEvents extension actor, e.g. user:<id>) and from which client address (clientip), when
 -- the command knew them. Added after the first release, hence the ALTERs.
 ALTER TABLE event_store ADD COLUMN IF NOT EXISTS actor text;
 ALTER TABLE event_store ADD COLUMN IF NOT EXISTS client_ip text;
+-- The payload is kept as the exact JSON text it was written as (json, not jsonb), so the relay publishes the stored
+-- bytes as they are, without reading and writing them again. Stores of the first releases had jsonb: converted once.
+DO $$
+BEGIN
+    IF (SELECT data_type FROM information_schema.columns
+        WHERE table_schema = current_schema() AND table_name = 'event_store' AND column_name = 'payload') = 'jsonb' THEN
+        ALTER TABLE event_store ALTER COLUMN payload TYPE json USING payload::json;
+    END IF;
+END
+$$;
 
 -- The outbox: written in the same transaction as the events; the relay publishes rows in seq order and
 -- deletes them once Kafka acknowledged them.

@@ -21,6 +21,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -154,6 +155,85 @@ class EventStoreQuarkusTest {
 
         assertThat(store.load(keyId).await().atMost(WAIT)).isEmpty();
         assertThat(publishedFor(keyId)).isEmpty();
+    }
+
+    @Test
+    void anEventIsPublishedWithTheExactJsonItWasStoredWith() {
+        String keyId = "key_" + UUID.randomUUID();
+        // As a newer release might have written it: a field this release does not know, its own spacing.
+        String stored = "{\"key\": {\"keyId\": \"" + keyId + "\", \"tenantId\": \"acme\"},  \"addedLater\": [1, 2]}";
+        UUID eventId = storeDirectly(keyId, "io.keygate.token.api-key.issued.v1", stored);
+
+        await().atMost(WAIT).until(() -> publishedFor(keyId).size() == 1);
+        CloudEvent published = publishedFor(keyId).get(0).value();
+
+        assertThat(new String(published.getData().toBytes(), StandardCharsets.UTF_8))
+                .isEqualTo(stored);
+        assertThat(published.getId()).isEqualTo(eventId.toString());
+        assertThat(published.getSubject()).isEqualTo(keyId);
+        assertThat(published.getType()).isEqualTo("io.keygate.token.api-key.issued.v1");
+        assertThat(published.getExtension(EventCodec.EXT_TENANT)).isEqualTo("acme");
+        assertThat(published.getExtension(EventCodec.EXT_SEQUENCE)).isEqualTo("1");
+        assertThat(published.getExtension(EventCodec.EXT_CORRELATION)).isEqualTo("corr-direct");
+    }
+
+    @Test
+    void anEventOfATypeThisReleaseDoesNotKnowIsPublishedAndDoesNotHoldUpTheOutbox() {
+        String newerId = "key_" + UUID.randomUUID();
+        storeDirectly(newerId, "io.keygate.token.api-key.frozen.v1", "{\"keyId\":\"" + newerId + "\"}");
+        String keyId = "key_" + UUID.randomUUID();
+        store.inTransaction(tx -> store.append(
+                        tx, "api-key", 0, List.of(envelope(1, new ApiKeyIssued(state(keyId, ApiKeyStatus.ACTIVE))))))
+                .await()
+                .atMost(WAIT);
+
+        await().atMost(WAIT).until(() -> publishedFor(keyId).size() == 1);
+        assertThat(publishedFor(newerId))
+                .singleElement()
+                .satisfies(r -> assertThat(r.value().getType()).isEqualTo("io.keygate.token.api-key.frozen.v1"));
+    }
+
+    @Test
+    void aStoreOfTheFirstReleasesHasItsJsonbPayloadsConvertedToTheirTextOnce() {
+        String keyId = "key_" + UUID.randomUUID();
+        var issued = envelope(1, new ApiKeyIssued(state(keyId, ApiKeyStatus.ACTIVE)));
+        store.inTransaction(tx -> store.append(tx, "api-key", 0, List.of(issued)))
+                .await()
+                .atMost(WAIT);
+        pool.query("ALTER TABLE event_store ALTER COLUMN payload TYPE jsonb USING payload::jsonb")
+                .execute()
+                .await()
+                .atMost(WAIT);
+
+        pool.query(EventStore.resource("schema.sql")).execute().await().atMost(WAIT);
+        pool.query(EventStore.resource("schema.sql")).execute().await().atMost(WAIT);
+
+        assertThat(pool.query("SELECT data_type FROM information_schema.columns "
+                                + "WHERE table_name = 'event_store' AND column_name = 'payload'")
+                        .execute()
+                        .await()
+                        .atMost(WAIT)
+                        .iterator()
+                        .next()
+                        .getString("data_type"))
+                .isEqualTo("json");
+        assertThat(store.load(keyId).await().atMost(WAIT)).containsExactly(issued);
+    }
+
+    /** Stores an event row and its outbox row the way a writer of another release might, bypassing append. */
+    private UUID storeDirectly(String aggregateId, String type, String payload) {
+        UUID eventId = EventEnvelope.newEventId();
+        pool.withTransaction(tx -> tx.preparedQuery("""
+                                INSERT INTO event_store (aggregate_id, version, aggregate_type, event_id, event_type,
+                                    tenant_id, source, occurred_at, correlation_id, payload)
+                                VALUES ($1, 1, 'api-key', $2, $3, 'acme', '/eventstore-test', now(), 'corr-direct',
+                                    ($4::text)::json)""")
+                        .execute(io.vertx.mutiny.sqlclient.Tuple.of(aggregateId, eventId, type, payload))
+                        .chain(() -> tx.preparedQuery("INSERT INTO event_outbox (event_id, topic) VALUES ($1, $2)")
+                                .execute(io.vertx.mutiny.sqlclient.Tuple.of(eventId, Topic.TOKENS.topicName()))))
+                .await()
+                .atMost(WAIT);
+        return eventId;
     }
 
     /** [topic, partition, offset] recorded for an event, or null. */
