@@ -55,6 +55,14 @@ public interface EventStoreConfig {
         @WithDefault("500")
         int batchSize();
 
+        /**
+         * Least time from one pass's start to the next's: a wake sooner than that waits for it, so under a steady
+         * stream of commits a pass publishes what the interval gathered instead of running a transaction per commit
+         * (0: a pass per wake). A wake after a quiet spell starts a pass at once.
+         */
+        @WithDefault("5ms")
+        Duration minPassInterval();
+
         /** Safety-net poll: LISTEN/NOTIFY wakes the relay at once; this catches anything missed. */
         @WithDefault("1s")
         Duration pollInterval();

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -82,6 +83,8 @@ public class OutboxRelay {
 
     private final OutboxWakeup wakeup;
     private final AtomicBoolean retryScheduled = new AtomicBoolean();
+    private final long minPassIntervalNanos;
+    private volatile long lastPassStarted = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
     private KafkaProducer<String, CloudEvent> producer;
     private PgSubscriber subscriber;
@@ -100,6 +103,7 @@ public class OutboxRelay {
         this.vertx = vertx;
         this.config = config;
         this.kafkaConfig = kafkaConfig;
+        this.minPassIntervalNanos = config.relay().minPassInterval().toNanos();
         this.published = registry.counter("keygate.outbox.published");
         this.failures = registry.counter("keygate.outbox.publish.failures");
         this.recordPositionsOf = config.relay().recordPositionsOf().orElse(Set.<EventType>of()).stream()
@@ -137,7 +141,11 @@ public class OutboxRelay {
         }
     }
 
-    /** Starts a drain unless one is running; a running drain goes round once more. */
+    /**
+     * Starts a drain unless one is running (a running drain goes round once more), no sooner than
+     * {@code relay.min-pass-interval} after the previous pass started: under a steady stream of commits, each pass then
+     * takes what that interval gathered instead of a pass per commit, each pass a transaction of its own.
+     */
     void wake() {
         if (stopped) {
             return;
@@ -146,7 +154,21 @@ public class OutboxRelay {
         if (!draining.compareAndSet(false, true)) {
             return;
         }
+        long waitNanos = minPassIntervalNanos - (System.nanoTime() - lastPassStarted);
+        if (waitNanos > 0) {
+            vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos)), id -> pass());
+        } else {
+            pass();
+        }
+    }
+
+    private void pass() {
+        if (stopped) {
+            draining.set(false);
+            return;
+        }
         wakeAgain.set(false);
+        lastPassStarted = System.nanoTime();
         relayBatch()
                 .subscribe()
                 .with(
