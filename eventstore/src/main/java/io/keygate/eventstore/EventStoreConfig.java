@@ -42,6 +42,13 @@ public interface EventStoreConfig {
          */
         @WithDefault("2")
         int maxInFlight();
+
+        /**
+         * Longest a group's transaction waits for a row lock (PostgreSQL {@code lock_timeout}): past it the group
+         * fails and its commands run again alone, so a lock held long blocks only the commands that need it.
+         */
+        @WithDefault("1s")
+        Duration lockTimeout();
     }
 
     /** The outbox relay. */

@@ -19,15 +19,8 @@ CREATE TABLE IF NOT EXISTS event_store (
 ALTER TABLE event_store ADD COLUMN IF NOT EXISTS actor text;
 ALTER TABLE event_store ADD COLUMN IF NOT EXISTS client_ip text;
 -- The payload is kept as the exact JSON text it was written as (json, not jsonb), so the relay publishes the stored
--- bytes as they are, without reading and writing them again. Stores of the first releases had jsonb: converted once.
-DO $$
-BEGIN
-    IF (SELECT data_type FROM information_schema.columns
-        WHERE table_schema = current_schema() AND table_name = 'event_store' AND column_name = 'payload') = 'jsonb' THEN
-        ALTER TABLE event_store ALTER COLUMN payload TYPE json USING payload::json;
-    END IF;
-END
-$$;
+-- bytes as they are. Stores created by the first releases have jsonb; they keep working (the relay then publishes
+-- jsonb's rendering of the same JSON) and are converted by an operator, not at start: see eventstore/README.md.
 
 -- The outbox: written in the same transaction as the events; the relay publishes rows in seq order and
 -- deletes them once Kafka acknowledged them.

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -42,15 +41,20 @@ class CommitGroupsQuarkusTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String SLOW = "slow";
     private static final String REFUSED = "refused";
+    private static final String BROKEN = "broken";
 
     private static final Decider<ApiKeyState, ApiKeyState, TokenEvent> ISSUE = Decider.of(
             "api-key", (command, state) -> List.of(new ApiKeyIssued(command)), (state, event) -> event.key());
 
-    /** Holds the transaction of a key named {@value #SLOW} open, refuses one named {@value #REFUSED}. */
+    /**
+     * Holds the transaction of a key named {@value #SLOW} open, refuses one named {@value #REFUSED}, and sends one
+     * named {@value #BROKEN} a statement PostgreSQL fails.
+     */
     private static final ReadModelWriter<ApiKeyState, TokenEvent> WRITER = ReadModelWriter.checked(
             (tx, decision) -> switch (decision.state().name()) {
                 case SLOW -> tx.query("SELECT pg_sleep(0.3)").execute();
                 case REFUSED -> Uni.createFrom().failure(new IllegalStateException("refused by its check"));
+                case BROKEN -> tx.query("SELECT 1/0").execute();
                 default -> Uni.createFrom().voidItem();
             },
             (tx, decision) -> Uni.createFrom().voidItem());
@@ -87,15 +91,16 @@ class CommitGroupsQuarkusTest {
     }
 
     @Test
-    void aMemberRefusedByItsCheckFailsAloneAndTheOthersOfItsGroupCommit() {
+    void aMemberRefusedByItsCheckFailsAndTheOthersOfItsGroupCommitTogetherWithoutIt() {
         double retriedBefore = retriedAlone();
         CompletableFuture<Void> slow = holdBothTransactionSlots();
-        ApiKeyState refused = key(REFUSED);
         List<ApiKeyState> others =
                 IntStream.range(0, 10).mapToObj(i -> key("k" + i)).toList();
         List<CompletableFuture<Void>> created =
-                others.stream().map(this::create).collect(Collectors.toList());
+                new ArrayList<>(others.stream().map(this::create).toList());
+        ApiKeyState refused = key(REFUSED);
         CompletableFuture<Void> refusal = create(refused);
+        others.stream().skip(5).forEach(key -> created.add(create(key(key.name() + "b"))));
 
         slow.join();
         created.forEach(CompletableFuture::join);
@@ -106,12 +111,35 @@ class CommitGroupsQuarkusTest {
                 .withMessageContaining("refused by its check");
 
         assertThat(store.load(refused.keyId()).await().atMost(WAIT)).isEmpty();
-        assertThat(others)
-                .allSatisfy(key ->
-                        assertThat(store.load(key.keyId()).await().atMost(WAIT)).hasSize(1));
-        assertThat(retriedAlone() - retriedBefore)
-                .as("the group's 11 members, run again alone")
-                .isEqualTo(11);
+        assertThat(transactionsOf(others.stream().map(ApiKeyState::keyId).toList()))
+                .as("the others, still one group")
+                .isEqualTo(1);
+        assertThat(retriedAlone() - retriedBefore).isZero();
+    }
+
+    @Test
+    void aMemberWhoseStatementTheDatabaseFailsMakesEveryMemberRunAgainAlone() {
+        double retriedBefore = retriedAlone();
+        CompletableFuture<Void> slow = holdBothTransactionSlots();
+        List<ApiKeyState> others =
+                IntStream.range(0, 6).mapToObj(i -> key("k" + i)).toList();
+        List<CompletableFuture<Void>> created =
+                new ArrayList<>(others.stream().map(this::create).toList());
+        ApiKeyState broken = key(BROKEN);
+        CompletableFuture<Void> breaking = create(broken);
+
+        slow.join();
+        created.forEach(CompletableFuture::join);
+        assertThat(breaking)
+                .failsWithin(WAIT)
+                .withThrowableOfType(Exception.class)
+                .withMessageContaining("division by zero");
+
+        assertThat(store.load(broken.keyId()).await().atMost(WAIT)).isEmpty();
+        assertThat(transactionsOf(others.stream().map(ApiKeyState::keyId).toList()))
+                .as("each its own")
+                .isEqualTo(6);
+        assertThat(retriedAlone() - retriedBefore).as("the group's 7 members").isEqualTo(7);
     }
 
     @Test
@@ -194,19 +222,7 @@ class CommitGroupsQuarkusTest {
     }
 
     private static ApiKeyState key(String name) {
-        ApiKeyState key = state("key_" + UUID.randomUUID(), ApiKeyStatus.ACTIVE);
-        return new ApiKeyState(
-                key.keyId(),
-                key.tenantId(),
-                name,
-                key.maskedKey(),
-                key.keyHash(),
-                key.scopes(),
-                key.status(),
-                key.createdAt(),
-                key.expiresAt(),
-                key.revokedAt(),
-                key.revocationReason());
+        return state("key_" + UUID.randomUUID(), name, ApiKeyStatus.ACTIVE);
     }
 
     private static EventMetadata metadata() {

@@ -50,24 +50,26 @@ class RelayPaceQuarkusTest {
 
     @Test
     void aCommitSoonAfterAPassWaitsForTheIntervalAndOneAfterAQuietSpellIsPublishedAtOnce() throws Exception {
+        // Times are the records' own (the relay's producer stamps each record as it sends it), not when a poll saw
+        // them.
         // Whatever passed last (the start's pass, or the first commit's after a wait), the second commit follows a
         // pass.
-        long firstSeen = commitAndAwaitPublication();
+        long firstSent = commitAndAwaitPublication();
 
-        long secondSeen = commitAndAwaitPublication();
-        assertThat(Duration.ofNanos(secondSeen - firstSeen))
+        long secondSent = commitAndAwaitPublication();
+        assertThat(Duration.ofMillis(secondSent - firstSent))
                 .as("a commit right after a pass waits for the interval")
-                .isGreaterThan(INTERVAL.minusMillis(1000));
+                .isGreaterThanOrEqualTo(INTERVAL.minusMillis(100));
 
         Thread.sleep(INTERVAL.plusMillis(500).toMillis());
-        long committed = System.nanoTime();
-        long thirdSeen = commitAndAwaitPublication();
-        assertThat(Duration.ofNanos(thirdSeen - committed))
+        long committed = System.currentTimeMillis();
+        long thirdSent = commitAndAwaitPublication();
+        assertThat(Duration.ofMillis(thirdSent - committed))
                 .as("a commit after a quiet spell is published at once")
-                .isLessThan(INTERVAL.minusMillis(1000));
+                .isLessThan(INTERVAL.dividedBy(2));
     }
 
-    /** Commits an event by command (which wakes the local relay) and returns when it was seen on Kafka. */
+    /** Commits an event by command (which wakes the local relay); returns the time its record was sent to Kafka. */
     private long commitAndAwaitPublication() {
         String keyId = "key_" + UUID.randomUUID();
         EventEnvelope<ApiKeyIssued> issued = EventEnvelope.create(
@@ -87,6 +89,6 @@ class RelayPaceQuarkusTest {
         await().atMost(WAIT)
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> EventStoreQuarkusTest.publishedFor(keyId).size() == 1);
-        return System.nanoTime();
+        return EventStoreQuarkusTest.publishedFor(keyId).get(0).timestamp();
     }
 }
