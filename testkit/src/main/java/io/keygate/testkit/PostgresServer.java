@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A real PostgreSQL server (the binaries ship in a Maven Central jar), on a free port with its data in a
@@ -35,7 +37,7 @@ public final class PostgresServer implements AutoCloseable {
         RunDirectory dir = RunDirectory.create("postgres");
         Path data = dir.path().resolve("data");
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(FreePorts.next())
                     .setDataDirectory(data)
                     .setCleanDataDirectory(true)
@@ -44,14 +46,41 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
-                    .setServerConfig("max_connections", "300")
-                    .start();
+                    .setServerConfig("max_connections", "300");
+            extraSettings().forEach(builder::setServerConfig);
+            EmbeddedPostgres postgres = builder.start();
             recordPostmasterPid(dir, data);
             return new PostgresServer(dir, postgres);
         } catch (IOException e) {
             dir.delete();
             throw new ServerStartException("PostgreSQL did not start in " + dir, e);
         }
+    }
+
+    /**
+     * Server settings added from {@code KEYGATE_TESTKIT_POSTGRES_SETTINGS} ({@code name=value}, comma separated), e.g.
+     * {@code shared_preload_libraries=pg_stat_statements} to see where a bench spends PostgreSQL's time.
+     */
+    static Map<String, String> extraSettings() {
+        return parseSettings(System.getenv("KEYGATE_TESTKIT_POSTGRES_SETTINGS"));
+    }
+
+    static Map<String, String> parseSettings(String settings) {
+        Map<String, String> parsed = new LinkedHashMap<>();
+        if (settings == null || settings.isBlank()) {
+            return parsed;
+        }
+        for (String setting : settings.split(",")) {
+            int equals = setting.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException(
+                        "KEYGATE_TESTKIT_POSTGRES_SETTINGS: expected name=value, got '" + setting.strip() + "'");
+            }
+            parsed.put(
+                    setting.substring(0, equals).strip(),
+                    setting.substring(equals + 1).strip());
+        }
+        return parsed;
     }
 
     /** The port it listens on (loopback). */

@@ -1,6 +1,7 @@
 package io.keygate.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -36,5 +37,19 @@ class PostgresServerTest {
             postgres.close();
         }
         assertThat(postgres.reactiveUrl("x")).startsWith("postgresql://127.0.0.1:");
+    }
+
+    @Test
+    void extraSettingsAreNameValuePairsSeparatedByCommas() {
+        assertThat(PostgresServer.parseSettings(null)).isEmpty();
+        assertThat(PostgresServer.parseSettings(" ")).isEmpty();
+        assertThat(PostgresServer.parseSettings(
+                        "shared_preload_libraries=pg_stat_statements, pg_stat_statements.track = all"))
+                .containsExactly(
+                        org.assertj.core.api.Assertions.entry("shared_preload_libraries", "pg_stat_statements"),
+                        org.assertj.core.api.Assertions.entry("pg_stat_statements.track", "all"));
+        assertThatThrownBy(() -> PostgresServer.parseSettings("work_mem"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expected name=value, got 'work_mem'");
     }
 }
