@@ -1,5 +1,8 @@
 package io.keygate.eventstore;
 
+import io.keygate.events.EventCodec;
+import io.keygate.events.EventEnvelope;
+import io.keygate.events.KeygateEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,13 +17,14 @@ import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -30,15 +34,20 @@ import java.util.function.Supplier;
  * round trips, waking a backend) for the whole group instead of once per command, which is most of what a single-row
  * command costs it. Under no concurrency a group is one command and nothing waits.
  *
+ * <p>A group sends each member's check, then the events of all members in one multi-row insert (and one outbox
+ * insert), then each read model's updates in one {@link ReadModelWriter#writeAll}: a handful of statements per group,
+ * not four or five per command.
+ *
  * <p>Each command still commits or fails as a whole and alone. When a group's transaction fails:
  * <ul>
- *   <li>because a member refused itself (its check threw, or its events clashed with ones already written: what it
- *       would have met alone), that member fails and the others go on as a group without it;
- *   <li>because of anything else a member's statement met (a lock wait beyond
- *       {@code keygate.eventstore.group-commit.lock-timeout}, a deadlock, a lost connection), every member runs again
- *       in a transaction of its own, exactly as without grouping, and gets its own outcome;
- *   <li>outside every member's statements (the pool, begin or commit, whose outcome may be unknown), every member
- *       fails with that error, as it would have alone, and nothing is run again.
+ *   <li>because a member's check refused it (anything but the database's or the connection's errors), that member
+ *       fails and the others go on as a group without it;
+ *   <li>because of anything else a statement met (the group's events clashing with events already written, a lock
+ *       wait beyond {@code keygate.eventstore.group-commit.lock-timeout}, a deadlock, a lost connection), every member
+ *       runs again in a transaction of its own, exactly as without grouping, and gets its own outcome (a clash: the
+ *       member whose events clashed gets its {@link ConcurrencyConflictException});
+ *   <li>outside every statement (the pool, begin or commit, whose outcome may be unknown), every member fails with
+ *       that error, as it would have alone, and nothing is run again.
  * </ul>
  * Members resume on the Vert.x context they came from.
  *
@@ -52,6 +61,7 @@ class CommitGroups {
     private final int maxMembers;
     private final int maxInFlight;
     private final String lockTimeout;
+    private final EventCodec codec = new EventCodec();
     private final Queue<Member> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final DistributionSummary sizes;
@@ -75,18 +85,18 @@ class CommitGroups {
     }
 
     /**
-     * Commits {@code statements} in a transaction shared with other commands.
+     * Commits a command in a transaction shared with other commands.
      *
-     * @param statements the command's statements on the group's connection (check, events, read model)
+     * @param command its check, events and read-model update
      * @param alone the same command in a transaction of its own, run if the group fails
      * @param committed run after the commit (e.g. wake the outbox relay)
      */
-    Uni<Void> commit(Function<SqlConnection, Uni<?>> statements, Supplier<Uni<Void>> alone, Runnable committed) {
+    <S, E> Uni<Void> commit(Command<S, E> command, Supplier<Uni<Void>> alone, Runnable committed) {
         if (maxMembers <= 1) {
             return alone.get();
         }
         return Uni.createFrom().emitter(emitter -> {
-            waiting.add(new Member(statements, alone, committed, emitter, Vertx.currentContext()));
+            waiting.add(new Member(command, alone, committed, emitter, Vertx.currentContext()));
             startNextGroup();
         });
     }
@@ -115,22 +125,75 @@ class CommitGroups {
         }
     }
 
-    private void run(List<Member> group) {
+    private void run(List<Member> candidates) {
+        // A member whose events cannot be stored (e.g. JSON holding a NUL) is refused before the transaction.
+        EventRows rows = new EventRows(codec);
+        List<Member> group = new ArrayList<>(candidates.size());
+        for (Member member : candidates) {
+            Command<?, ?> command = member.command();
+            try {
+                rows.add(command.aggregateType(), command.expectedVersion(), command.events());
+                group.add(member);
+            } catch (RuntimeException refused) {
+                member.fail(refused);
+            }
+        }
+        if (group.isEmpty()) {
+            groupEnded();
+            return;
+        }
         sizes.record(group.size());
         AtomicReference<Refusal> first = new AtomicReference<>();
         pool.withTransaction(tx -> {
-                    List<Uni<?>> all = new ArrayList<>(group.size() + 1);
+                    List<Uni<?>> all = new ArrayList<>(group.size() + 2);
                     all.add(tx.query(lockTimeout).execute());
                     for (Member member : group) {
                         all.add(Uni.createFrom()
-                                .deferred(() -> member.statements().apply(tx))
+                                .deferred(() -> member.command().check(tx))
                                 .onFailure()
                                 .invoke(failure -> first.compareAndSet(null, new Refusal(member, failure))));
                     }
+                    all.add(Uni.createFrom()
+                            .deferred(() -> writes(tx, group, rows))
+                            .onFailure()
+                            .invoke(failure -> first.compareAndSet(null, new Refusal(null, failure))));
                     return Uni.combine().all().unis(all).discardItems();
                 })
                 .subscribe()
                 .with(ok -> committed(group), failure -> failed(group, first.get(), failure));
+    }
+
+    /**
+     * The group's writes, after every member's check: all its events in one insert and one outbox insert, and each
+     * read model's updates in one {@link ReadModelWriter#writeAll} (one statement for a writer that supports it).
+     */
+    private static Uni<?> writes(SqlConnection tx, List<Member> group, EventRows rows) {
+        List<Uni<?>> writes = new ArrayList<>();
+        writes.add(rows.insertEvents(tx));
+        writes.add(rows.insertOutbox(tx));
+        if (group.stream().anyMatch(member -> member.command().notifyRelay())) {
+            writes.add(EventStore.notifyRelay(tx));
+        }
+        Map<ReadModelWriter<?, ?>, List<Decision<?, ?>>> byWriter = new IdentityHashMap<>();
+        List<ReadModelWriter<?, ?>> writers = new ArrayList<>();
+        for (Member member : group) {
+            Command<?, ?> command = member.command();
+            byWriter.computeIfAbsent(command.writer(), writer -> {
+                        writers.add(writer);
+                        return new ArrayList<>();
+                    })
+                    .add(command.decision());
+        }
+        for (ReadModelWriter<?, ?> writer : writers) {
+            writes.add(writeAll(tx, writer, byWriter.get(writer)));
+        }
+        return Uni.combine().all().unis(writes).discardItems();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <S, E> Uni<?> writeAll(
+            SqlConnection tx, ReadModelWriter<S, E> writer, List<Decision<?, ?>> decisions) {
+        return writer.writeAll(tx, (List<Decision<S, E>>) (List<?>) decisions);
     }
 
     private void committed(List<Member> group) {
@@ -150,7 +213,7 @@ class CommitGroups {
             }
             return;
         }
-        if (group.size() > 1 && isOwnRefusal(first.failure())) {
+        if (first.member() != null && group.size() > 1 && isOwnRefusal(first.failure())) {
             List<Member> others = new ArrayList<>(group);
             others.remove(first.member());
             first.member().fail(first.failure());
@@ -158,7 +221,7 @@ class CommitGroups {
             run(others);
             return;
         }
-        if (group.size() == 1) {
+        if (first.member() != null && group.size() == 1) {
             try {
                 first.member().fail(first.failure());
             } finally {
@@ -191,10 +254,28 @@ class CommitGroups {
                         || failure instanceof TimeoutException);
     }
 
+    /**
+     * What a command brings to a group: its check, its events (continuing from {@code expectedVersion}) and its
+     * read-model update; {@code notifyRelay} when relays in other processes must be woken by a NOTIFY.
+     */
+    record Command<S, E>(
+            String aggregateType,
+            long expectedVersion,
+            List<? extends EventEnvelope<? extends KeygateEvent>> events,
+            ReadModelWriter<S, E> writer,
+            Decision<S, E> decision,
+            boolean notifyRelay) {
+
+        Uni<?> check(SqlConnection tx) {
+            return writer.check(tx, decision);
+        }
+    }
+
+    /** The first failure in a group's transaction: a member's (its check), or of the group's writes (no member). */
     private record Refusal(Member member, Throwable failure) {}
 
     private record Member(
-            Function<SqlConnection, Uni<?>> statements,
+            Command<?, ?> command,
             Supplier<Uni<Void>> alone,
             Runnable committed,
             UniEmitter<? super Void> emitter,

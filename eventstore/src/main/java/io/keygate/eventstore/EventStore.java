@@ -21,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -211,7 +210,8 @@ public class EventStore {
         if (grouped) {
             boolean wakeLocally = wakeup.hasLocalRelay();
             committed = groups.commit(
-                    tx -> statements(tx, decider.aggregateType(), version, envelopes, check, write, !wakeLocally),
+                    new CommitGroups.Command<>(
+                            decider.aggregateType(), version, envelopes, writer, decision, !wakeLocally),
                     () -> appendAndProject(decider.aggregateType(), version, envelopes, check, write),
                     wakeLocally ? wakeup::wakeLocalRelay : () -> {});
         } else {
@@ -260,36 +260,27 @@ public class EventStore {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> eventRows = new ArrayList<>();
-        List<Tuple> outboxRows = new ArrayList<>();
-        long version = expectedVersion;
-        for (EventEnvelope<? extends KeygateEvent> event : events) {
-            version++;
-            if (event.sequence() != version) {
-                throw new IllegalArgumentException(
-                        "Event sequence " + event.sequence() + " does not follow " + (version - 1));
-            }
-            eventRows.add(eventRow(aggregateType, event));
-            outboxRows.add(Tuple.of(event.id(), event.type().topic().topicName()));
-        }
+        EventRows rows = new EventRows(codec).add(aggregateType, expectedVersion, events);
         String aggregateId = events.get(0).subject();
         // Sent together (the connection pipelines them) and executed in order: one round trip, not three.
         // If the events clash on (aggregate_id, version), the statements after them fail too, and the
         // conflict, answered first, is what the caller sees.
-        Uni<?> insertEvents = tx.preparedQuery("""
-                        INSERT INTO event_store (aggregate_id, version, aggregate_type, event_id, event_type, tenant_id,
-                            source, occurred_at, correlation_id, causation_id, payload, actor, client_ip)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, ($11::text)::json, $12, $13)""")
-                .executeBatch(eventRows)
+        Uni<?> insertEvents = rows.insertEvents(tx)
                 .onFailure(EventStore::isUniqueViolation)
                 .transform(e -> new ConcurrencyConflictException(aggregateId, expectedVersion));
-        Uni<?> insertOutbox = tx.preparedQuery("INSERT INTO event_outbox (event_id, topic) VALUES ($1, $2)")
-                .executeBatch(outboxRows);
+        Uni<?> insertOutbox = rows.insertOutbox(tx);
         if (!notifyRelay) {
             return Uni.combine().all().unis(insertEvents, insertOutbox).discardItems();
         }
-        Uni<?> notify = tx.query("NOTIFY " + OUTBOX_CHANNEL).execute();
-        return Uni.combine().all().unis(insertEvents, insertOutbox, notify).discardItems();
+        return Uni.combine()
+                .all()
+                .unis(insertEvents, insertOutbox, notifyRelay(tx))
+                .discardItems();
+    }
+
+    /** Wakes the relays listening in other processes when the transaction commits. */
+    static Uni<?> notifyRelay(SqlConnection tx) {
+        return tx.query("NOTIFY " + OUTBOX_CHANNEL).execute();
     }
 
     /**
@@ -343,25 +334,6 @@ public class EventStore {
                         append(tx, aggregateType, expectedVersion, events, notifyRelay),
                         readModelUpdate.apply(tx))
                 .discardItems();
-    }
-
-    private Tuple eventRow(String aggregateType, EventEnvelope<? extends KeygateEvent> event) {
-        return Tuple.tuple()
-                .addString(event.subject())
-                .addLong(event.sequence())
-                .addString(aggregateType)
-                .addUUID(event.id())
-                .addString(event.type().type())
-                .addString(event.tenantId())
-                .addString(event.source())
-                .addOffsetDateTime(event.occurredAt().atOffset(ZoneOffset.UTC))
-                .addString(event.correlationId())
-                .addString(event.causationId())
-                // As text, cast in SQL (json keeps it verbatim: the relay publishes these very bytes); a JsonObject
-                // would cost a parse and a re-serialisation of the same bytes.
-                .addString(new String(storable(codec.toJson(event.data())), StandardCharsets.UTF_8))
-                .addString(event.actor())
-                .addString(event.clientIp());
     }
 
     /**

@@ -2,6 +2,8 @@ package io.keygate.eventstore;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiFunction;
 
 /**
@@ -17,6 +19,19 @@ public interface ReadModelWriter<S, E> {
     /** Writes the read model after the command's events. */
     Uni<?> write(SqlConnection tx, Decision<S, E> decision);
 
+    /**
+     * Writes the read models of several commands at once (a commit group's, each decision of its own aggregate), in
+     * the caller's transaction. By default one {@link #write} per decision; a writer whose table can take them in one
+     * statement overrides it.
+     */
+    default Uni<?> writeAll(SqlConnection tx, List<Decision<S, E>> decisions) {
+        List<Uni<?>> writes = new ArrayList<>(decisions.size());
+        for (Decision<S, E> decision : decisions) {
+            writes.add(write(tx, decision));
+        }
+        return Uni.combine().all().unis(writes).discardItems();
+    }
+
     /** Runs before the append; fails the command (nothing written) by failing. Checks nothing by default. */
     default Uni<?> check(SqlConnection tx, Decision<S, E> decision) {
         return Uni.createFrom().voidItem();
@@ -30,6 +45,29 @@ public interface ReadModelWriter<S, E> {
             @Override
             public Uni<?> write(SqlConnection tx, Decision<S, E> decision) {
                 return write.apply(tx, decision);
+            }
+
+            @Override
+            public Uni<?> check(SqlConnection tx, Decision<S, E> decision) {
+                return check.apply(tx, decision);
+            }
+        };
+    }
+
+    /** {@link #checked(BiFunction, BiFunction)} that writes a group's decisions with {@code writeAll}. */
+    static <S, E> ReadModelWriter<S, E> checked(
+            BiFunction<SqlConnection, Decision<S, E>, Uni<?>> check,
+            BiFunction<SqlConnection, Decision<S, E>, Uni<?>> write,
+            BiFunction<SqlConnection, List<Decision<S, E>>, Uni<?>> writeAll) {
+        return new ReadModelWriter<>() {
+            @Override
+            public Uni<?> write(SqlConnection tx, Decision<S, E> decision) {
+                return write.apply(tx, decision);
+            }
+
+            @Override
+            public Uni<?> writeAll(SqlConnection tx, List<Decision<S, E>> decisions) {
+                return writeAll.apply(tx, decisions);
             }
 
             @Override

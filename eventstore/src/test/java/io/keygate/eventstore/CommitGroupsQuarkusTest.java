@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,34 @@ class CommitGroupsQuarkusTest {
         assertThat(ids)
                 .allSatisfy(
                         id -> assertThat(store.load(id).await().atMost(WAIT)).hasSize(1));
+    }
+
+    @Test
+    void aGroupInsertsItsEventsInOneStatementAndWritesItsReadModelsInOneCall() {
+        List<Integer> writtenTogether = new CopyOnWriteArrayList<>();
+        ReadModelWriter<ApiKeyState, TokenEvent> batching = ReadModelWriter.checked(
+                (tx, decision) -> WRITER.check(tx, decision),
+                (tx, decision) -> Uni.createFrom().failure(new AssertionError("a group writes with writeAll")),
+                (tx, decisions) -> {
+                    writtenTogether.add(decisions.size());
+                    return Uni.createFrom().voidItem();
+                });
+        CompletableFuture<Void> slow =
+                CompletableFuture.allOf(create(key(SLOW), batching), create(key(SLOW), batching));
+        List<ApiKeyState> keys =
+                IntStream.range(0, 20).mapToObj(i -> key("k" + i)).toList();
+        List<CompletableFuture<Void>> created =
+                keys.stream().map(key -> create(key, batching)).toList();
+
+        slow.join();
+        created.forEach(CompletableFuture::join);
+
+        assertThat(writtenTogether).containsExactlyInAnyOrder(1, 1, 20);
+        List<String> ids = keys.stream().map(ApiKeyState::keyId).toList();
+        assertThat(transactionsOf(ids)).isEqualTo(1);
+        assertThat(count("SELECT count(DISTINCT cmin::text) AS n FROM event_store WHERE aggregate_id = ANY($1)", ids))
+                .as("statements that inserted the 20 events")
+                .isEqualTo(1);
     }
 
     @Test
@@ -201,14 +230,22 @@ class CommitGroupsQuarkusTest {
     }
 
     private CompletableFuture<Void> create(ApiKeyState key) {
-        return store.createGrouped(ISSUE, key, metadata(), WRITER)
+        return create(key, WRITER);
+    }
+
+    private CompletableFuture<Void> create(ApiKeyState key, ReadModelWriter<ApiKeyState, TokenEvent> writer) {
+        return store.createGrouped(ISSUE, key, metadata(), writer)
                 .replaceWithVoid()
                 .subscribeAsCompletionStage();
     }
 
     private long transactionsOf(List<String> aggregateIds) {
-        return pool.preparedQuery(
-                        "SELECT count(DISTINCT xmin::text) AS n FROM event_store WHERE aggregate_id = ANY($1)")
+        return count(
+                "SELECT count(DISTINCT xmin::text) AS n FROM event_store WHERE aggregate_id = ANY($1)", aggregateIds);
+    }
+
+    private long count(String sql, List<String> aggregateIds) {
+        return pool.preparedQuery(sql)
                 .execute(Tuple.of(aggregateIds.toArray(String[]::new)))
                 .await()
                 .atMost(WAIT)

@@ -73,7 +73,8 @@ public class ApiKeyService {
                 (tx, decision) -> owners.requireActive(
                                 tx, decision.state().tenantId(), newApplicationOf(decision.events()))
                         .chain(() -> requireCompliant(tx, policies, decision)),
-                (tx, decision) -> projection.upsert(tx, decision.state(), decision.version()));
+                (tx, decision) -> projection.upsert(tx, decision.state(), decision.version()),
+                projection::upsertAll);
         this.policyWriter = (tx, decision) -> projection.upsert(tx, decision.state(), decision.version());
     }
 

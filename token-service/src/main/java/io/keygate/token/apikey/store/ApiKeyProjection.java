@@ -9,6 +9,7 @@ import io.keygate.events.KeygateEvent;
 import io.keygate.events.token.ApiKeyState;
 import io.keygate.events.token.ApiKeyStatus;
 import io.keygate.events.token.TokenEvent;
+import io.keygate.eventstore.Decision;
 import io.keygate.eventstore.RebuildableProjection;
 import io.keygate.token.apikey.ApiKey;
 import io.keygate.token.store.SchemaScripts;
@@ -68,35 +69,51 @@ public class ApiKeyProjection implements RebuildableProjection {
         return upsert(tx, state, events.get(events.size() - 1).sequence());
     }
 
+    private static final String UPSERT = """
+            INSERT INTO api_key (key_id, tenant_id, name, masked_key, key_hash, scopes, status, created_at,
+                expires_at, revoked_at, revocation_reason, version, application_id, previous_key_hash,
+                previous_key_valid_until, state)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, ($16::text)::jsonb)
+            ON CONFLICT (key_id) DO UPDATE SET name = $3, masked_key = $4, key_hash = $5, scopes = $6,
+                status = $7, expires_at = $9, revoked_at = $10, revocation_reason = $11, version = $12,
+                application_id = $13, previous_key_hash = $14, previous_key_valid_until = $15,
+                state = ($16::text)::jsonb""";
+
     /** Writes a key's state after an event, in the caller's transaction. */
     public Uni<Void> upsert(SqlConnection tx, ApiKeyState key, long version) {
-        return tx.preparedQuery("""
-                        INSERT INTO api_key (key_id, tenant_id, name, masked_key, key_hash, scopes, status, created_at,
-                            expires_at, revoked_at, revocation_reason, version, application_id, previous_key_hash,
-                            previous_key_valid_until, state)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, ($16::text)::jsonb)
-                        ON CONFLICT (key_id) DO UPDATE SET name = $3, masked_key = $4, key_hash = $5, scopes = $6,
-                            status = $7, expires_at = $9, revoked_at = $10, revocation_reason = $11, version = $12,
-                            application_id = $13, previous_key_hash = $14, previous_key_valid_until = $15,
-                            state = ($16::text)::jsonb""")
-                .execute(Tuple.tuple()
-                        .addString(key.keyId())
-                        .addString(key.tenantId())
-                        .addString(key.name())
-                        .addString(key.maskedKey())
-                        .addString(key.keyHash())
-                        .addArrayOfString(key.scopes().toArray(String[]::new))
-                        .addString(key.status().name())
-                        .addOffsetDateTime(utc(key.createdAt()))
-                        .addOffsetDateTime(utc(key.expiresAt()))
-                        .addOffsetDateTime(utc(key.revokedAt()))
-                        .addString(key.revocationReason())
-                        .addLong(version)
-                        .addString(key.applicationId())
-                        .addString(key.previousKeyHash())
-                        .addOffsetDateTime(utc(key.previousKeyValidUntil()))
-                        .addString(StateJson.write(key)))
-                .replaceWithVoid();
+        return tx.preparedQuery(UPSERT).execute(row(key, version)).replaceWithVoid();
+    }
+
+    /**
+     * Writes several keys' states (a commit group's), in the caller's transaction: one statement sent with every
+     * key's parameters and answered once, not a statement and an answer per key.
+     */
+    public Uni<Void> upsertAll(SqlConnection tx, List<Decision<ApiKeyState, TokenEvent>> decisions) {
+        List<Tuple> rows = new ArrayList<>(decisions.size());
+        for (Decision<ApiKeyState, TokenEvent> decision : decisions) {
+            rows.add(row(decision.state(), decision.version()));
+        }
+        return tx.preparedQuery(UPSERT).executeBatch(rows).replaceWithVoid();
+    }
+
+    private static Tuple row(ApiKeyState key, long version) {
+        return Tuple.tuple()
+                .addString(key.keyId())
+                .addString(key.tenantId())
+                .addString(key.name())
+                .addString(key.maskedKey())
+                .addString(key.keyHash())
+                .addArrayOfString(key.scopes().toArray(String[]::new))
+                .addString(key.status().name())
+                .addOffsetDateTime(utc(key.createdAt()))
+                .addOffsetDateTime(utc(key.expiresAt()))
+                .addOffsetDateTime(utc(key.revokedAt()))
+                .addString(key.revocationReason())
+                .addLong(version)
+                .addString(key.applicationId())
+                .addString(key.previousKeyHash())
+                .addOffsetDateTime(utc(key.previousKeyValidUntil()))
+                .addString(StateJson.write(key));
     }
 
     /** Active keys whose expiry is at or before {@code now}, soonest first. */
