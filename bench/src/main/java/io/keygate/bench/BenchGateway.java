@@ -164,6 +164,11 @@ final class BenchGateway implements AutoCloseable {
     }
 
     /** The proxy's URL. */
+    /** The gateway's process id (to watch its JIT during warm-up). */
+    long pid() {
+        return process.pid();
+    }
+
     String proxyUrl() {
         return "http://127.0.0.1:" + proxyPort;
     }

@@ -41,6 +41,11 @@ public final class GatewayBench {
     /** nginx has no JIT to warm: a short run only opens its connections. */
     private static final Duration NGINX_WARMUP = Duration.ofSeconds(5);
 
+    private static final Duration JIT_ROUND = Duration.ofSeconds(10);
+    private static final int JIT_ROUNDS = 12;
+    /** Compiler CPU, as a share of one core over a warm-up round, below which a JVM line's JIT counts as done. */
+    private static final double QUIET_COMPILERS = 0.05;
+
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
 
     private final GatewayBenchOptions options;
@@ -51,6 +56,9 @@ public final class GatewayBench {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<GatewayLine, String> urls = new EnumMap<>(GatewayLine.class);
     private final Map<GatewayLine, String> unavailable = new EnumMap<>(GatewayLine.class);
+    /** The process of each JVM line, whose JIT the warm-up waits for. */
+    private final Map<GatewayLine, JitActivity> jits = new EnumMap<>(GatewayLine.class);
+
     private final BenchTenant tenant = new BenchTenant(APPLICATIONS);
     private final String pepper = BenchKeys.newPepper();
     private BenchKeys keys;
@@ -152,20 +160,20 @@ public final class GatewayBench {
                             .url());
         }
         if (options.lines().contains(GatewayLine.M)) {
-            urls.put(
-                    GatewayLine.M,
-                    started(MinimalProxyPeer.start(
-                                    run,
-                                    FreePorts.next(),
-                                    upstreamPort,
-                                    jvmOptions("keygate.bench.gateway-jvm"),
-                                    Runtime.getRuntime().availableProcessors()))
-                            .url());
+            MinimalProxyPeer minimal = started(MinimalProxyPeer.start(
+                    run,
+                    FreePorts.next(),
+                    upstreamPort,
+                    jvmOptions("keygate.bench.gateway-jvm"),
+                    Runtime.getRuntime().availableProcessors()));
+            urls.put(GatewayLine.M, minimal.url());
+            jits.put(GatewayLine.M, new JitActivity(minimal.pid()));
         }
         if (options.needsLocalGateway()) {
             localGateway = started(gateway("gateway-d", kafka, Map.of()));
             localGateway.awaitReady(GATEWAY_READY_TIMEOUT);
             urls.put(GatewayLine.D, localGateway.proxyUrl());
+            jits.put(GatewayLine.D, new JitActivity(localGateway.pid()));
         }
         if (options.lines().contains(GatewayLine.E)) {
             startClusterGateway(kafka);
@@ -191,6 +199,7 @@ public final class GatewayBench {
                             redis.url())));
             cluster.awaitReady(GATEWAY_READY_TIMEOUT);
             urls.put(GatewayLine.E, cluster.proxyUrl());
+            jits.put(GatewayLine.E, new JitActivity(cluster.pid()));
         } catch (RuntimeException e) {
             System.err.println("(e) is not available: " + e.getMessage());
             unavailable.put(GatewayLine.E, "the gateway did not start in cluster mode: " + reasonOf(e));
@@ -235,7 +244,13 @@ public final class GatewayBench {
                 continue;
             }
             long redisBefore = line == GatewayLine.E ? RedisCommandCount.of(redis.port()) : 0;
+            JitActivity jit = jits.get(line);
+            Duration compiledBefore = jit != null && jit.available() ? jit.compilerCpu() : Duration.ZERO;
+            long started = System.nanoTime();
             LoadResult result = load(line, warmup);
+            if (jit != null && jit.available() && result != null) {
+                untilJitQuiet(line, jit, compiledBefore, started);
+            }
             if (line == GatewayLine.E && result != null) {
                 long commands = RedisCommandCount.of(redis.port()) - redisBefore;
                 if (commands < result.operations() / 100) {
@@ -246,6 +261,28 @@ public final class GatewayBench {
                     urls.remove(line);
                 }
             }
+        }
+    }
+
+    /**
+     * Goes on loading a JVM line in rounds of {@link #JIT_ROUND} until its compilers used less than
+     * {@link #QUIET_COMPILERS} of a core over a round (at most {@link #JIT_ROUNDS} more rounds): on two cores C2 still
+     * takes half a core for a minute after a 15-20 s warm-up, and a run measured meanwhile measures it too.
+     */
+    private void untilJitQuiet(GatewayLine line, JitActivity jit, Duration compiledBefore, long startedNanos)
+            throws Exception {
+        Duration before = compiledBefore;
+        long started = startedNanos;
+        for (int round = 0; ; round++) {
+            Duration compiled = jit.compilerCpu();
+            double share = (double) compiled.minus(before).toNanos() / (System.nanoTime() - started);
+            System.out.printf("warm-up of (%s): JIT compilers used %.0f %% of a core%n", line.letter(), 100 * share);
+            if (share < QUIET_COMPILERS || round == JIT_ROUNDS) {
+                return;
+            }
+            before = compiled;
+            started = System.nanoTime();
+            load(line, JIT_ROUND);
         }
     }
 

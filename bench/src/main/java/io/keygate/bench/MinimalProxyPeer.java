@@ -68,6 +68,10 @@ final class MinimalProxyPeer implements AutoCloseable {
     }
 
     /** Its URL. */
+    long pid() {
+        return process.pid();
+    }
+
     String url() {
         return "http://127.0.0.1:" + port;
     }
