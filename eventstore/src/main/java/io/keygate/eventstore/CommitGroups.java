@@ -164,8 +164,10 @@ class CommitGroups {
     }
 
     /**
-     * The group's writes, after every member's check: all its events in one insert and one outbox insert, and each
-     * read model's updates in one {@link ReadModelWriter#writeAll} (one statement for a writer that supports it).
+     * The group's writes, sent after each member's check has started (a check's later statements, chained on its first
+     * one's answer, follow them; a refusal still fails the transaction before it commits): all its events in one insert
+     * and one outbox insert, and each read model's updates in one {@link ReadModelWriter#writeAll} (one batch, answered
+     * once, for a writer that supports it).
      */
     private static Uni<?> writes(SqlConnection tx, List<Member> group, EventRows rows) {
         List<Uni<?>> writes = new ArrayList<>();
@@ -244,14 +246,13 @@ class CommitGroups {
 
     /**
      * Whether a member's failure is one it would have met alone: its check refused it (anything but the database's or
-     * the connection's errors), or its events clashed with events already written.
+     * the connection's errors).
      */
     private static boolean isOwnRefusal(Throwable failure) {
-        return failure instanceof ConcurrencyConflictException
-                || !(failure instanceof PgException
-                        || failure instanceof VertxException
-                        || failure instanceof IOException
-                        || failure instanceof TimeoutException);
+        return !(failure instanceof PgException
+                || failure instanceof VertxException
+                || failure instanceof IOException
+                || failure instanceof TimeoutException);
     }
 
     /**

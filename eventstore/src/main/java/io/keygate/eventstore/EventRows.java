@@ -42,12 +42,15 @@ final class EventRows {
     }
 
     /**
-     * Adds an aggregate's new events, whose sequences must continue from {@code expectedVersion}.
+     * Adds an aggregate's new events, whose sequences must continue from {@code expectedVersion}: all of them, or, if
+     * one is refused, none (the rows already added stay as they were).
      *
-     * @throws IllegalArgumentException if they do not, or if an event's JSON is not storable
+     * @throws IllegalArgumentException if they do not continue it, or if an event's JSON is not storable
      */
     EventRows add(
             String aggregateType, long expectedVersion, List<? extends EventEnvelope<? extends KeygateEvent>> events) {
+        // Everything that can refuse an event first, so that a refusal leaves no partial row behind.
+        List<String> eventPayloads = new ArrayList<>(events.size());
         long version = expectedVersion;
         for (EventEnvelope<? extends KeygateEvent> event : events) {
             version++;
@@ -55,6 +58,12 @@ final class EventRows {
                 throw new IllegalArgumentException(
                         "Event sequence " + event.sequence() + " does not follow " + (version - 1));
             }
+            // As text, cast in SQL (json keeps it verbatim: the relay publishes these very bytes); a JsonObject
+            // would cost a parse and a re-serialisation of the same bytes.
+            eventPayloads.add(new String(EventStore.storable(codec.toJson(event.data())), StandardCharsets.UTF_8));
+        }
+        for (int i = 0; i < events.size(); i++) {
+            EventEnvelope<? extends KeygateEvent> event = events.get(i);
             aggregateIds.add(event.subject());
             versions.add(event.sequence());
             aggregateTypes.add(aggregateType);
@@ -65,9 +74,7 @@ final class EventRows {
             occurredAts.add(event.occurredAt().atOffset(ZoneOffset.UTC));
             correlationIds.add(event.correlationId());
             causationIds.add(event.causationId());
-            // As text, cast in SQL (json keeps it verbatim: the relay publishes these very bytes); a JsonObject
-            // would cost a parse and a re-serialisation of the same bytes.
-            payloads.add(new String(EventStore.storable(codec.toJson(event.data())), StandardCharsets.UTF_8));
+            payloads.add(eventPayloads.get(i));
             actors.add(event.actor());
             clientIps.add(event.clientIp());
             topics.add(event.type().topic().topicName());

@@ -147,6 +147,38 @@ class CommitGroupsQuarkusTest {
     }
 
     @Test
+    void aMemberWhoseEventsCannotBeStoredIsRefusedAndTheOthersCommitTogether() {
+        double retriedBefore = retriedAlone();
+        CompletableFuture<Void> slow = holdBothTransactionSlots();
+        List<ApiKeyState> others =
+                IntStream.range(0, 6).mapToObj(i -> key("k" + i)).toList();
+        List<CompletableFuture<Void>> created =
+                new ArrayList<>(others.stream().limit(3).map(this::create).toList());
+        ApiKeyState unstorable = key("holds a NUL \0");
+        CompletableFuture<Void> refusal = create(unstorable);
+        others.stream().skip(3).forEach(key -> created.add(create(key)));
+
+        slow.join();
+        created.forEach(CompletableFuture::join);
+        assertThat(refusal)
+                .failsWithin(WAIT)
+                .withThrowableOfType(Exception.class)
+                .withRootCauseInstanceOf(IllegalArgumentException.class)
+                .withMessageContaining("NUL");
+
+        assertThat(store.load(unstorable.keyId()).await().atMost(WAIT)).isEmpty();
+        List<String> ids = others.stream().map(ApiKeyState::keyId).toList();
+        assertThat(transactionsOf(ids)).as("the others, one group").isEqualTo(1);
+        assertThat(ids)
+                .allSatisfy(id -> assertThat(store.load(id).await().atMost(WAIT))
+                        .singleElement()
+                        .satisfies(event -> assertThat(
+                                        ((ApiKeyIssued) event.data()).key().keyId())
+                                .isEqualTo(id)));
+        assertThat(retriedAlone() - retriedBefore).isZero();
+    }
+
+    @Test
     void aMemberWhoseStatementTheDatabaseFailsMakesEveryMemberRunAgainAlone() {
         double retriedBefore = retriedAlone();
         CompletableFuture<Void> slow = holdBothTransactionSlots();

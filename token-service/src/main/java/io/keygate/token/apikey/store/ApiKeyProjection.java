@@ -85,8 +85,8 @@ public class ApiKeyProjection implements RebuildableProjection {
     }
 
     /**
-     * Writes several keys' states (a commit group's), in the caller's transaction: one statement sent with every
-     * key's parameters and answered once, not a statement and an answer per key.
+     * Writes several keys' states (a commit group's), in the caller's transaction: one batch (the upsert bound once per
+     * key, sent together and answered once), not a statement and an answer per key.
      */
     public Uni<Void> upsertAll(SqlConnection tx, List<Decision<ApiKeyState, TokenEvent>> decisions) {
         List<Tuple> rows = new ArrayList<>(decisions.size());
