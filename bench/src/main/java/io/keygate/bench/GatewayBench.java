@@ -41,11 +41,6 @@ public final class GatewayBench {
     /** nginx has no JIT to warm: a short run only opens its connections. */
     private static final Duration NGINX_WARMUP = Duration.ofSeconds(5);
 
-    private static final Duration JIT_ROUND = Duration.ofSeconds(10);
-    private static final int JIT_ROUNDS = 12;
-    /** Compiler CPU, as a share of one core over a warm-up round, below which a JVM line's JIT counts as done. */
-    private static final double QUIET_COMPILERS = 0.05;
-
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
 
     private final GatewayBenchOptions options;
@@ -244,45 +239,31 @@ public final class GatewayBench {
                 continue;
             }
             long redisBefore = line == GatewayLine.E ? RedisCommandCount.of(redis.port()) : 0;
+            long[] operations = {0};
+            JitActivity.Round round = n -> {
+                LoadResult result = load(line, n == 1 ? warmup : JitActivity.ROUND);
+                if (result == null) {
+                    return false;
+                }
+                operations[0] += result.operations();
+                return true;
+            };
             JitActivity jit = jits.get(line);
-            Duration compiledBefore = jit != null && jit.available() ? jit.compilerCpu() : Duration.ZERO;
-            long started = System.nanoTime();
-            LoadResult result = load(line, warmup);
-            if (jit != null && jit.available() && result != null) {
-                untilJitQuiet(line, jit, compiledBefore, started);
+            if (jit != null) {
+                jit.warmUntilQuiet("(" + line.letter() + ")", round);
+            } else {
+                round.load(1);
             }
-            if (line == GatewayLine.E && result != null) {
+            if (line == GatewayLine.E && operations[0] > 0) {
                 long commands = RedisCommandCount.of(redis.port()) - redisBefore;
-                if (commands < result.operations() / 100) {
+                if (commands < operations[0] / 100) {
                     unavailable.put(
                             line,
-                            "the gateway sent " + commands + " commands to Redis for " + result.operations()
+                            "the gateway sent " + commands + " commands to Redis for " + operations[0]
                                     + " requests: it does not count them in Redis (cluster mode missing)");
                     urls.remove(line);
                 }
             }
-        }
-    }
-
-    /**
-     * Goes on loading a JVM line in rounds of {@link #JIT_ROUND} until its compilers used less than
-     * {@link #QUIET_COMPILERS} of a core over a round (at most {@link #JIT_ROUNDS} more rounds): on two cores C2 still
-     * takes half a core for a minute after a 15-20 s warm-up, and a run measured meanwhile measures it too.
-     */
-    private void untilJitQuiet(GatewayLine line, JitActivity jit, Duration compiledBefore, long startedNanos)
-            throws Exception {
-        Duration before = compiledBefore;
-        long started = startedNanos;
-        for (int round = 0; ; round++) {
-            Duration compiled = jit.compilerCpu();
-            double share = (double) compiled.minus(before).toNanos() / (System.nanoTime() - started);
-            System.out.printf("warm-up of (%s): JIT compilers used %.0f %% of a core%n", line.letter(), 100 * share);
-            if (share < QUIET_COMPILERS || round == JIT_ROUNDS) {
-                return;
-            }
-            before = compiled;
-            started = System.nanoTime();
-            load(line, JIT_ROUND);
         }
     }
 

@@ -14,6 +14,13 @@ import java.time.Duration;
  */
 final class JitActivity {
 
+    /** How long a warm-up round after the first one loads the JVM. */
+    static final Duration ROUND = Duration.ofSeconds(10);
+    /** At most this many rounds: a JIT still busy after two minutes of load is measured as it is. */
+    static final int MAX_ROUNDS = 12;
+    /** Compiler CPU, as a share of one core over a round, below which the JIT counts as done. */
+    static final double QUIET_COMPILERS = 0.05;
+
     /** USER_HZ, the unit of the times in {@code /proc/<pid>/task/<tid>/stat}; 100 on every Linux this runs on. */
     private static final long TICKS_PER_SECOND = 100;
 
@@ -21,6 +28,35 @@ final class JitActivity {
 
     JitActivity(long pid) {
         this.tasks = Path.of("/proc", Long.toString(pid), "task");
+    }
+
+    /** One round of load, numbered from 1; {@code false} when it could not run, which ends the warm-up. */
+    @FunctionalInterface
+    interface Round {
+        boolean load(int round) throws Exception;
+    }
+
+    /**
+     * Loads the JVM in rounds until its compilers used less than {@link #QUIET_COMPILERS} of a core over a round (at
+     * most {@link #MAX_ROUNDS} rounds); where {@code /proc} shows no threads, one round. On two cores C2 still takes
+     * half a core for a minute after a 15-20 s warm-up, and a run measured meanwhile measures it too.
+     *
+     * @return the rounds run
+     */
+    int warmUntilQuiet(String label, Round round) throws Exception {
+        for (int n = 1; ; n++) {
+            boolean measured = available();
+            Duration before = measured ? compilerCpu() : Duration.ZERO;
+            long started = System.nanoTime();
+            if (!round.load(n) || !measured) {
+                return n;
+            }
+            double share = (double) compilerCpu().minus(before).toNanos() / (System.nanoTime() - started);
+            System.out.printf("warm-up of %s, round %d: JIT compilers used %.0f %% of a core%n", label, n, 100 * share);
+            if (share < QUIET_COMPILERS || n == MAX_ROUNDS) {
+                return n;
+            }
+        }
     }
 
     /** Whether this machine shows threads in {@code /proc}; without it a warm-up cannot wait for the JIT. */

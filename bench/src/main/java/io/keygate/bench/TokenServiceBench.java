@@ -32,11 +32,6 @@ import java.util.function.ToDoubleFunction;
  */
 public final class TokenServiceBench {
 
-    private static final Duration WARMUP_ROUND = Duration.ofSeconds(10);
-    private static final int WARMUP_ROUNDS = 12;
-    /** Compiler CPU, as a share of one core over a warm-up round, below which the JIT counts as done. */
-    private static final double QUIET_COMPILERS = 0.05;
-
     private TokenServiceBench() {}
 
     public static void main(String[] args) throws Exception {
@@ -69,7 +64,11 @@ public final class TokenServiceBench {
             PgBench pgbench = new PgBench(postgres, run.path());
             postgres.createDatabase("bench_raw");
             createRawTable(postgres);
-            warmUp(keys, new JitActivity(tokenService.pid()));
+            // the runs measure the service compiled, not C2 compiling it beside the load
+            new JitActivity(tokenService.pid()).warmUntilQuiet("the token service", round -> {
+                keys.issueThenRevoke("warmup-" + round, JitActivity.ROUND);
+                return true;
+            });
 
             List<LoadResult> raw = new ArrayList<>();
             List<LoadResult> issued = new ArrayList<>();
@@ -92,27 +91,6 @@ public final class TokenServiceBench {
         } finally {
             Testkit.stopAll();
             run.delete();
-        }
-    }
-
-    /**
-     * Issues and revokes in rounds of {@link #WARMUP_ROUND} until the service's JIT compilers used less than
-     * {@link #QUIET_COMPILERS} of a round's time (at most {@link #WARMUP_ROUNDS} rounds): the runs measure the service
-     * compiled, not C2 compiling it beside the load.
-     */
-    private static void warmUp(KeyPhases keys, JitActivity jit) throws Exception {
-        for (int round = 1; round <= WARMUP_ROUNDS; round++) {
-            Duration before = jit.available() ? jit.compilerCpu() : Duration.ZERO;
-            long started = System.nanoTime();
-            keys.issueThenRevoke("warmup-" + round, WARMUP_ROUND);
-            if (!jit.available()) {
-                return;
-            }
-            double share = (double) jit.compilerCpu().minus(before).toNanos() / (System.nanoTime() - started);
-            System.out.printf("warm-up round %d: JIT compilers used %.0f %% of a core%n", round, 100 * share);
-            if (share < QUIET_COMPILERS) {
-                return;
-            }
         }
     }
 

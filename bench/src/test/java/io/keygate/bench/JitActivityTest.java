@@ -30,4 +30,20 @@ class JitActivityTest {
     void readsNamesWithSpacesAndParentheses() {
         assertEquals(100, JitActivity.cpuTicks(EVENT_LOOP.replace("vert.x-eventloo", "a) (b c")));
     }
+
+    @Test
+    void warmsUpOnceWhereItCannotSeeTheJit() throws Exception {
+        JitActivity gone = new JitActivity(Long.MAX_VALUE);
+        int[] rounds = {0};
+        assertEquals(1, gone.warmUntilQuiet("a process without /proc", round -> ++rounds[0] > 0));
+        assertEquals(1, rounds[0]);
+    }
+
+    @Test
+    void stopsWarmingUpWhenARoundCannotRun() throws Exception {
+        JitActivity self = new JitActivity(ProcessHandle.current().pid());
+        int[] rounds = {0};
+        assertEquals(1, self.warmUntilQuiet("this JVM", round -> ++rounds[0] < 1));
+        assertEquals(1, rounds[0]);
+    }
 }
