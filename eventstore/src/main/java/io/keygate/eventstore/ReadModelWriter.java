@@ -25,11 +25,7 @@ public interface ReadModelWriter<S, E> {
      * statement overrides it.
      */
     default Uni<?> writeAll(SqlConnection tx, List<Decision<S, E>> decisions) {
-        List<Uni<?>> writes = new ArrayList<>(decisions.size());
-        for (Decision<S, E> decision : decisions) {
-            writes.add(write(tx, decision));
-        }
-        return Uni.combine().all().unis(writes).discardItems();
+        return eachAlone(this::write, tx, decisions);
     }
 
     /** Runs before the append; fails the command (nothing written) by failing. Checks nothing by default. */
@@ -37,24 +33,14 @@ public interface ReadModelWriter<S, E> {
         return Uni.createFrom().voidItem();
     }
 
-    /** A writer that checks with {@code check} before it writes with {@code write}. */
+    /** A writer that checks with {@code check} before it writes with {@code write}, one decision at a time. */
     static <S, E> ReadModelWriter<S, E> checked(
             BiFunction<SqlConnection, Decision<S, E>, Uni<?>> check,
             BiFunction<SqlConnection, Decision<S, E>, Uni<?>> write) {
-        return new ReadModelWriter<>() {
-            @Override
-            public Uni<?> write(SqlConnection tx, Decision<S, E> decision) {
-                return write.apply(tx, decision);
-            }
-
-            @Override
-            public Uni<?> check(SqlConnection tx, Decision<S, E> decision) {
-                return check.apply(tx, decision);
-            }
-        };
+        return checked(check, write, (tx, decisions) -> eachAlone(write, tx, decisions));
     }
 
-    /** {@link #checked(BiFunction, BiFunction)} that writes a group's decisions with {@code writeAll}. */
+    /** A writer that checks with {@code check}, writes a decision with {@code write}, a group with {@code writeAll}. */
     static <S, E> ReadModelWriter<S, E> checked(
             BiFunction<SqlConnection, Decision<S, E>, Uni<?>> check,
             BiFunction<SqlConnection, Decision<S, E>, Uni<?>> write,
@@ -75,5 +61,15 @@ public interface ReadModelWriter<S, E> {
                 return check.apply(tx, decision);
             }
         };
+    }
+
+    /** One {@code write} per decision, all sent at once on the connection. */
+    private static <S, E> Uni<?> eachAlone(
+            BiFunction<SqlConnection, Decision<S, E>, Uni<?>> write, SqlConnection tx, List<Decision<S, E>> decisions) {
+        List<Uni<?>> writes = new ArrayList<>(decisions.size());
+        for (Decision<S, E> decision : decisions) {
+            writes.add(write.apply(tx, decision));
+        }
+        return Uni.combine().all().unis(writes).discardItems();
     }
 }
