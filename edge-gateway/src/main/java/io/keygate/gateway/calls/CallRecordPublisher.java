@@ -43,10 +43,15 @@ public class CallRecordPublisher {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     /** Records the publisher thread takes from the queue before it looks at its stop flag again. */
     private static final int DRAIN_LIMIT = 1024;
-    /** Empty polls before the publisher thread parks until a record arrives. */
-    private static final int SPINS_BEFORE_PARKING = 64;
-    /** Longest park of an idle publisher thread: a missed wake-up costs at most this much delay. */
-    private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /**
+     * How long the publisher thread naps between looks at the queue while calls come in: a record waits at most this
+     * long (the producer lingers far longer), and no event loop ever pays a system call to wake the thread.
+     */
+    private static final long NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** Naps in a row that found nothing before the thread sleeps until a record wakes it (about a second idle). */
+    private static final int NAPS_BEFORE_SLEEPING = 1000;
+    /** Longest sleep of an idle publisher thread: a missed wake-up costs at most this much delay. */
+    private static final long MAX_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final Supplier<Map<String, Object>> producerConfig;
     private final Duration warmUpTimeout;
@@ -60,7 +65,9 @@ public class CallRecordPublisher {
         }
     };
     private volatile boolean running;
-    private volatile boolean parked;
+    /** Set while the publisher thread sleeps until woken (no traffic for a while); naps need no waking. */
+    private volatile boolean sleeping;
+
     private volatile Thread publisher;
     private Producer<String, byte[]> producer;
 
@@ -126,8 +133,8 @@ public class CallRecordPublisher {
             dropped("the call-record queue is full (keygate.gateway.calls.queue-capacity)");
             return;
         }
-        if (parked) {
-            parked = false;
+        if (sleeping) {
+            sleeping = false;
             LockSupport.unpark(publisher);
         }
     }
@@ -149,31 +156,39 @@ public class CallRecordPublisher {
         queue.drain(record -> dropped("the gateway stopped before the record was sent"));
     }
 
+    /**
+     * Sends what the queue holds, then naps {@link #NAP_NANOS} and looks again: under traffic the thread wakes on its
+     * own a thousand times a second at most, each time sending what came meanwhile, where waking it per record cost
+     * the event loops a futex call each and the thread a context switch. After about a second without records it
+     * sleeps until {@link #publish} wakes it, so an idle gateway costs nothing.
+     */
     private void publishLoop() {
         CallRecordEncoder encoder = new CallRecordEncoder(topic, SOURCE);
         // One consumer for the thread's life: the loop runs thousands of times a second.
         MessagePassingQueue.Consumer<CallRecorded> sender = record -> send(encoder, record);
-        int idle = 0;
+        int emptyNaps = 0;
         while (true) {
             int taken = queue.drain(sender, DRAIN_LIMIT);
             if (taken > 0) {
-                idle = 0;
-                continue;
-            }
-            if (!running) {
+                emptyNaps = 0;
+                if (taken == DRAIN_LIMIT) {
+                    continue;
+                }
+            } else if (!running) {
                 return;
+            } else {
+                emptyNaps++;
             }
-            if (++idle < SPINS_BEFORE_PARKING) {
-                Thread.onSpinWait();
+            if (emptyNaps < NAPS_BEFORE_SLEEPING) {
+                LockSupport.parkNanos(this, NAP_NANOS);
                 continue;
             }
-            // Announce the park, then look once more: a record offered in between either is seen here or unparks.
-            parked = true;
+            // Announce the sleep, then look once more: a record offered in between either is seen here or wakes it.
+            sleeping = true;
             if (queue.isEmpty() && running) {
-                LockSupport.parkNanos(this, MAX_PARK_NANOS);
+                LockSupport.parkNanos(this, MAX_SLEEP_NANOS);
             }
-            parked = false;
-            idle = 0;
+            sleeping = false;
         }
     }
 
