@@ -65,6 +65,8 @@ public class KafkaClientProperties {
         props.put(ProducerConfig.LINGER_MS_CONFIG, (int) calls.linger().toMillis());
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, calls.maxBlock().toMillis());
         props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, calls.bufferMemory());
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, calls.batchSize());
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, calls.compression());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         // Records arrive encoded (CloudEvents binary mode) by CallRecordEncoder.
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

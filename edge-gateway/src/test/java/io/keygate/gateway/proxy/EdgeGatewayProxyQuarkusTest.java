@@ -29,6 +29,7 @@ import io.keygate.events.policy.SubscriptionStatus;
 import io.keygate.events.token.ApiKeyIssued;
 import io.keygate.events.token.ApiKeyRevoked;
 import io.keygate.events.token.ApiKeyState;
+import io.keygate.gateway.kafka.KafkaClientProperties;
 import io.keygate.gateway.state.GatewayState;
 import io.keygate.gateway.support.CallRecordReader;
 import io.keygate.gateway.support.EchoUpstream;
@@ -48,6 +49,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +73,9 @@ class EdgeGatewayProxyQuarkusTest {
 
     @Inject
     ApiKeyHasher hasher;
+
+    @Inject
+    KafkaClientProperties kafka;
 
     /** A tenant with one route to the echo upstream and one usable key. */
     private record Tenant(String id, String prefix, RouteState route, String secret, ApiKeyState key) {}
@@ -419,6 +424,14 @@ class EdgeGatewayProxyQuarkusTest {
 
         assertThat(response.contentType()).startsWith(PROBLEM_JSON);
         assertThat(response.jsonPath().getString("type")).endsWith("/upstream-unavailable");
+    }
+
+    /** The records {@link #everyRequestIsRecordedOnTheCallsTopic} reads back travel this way. */
+    @Test
+    void callRecordsTravelInLargeLz4Batches() {
+        assertThat(kafka.callProducer())
+                .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4")
+                .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, 262144);
     }
 
     @Test
