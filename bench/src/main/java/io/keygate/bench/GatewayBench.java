@@ -254,7 +254,7 @@ public final class GatewayBench {
             } else {
                 round.load(1);
             }
-            if (line == GatewayLine.E && operations[0] > 0) {
+            if (line == GatewayLine.E && operations[0] > 0 && urls.containsKey(line)) {
                 long commands = RedisCommandCount.of(redis.port()) - redisBefore;
                 if (commands < operations[0] / 100) {
                     unavailable.put(

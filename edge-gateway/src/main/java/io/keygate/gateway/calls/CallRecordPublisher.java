@@ -48,8 +48,11 @@ public class CallRecordPublisher {
      * long (the producer lingers far longer), and no event loop ever pays a system call to wake the thread.
      */
     private static final long NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    /** Naps in a row that found nothing before the thread sleeps until a record wakes it (about a second idle). */
-    private static final int NAPS_BEFORE_SLEEPING = 1000;
+    /**
+     * Naps in a row that found nothing before the thread sleeps until a record wakes it (about the producer's linger):
+     * a busy gateway never gets there, a quiet one pays one wake-up per record instead of a thousand naps a second.
+     */
+    private static final int NAPS_BEFORE_SLEEPING = 20;
     /** Longest sleep of an idle publisher thread: a missed wake-up costs at most this much delay. */
     private static final long MAX_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -159,8 +162,8 @@ public class CallRecordPublisher {
     /**
      * Sends what the queue holds, then naps {@link #NAP_NANOS} and looks again: under traffic the thread wakes on its
      * own a thousand times a second at most, each time sending what came meanwhile, where waking it per record cost
-     * the event loops a futex call each and the thread a context switch. After about a second without records it
-     * sleeps until {@link #publish} wakes it, so an idle gateway costs nothing.
+     * the event loops a futex call each and the thread a context switch. After {@link #NAPS_BEFORE_SLEEPING} naps
+     * without records it sleeps until {@link #publish} wakes it, so an idle gateway costs nothing.
      */
     private void publishLoop() {
         CallRecordEncoder encoder = new CallRecordEncoder(topic, SOURCE);
@@ -176,7 +179,7 @@ public class CallRecordPublisher {
                 }
             } else if (!running) {
                 return;
-            } else {
+            } else if (emptyNaps < NAPS_BEFORE_SLEEPING) {
                 emptyNaps++;
             }
             if (emptyNaps < NAPS_BEFORE_SLEEPING) {
