@@ -4,9 +4,10 @@ import io.keygate.gateway.check.CallContext;
 import io.keygate.gateway.check.CredentialExtractor;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Which headers cross the gateway. Towards the upstream: the client's headers minus hop-by-hop
@@ -26,7 +27,7 @@ public final class ForwardingHeaders {
     public static final String FORWARDED_HOST = "X-Forwarded-Host";
 
     /** RFC 9110 §7.6.1 connection-specific headers, plus the de-facto ones. */
-    private static final Set<String> HOP_BY_HOP = caseInsensitive(
+    private static final HeaderNames HOP_BY_HOP = new HeaderNames(
             "Connection",
             "Keep-Alive",
             "Proxy-Connection",
@@ -37,7 +38,7 @@ public final class ForwardingHeaders {
             "Transfer-Encoding",
             "Upgrade");
 
-    private static final Set<String> NOT_TO_UPSTREAM = caseInsensitive(
+    private static final HeaderNames NOT_TO_UPSTREAM = new HeaderNames(
             "Host",
             "Expect",
             "Forwarded",
@@ -49,13 +50,13 @@ public final class ForwardingHeaders {
 
     /** The headers of the upstream request for an accepted call. */
     public static MultiMap toUpstream(MultiMap incoming, CallContext call, String scheme, String host) {
-        Set<String> listedInConnection = connectionTokens(incoming);
+        List<String> listedInConnection = connectionTokens(incoming);
         MultiMap outgoing = HttpHeaders.headers();
         for (Map.Entry<String, String> header : incoming) {
             String name = header.getKey();
             if (HOP_BY_HOP.contains(name)
                     || NOT_TO_UPSTREAM.contains(name)
-                    || listedInConnection.contains(name)
+                    || containsIgnoreCase(listedInConnection, name)
                     || startsWithIgnoreCase(name, "X-Keygate-")
                     || startsWithIgnoreCase(name, "X-Forwarded-")) {
                 continue;
@@ -80,11 +81,11 @@ public final class ForwardingHeaders {
 
     /** Copies the upstream response's end-to-end headers to the client response. */
     public static void toClient(MultiMap upstream, MultiMap response) {
-        Set<String> listedInConnection = connectionTokens(upstream);
+        List<String> listedInConnection = connectionTokens(upstream);
         for (Map.Entry<String, String> header : upstream) {
             String name = header.getKey();
             if (HOP_BY_HOP.contains(name)
-                    || listedInConnection.contains(name)
+                    || containsIgnoreCase(listedInConnection, name)
                     || name.equalsIgnoreCase(RequestIds.HEADER)) {
                 continue;
             }
@@ -92,25 +93,76 @@ public final class ForwardingHeaders {
         }
     }
 
-    private static Set<String> connectionTokens(MultiMap headers) {
+    /**
+     * The header names a {@code Connection} header lists besides the hop-by-hop ones dropped anyway (usually none: an
+     * upstream's {@code Connection: keep-alive} names one of those).
+     */
+    private static List<String> connectionTokens(MultiMap headers) {
         String connection = headers.get("Connection");
         if (connection == null || connection.isBlank()) {
-            return Set.of();
+            return List.of();
         }
-        Set<String> tokens = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        List<String> tokens = null;
         for (String token : connection.split(",")) {
-            tokens.add(token.strip());
+            String name = token.strip();
+            if (!name.isEmpty() && !HOP_BY_HOP.contains(name)) {
+                if (tokens == null) {
+                    tokens = new ArrayList<>(2);
+                }
+                tokens.add(name);
+            }
         }
-        return tokens;
+        return tokens == null ? List.of() : tokens;
+    }
+
+    private static boolean containsIgnoreCase(List<String> names, String name) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsWithIgnoreCase(String name, String prefix) {
         return name.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
-    private static Set<String> caseInsensitive(String... names) {
-        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        set.addAll(Set.of(names));
-        return set;
+    /**
+     * A fixed set of header names matched ignoring case without allocating: grouped by length, so most names that are
+     * not in it are turned away by their length alone (two lookups for every header of every call).
+     */
+    private static final class HeaderNames {
+
+        private final String[][] byLength;
+
+        HeaderNames(String... names) {
+            int longest = 0;
+            for (String name : names) {
+                longest = Math.max(longest, name.length());
+            }
+            byLength = new String[longest + 1][];
+            for (String name : names) {
+                String[] same = byLength[name.length()];
+                same = same == null ? new String[1] : Arrays.copyOf(same, same.length + 1);
+                same[same.length - 1] = name;
+                byLength[name.length()] = same;
+            }
+        }
+
+        boolean contains(String name) {
+            if (name.length() >= byLength.length) {
+                return false;
+            }
+            String[] candidates = byLength[name.length()];
+            if (candidates != null) {
+                for (String candidate : candidates) {
+                    if (candidate.equalsIgnoreCase(name)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
     }
 }

@@ -157,6 +157,34 @@ class EdgeGatewayProxyQuarkusTest {
     }
 
     @Test
+    void hopByHopAndSpoofedForwardingHeadersAreNotForwarded() {
+        Tenant tenant = tenantWithRouteAndKey();
+
+        Response response = awaitStatus(
+                200,
+                tenant.prefix(),
+                "X-API-Key",
+                tenant.secret(),
+                "Connection",
+                "keep-alive, X-Client-Hop",
+                "X-Client-Hop",
+                "1",
+                "Proxy-Authorization",
+                "Basic c2VjcmV0",
+                "Forwarded",
+                "for=203.0.113.9",
+                "X-Forwarded-For",
+                "203.0.113.9",
+                "X-Custom",
+                "kept");
+
+        Map<String, String> seen = response.jsonPath().getMap("headers");
+        assertThat(seen).doesNotContainKeys("x-client-hop", "proxy-authorization", "forwarded");
+        assertThat(seen).containsEntry("x-forwarded-for", "127.0.0.1");
+        assertThat(seen).containsEntry("x-custom", "kept");
+    }
+
+    @Test
     void bearerTokenIsAcceptedAndNotForwarded() {
         Tenant tenant = tenantWithRouteAndKey();
 
