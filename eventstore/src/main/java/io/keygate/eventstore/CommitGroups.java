@@ -5,6 +5,7 @@ import io.keygate.events.EventEnvelope;
 import io.keygate.events.KeygateEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
@@ -34,9 +35,10 @@ import java.util.function.Supplier;
  * round trips, waking a backend) for the whole group instead of once per command, which is most of what a single-row
  * command costs it. Under no concurrency a group is one command and nothing waits.
  *
- * <p>A group sends each member's check, then the events of all members in one multi-row insert (and one outbox
- * insert), then each read model's updates in one {@link ReadModelWriter#writeAll}: a handful of statements per group,
- * not four or five per command.
+ * <p>A group sends its members' checks (each read model's in one {@link ReadModelWriter#checkAll}, which may read
+ * what they all need at once), then the events of all members in one multi-row insert (and one outbox insert), then
+ * each read model's updates in one {@link ReadModelWriter#writeAll}: a handful of statements per group, not four or
+ * five per command.
  *
  * <p>Each command still commits or fails as a whole and alone. When a group's transaction fails:
  * <ul>
@@ -78,6 +80,11 @@ class CommitGroups {
                 + config.groupCommit().lockTimeout().toMillis() + "ms'";
         this.sizes = DistributionSummary.builder("keygate.eventstore.commit.group.commands")
                 .description("Commands committed per group-commit transaction")
+                .register(registry);
+        // A registry can outlive an application (tests restart Quarkus in one JVM): this one's gauge replaces any left.
+        registry.find("keygate.eventstore.commit.group.waiting").gauges().forEach(registry::remove);
+        Gauge.builder("keygate.eventstore.commit.group.waiting", waiting::size)
+                .description("Commands waiting for the next group-commit transaction")
                 .register(registry);
         this.regrouped = Counter.builder("keygate.eventstore.commit.group.retried.alone")
                 .description("Commands run again alone because their group's transaction failed")
@@ -143,18 +150,33 @@ class CommitGroups {
             return;
         }
         sizes.record(group.size());
+        List<Writing> byWriter = byWriter(group);
         AtomicReference<Refusal> first = new AtomicReference<>();
         pool.withTransaction(tx -> {
                     List<Uni<?>> all = new ArrayList<>(group.size() + 2);
                     all.add(tx.query(lockTimeout).execute());
-                    for (Member member : group) {
-                        all.add(Uni.createFrom()
-                                .deferred(() -> member.command().check(tx))
-                                .onFailure()
-                                .invoke(failure -> first.compareAndSet(null, new Refusal(member, failure))));
+                    for (Writing writing : byWriter) {
+                        List<Member> members = writing.members();
+                        List<Uni<?>> checks;
+                        try {
+                            checks = checkAll(tx, writing.writer(), members);
+                        } catch (RuntimeException broken) {
+                            // No member to blame: the group fails as a whole and each runs again alone.
+                            all.add(Uni.createFrom()
+                                    .failure(broken)
+                                    .onFailure()
+                                    .invoke(failure -> first.compareAndSet(null, new Refusal(null, failure))));
+                            continue;
+                        }
+                        for (int i = 0; i < members.size(); i++) {
+                            Member member = members.get(i);
+                            all.add(checks.get(i)
+                                    .onFailure()
+                                    .invoke(failure -> first.compareAndSet(null, new Refusal(member, failure))));
+                        }
                     }
                     all.add(Uni.createFrom()
-                            .deferred(() -> writes(tx, group, rows))
+                            .deferred(() -> writes(tx, byWriter, rows))
                             .onFailure()
                             .invoke(failure -> first.compareAndSet(null, new Refusal(null, failure))));
                     return Uni.combine().all().unis(all).discardItems();
@@ -163,39 +185,60 @@ class CommitGroups {
                 .with(ok -> committed(group), failure -> failed(group, first.get(), failure));
     }
 
+    /** The group's members by read-model writer (the same instance), writers in the order their first member came. */
+    private static List<Writing> byWriter(List<Member> group) {
+        Map<ReadModelWriter<?, ?>, Writing> byWriter = new IdentityHashMap<>();
+        List<Writing> writings = new ArrayList<>();
+        for (Member member : group) {
+            byWriter.computeIfAbsent(member.command().writer(), writer -> {
+                        Writing writing = new Writing(writer, new ArrayList<>());
+                        writings.add(writing);
+                        return writing;
+                    })
+                    .members()
+                    .add(member);
+        }
+        return writings;
+    }
+
     /**
      * The group's writes, sent after each member's check has started (a check's later statements, chained on its first
      * one's answer, follow them; a refusal still fails the transaction before it commits): all its events in one insert
      * and one outbox insert, and each read model's updates in one {@link ReadModelWriter#writeAll} (one batch, answered
      * once, for a writer that supports it).
      */
-    private static Uni<?> writes(SqlConnection tx, List<Member> group, EventRows rows) {
+    private static Uni<?> writes(SqlConnection tx, List<Writing> byWriter, EventRows rows) {
         List<Uni<?>> writes = new ArrayList<>();
         writes.add(rows.insertEvents(tx));
         writes.add(rows.insertOutbox(tx));
-        if (group.stream().anyMatch(member -> member.command().notifyRelay())) {
+        if (byWriter.stream()
+                .flatMap(writing -> writing.members().stream())
+                .anyMatch(member -> member.command().notifyRelay())) {
             writes.add(EventStore.notifyRelay(tx));
         }
-        Map<ReadModelWriter<?, ?>, List<Decision<?, ?>>> byWriter = new IdentityHashMap<>();
-        List<ReadModelWriter<?, ?>> writers = new ArrayList<>();
-        for (Member member : group) {
-            Command<?, ?> command = member.command();
-            byWriter.computeIfAbsent(command.writer(), writer -> {
-                        writers.add(writer);
-                        return new ArrayList<>();
-                    })
-                    .add(command.decision());
-        }
-        for (ReadModelWriter<?, ?> writer : writers) {
-            writes.add(writeAll(tx, writer, byWriter.get(writer)));
+        for (Writing writing : byWriter) {
+            writes.add(writeAll(tx, writing.writer(), writing.members()));
         }
         return Uni.combine().all().unis(writes).discardItems();
     }
 
+    /** The members' checks by their writer's {@link ReadModelWriter#checkAll}: one per member, in their order. */
     @SuppressWarnings("unchecked")
-    private static <S, E> Uni<?> writeAll(
-            SqlConnection tx, ReadModelWriter<S, E> writer, List<Decision<?, ?>> decisions) {
-        return writer.writeAll(tx, (List<Decision<S, E>>) (List<?>) decisions);
+    private static <S, E> List<Uni<?>> checkAll(SqlConnection tx, ReadModelWriter<S, E> writer, List<Member> members) {
+        return writer.checkAll(tx, (List<Decision<S, E>>) (List<?>) decisions(members));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <S, E> Uni<?> writeAll(SqlConnection tx, ReadModelWriter<S, E> writer, List<Member> members) {
+        return writer.writeAll(tx, (List<Decision<S, E>>) (List<?>) decisions(members));
+    }
+
+    private static List<Decision<?, ?>> decisions(List<Member> members) {
+        List<Decision<?, ?>> decisions = new ArrayList<>(members.size());
+        for (Member member : members) {
+            decisions.add(member.command().decision());
+        }
+        return decisions;
     }
 
     private void committed(List<Member> group) {
@@ -265,12 +308,10 @@ class CommitGroups {
             List<? extends EventEnvelope<? extends KeygateEvent>> events,
             ReadModelWriter<S, E> writer,
             Decision<S, E> decision,
-            boolean notifyRelay) {
+            boolean notifyRelay) {}
 
-        Uni<?> check(SqlConnection tx) {
-            return writer.check(tx, decision);
-        }
-    }
+    /** A read-model writer and the group's members whose commands it writes for. */
+    private record Writing(ReadModelWriter<?, ?> writer, List<Member> members) {}
 
     /** The first failure in a group's transaction: a member's (its check), or of the group's writes (no member). */
     private record Refusal(Member member, Throwable failure) {}

@@ -33,6 +33,23 @@ public interface ReadModelWriter<S, E> {
         return Uni.createFrom().voidItem();
     }
 
+    /**
+     * The checks of several commands (a commit group's, each decision of its own aggregate), in the caller's
+     * transaction: one {@code Uni} per decision, in their order, sending nothing before it is subscribed to. By default
+     * each decision's own {@link #check}; a writer whose checks read the same rows (the same tenant's policy, say)
+     * overrides it to read them once for the group and judge each decision on what was read. A decision's
+     * {@code Uni} fails with that decision's own refusal, as its {@link #check} would; a failure of a read the
+     * decisions share must be the database's or the connection's, which runs every member again alone (so decode
+     * what was read in each decision's judgement, not in the shared read).
+     */
+    default List<Uni<?>> checkAll(SqlConnection tx, List<Decision<S, E>> decisions) {
+        List<Uni<?>> checks = new ArrayList<>(decisions.size());
+        for (Decision<S, E> decision : decisions) {
+            checks.add(Uni.createFrom().deferred(() -> check(tx, decision)));
+        }
+        return checks;
+    }
+
     /** A writer that checks with {@code check} before it writes with {@code write}, one decision at a time. */
     static <S, E> ReadModelWriter<S, E> checked(
             BiFunction<SqlConnection, Decision<S, E>, Uni<?>> check,

@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -144,6 +145,84 @@ class CommitGroupsQuarkusTest {
                 .as("the others, still one group")
                 .isEqualTo(1);
         assertThat(retriedAlone() - retriedBefore).isZero();
+    }
+
+    @Test
+    void aGroupChecksItsMembersInOneCheckAllAndARefusalAmongThemFailsOnlyItsMember() {
+        List<Integer> checkedTogether = new CopyOnWriteArrayList<>();
+        ReadModelWriter<ApiKeyState, TokenEvent> together = checkingTogether("SELECT 1", checkedTogether);
+        CompletableFuture<Void> slow =
+                CompletableFuture.allOf(create(key(SLOW), together), create(key(SLOW), together));
+        List<ApiKeyState> others =
+                IntStream.range(0, 8).mapToObj(i -> key("k" + i)).toList();
+        List<CompletableFuture<Void>> created = new ArrayList<>(
+                others.stream().limit(4).map(key -> create(key, together)).toList());
+        CompletableFuture<Void> refusal = create(key(REFUSED), together);
+        others.stream().skip(4).forEach(key -> created.add(create(key, together)));
+
+        slow.join();
+        created.forEach(CompletableFuture::join);
+        assertThat(refusal)
+                .failsWithin(WAIT)
+                .withThrowableOfType(Exception.class)
+                .withRootCauseInstanceOf(IllegalStateException.class)
+                .withMessageContaining("refused by its check");
+
+        assertThat(checkedTogether).as("members per checkAll").containsExactlyInAnyOrder(1, 1, 9, 8);
+        assertThat(transactionsOf(others.stream().map(ApiKeyState::keyId).toList()))
+                .as("the others, one group")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aReadTheGroupsChecksShareFailingInTheDatabaseMakesEveryMemberRunAgainAlone() {
+        List<Integer> checkedTogether = new CopyOnWriteArrayList<>();
+        ReadModelWriter<ApiKeyState, TokenEvent> together = checkingTogether("SELECT 1/0", checkedTogether);
+        CompletableFuture<Void> slow = holdBothTransactionSlots();
+        double retriedBefore = retriedAlone();
+        List<ApiKeyState> keys =
+                IntStream.range(0, 5).mapToObj(i -> key("k" + i)).toList();
+        List<CompletableFuture<Void>> created =
+                keys.stream().map(key -> create(key, together)).toList();
+
+        slow.join();
+        created.forEach(CompletableFuture::join);
+
+        assertThat(checkedTogether).containsExactly(5);
+        assertThat(retriedAlone() - retriedBefore).as("the group's 5 members").isEqualTo(5);
+        assertThat(transactionsOf(keys.stream().map(ApiKeyState::keyId).toList()))
+                .as("each its own")
+                .isEqualTo(5);
+    }
+
+    /**
+     * A writer whose group checks first run {@code sharedRead} once for the group, then each member's {@link #WRITER}
+     * check; alone, a command is checked by {@link #WRITER}'s check only. Records how many members each group had.
+     */
+    private static ReadModelWriter<ApiKeyState, TokenEvent> checkingTogether(
+            String sharedRead, List<Integer> checkedTogether) {
+        return new ReadModelWriter<>() {
+            @Override
+            public Uni<?> write(SqlConnection tx, Decision<ApiKeyState, TokenEvent> decision) {
+                return Uni.createFrom().voidItem();
+            }
+
+            @Override
+            public Uni<?> check(SqlConnection tx, Decision<ApiKeyState, TokenEvent> decision) {
+                return WRITER.check(tx, decision);
+            }
+
+            @Override
+            public List<Uni<?>> checkAll(SqlConnection tx, List<Decision<ApiKeyState, TokenEvent>> decisions) {
+                checkedTogether.add(decisions.size());
+                Uni<?> read = tx.query(sharedRead).execute().memoize().indefinitely();
+                List<Uni<?>> checks = new ArrayList<>();
+                for (Decision<ApiKeyState, TokenEvent> decision : decisions) {
+                    checks.add(read.chain(() -> WRITER.check(tx, decision)));
+                }
+                return checks;
+            }
+        };
     }
 
     @Test
