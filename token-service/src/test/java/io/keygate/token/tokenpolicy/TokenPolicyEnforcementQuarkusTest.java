@@ -17,17 +17,28 @@ import io.keygate.testkit.PostgresResource;
 import io.keygate.testkit.Testkit;
 import io.keygate.token.testdata.PublishedTokenEvents;
 import io.keygate.token.testdata.StoredEvents;
+import io.keygate.token.testdata.TestApplications;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -44,6 +55,9 @@ class TokenPolicyEnforcementQuarkusTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    MeterRegistry registry;
 
     private final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -213,6 +227,127 @@ class TokenPolicyEnforcementQuarkusTest {
         await().during(Duration.ofSeconds(2))
                 .atMost(WAIT)
                 .until(() -> StoredEvents.typesOf(pool, warned).size() == 5);
+    }
+
+    /**
+     * Issuances that commit together (group commit) read their applications and the tenant's policy once for the
+     * group, and each is still judged on its own: the policy's row is held locked while two issuances occupy both
+     * group slots, so the dozen sent next wait and share one group. (The test profile's group lock timeout outlasts
+     * the hold.)
+     */
+    @Test
+    void issuancesCommittedTogetherAreEachJudgedOnTheirOwnApplicationAndThePolicy() throws Exception {
+        String active = TestApplications.createIn(tenant);
+        String deleted = TestApplications.createIn(tenant);
+        given().delete("/tenants/{t}/applications/{a}", tenant, deleted).then().statusCode(204);
+        String foreign =
+                TestApplications.createIn("o-" + UUID.randomUUID().toString().substring(0, 8));
+        publish(policy(1, Duration.ofDays(7), true, List.of(), null, false));
+        await().atMost(WAIT)
+                .until(() -> given().contentType(ContentType.JSON)
+                                .body(Map.of("name", "probe"))
+                                .post("/tenants/{t}/api-keys", tenant)
+                                .statusCode()
+                        == 422);
+        String soon = Instant.now().plus(Duration.ofDays(2)).toString();
+        Map<String, Object> compliant = Map.of("name", "ok", "applicationId", active, "expiresAt", soon);
+
+        ExecutorService callers = Executors.newFixedThreadPool(14);
+        SqlConnection holder = pool.getConnection().await().atMost(WAIT);
+        try {
+            Transaction held = holder.begin().await().atMost(WAIT);
+            holder.preparedQuery("SELECT 1 FROM tenant_token_policy WHERE tenant_id = $1 FOR UPDATE")
+                    .execute(Tuple.of(tenant))
+                    .await()
+                    .atMost(WAIT);
+            // One at a time, so that each holds a group slot of its own.
+            List<CompletableFuture<ExtractableResponse<Response>>> first = new ArrayList<>();
+            for (int i = 1; i <= 2; i++) {
+                first.add(CompletableFuture.supplyAsync(() -> post(compliant), callers));
+                int slots = i;
+                await().atMost(WAIT).until(() -> groupsWaitingOnThePolicy() >= slots);
+            }
+
+            double waitingBefore = commandsWaitingForAGroup();
+            List<CompletableFuture<ExtractableResponse<Response>>> accepted = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                accepted.add(CompletableFuture.supplyAsync(() -> post(compliant), callers));
+            }
+            var ofDeleted = CompletableFuture.supplyAsync(
+                    () -> post(Map.of("name", "d", "applicationId", deleted, "expiresAt", soon)), callers);
+            var ofForeign = CompletableFuture.supplyAsync(
+                    () -> post(Map.of("name", "f", "applicationId", foreign, "expiresAt", soon)), callers);
+            var withoutExpiry =
+                    CompletableFuture.supplyAsync(() -> post(Map.of("name", "n", "applicationId", active)), callers);
+            var tooLong = CompletableFuture.supplyAsync(
+                    () -> post(Map.of(
+                            "name",
+                            "l",
+                            "expiresAt",
+                            Instant.now().plus(Duration.ofDays(9)).toString())),
+                    callers);
+            await().atMost(WAIT).until(() -> commandsWaitingForAGroup() - waitingBefore >= 12);
+            held.commit().await().atMost(WAIT);
+
+            for (CompletableFuture<ExtractableResponse<Response>> issued : first) {
+                assertThat(issued.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+            }
+            List<String> ids = new ArrayList<>();
+            for (CompletableFuture<ExtractableResponse<Response>> issued : accepted) {
+                ExtractableResponse<Response> response = issued.get(30, TimeUnit.SECONDS);
+                assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
+                ids.add(response.path("id"));
+            }
+            assertApplicationRefused(ofDeleted.get(30, TimeUnit.SECONDS), "is deleted");
+            assertApplicationRefused(ofForeign.get(30, TimeUnit.SECONDS), "does not exist");
+            assertPolicyRefused(withoutExpiry.get(30, TimeUnit.SECONDS), "expiryRequired");
+            assertPolicyRefused(tooLong.get(30, TimeUnit.SECONDS), "maxKeyLifetime");
+            assertThat(pool.preparedQuery(
+                                    "SELECT count(DISTINCT xmin::text) AS n FROM event_store WHERE aggregate_id = ANY($1)")
+                            .execute(Tuple.of(ids.toArray(String[]::new)))
+                            .await()
+                            .atMost(WAIT)
+                            .iterator()
+                            .next()
+                            .getLong("n"))
+                    .as("transactions that stored the eight accepted keys")
+                    .isEqualTo(1);
+        } finally {
+            holder.close().await().atMost(WAIT);
+            callers.shutdownNow();
+        }
+    }
+
+    /** Group-commit transactions waiting for the policy's row lock (not the policy's own alignment, say). */
+    private long groupsWaitingOnThePolicy() {
+        return pool.query("""
+                        SELECT count(*) AS n FROM pg_stat_activity
+                        WHERE wait_event_type = 'Lock' AND query LIKE '%FROM tenant_token_policy WHERE tenant_id = ANY%'""").execute().await().atMost(WAIT).iterator().next().getLong("n");
+    }
+
+    private double commandsWaitingForAGroup() {
+        return registry.get("keygate.eventstore.commit.group.waiting").gauge().value();
+    }
+
+    private ExtractableResponse<Response> post(Map<String, Object> body) {
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/tenants/{t}/api-keys", tenant)
+                .then()
+                .extract();
+    }
+
+    private static void assertApplicationRefused(ExtractableResponse<Response> response, String detail) {
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(422);
+        assertThat(response.<String>path("errors[0].field")).isEqualTo("applicationId");
+        assertThat(response.<String>path("detail")).contains(detail);
+    }
+
+    private static void assertPolicyRefused(ExtractableResponse<Response> response, String rule) {
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(422);
+        assertThat(response.<String>path("type")).isEqualTo("https://keygate.io/problems/token-policy-violation");
+        assertThat(response.<String>path("errors[0].field")).isEqualTo("expiresAt");
+        assertThat(response.<String>path("errors[0].message")).startsWith(rule + ":");
     }
 
     private String issue(Map<String, Object> body) {

@@ -28,10 +28,12 @@ import io.keygate.token.apikey.ApiKeyPatch;
 import io.keygate.token.apikey.ApiKeyRejectedException;
 import io.keygate.token.apikey.TokenPolicyCompliance;
 import io.keygate.token.apikey.store.ApiKeyProjection;
+import io.keygate.token.application.TenantApplication;
 import io.keygate.token.application.service.CredentialOwnerCheck;
 import io.keygate.token.config.TokenServiceConfig;
 import io.keygate.token.tokenpolicy.store.TenantTokenPolicy;
 import io.keygate.token.tokenpolicy.store.TenantTokenPolicyStore;
+import io.keygate.token.tokenpolicy.store.TenantTokenPolicyStore.PolicyRead;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +42,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Handles API-key commands: load the aggregate's events, decide, then append the new events and update
@@ -67,14 +73,7 @@ public class ApiKeyService {
         this.store = store;
         this.config = config;
         this.hasher = new ApiKeyHasher(config.pepper());
-        // A key issued for, or moved to, an application is checked against it in the command's transaction.
-        // ...and against the tenant's token policy, read under a share lock so a new policy cannot slip in between.
-        this.writer = ReadModelWriter.checked(
-                (tx, decision) -> owners.requireActive(
-                                tx, decision.state().tenantId(), newApplicationOf(decision.events()))
-                        .chain(() -> requireCompliant(tx, policies, decision)),
-                (tx, decision) -> projection.upsert(tx, decision.state(), decision.version()),
-                projection::upsertAll);
+        this.writer = new CheckedWriter(owners, policies, projection);
         this.policyWriter = (tx, decision) -> projection.upsert(tx, decision.state(), decision.version());
     }
 
@@ -92,18 +91,94 @@ public class ApiKeyService {
                 .map(Decision::changed);
     }
 
-    /** Fails the command with a 422 if its new secret or changed expiry or allow-list break the tenant's policy. */
-    private Uni<Void> requireCompliant(
-            SqlConnection tx, TenantTokenPolicyStore policies, Decision<ApiKeyState, TokenEvent> decision) {
-        if (decision.events().stream().noneMatch(ApiKeyService::isPolicyRelevant)) {
-            return Uni.createFrom().voidItem();
+    /**
+     * The read model's writer for commands: a key issued for, or moved to, an application is checked against it in the
+     * command's transaction, and a new secret or a changed expiry or allow-list against the tenant's token policy, read
+     * under a share lock so a new policy cannot slip in between. A commit group's issuances read the applications and
+     * policies they name in one statement each, and each is judged on what was read.
+     */
+    private final class CheckedWriter implements ReadModelWriter<ApiKeyState, TokenEvent> {
+
+        private final CredentialOwnerCheck owners;
+        private final TenantTokenPolicyStore policies;
+        private final ApiKeyProjection projection;
+
+        CheckedWriter(CredentialOwnerCheck owners, TenantTokenPolicyStore policies, ApiKeyProjection projection) {
+            this.owners = owners;
+            this.policies = policies;
+            this.projection = projection;
         }
-        return policies.findForShare(tx, decision.state().tenantId()).map(policy -> {
-            TokenPolicyCompliance.violationOf(policy, decision.state(), now()).ifPresent(violation -> {
-                throw new ApiKeyRejectedException(violation);
-            });
-            return null;
+
+        @Override
+        public Uni<?> check(SqlConnection tx, Decision<ApiKeyState, TokenEvent> decision) {
+            String tenantId = decision.state().tenantId();
+            return owners.requireActive(tx, tenantId, newApplicationOf(decision.events()))
+                    .chain(() -> isPolicyRelevant(decision)
+                            ? policies.findForShare(tx, tenantId).invoke(policy -> requireCompliant(policy, decision))
+                            : Uni.createFrom().voidItem());
+        }
+
+        @Override
+        public List<Uni<?>> checkAll(SqlConnection tx, List<Decision<ApiKeyState, TokenEvent>> decisions) {
+            Set<TenantApplication> applications = new HashSet<>();
+            Set<String> tenants = new HashSet<>();
+            for (Decision<ApiKeyState, TokenEvent> decision : decisions) {
+                String applicationId = newApplicationOf(decision.events());
+                if (applicationId != null) {
+                    applications.add(new TenantApplication(decision.state().tenantId(), applicationId));
+                }
+                if (isPolicyRelevant(decision)) {
+                    tenants.add(decision.state().tenantId());
+                }
+            }
+            Uni<Map<TenantApplication, String>> statuses =
+                    owners.lockAll(tx, applications).memoize().indefinitely();
+            Uni<Map<String, PolicyRead>> tenantPolicies = tenants.isEmpty()
+                    ? Uni.createFrom().item(Map.of())
+                    : policies.findAllForShare(tx, tenants).memoize().indefinitely();
+            List<Uni<?>> checks = new ArrayList<>(decisions.size());
+            for (Decision<ApiKeyState, TokenEvent> decision : decisions) {
+                checks.add(Uni.combine()
+                        .all()
+                        .unis(statuses, tenantPolicies)
+                        .asTuple()
+                        .invoke(read -> {
+                            String tenantId = decision.state().tenantId();
+                            String applicationId = newApplicationOf(decision.events());
+                            if (applicationId != null) {
+                                CredentialOwnerCheck.requireActive(
+                                        applicationId,
+                                        read.getItem1().get(new TenantApplication(tenantId, applicationId)));
+                            }
+                            if (isPolicyRelevant(decision)) {
+                                PolicyRead policy = read.getItem2().get(tenantId);
+                                requireCompliant(policy == null ? null : policy.get(), decision);
+                            }
+                        }));
+            }
+            return checks;
+        }
+
+        @Override
+        public Uni<?> write(SqlConnection tx, Decision<ApiKeyState, TokenEvent> decision) {
+            return projection.upsert(tx, decision.state(), decision.version());
+        }
+
+        @Override
+        public Uni<?> writeAll(SqlConnection tx, List<Decision<ApiKeyState, TokenEvent>> decisions) {
+            return projection.upsertAll(tx, decisions);
+        }
+    }
+
+    /** Refuses the command with a 422 if its key breaks the tenant's policy ({@code policy} null: none). */
+    private void requireCompliant(TokenPolicyState policy, Decision<ApiKeyState, TokenEvent> decision) {
+        TokenPolicyCompliance.violationOf(policy, decision.state(), now()).ifPresent(violation -> {
+            throw new ApiKeyRejectedException(violation);
         });
+    }
+
+    private static boolean isPolicyRelevant(Decision<ApiKeyState, TokenEvent> decision) {
+        return decision.events().stream().anyMatch(ApiKeyService::isPolicyRelevant);
     }
 
     /** Issue, rotation, and a change of expiry or IP allow-list are checked against the policy. */

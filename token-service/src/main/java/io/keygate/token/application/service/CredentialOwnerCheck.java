@@ -3,10 +3,13 @@ package io.keygate.token.application.service;
 import io.keygate.events.application.ApplicationStatus;
 import io.keygate.token.application.ApplicationRejectedException;
 import io.keygate.token.application.ApplicationRejection;
+import io.keygate.token.application.TenantApplication;
 import io.keygate.token.application.store.ApplicationProjection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * Checks, inside a credential command's transaction, that the application the credential names exists in
@@ -35,12 +38,31 @@ public class CredentialOwnerCheck {
         }
         return applications
                 .lockStatus(tx, tenantId, applicationId)
-                .invoke(status -> {
-                    if (status != ApplicationStatus.ACTIVE) {
-                        throw new ApplicationRejectedException(new ApplicationRejection.CannotOwnCredentials(
-                                applicationId, status == ApplicationStatus.DELETED));
-                    }
-                })
+                .invoke(status -> requireActive(applicationId, status))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Reads, in one statement and with the same share locks, the stored statuses of several credentials' applications
+     * (a commit group's); each credential is then judged by {@link #requireActive(String, String)} on what was read.
+     */
+    public Uni<Map<TenantApplication, String>> lockAll(SqlConnection tx, Collection<TenantApplication> owners) {
+        return owners.isEmpty() ? Uni.createFrom().item(Map.of()) : applications.lockStatuses(tx, owners);
+    }
+
+    /**
+     * Passes if the stored {@code status} (null: no such application in the tenant) is active.
+     *
+     * @throws ApplicationRejectedException with {@link ApplicationRejection.CannotOwnCredentials} otherwise
+     */
+    public static void requireActive(String applicationId, String status) {
+        requireActive(applicationId, status == null ? null : ApplicationStatus.valueOf(status));
+    }
+
+    private static void requireActive(String applicationId, ApplicationStatus status) {
+        if (status != ApplicationStatus.ACTIVE) {
+            throw new ApplicationRejectedException(
+                    new ApplicationRejection.CannotOwnCredentials(applicationId, status == ApplicationStatus.DELETED));
+        }
     }
 }

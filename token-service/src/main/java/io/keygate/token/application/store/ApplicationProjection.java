@@ -10,6 +10,7 @@ import io.keygate.events.application.ApplicationState;
 import io.keygate.events.application.ApplicationStatus;
 import io.keygate.eventstore.RebuildableProjection;
 import io.keygate.token.application.Application;
+import io.keygate.token.application.TenantApplication;
 import io.keygate.token.store.SchemaScripts;
 import io.keygate.token.store.StateJson;
 import io.quarkus.runtime.StartupEvent;
@@ -23,7 +24,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The {@code application} read model: written in the command's transaction, read by the REST API. */
@@ -101,6 +105,37 @@ public class ApplicationProjection implements RebuildableProjection {
                 .map(rows -> rows.size() == 0
                         ? null
                         : ApplicationStatus.valueOf(rows.iterator().next().getString("status")));
+    }
+
+    /**
+     * The statuses of several applications (a commit group's credentials'), each row share-locked as by
+     * {@link #lockStatus}, in one statement, as stored (each credential's check decodes its own application's, so an
+     * unknown status fails only the credentials naming it); an application that does not exist in its tenant is
+     * absent from the answer.
+     */
+    public Uni<Map<TenantApplication, String>> lockStatuses(SqlConnection tx, Collection<TenantApplication> wanted) {
+        String[] tenantIds = new String[wanted.size()];
+        String[] applicationIds = new String[wanted.size()];
+        int i = 0;
+        for (TenantApplication application : wanted) {
+            tenantIds[i] = application.tenantId();
+            applicationIds[i++] = application.applicationId();
+        }
+        return tx.preparedQuery("""
+                        SELECT a.tenant_id, a.application_id, a.status FROM application a
+                        JOIN unnest($1::text[], $2::text[]) AS w(tenant_id, application_id)
+                            ON a.application_id = w.application_id AND a.tenant_id = w.tenant_id
+                        FOR SHARE OF a""")
+                .execute(Tuple.tuple().addArrayOfString(tenantIds).addArrayOfString(applicationIds))
+                .map(rows -> {
+                    Map<TenantApplication, String> statuses = new HashMap<>();
+                    for (Row row : rows) {
+                        statuses.put(
+                                new TenantApplication(row.getString("tenant_id"), row.getString("application_id")),
+                                row.getString("status"));
+                    }
+                    return statuses;
+                });
     }
 
     /** A tenant's application (active or deleted), or null. */

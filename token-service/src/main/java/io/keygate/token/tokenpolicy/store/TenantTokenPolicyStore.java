@@ -21,7 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code tenant_token_policy} table: each tenant's token policy as last received from
@@ -73,6 +76,44 @@ public class TenantTokenPolicyStore {
         return tx.preparedQuery("SELECT policy FROM tenant_token_policy WHERE tenant_id = $1 FOR SHARE")
                 .execute(Tuple.of(tenantId))
                 .map(rows -> rows.size() == 0 ? null : policyOf(rows.iterator().next()));
+    }
+
+    /**
+     * Several tenants' policies (a commit group's), each read with a share lock as by {@link #findForShare}, in one
+     * statement; a tenant without a policy is absent from the answer.
+     */
+    public Uni<Map<String, PolicyRead>> findAllForShare(SqlConnection tx, Collection<String> tenantIds) {
+        return tx.preparedQuery(
+                        "SELECT tenant_id, policy FROM tenant_token_policy WHERE tenant_id = ANY($1::text[]) FOR SHARE")
+                .execute(Tuple.tuple().addArrayOfString(tenantIds.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, PolicyRead> policies = new HashMap<>();
+                    for (Row row : rows) {
+                        PolicyRead read;
+                        try {
+                            read = new PolicyRead(policyOf(row), null);
+                        } catch (RuntimeException unreadable) {
+                            read = new PolicyRead(null, unreadable);
+                        }
+                        policies.put(row.getString("tenant_id"), read);
+                    }
+                    return policies;
+                });
+    }
+
+    /**
+     * A policy read for several commands at once: the policy, or why its stored form could not be read, which fails
+     * only the commands of its tenant (as each would have failed reading it alone).
+     */
+    public record PolicyRead(TokenPolicyState policy, RuntimeException unreadable) {
+
+        /** The policy; throws what made it unreadable. */
+        public TokenPolicyState get() {
+            if (unreadable != null) {
+                throw unreadable;
+            }
+            return policy;
+        }
     }
 
     /** A tenant's policy, or null. */
