@@ -3,6 +3,7 @@ package io.keygate.token.apikey.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -23,6 +24,8 @@ import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -145,6 +148,29 @@ class ApiKeyResourceQuarkusTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("admin"));
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWithAProblem() {
+        String description = "x".repeat(70 * 1024);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "description", description))
+                .post("/tenants/{t}/api-keys", tenant)
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413))
+                .body("detail", containsString("65536 bytes"));
+        // Without a Content-Length (chunked), the limit is met while the body streams in.
+        byte[] chunked = ("{\"name\":\"x\",\"description\":\"" + description + "\"}").getBytes(StandardCharsets.UTF_8);
+        given().contentType(ContentType.JSON)
+                .body(new ByteArrayInputStream(chunked))
+                .post("/tenants/{t}/api-keys", tenant)
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413));
+        given().get("/tenants/{t}/api-keys", tenant).then().statusCode(200);
     }
 
     @Test
