@@ -51,10 +51,13 @@ public final class ApiKeyFormat {
         return checksum(candidate.substring(0, split)).equals(candidate.substring(split));
     }
 
-    /** The display form: prefix, first four and last four characters, e.g. {@code kg_live_AbCd…wXyZ}. */
+    /**
+     * The display form: the prefix and the last four characters, e.g. {@code kg_live_…wXyZ}: enough to tell keys
+     * apart and to match a leaked key to its entry, nothing of the random part (the last four are the checksum's).
+     */
     public static String mask(String key) {
         int randomStart = key.indexOf('_', 3) + 1;
-        return key.substring(0, randomStart + 4) + "…" + key.substring(key.length() - 4);
+        return key.substring(0, randomStart) + "…" + key.substring(key.length() - 4);
     }
 
     private static String checksum(String body) {

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param keyId                 stable id of the key (not secret)
  * @param tenantId              owning tenant
  * @param name                  human name given at creation
- * @param maskedKey             display form of the current secret, e.g. {@code kg_live_AbCd…wXyZ}
+ * @param maskedKey             display form of the current secret, e.g. {@code kg_live_…wXyZ}
  * @param keyHash               HMAC-SHA-256 of the current secret under the server-side pepper, base64url without padding
  * @param scopes                granted scopes (may be empty)
  * @param status                lifecycle state

@@ -56,11 +56,11 @@ class ApiKeyFormatTest {
     }
 
     @Test
-    void maskShowsPrefixAndFourCharactersEachSide() {
+    void maskShowsThePrefixAndTheLastFourCharactersOnly() {
         String key = ApiKeyFormat.generate("live", random);
         assertThat(ApiKeyFormat.mask(key))
-                .isEqualTo(key.substring(0, 12) + "…" + key.substring(key.length() - 4))
-                .doesNotContain(key.substring(12, key.length() - 4));
+                .isEqualTo("kg_live_…" + key.substring(key.length() - 4))
+                .doesNotContain(key.substring(8, 12));
     }
 
     @Test
