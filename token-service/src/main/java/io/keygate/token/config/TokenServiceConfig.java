@@ -16,8 +16,10 @@ public interface TokenServiceConfig {
     String pepper();
 
     /**
-     * How often the token-service looks for keys past their expiry and rotations past their grace period,
-     * and emits their events (so an expiry event follows the expiry time by at most this). 0 turns it off.
+     * How often the token-service looks for keys past their expiry and rotations past their grace period, and
+     * emits their events. Between two such passes it runs one at the soonest time a key falls due, so an event
+     * comes at its key's time; this interval bounds the delay only for a key whose committing instance went away
+     * before it fell due. 0 turns expiry by event off.
      */
     @WithDefault("5s")
     Duration expiryCheckInterval();

@@ -18,7 +18,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Ends keys and grace periods by event: every {@code keygate.api-key.expiry-check-interval} it reads the
- * keys that are due from the read model and sends each one its command through the aggregate.
+ * keys that are due from the read model and sends each one its command through the aggregate. Between two periodic
+ * passes it runs one at the soonest time a key falls due (read after each pass, and told by this instance's commands
+ * of keys due sooner), so an event follows its key's expiry or grace end by milliseconds, not by up to an interval.
  *
  * <p>Exactly once across replicas and restarts without a lock or a leader: the aggregate emits nothing
  * for a key that is no longer due (already expired, rotation already completed), and when two replicas
@@ -72,9 +74,26 @@ public class ApiKeyExpiryScheduler {
                 .findExpiryDue(now, batch)
                 .chain(keys -> each(keys, key -> service.expire(key.tenantId(), key.keyId(), CORRELATION_ID)));
         return expired.chain(count -> projection
-                .findGraceEndDue(now, batch)
-                .chain(keys -> each(keys, key -> service.completeRotation(key.tenantId(), key.keyId(), CORRELATION_ID)))
-                .map(completed -> count + completed));
+                        .findGraceEndDue(now, batch)
+                        .chain(keys -> each(
+                                keys, key -> service.completeRotation(key.tenantId(), key.keyId(), CORRELATION_ID)))
+                        .map(completed -> count + completed))
+                .call(count -> count >= batch
+                        // A full batch may have left due keys behind: the next pass at once.
+                        ? Uni.createFrom().voidItem().invoke(() -> planPassAt(clock.instant()))
+                        : projection.findNextDue(now).invoke(this::planPassAt));
+    }
+
+    /** Heard from this instance's commands: a key falls due at a time the periodic passes may only reach later. */
+    void onKeyDue(@Observes ApiKeyDue due) {
+        planPassAt(due.at());
+    }
+
+    /** Plans a pass at {@code at} if it comes before the next periodic pass would (null: nothing due). */
+    private void planPassAt(Instant at) {
+        if (at != null && at.isBefore(clock.instant().plus(config.expiryCheckInterval()))) {
+            periodic.runAt(vertx, at);
+        }
     }
 
     /** Runs the command of each due key one after the other, counting those that appended an event. */

@@ -7,6 +7,7 @@ import io.keygate.events.policy.TokenPolicyState;
 import io.keygate.events.token.ApiKeyIssued;
 import io.keygate.events.token.ApiKeyRotated;
 import io.keygate.events.token.ApiKeyState;
+import io.keygate.events.token.ApiKeyStatus;
 import io.keygate.events.token.ApiKeyUpdated;
 import io.keygate.events.token.TokenEvent;
 import io.keygate.eventstore.Decision;
@@ -37,6 +38,7 @@ import io.keygate.token.tokenpolicy.store.TenantTokenPolicyStore.PolicyRead;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,6 +63,7 @@ public class ApiKeyService {
     private final ReadModelWriter<ApiKeyState, TokenEvent> writer;
     private final ReadModelWriter<ApiKeyState, TokenEvent> policyWriter;
     private final ApiKeyHasher hasher;
+    private final Event<ApiKeyDue> due;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
@@ -69,9 +72,11 @@ public class ApiKeyService {
             ApiKeyProjection projection,
             CredentialOwnerCheck owners,
             TenantTokenPolicyStore policies,
-            TokenServiceConfig config) {
+            TokenServiceConfig config,
+            Event<ApiKeyDue> due) {
         this.store = store;
         this.config = config;
+        this.due = due;
         this.hasher = new ApiKeyHasher(config.pepper());
         this.writer = new CheckedWriter(owners, policies, projection);
         this.policyWriter = (tx, decision) -> projection.upsert(tx, decision.state(), decision.version());
@@ -88,6 +93,7 @@ public class ApiKeyService {
         ApplyTokenPolicy command = new ApplyTokenPolicy(keyId, rules.tenantId(), rules, now());
         return store.execute(
                         ApiKey.DECIDER, keyId, command, command.at(), correlationId, policy.eventId(), policyWriter)
+                .invoke(this::tellSchedulerWhenDue)
                 .map(Decision::changed);
     }
 
@@ -258,9 +264,27 @@ public class ApiKeyService {
      * issuance writes.
      */
     private Uni<Decision<ApiKeyState, TokenEvent>> execute(ApiKeyCommand command, String correlationId) {
-        return command instanceof IssueApiKey
+        Uni<Decision<ApiKeyState, TokenEvent>> executed = command instanceof IssueApiKey
                 ? store.createGrouped(ApiKey.DECIDER, command, EventMetadata.of(now(), correlationId, null), writer)
                 : store.execute(ApiKey.DECIDER, command.keyId(), command, now(), correlationId, writer);
+        return executed.invoke(this::tellSchedulerWhenDue);
+    }
+
+    /**
+     * Tells the expiry scheduler when a committed key that changed will expire or end its grace period, if that comes
+     * before the scheduler's next periodic pass (so the event comes at that time, not up to an interval after).
+     */
+    private void tellSchedulerWhenDue(Decision<ApiKeyState, TokenEvent> decision) {
+        ApiKeyState key = decision.state();
+        if (!decision.changed() || key.status() != ApiKeyStatus.ACTIVE) {
+            return;
+        }
+        Instant soon = now().plus(config.expiryCheckInterval());
+        for (Instant at : new Instant[] {key.expiresAt(), key.previousKeyValidUntil()}) {
+            if (at != null && at.isBefore(soon)) {
+                due.fire(new ApiKeyDue(at));
+            }
+        }
     }
 
     /** The application a key is issued for or moved to by these events, or null (none, or unchanged). */

@@ -203,6 +203,21 @@ public class ApiKeyProjection implements RebuildableProjection {
                 WHERE status = 'ACTIVE' AND expires_at <= $1 ORDER BY expires_at LIMIT $2""", now, limit);
     }
 
+    /**
+     * The soonest time after {@code now} at which an active key expires or a rotation's grace period ends, or null if
+     * none is ahead.
+     */
+    public Uni<Instant> findNextDue(Instant now) {
+        return pool.preparedQuery("""
+                        SELECT least(
+                            (SELECT min(expires_at) FROM api_key WHERE status = 'ACTIVE' AND expires_at > $1),
+                            (SELECT min(previous_key_valid_until) FROM api_key
+                             WHERE status = 'ACTIVE' AND previous_key_hash IS NOT NULL
+                                 AND previous_key_valid_until > $1)) AS due""")
+                .execute(Tuple.of(utc(now)))
+                .map(rows -> instant(rows.iterator().next(), "due"));
+    }
+
     /** Active keys whose rotation grace period ended at or before {@code now}, soonest first. */
     public Uni<List<DueApiKey>> findGraceEndDue(Instant now, int limit) {
         return due("""
