@@ -225,11 +225,14 @@ public class OutboxRelay {
                     if (batch.isEmpty()) {
                         return Uni.createFrom().item(0);
                     }
-                    long lastSeq = batch.get(batch.size() - 1).seq();
+                    // Exactly the rows read: a range up to the last would also take a row below it whose
+                    // transaction committed after this read (sequence numbers are taken before commit, so commits
+                    // can come out of their order), deleting an event that was never published.
+                    Long[] read = batch.stream().map(Pending::seq).toArray(Long[]::new);
                     return send(batch)
                             .chain(acks -> recordPositions(tx, batch, acks))
-                            .chain(() -> tx.preparedQuery("DELETE FROM event_outbox WHERE seq <= $1")
-                                    .execute(Tuple.of(lastSeq)))
+                            .chain(() -> tx.preparedQuery("DELETE FROM event_outbox WHERE seq = ANY($1::bigint[])")
+                                    .execute(Tuple.tuple().addArrayOfLong(read)))
                             .invoke(() -> published.increment(batch.size()))
                             .replaceWith(batch.size());
                 });
