@@ -95,21 +95,29 @@ public final class PeriodicPass {
     }
 
     private void tick(boolean planned) {
-        if (stopped) {
-            return;
-        }
-        if (!running.compareAndSet(false, true)) {
-            if (planned) {
-                // The running pass may have looked before this work fell due: run once more after it.
-                again.set(true);
+        synchronized (this) {
+            if (stopped) {
+                return;
             }
-            return;
+            if (running.get()) {
+                if (planned) {
+                    // The running pass may have looked before this work fell due: run once more after it.
+                    again.set(true);
+                }
+                return;
+            }
+            running.set(true);
         }
-        pass.get()
+        Uni.createFrom()
+                .deferred(pass::get)
                 .onTermination()
                 .invoke(() -> {
-                    running.set(false);
-                    if (again.getAndSet(false)) {
+                    boolean rerun;
+                    synchronized (this) {
+                        running.set(false);
+                        rerun = again.getAndSet(false);
+                    }
+                    if (rerun) {
                         tick(true);
                     }
                 })

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -70,16 +71,22 @@ public class ApiKeyExpiryScheduler {
     public Uni<Integer> runOnce() {
         Instant now = clock.instant();
         int batch = config.expiryBatchSize();
-        Uni<Integer> expired = projection
-                .findExpiryDue(now, batch)
-                .chain(keys -> each(keys, key -> service.expire(key.tenantId(), key.keyId(), CORRELATION_ID)));
+        AtomicBoolean fullBatch = new AtomicBoolean();
+        Uni<Integer> expired = projection.findExpiryDue(now, batch).chain(keys -> {
+            fullBatch.compareAndSet(false, keys.size() >= batch);
+            return each(keys, key -> service.expire(key.tenantId(), key.keyId(), CORRELATION_ID));
+        });
         return expired.chain(count -> projection
                         .findGraceEndDue(now, batch)
-                        .chain(keys -> each(
-                                keys, key -> service.completeRotation(key.tenantId(), key.keyId(), CORRELATION_ID)))
+                        .chain(keys -> {
+                            fullBatch.compareAndSet(false, keys.size() >= batch);
+                            return each(
+                                    keys, key -> service.completeRotation(key.tenantId(), key.keyId(), CORRELATION_ID));
+                        })
                         .map(completed -> count + completed))
-                .call(count -> count >= batch
-                        // A full batch may have left due keys behind: the next pass at once.
+                .call(count -> fullBatch.get() && count > 0
+                        // A full batch may have left due keys behind: the next pass at once (not when nothing
+                        // went, as when every key failed: that waits for the next periodic pass).
                         ? Uni.createFrom().voidItem().invoke(() -> planPassAt(clock.instant()))
                         : projection.findNextDue(now).invoke(this::planPassAt));
     }
