@@ -2,6 +2,9 @@ package io.keygate.problem;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -13,8 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Refuses a request whose declared body ({@code Content-Length}) is over {@code quarkus.http.limits.max-body-size}
  * with 413 problem JSON, in front of Quarkus's own check of the same limit, which answers with an empty 413: a client
- * sending too much learns what the limit is, as for every other bad input. The connection closes afterwards (the body
- * is not read), as Quarkus's does.
+ * sending too much learns what the limit is, as for every other bad input. The body is not read: an HTTP/1.x
+ * connection is closed once the answer is sent (its framing would need the whole body read and dropped), an HTTP/2
+ * stream ends with the answer.
  */
 @ApplicationScoped
 public class BodyLimitProblem {
@@ -46,11 +50,15 @@ public class BodyLimitProblem {
                 .put("status", 413)
                 .put("detail", "The request body is over the " + limit + " bytes this service accepts.")
                 .put("instance", context.request().path());
-        context.response()
-                .setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(problem.toBuffer());
+        HttpServerRequest request = context.request();
+        HttpServerResponse response =
+                context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (request.version() != HttpVersion.HTTP_2) {
+            // Connection is an HTTP/1.x header (HTTP/2 forbids it).
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+            response.endHandler(sent -> request.connection().close());
+        }
+        response.end(problem.toBuffer());
     }
 
     /** Whether a Content-Length value declares more than {@code limit} bytes (a malformed one is left to Vert.x). */
