@@ -53,6 +53,8 @@ public final class GatewayBench {
     private final Map<GatewayLine, String> unavailable = new EnumMap<>(GatewayLine.class);
     /** The process of each JVM line, whose JIT the warm-up waits for. */
     private final Map<GatewayLine, JitActivity> jits = new EnumMap<>(GatewayLine.class);
+    /** The server of each line, whose CPU per request the measured runs report. */
+    private final Map<GatewayLine, CpuClock> clocks = new EnumMap<>(GatewayLine.class);
 
     private final BenchTenant tenant = new BenchTenant(APPLICATIONS);
     private final String pepper = BenchKeys.newPepper();
@@ -116,11 +118,13 @@ public final class GatewayBench {
         NginxPeer upstream = started(NginxPeer.upstream(run, FreePorts.next()));
         publishState(kafka.bootstrapServers(), upstream.url());
         urls.put(GatewayLine.A, upstream.url());
+        clocks.put(GatewayLine.A, new CpuClock(upstream.pid()));
         startPeers(kafka, upstream);
         warmUp();
         if (!options.lines().isEmpty()) {
-            Map<GatewayLine, List<LoadResult>> results = measure();
-            System.out.println(GatewayReport.throughput(options, results, unavailable));
+            Map<GatewayLine, List<CpuClock.CpuPerRequest>> cpu = new EnumMap<>(GatewayLine.class);
+            Map<GatewayLine, List<LoadResult>> results = measure(cpu);
+            System.out.println(GatewayReport.throughput(options, results, cpu, unavailable));
         }
         if (options.revocations() > 0) {
             System.out.println(GatewayReport.revocation(options.revocations(), revocationDelays(kafka)));
@@ -138,10 +142,9 @@ public final class GatewayBench {
         int upstreamPort =
                 Integer.parseInt(upstream.url().substring(upstream.url().lastIndexOf(':') + 1));
         if (options.lines().contains(GatewayLine.B)) {
-            urls.put(
-                    GatewayLine.B,
-                    started(NginxPeer.reverseProxy(run, FreePorts.next(), upstreamPort))
-                            .url());
+            NginxPeer proxy = started(NginxPeer.reverseProxy(run, FreePorts.next(), upstreamPort));
+            urls.put(GatewayLine.B, proxy.url());
+            clocks.put(GatewayLine.B, new CpuClock(proxy.pid()));
         }
         if (options.lines().contains(GatewayLine.C)) {
             List<String> map = new ArrayList<>();
@@ -149,10 +152,9 @@ public final class GatewayBench {
             for (int i = 0; i < secrets.size(); i++) {
                 map.add(NginxPeer.keyMapLine(secrets.get(i), tenant.applicationOf(i)));
             }
-            urls.put(
-                    GatewayLine.C,
-                    started(NginxPeer.keyMapProxy(run, FreePorts.next(), upstreamPort, map))
-                            .url());
+            NginxPeer keyMap = started(NginxPeer.keyMapProxy(run, FreePorts.next(), upstreamPort, map));
+            urls.put(GatewayLine.C, keyMap.url());
+            clocks.put(GatewayLine.C, new CpuClock(keyMap.pid()));
         }
         if (options.lines().contains(GatewayLine.M)) {
             MinimalProxyPeer minimal = started(MinimalProxyPeer.start(
@@ -163,12 +165,14 @@ public final class GatewayBench {
                     Runtime.getRuntime().availableProcessors()));
             urls.put(GatewayLine.M, minimal.url());
             jits.put(GatewayLine.M, new JitActivity(minimal.pid()));
+            clocks.put(GatewayLine.M, new CpuClock(minimal.pid()));
         }
         if (options.needsLocalGateway()) {
             localGateway = started(gateway("gateway-d", kafka, Map.of()));
             localGateway.awaitReady(GATEWAY_READY_TIMEOUT);
             urls.put(GatewayLine.D, localGateway.proxyUrl());
             jits.put(GatewayLine.D, new JitActivity(localGateway.pid()));
+            clocks.put(GatewayLine.D, new CpuClock(localGateway.pid()));
         }
         if (options.lines().contains(GatewayLine.E)) {
             startClusterGateway(kafka);
@@ -195,6 +199,7 @@ public final class GatewayBench {
             cluster.awaitReady(GATEWAY_READY_TIMEOUT);
             urls.put(GatewayLine.E, cluster.proxyUrl());
             jits.put(GatewayLine.E, new JitActivity(cluster.pid()));
+            clocks.put(GatewayLine.E, new CpuClock(cluster.pid()));
         } catch (RuntimeException e) {
             System.err.println("(e) is not available: " + e.getMessage());
             unavailable.put(GatewayLine.E, "the gateway did not start in cluster mode: " + reasonOf(e));
@@ -267,8 +272,9 @@ public final class GatewayBench {
         }
     }
 
-    /** The measured runs, the lines interleaved. */
-    private Map<GatewayLine, List<LoadResult>> measure() throws Exception {
+    /** The measured runs, the lines interleaved; what each request cost in CPU goes to {@code cpu}. */
+    private Map<GatewayLine, List<LoadResult>> measure(Map<GatewayLine, List<CpuClock.CpuPerRequest>> cpu)
+            throws Exception {
         Map<GatewayLine, List<LoadResult>> results = new EnumMap<>(GatewayLine.class);
         for (int r = 1; r <= options.runs(); r++) {
             StringBuilder progress = new StringBuilder("run " + r + ":");
@@ -276,9 +282,15 @@ public final class GatewayBench {
                 if (!urls.containsKey(line)) {
                     continue;
                 }
+                CpuClock clock = clocks.get(line);
+                CpuClock.Reading before = clock == null ? null : clock.read();
                 LoadResult result = load(line, options.phase());
+                CpuClock.Reading after = clock == null ? null : clock.read();
                 if (result != null) {
                     results.computeIfAbsent(line, l -> new ArrayList<>()).add(result);
+                    if (before != null && after != null) {
+                        cpu.computeIfAbsent(line, l -> new ArrayList<>()).add(after.since(before, result.operations()));
+                    }
                     progress.append(
                             " %s %.0f/s p99 %.2f ms;".formatted(line.letter(), result.perSecond(), result.p99Millis()));
                 }

@@ -23,26 +23,34 @@ final class GatewayReport {
 
     private GatewayReport() {}
 
-    /** The table of medians, the runs, and the ratios d/c, d/b, e/c. */
+    /**
+     * The table of medians (throughput, latency, and the CPU a request cost the server and the whole machine), the
+     * runs, and the ratios d/c, d/b, e/c, m/c, d/m.
+     */
     static String throughput(
             GatewayBenchOptions options,
             Map<GatewayLine, List<LoadResult>> results,
+            Map<GatewayLine, List<CpuClock.CpuPerRequest>> cpu,
             Map<GatewayLine, String> unavailable) {
         StringBuilder out = new StringBuilder("\n");
-        out.append("| %d s per line, %d connections, %d keys, median of %d runs | req/s | p50 ms | p99 ms |%n"
+        out.append(("| %d s per line, %d connections, %d keys, median of %d runs | req/s | p50 ms | p99 ms "
+                        + "| server CPU µs/req | machine CPU µs/req |%n")
                 .formatted(options.phase().toSeconds(), options.connections(), options.keys(), options.runs()));
-        out.append("|---|---:|---:|---:|\n");
+        out.append("|---|---:|---:|---:|---:|---:|\n");
         for (GatewayLine line : options.lines()) {
             List<LoadResult> runs = results.get(line);
             if (unavailable.containsKey(line) || runs == null || runs.isEmpty()) {
-                out.append("| %s | not available | | |%n".formatted(line.label()));
+                out.append("| %s | not available | | | | |%n".formatted(line.label()));
             } else {
-                out.append("| %s | %.0f | %.2f | %.2f |%n"
+                List<CpuClock.CpuPerRequest> costs = cpu.getOrDefault(line, List.of());
+                out.append("| %s | %.0f | %.2f | %.2f | %s | %s |%n"
                         .formatted(
                                 line.label(),
                                 median(runs, LoadResult::perSecond),
                                 median(runs, LoadResult::p50Millis),
-                                median(runs, LoadResult::p99Millis)));
+                                median(runs, LoadResult::p99Millis),
+                                micros(costs, CpuClock.CpuPerRequest::serverMicros),
+                                micros(costs, CpuClock.CpuPerRequest::machineMicros)));
             }
         }
         out.append('\n');
@@ -54,11 +62,11 @@ final class GatewayReport {
             }
         }
         out.append('\n');
-        ratio(out, results, unavailable, GatewayLine.D, GatewayLine.C, true);
-        ratio(out, results, unavailable, GatewayLine.D, GatewayLine.B, false);
-        ratio(out, results, unavailable, GatewayLine.E, GatewayLine.C, true);
-        ratio(out, results, unavailable, GatewayLine.M, GatewayLine.C, false);
-        ratio(out, results, unavailable, GatewayLine.D, GatewayLine.M, false);
+        ratio(out, results, cpu, unavailable, GatewayLine.D, GatewayLine.C, true);
+        ratio(out, results, cpu, unavailable, GatewayLine.D, GatewayLine.B, false);
+        ratio(out, results, cpu, unavailable, GatewayLine.E, GatewayLine.C, true);
+        ratio(out, results, cpu, unavailable, GatewayLine.M, GatewayLine.C, false);
+        ratio(out, results, cpu, unavailable, GatewayLine.D, GatewayLine.M, false);
         return out.toString();
     }
 
@@ -118,6 +126,7 @@ final class GatewayReport {
     private static void ratio(
             StringBuilder out,
             Map<GatewayLine, List<LoadResult>> results,
+            Map<GatewayLine, List<CpuClock.CpuPerRequest>> cpu,
             Map<GatewayLine, String> unavailable,
             GatewayLine line,
             GatewayLine base,
@@ -141,7 +150,21 @@ final class GatewayReport {
                             AIM_P99_VS_C,
                             metOrNot(p99 <= AIM_P99_VS_C)));
         }
+        List<CpuClock.CpuPerRequest> lineCpu = cpu.getOrDefault(line, List.of());
+        List<CpuClock.CpuPerRequest> baseCpu = cpu.getOrDefault(base, List.of());
+        if (!lineCpu.isEmpty() && !baseCpu.isEmpty()) {
+            out.append("; CPU per request: server %.2f ×, machine %.2f ×"
+                    .formatted(
+                            median(lineCpu, CpuClock.CpuPerRequest::serverMicros)
+                                    / median(baseCpu, CpuClock.CpuPerRequest::serverMicros),
+                            median(lineCpu, CpuClock.CpuPerRequest::machineMicros)
+                                    / median(baseCpu, CpuClock.CpuPerRequest::machineMicros)));
+        }
         out.append('\n');
+    }
+
+    private static String micros(List<CpuClock.CpuPerRequest> costs, ToDoubleFunction<CpuClock.CpuPerRequest> of) {
+        return costs.isEmpty() ? "" : "%.1f".formatted(median(costs, of));
     }
 
     private static String runsOf(List<LoadResult> runs) {
@@ -154,7 +177,7 @@ final class GatewayReport {
         return met ? "met" : "not met";
     }
 
-    static double median(List<LoadResult> results, ToDoubleFunction<LoadResult> metric) {
+    static <T> double median(List<T> results, ToDoubleFunction<T> metric) {
         List<Double> values = results.stream()
                 .map(metric::applyAsDouble)
                 .sorted(Comparator.naturalOrder())

@@ -67,11 +67,12 @@ final class MinimalProxyPeer implements AutoCloseable {
         }
     }
 
-    /** Its URL. */
+    /** Its process. */
     long pid() {
         return process.pid();
     }
 
+    /** Its URL. */
     String url() {
         return "http://127.0.0.1:" + port;
     }

@@ -226,6 +226,11 @@ final class NginxPeer implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Its master process; its workers are the master's children. */
+    long pid() {
+        return process.pid();
+    }
+
     @Override
     public void close() {
         ChildProcesses.stop(process, Duration.ofSeconds(5));
