@@ -11,8 +11,11 @@ import java.util.Map;
 
 /**
  * Which headers cross the gateway. Towards the upstream: the client's headers minus hop-by-hop
- * headers, credentials, and anything a client could use to impersonate the gateway ({@code X-Keygate-*},
- * {@code X-Forwarded-*}, {@code Forwarded}), plus the gateway's own: {@code X-Request-Id},
+ * headers, credentials, anything a client could use to impersonate the gateway ({@code X-Keygate-*},
+ * {@code X-Forwarded-*}, {@code Forwarded}, and the client-address headers of other proxies and CDNs, which upstreams
+ * read as the gateway's word: {@code X-Real-IP}, {@code True-Client-IP}, …), and the headers with which frameworks let
+ * a request change the path or the method the gateway checked ({@code X-Original-URL}, {@code X-Rewrite-URL},
+ * {@code X-HTTP-Method-Override}, …), plus the gateway's own: {@code X-Request-Id},
  * {@code X-Keygate-Tenant}, {@code X-Keygate-Key-Id} (the credential's id), {@code X-Keygate-Application-Id} (when the
  * credential belongs to an application), {@code X-Forwarded-For/-Proto/-Host}. Towards the
  * client: the upstream's headers minus hop-by-hop headers, plus the request id.
@@ -44,7 +47,22 @@ public final class ForwardingHeaders {
             "Forwarded",
             RequestIds.HEADER,
             CredentialExtractor.API_KEY_HEADER,
-            CredentialExtractor.AUTHORIZATION_HEADER);
+            CredentialExtractor.AUTHORIZATION_HEADER,
+            // A client's address as other proxies and CDNs state it.
+            "X-Real-IP",
+            "True-Client-IP",
+            "CF-Connecting-IP",
+            "Fastly-Client-IP",
+            "X-Client-IP",
+            "X-Cluster-Client-IP",
+            "X-Original-Forwarded-For",
+            // Path and method overrides (IIS, Symfony, Laravel, Express's method-override, Spring's filter): the
+            // upstream would serve another path or method than the one whose scope the gateway checked.
+            "X-Original-URL",
+            "X-Rewrite-URL",
+            "X-HTTP-Method-Override",
+            "X-HTTP-Method",
+            "X-Method-Override");
 
     private ForwardingHeaders() {}
 

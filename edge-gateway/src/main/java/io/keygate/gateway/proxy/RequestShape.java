@@ -122,34 +122,77 @@ public final class RequestShape {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
-    /** Whether a raw (still encoded) origin-form path is one every server reads the same way. */
+    /**
+     * Whether a raw (still encoded) origin-form path is one every server reads the same way. Refused: dot segments
+     * (also encoded), encoded slashes and backslashes, double encoding ({@code %25}), NUL, broken encodings, control
+     * characters, empty segments ({@code //}: merged by some servers, kept by others) and {@code ;} (path parameters:
+     * Tomcat and Jetty drop them before routing, {@code /x/..;/admin} is {@code /admin} there) — as Spring Security's
+     * strict firewall refuses them.
+     */
     static boolean isSoundPath(String rawPath) {
         if (rawPath == null || !rawPath.startsWith("/") || rawPath.indexOf('\\') >= 0) {
             return false;
         }
+        char previous = 0;
         for (int i = 0; i < rawPath.length(); i++) {
             char c = rawPath.charAt(i);
-            if (c < 0x21 || c == 0x7f) {
+            if (c < 0x21 || c == 0x7f || c == ';' || (c == '/' && previous == '/')) {
                 return false;
             }
+            previous = c;
             if (c == '%') {
                 if (i + 2 >= rawPath.length() || !isHex(rawPath.charAt(i + 1)) || !isHex(rawPath.charAt(i + 2))) {
                     return false;
                 }
                 String encoded = rawPath.substring(i + 1, i + 3).toUpperCase(Locale.ROOT);
-                // %2F and %5C are slashes in disguise, %25 is double encoding, %00 ends strings in C upstreams.
-                if (encoded.equals("2F") || encoded.equals("5C") || encoded.equals("25") || encoded.equals("00")) {
+                // %2F and %5C are slashes in disguise, %25 is double encoding, %00 ends strings in C upstreams, %3B
+                // is a path parameter's semicolon to servers that decode before they split.
+                if (encoded.equals("2F")
+                        || encoded.equals("5C")
+                        || encoded.equals("25")
+                        || encoded.equals("00")
+                        || encoded.equals("3B")) {
                     return false;
                 }
             }
         }
-        for (String segment : rawPath.split("/", -1)) {
-            String decoded = segment.replace("%2e", ".").replace("%2E", ".");
-            if (decoded.equals(".") || decoded.equals("..")) {
+        return !hasDotSegment(rawPath);
+    }
+
+    /** Whether a segment of a raw path is {@code .} or {@code ..}, with any of its dots encoded as {@code %2E}. */
+    private static boolean hasDotSegment(String rawPath) {
+        int start = 1;
+        while (start <= rawPath.length()) {
+            int end = rawPath.indexOf('/', start);
+            if (end < 0) {
+                end = rawPath.length();
+            }
+            if (isDots(rawPath, start, end)) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
+    }
+
+    /** Whether {@code rawPath[start, end)} is one or two dots, each literal or {@code %2E}. */
+    private static boolean isDots(String rawPath, int start, int end) {
+        int dots = 0;
+        int i = start;
+        while (i < end) {
+            if (rawPath.charAt(i) == '.') {
+                i++;
+            } else if (rawPath.startsWith("%2", i)) {
+                if (i + 2 >= end || Character.toUpperCase(rawPath.charAt(i + 2)) != 'E') {
+                    return false;
+                }
+                i += 3;
+            } else {
                 return false;
             }
+            dots++;
         }
-        return true;
+        return dots == 1 || dots == 2;
     }
 
     private static boolean isHex(char c) {

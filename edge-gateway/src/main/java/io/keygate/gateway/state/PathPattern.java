@@ -6,7 +6,11 @@ import java.util.List;
 /**
  * A path pattern of a scope requirement, matched segment by segment without a regular expression (it runs on every
  * request): {@code *} is exactly one non-empty segment, {@code **} any number of segments (none included), anything
- * else is a literal segment. A request path matches when the whole of it is consumed.
+ * else is a literal segment, matched ignoring case. A request path matches when the whole of it is consumed; one
+ * trailing slash is not significant ({@code /orders/42/refunds/} is matched as {@code /orders/42/refunds}).
+ *
+ * <p>Patterns guard paths (a scope is required where one matches), so wherever servers differ, the pattern matches
+ * the wider set: many frameworks route case-insensitively (Express, ASP.NET) or ignore a trailing slash.
  */
 public final class PathPattern {
 
@@ -40,41 +44,48 @@ public final class PathPattern {
 
     /** Whether the whole of {@code path} matches. */
     public boolean matches(String path) {
-        return matches(0, path, 0);
+        if (path.length() > 1 && path.charAt(path.length() - 1) == '/' && matches(0, path, 0, path.length() - 1)) {
+            return true;
+        }
+        return matches(0, path, 0, path.length());
     }
 
-    private boolean matches(int segment, String path, int at) {
+    private boolean matches(int segment, String path, int at, int end) {
         if (segment == segments.length) {
-            return at == path.length();
+            return at == end;
         }
         String expected = segments[segment];
         if (expected.equals(ANY)) {
             // Zero segments, or one more (possibly empty) segment and again.
-            if (matches(segment + 1, path, at)) {
+            if (matches(segment + 1, path, at, end)) {
                 return true;
             }
-            while (at < path.length() && path.charAt(at) == '/') {
-                at = endOfSegment(path, at);
-                if (matches(segment + 1, path, at)) {
+            while (at < end && path.charAt(at) == '/') {
+                at = endOfSegment(path, at, end);
+                if (matches(segment + 1, path, at, end)) {
                     return true;
                 }
             }
             return false;
         }
         if (expected.equals(ONE)) {
-            if (at >= path.length() || path.charAt(at) != '/') {
+            if (at >= end || path.charAt(at) != '/') {
                 return false;
             }
-            int end = endOfSegment(path, at);
-            return end > at + 1 && matches(segment + 1, path, end);
+            int segmentEnd = endOfSegment(path, at, end);
+            return segmentEnd > at + 1 && matches(segment + 1, path, segmentEnd, end);
         }
-        return path.startsWith(expected, at) && matches(segment + 1, path, at + expected.length());
+        int next = at + expected.length();
+        return next <= end
+                && path.regionMatches(true, at, expected, 0, expected.length())
+                && (next == end || path.charAt(next) == '/')
+                && matches(segment + 1, path, next, end);
     }
 
-    /** The index of the slash that ends the segment starting with the slash at {@code slash}, or the path's end. */
-    private static int endOfSegment(String path, int slash) {
+    /** The index of the slash that ends the segment starting with the slash at {@code slash}, or {@code end}. */
+    private static int endOfSegment(String path, int slash, int end) {
         int next = path.indexOf('/', slash + 1);
-        return next < 0 ? path.length() : next;
+        return next < 0 || next > end ? end : next;
     }
 
     @Override

@@ -22,6 +22,7 @@ import io.keygate.events.policy.IpRuleState;
 import io.keygate.events.policy.IpRuleStatus;
 import io.keygate.events.policy.RouteDefined;
 import io.keygate.events.policy.RouteState;
+import io.keygate.events.policy.ScopeRequirement;
 import io.keygate.events.policy.SubscriptionApproved;
 import io.keygate.events.policy.SubscriptionRequested;
 import io.keygate.events.policy.SubscriptionState;
@@ -35,6 +36,7 @@ import io.keygate.gateway.support.CallRecordReader;
 import io.keygate.gateway.support.EchoUpstream;
 import io.keygate.gateway.support.StateEvents;
 import io.keygate.gateway.testdata.ApiKeyBuilder;
+import io.keygate.gateway.testdata.RouteBuilder;
 import io.keygate.testkit.KafkaBrokerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,8 +48,11 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -102,12 +107,25 @@ class EdgeGatewayProxyQuarkusTest {
     }
 
     private Tenant tenantWithRouteAndKey() {
+        return tenantWithRouteAndKey(UnaryOperator.identity(), prefix -> List.of());
+    }
+
+    /** A tenant whose route has the scope requirements {@code requirements} makes of its prefix. */
+    private Tenant tenantWithRouteAndKey(
+            UnaryOperator<RouteBuilder> route, Function<String, List<ScopeRequirement>> requirements) {
         String tenant = "tenant-" + UUID.randomUUID();
         String prefix = "/" + tenant + "/orders";
-        RouteState route = aRoute().ofTenant(tenant)
-                .onPrefix(prefix)
-                .toUpstream(upstream.url())
-                .build();
+        return tenantWithRouteAndKey(
+                tenant,
+                prefix,
+                route.apply(aRoute().ofTenant(tenant)
+                                .onPrefix(prefix)
+                                .toUpstream(upstream.url())
+                                .requiring(requirements.apply(prefix).toArray(ScopeRequirement[]::new)))
+                        .build());
+    }
+
+    private Tenant tenantWithRouteAndKey(String tenant, String prefix, RouteState route) {
         events.publish(1, new RouteDefined(route));
         String secret = "kg_test_" + UUID.randomUUID();
         ApiKeyState key =
@@ -175,11 +193,27 @@ class EdgeGatewayProxyQuarkusTest {
                 "for=203.0.113.9",
                 "X-Forwarded-For",
                 "203.0.113.9",
+                "X-Real-IP",
+                "203.0.113.9",
+                "True-Client-IP",
+                "203.0.113.9",
+                "X-Original-URL",
+                "/admin",
+                "X-HTTP-Method-Override",
+                "DELETE",
                 "X-Custom",
                 "kept");
 
         Map<String, String> seen = response.jsonPath().getMap("headers");
-        assertThat(seen).doesNotContainKeys("x-client-hop", "proxy-authorization", "forwarded");
+        assertThat(seen)
+                .doesNotContainKeys(
+                        "x-client-hop",
+                        "proxy-authorization",
+                        "forwarded",
+                        "x-real-ip",
+                        "true-client-ip",
+                        "x-original-url",
+                        "x-http-method-override");
         assertThat(seen).containsEntry("x-forwarded-for", "127.0.0.1");
         assertThat(seen).containsEntry("x-custom", "kept");
     }
@@ -385,6 +419,32 @@ class EdgeGatewayProxyQuarkusTest {
                         + "\r\nContent-Length: 2000000\r\nConnection: close\r\n\r\n"))
                 .startsWith("HTTP/1.1 413")
                 .contains("body-too-large");
+    }
+
+    @Test
+    void aScopeRuleCoversEverySpellingOfItsPathAndTheUpstreamGetsTheCheckedOne() throws IOException {
+        Tenant tenant = tenantWithRouteAndKey(
+                UnaryOperator.identity(),
+                prefix -> List.of(new ScopeRequirement(List.of(), prefix + "/*/refunds", List.of("orders:refund"))));
+        awaitStatus(200, tenant.prefix() + "/42/items", "X-API-Key", tenant.secret());
+        String key = "\r\nHost: api.test\r\nX-API-Key: " + tenant.secret() + "\r\nConnection: close\r\n\r\n";
+
+        for (String spelling :
+                List.of("/42/refunds", "/42/%72efunds", "/%34%32/refunds", "/42/refunds/", "/42/REFUNDS")) {
+            assertThat(raw("GET " + tenant.prefix() + spelling + " HTTP/1.1" + key))
+                    .as(spelling)
+                    .startsWith("HTTP/1.1 403")
+                    .contains("insufficient-scope");
+        }
+        for (String ambiguous : List.of("/42/refunds;x", "/42/x/..;/refunds", "/42//refunds", "/42/refunds%3Bx")) {
+            assertThat(raw("GET " + tenant.prefix() + ambiguous + " HTTP/1.1" + key))
+                    .as(ambiguous)
+                    .startsWith("HTTP/1.1 400")
+                    .contains("malformed-request");
+        }
+        assertThat(raw("GET " + tenant.prefix() + "/42/%69tem%7e HTTP/1.1" + key))
+                .startsWith("HTTP/1.1 200")
+                .contains("\"uri\":\"" + tenant.prefix() + "/42/item~\"");
     }
 
     @Test

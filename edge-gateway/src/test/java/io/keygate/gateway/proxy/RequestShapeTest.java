@@ -23,7 +23,18 @@ class RequestShapeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/orders/42", "/a%20b", "/orders/v1.2/x", "/a..b", "/%7Euser"})
+    @ValueSource(
+            strings = {
+                "/",
+                "/orders/42",
+                "/orders/42/",
+                "/a%20b",
+                "/orders/v1.2/x",
+                "/a..b",
+                "/%7Euser",
+                "/..a",
+                "/a/..."
+            })
     void soundPathsPass(String path) {
         assertThat(check("GET", path, headers("Host", "api.test"))).isNull();
     }
@@ -44,7 +55,16 @@ class RequestShapeTest {
                 "/a%zz",
                 "/a%4",
                 "orders",
-                "/a b"
+                "/a b",
+                "/a/.%2E/b",
+                "/a/%2e.",
+                "/a/..",
+                "/a//b",
+                "//a",
+                "/refunds;x",
+                "/orders/x/..;/admin",
+                "/a%3bb",
+                "/a%3Bb"
             })
     void dotSegmentsEncodedSlashesDoubleEncodingAndBrokenEncodingAreRefused(String path) {
         assertThat(check("GET", path, headers("Host", "api.test"))).isEqualTo(Rejection.MALFORMED_REQUEST);

@@ -6,11 +6,14 @@ import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The segment matcher against the regular expression it replaced, on generated patterns and paths. */
+/**
+ * The segment matcher against the regular expression it replaced (now matched ignoring case, one trailing slash not
+ * significant), on generated patterns and paths.
+ */
 class PathPatternTest {
 
     private static final String[] PATTERN_SEGMENTS = {"*", "**", "a", "b", "a.b", "", "v1"};
-    private static final String[] PATH_SEGMENTS = {"a", "b", "a.b", "", "v1", "axb", "ab"};
+    private static final String[] PATH_SEGMENTS = {"a", "b", "a.b", "", "v1", "axb", "ab", "A", "V1"};
 
     @Test
     void matchesWhatTheRegularExpressionMatched() {
@@ -22,7 +25,11 @@ class PathPatternTest {
             PathPattern compiled = PathPattern.compile(pattern);
             for (int q = 0; q < 30; q++) {
                 String path = join(PATH_SEGMENTS, random, 0, 5);
-                boolean expected = oracle.matcher(path).matches();
+                boolean expected = oracle.matcher(path).matches()
+                        || (path.length() > 1
+                                && path.endsWith("/")
+                                && oracle.matcher(path.substring(0, path.length() - 1))
+                                        .matches());
                 assertThat(compiled.matches(path))
                         .as("pattern %s, path %s", pattern, path)
                         .isEqualTo(expected);
@@ -43,6 +50,17 @@ class PathPatternTest {
         assertThat(PathPattern.compile("").matches("/")).isTrue();
         assertThat(PathPattern.compile("/").matches("/")).isTrue();
         assertThat(PathPattern.compile("/").matches("")).isFalse();
+    }
+
+    @Test
+    void aPatternCoversThePathsServersReadAsTheSame() {
+        PathPattern refunds = PathPattern.compile("/orders/*/refunds");
+
+        assertThat(refunds.matches("/orders/42/refunds/")).as("trailing slash").isTrue();
+        assertThat(refunds.matches("/Orders/42/REFUNDS")).as("case").isTrue();
+        assertThat(refunds.matches("/orders/42/refunds//")).isFalse();
+        assertThat(refunds.matches("/orders/42/refundsx")).isFalse();
+        assertThat(PathPattern.compile("/admin").matches("/ADMIN/")).isTrue();
     }
 
     private static String join(String[] segments, SplittableRandom random, int min, int max) {
@@ -68,6 +86,6 @@ class PathPatternTest {
                 regex.append('/').append(Pattern.quote(segment));
             }
         }
-        return Pattern.compile(regex.length() == 0 ? "/" : regex.toString());
+        return Pattern.compile(regex.length() == 0 ? "/" : regex.toString(), Pattern.CASE_INSENSITIVE);
     }
 }
