@@ -109,13 +109,13 @@ public interface GatewayConfig {
 
     /** The proxy (data plane) HTTP server and its upstream client. */
     interface Proxy {
-        /** Port of the proxy; 0 picks a free port (tests). The admin API stays on {@code quarkus.http.port}. */
         /**
          * Networks of the load balancers or proxies in front of the gateway, whose {@code X-Forwarded-For}
          * entries are believed when finding the client's address; none by default (the TCP peer is the client).
          */
         Optional<List<String>> trustedProxies();
 
+        /** Port of the proxy; 0 picks a free port (tests). The admin API stays on {@code quarkus.http.port}. */
         @WithDefault("8080")
         int port();
 
@@ -138,6 +138,14 @@ public interface GatewayConfig {
         /** Keep-alive connections per upstream host and event loop. */
         @WithDefault("100")
         int upstreamMaxConnections();
+
+        /**
+         * A client connection with no byte read or written for this long is closed: one that connects and sends
+         * nothing, one quiet between keep-alive requests, one that stops sending its body. Longer than the longest
+         * upstream read timeout of any route, or a slow upstream's answer is cut off.
+         */
+        @WithDefault("60s")
+        Duration clientIdleTimeout();
 
         /** Largest request header section, bytes; a larger one is refused with 431 before any check runs. */
         @WithDefault("8192")
