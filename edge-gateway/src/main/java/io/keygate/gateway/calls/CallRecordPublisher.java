@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -18,17 +20,19 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.jboss.logging.Logger;
-import org.jctools.queues.MessagePassingQueue;
 import org.jctools.queues.MpscArrayQueue;
 
 /**
  * Publishes {@code CallRecorded} events to {@code keygate.calls}, asynchronously and in batches, without holding up
  * the request that produced them. The event loops only put the record into a bounded lock-free queue; one publisher
- * thread encodes and sends what the queue holds, and the Kafka producer batches it. A record is dropped only when
- * the queue is full (Kafka slower than the traffic for longer than the queue covers), or when Kafka refuses it after
- * its retries; each drop is counted in {@code keygate.gateway.calls.dropped} and logged at most once a second, never
+ * thread encodes and sends what the queue holds, and the Kafka producer batches it. Through a Kafka outage records
+ * wait in the producer's buffer and then in the queue; a record is dropped only when both are full (the publisher
+ * waits {@code keygate.gateway.calls.max-block} for buffer space before it gives one up), when Kafka refuses it
+ * for good (a record too large, authorisation), or at shutdown when Kafka does not take it in time; each drop is counted in {@code keygate.gateway.calls.dropped} and logged at most once a second, never
  * silently. Calls are not aggregates: sequence 0, keyed by key id (or request id), correlated by request id.
  */
 @ApplicationScoped
@@ -39,6 +43,7 @@ public class CallRecordPublisher {
 
     private static final Logger LOG = Logger.getLogger(CallRecordPublisher.class);
     private static final long LOG_INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final long STALL_LOG_INTERVAL_NANOS = Duration.ofSeconds(10).toNanos();
     private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     /** Records the publisher thread takes from the queue before it looks at its stop flag again. */
@@ -62,16 +67,25 @@ public class CallRecordPublisher {
     private final String topic = Topic.CALLS.topicName();
     private final MpscArrayQueue<CallRecorded> queue;
     private final AtomicLong lastDropLogged = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
+    /**
+     * Counts records Kafka refused. The producer reports a record it had no metadata or buffer space for within
+     * {@code max.block} through this callback too, at once and on the publisher thread: that one is not refused, and
+     * {@link #offer} offers it again.
+     */
     private final Callback onSent = (metadata, error) -> {
-        if (error != null) {
+        if (error != null && !(error instanceof TimeoutException && Thread.currentThread() == this.publisher)) {
             dropped(error.toString());
         }
     };
+
     private volatile boolean running;
     /** Set while the publisher thread sleeps until woken (no traffic for a while); naps need no waking. */
     private volatile boolean sleeping;
 
     private volatile Thread publisher;
+    /** When the publisher thread last said that Kafka does not take records; its own field. */
+    private long lastStallLogged = System.nanoTime() - STALL_LOG_INTERVAL_NANOS;
+
     private Producer<String, byte[]> producer;
 
     @Inject
@@ -164,17 +178,34 @@ public class CallRecordPublisher {
      * own a thousand times a second at most, each time sending what came meanwhile, where waking it per record cost
      * the event loops a futex call each and the thread a context switch. After {@link #NAPS_BEFORE_SLEEPING} naps
      * without records it sleeps until {@link #publish} wakes it, so an idle gateway costs nothing.
+     *
+     * <p>A record the producer cannot take within {@code max.block} (no metadata while Kafka is away, or its buffer
+     * full) is not given up: it is offered again, each attempt waiting that long, while the queue holds what comes
+     * meanwhile. Records are dropped when the queue is full, not because Kafka was slow.
      */
     private void publishLoop() {
         CallRecordEncoder encoder = new CallRecordEncoder(topic, SOURCE);
-        // One consumer for the thread's life: the loop runs thousands of times a second.
-        MessagePassingQueue.Consumer<CallRecorded> sender = record -> send(encoder, record);
+        ProducerRecord<String, byte[]> waiting = null;
         int emptyNaps = 0;
         while (true) {
-            int taken = queue.drain(sender, DRAIN_LIMIT);
+            if (waiting != null) {
+                if (!running) {
+                    dropped("the gateway stopped before Kafka took the record");
+                    return;
+                }
+                waiting = offer(waiting);
+                continue;
+            }
+            int taken = 0;
+            CallRecorded record;
+            while (waiting == null && taken < DRAIN_LIMIT && (record = queue.relaxedPoll()) != null) {
+                taken++;
+                ProducerRecord<String, byte[]> encoded = encode(encoder, record);
+                waiting = encoded == null ? null : offer(encoded);
+            }
             if (taken > 0) {
                 emptyNaps = 0;
-                if (taken == DRAIN_LIMIT) {
+                if (taken == DRAIN_LIMIT || waiting != null) {
                     continue;
                 }
             } else if (!running) {
@@ -195,13 +226,58 @@ public class CallRecordPublisher {
         }
     }
 
-    private void send(CallRecordEncoder encoder, CallRecorded record) {
+    /** The Kafka record of a call, or null (counted as dropped) when it cannot be encoded. */
+    private ProducerRecord<String, byte[]> encode(CallRecordEncoder encoder, CallRecorded record) {
         try {
             // The event happened when the call ended.
             Instant ended = record.receivedAt().plusNanos(TimeUnit.MICROSECONDS.toNanos(record.durationMicros()));
-            producer.send(encoder.encode(record, EventEnvelope.newEventId(), ended), onSent);
+            return encoder.encode(record, EventEnvelope.newEventId(), ended);
         } catch (RuntimeException e) {
             dropped(e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * Hands a record to the producer. Null when it took it, or refused it for good (counted as dropped); the record
+     * itself when the producer had no metadata or no buffer space for it within {@code max.block}: it is offered
+     * again.
+     */
+    private ProducerRecord<String, byte[]> offer(ProducerRecord<String, byte[]> record) {
+        Throwable failure;
+        try {
+            Future<RecordMetadata> sent = producer.send(record, onSent);
+            // A record the producer takes is sent later; one it could not take has failed already.
+            failure = sent.isDone() ? failureOf(sent) : null;
+        } catch (TimeoutException e) {
+            failure = e;
+        } catch (RuntimeException e) {
+            dropped(e.toString());
+            return null;
+        }
+        if (!(failure instanceof TimeoutException)) {
+            // Sent, or refused for good (counted by the callback).
+            return null;
+        }
+        long now = System.nanoTime();
+        if (now - lastStallLogged >= STALL_LOG_INTERVAL_NANOS) {
+            lastStallLogged = now;
+            LOG.warnf(
+                    "Kafka does not take call records (%s); %d wait in the queue, which holds %d",
+                    failure.getMessage(), queue.size(), queue.capacity());
+        }
+        return record;
+    }
+
+    private static Throwable failureOf(Future<RecordMetadata> done) {
+        try {
+            done.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
         }
     }
 

@@ -55,7 +55,12 @@ public class KafkaClientProperties {
         return props;
     }
 
-    /** For the call-record producer: durable and idempotent, batched, fed by one publisher thread. */
+    /**
+     * For the call-record producer: durable and idempotent, batched, fed by one publisher thread. A record is never
+     * given up for taking long: through a Kafka outage records wait in the producer's buffer (then in the queue) and
+     * are sent when Kafka is back; they are dropped only when both are full. Kafka's default would drop every record
+     * still unsent 2 minutes into an outage, with room left.
+     */
     public Map<String, Object> callProducer() {
         GatewayConfig.Calls calls = config.gateway().calls();
         Map<String, Object> props = new HashMap<>(connection);
@@ -64,6 +69,7 @@ public class KafkaClientProperties {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, (int) calls.linger().toMillis());
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, calls.maxBlock().toMillis());
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
         props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, calls.bufferMemory());
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, calls.batchSize());
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, calls.compression());

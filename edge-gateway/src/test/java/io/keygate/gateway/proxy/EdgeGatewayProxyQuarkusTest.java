@@ -514,12 +514,16 @@ class EdgeGatewayProxyQuarkusTest {
         assertThat(response.jsonPath().getString("type")).endsWith("/upstream-unavailable");
     }
 
-    /** The records {@link #everyRequestIsRecordedOnTheCallsTopic} reads back travel this way. */
+    /**
+     * The records {@link #everyRequestIsRecordedOnTheCallsTopic} reads back travel this way, and are never given up
+     * for taking long (Kafka's default delivery timeout would drop them 2 minutes into an outage).
+     */
     @Test
-    void callRecordsTravelInLargeLz4Batches() {
+    void callRecordsTravelInLargeLz4BatchesAndWaitOutAnOutage() {
         assertThat(kafka.callProducer())
                 .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4")
-                .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, 262144);
+                .containsEntry(ProducerConfig.BATCH_SIZE_CONFIG, 262144)
+                .containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.keygate.events.Topic;
 import io.keygate.events.credential.ApiKeyHasher;
 import io.keygate.events.testing.TestEventPublisher;
 import io.keygate.gateway.proxy.ProxyServer;
@@ -18,9 +19,12 @@ import io.keygate.testkit.TestSessions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Kafka broker goes away and comes back while the gateway serves: with no maximum staleness configured, the
- * gateway keeps serving its last state (and says how stale it is), then follows the topics again.
+ * gateway keeps serving its last state (and says how stale it is), then follows the topics again; the call records of
+ * the outage wait in the gateway and all reach the topic.
  */
 @QuarkusTest
 @QuarkusTestResource(value = RestartableKafkaBrokerResource.class, restrictToAnnotatedClass = true)
@@ -70,7 +75,8 @@ class KafkaRestartQuarkusTest {
         try (TestEventPublisher publisher = new TestEventPublisher(broker.bootstrapServers())) {
             tenant = ServedTenant.publish(publisher, hasher, upstream.url());
         }
-        String url = "http://127.0.0.1:" + proxy.port() + tenant.prefix() + "/1";
+        String loopPath = tenant.prefix() + "/during-restart";
+        String url = "http://127.0.0.1:" + proxy.port() + loopPath;
         await().atMost(Duration.ofSeconds(10)).until(() -> statusOf(tenant) == 200);
 
         Map<Integer, Integer> statuses;
@@ -91,6 +97,11 @@ class KafkaRestartQuarkusTest {
             statuses = loop.statuses();
         }
         assertThat(statuses).as("answers to the valid key during the restart").containsOnlyKeys(200);
+        int answered = statuses.get(200);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(callRecordsOf(broker, loopPath))
+                        .as("call records of the %d requests served around the outage", answered)
+                        .isEqualTo(answered));
 
         try (TestEventPublisher publisher = new TestEventPublisher(broker.bootstrapServers())) {
             tenant.revoke(publisher);
@@ -101,6 +112,14 @@ class KafkaRestartQuarkusTest {
                 .then()
                 .statusCode(200)
                 .body("ready", equalTo(true));
+    }
+
+    /** Call records on the broker's calls topic of requests to {@code path}. */
+    private static long callRecordsOf(KafkaBroker broker, String path) {
+        String field = "\"path\":\"" + path + "\"";
+        return broker.readAll(Topic.CALLS.topicName(), new StringDeserializer(), new ByteArrayDeserializer()).stream()
+                .filter(record -> new String(record.value(), StandardCharsets.UTF_8).contains(field))
+                .count();
     }
 
     private int statusOf(ServedTenant tenant) {
