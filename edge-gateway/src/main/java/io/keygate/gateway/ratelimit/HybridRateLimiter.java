@@ -25,6 +25,12 @@ import java.util.concurrent.TimeoutException;
  */
 public final class HybridRateLimiter implements RateLimiter {
 
+    /**
+     * Largest share of a daily or monthly quota one lease takes. Leases are sized by demand below it; leftovers of a
+     * lease that expires are lost for the window, so this also bounds what a caller who stops can leave unspent.
+     */
+    static final double QUOTA_SHARE = 0.01;
+
     private final Vertx vertx;
     private final LimitScript script;
     private final LocalRateLimiter fallback;
@@ -177,15 +183,18 @@ public final class HybridRateLimiter implements RateLimiter {
         return Math.max(1, Math.min(Math.min(batch(limits), 2 * lease.size), demand));
     }
 
-    /** The most tokens to lease at once: what the tightest limit refills in one lease period, at least one. */
+    /**
+     * The most tokens to lease at once, at least one, bounded by the tightest limit: of a rate, what it refills in one
+     * lease period; of a daily or monthly quota, {@link #QUOTA_SHARE} of it. (A quota's refill per lease period is no
+     * bound: a million a day is one token per 100 ms lease, which made every call a Redis round trip.) A lifetime quota
+     * never comes back, so its tokens are leased one at a time.
+     */
     long batch(List<Limit> limits) {
         long batch = Long.MAX_VALUE;
         for (Limit limit : limits) {
             long perLease = limit.kind() == LimitKind.RATE
                     ? leaseMicros / limit.intervalMicros()
-                    : limit.windowSeconds() == 0
-                            ? 1
-                            : limit.quota() * leaseMicros / (limit.windowSeconds() * 1_000_000L);
+                    : limit.windowSeconds() == 0 ? 1 : (long) (limit.quota() * QUOTA_SHARE);
             batch = Math.min(batch, perLease);
         }
         return Math.max(1, batch);

@@ -135,6 +135,23 @@ class RedisRateLimitersTest {
     }
 
     @Test
+    void aDailyQuotaIsLeasedInBatchesAndALifetimeQuotaOneAtATime() {
+        HybridRateLimiter limiter = new HybridRateLimiter(vertx, redis, prefix, 1_000, 100_000, null, null, metrics);
+        long now = RateLimiting.nowMicros();
+        Limit millionADay = Limit.quota("plan-quota", "q:" + UUID.randomUUID(), 1_000_000, QuotaRefill.DAY, now);
+        Limit thousandForever = Limit.quota("plan-quota", "q:" + UUID.randomUUID(), 1_000, null, now);
+        Limit tenPerSecond = Limit.rate("key", "k:" + UUID.randomUUID(), 10, RateLimitPeriod.SECOND, 10);
+
+        // 1 % of the quota; a million a day refills about one token per 100 ms lease, which made every call a round
+        // trip to Redis.
+        assertThat(limiter.batch(List.of(millionADay))).isEqualTo(10_000);
+        assertThat(limiter.batch(List.of(thousandForever))).isEqualTo(1);
+        assertThat(limiter.batch(List.of(millionADay, tenPerSecond)))
+                .as("the tightest limit")
+                .isEqualTo(1);
+    }
+
+    @Test
     void hybridGatewaysLeaseWhatTheyAreAskedForNotAWholeBatchEach() throws Exception {
         List<RateLimiter> gateways = List.of(hybrid(), hybrid(), hybrid());
         // Batches of at most 10 (one token back every 6 s, 60 s leases): three gateways holding a batch each would
