@@ -33,11 +33,13 @@ public class CheckChainProducer {
 
     @Produces
     @Singleton
-    CheckChain checkChain(GatewayState state, ApiKeyHasher hasher, AccessTokenVerifier accessTokens) {
+    CheckChain checkChain(
+            GatewayState state, ApiKeyHasher hasher, AccessTokenVerifier accessTokens, GatewayConfig config) {
         return new CheckChain(List.of(
                 new RouteMatchCheck(state.routes()),
                 new BodySizeCheck(),
-                new CredentialPresentCheck(),
+                new CredentialPresentCheck(
+                        config.gateway().proxy().queryKeyParameter().orElse(null)),
                 new KeyLookupCheck(state.tokens(), hasher),
                 new AccessTokenCheck(accessTokens),
                 new IpAllowedCheck(state.ipRules()),

@@ -22,7 +22,9 @@ public final class CredentialExtractor {
 
     private static final String BEARER = "Bearer";
     private static final String API_KEY_PREFIX = "kg_";
-    private static final Set<String> QUERY_KEY_NAMES = Set.of("api_key", "apikey", "x-api-key", "api-key");
+    /** Query parameters named like a credential: API-key names, and RFC 6750's {@code access_token}. */
+    private static final Set<String> QUERY_KEY_NAMES =
+            Set.of("api_key", "apikey", "x-api-key", "api-key", "access_token");
 
     private CredentialExtractor() {}
 
@@ -79,16 +81,28 @@ public final class CredentialExtractor {
     }
 
     /**
-     * Whether a raw query string carries an API key: a parameter named like one ({@code api_key}, {@code apikey},
-     * {@code x-api-key}, any case) or any value that is a well-formed Keygate key, encoded or not.
+     * Whether a raw query string carries a credential: a parameter named like one ({@code api_key}, {@code apikey},
+     * {@code x-api-key}, {@code access_token}, any case) or any value that is a well-formed Keygate key, encoded or
+     * not.
      */
     public static boolean hasKeyInQuery(String query) {
+        return hasKeyInQuery(query, null);
+    }
+
+    /**
+     * As {@link #hasKeyInQuery(String)}, except in the parameter {@code allowed} (exactly that name; null for none),
+     * from which the gateway is configured to accept API keys.
+     */
+    public static boolean hasKeyInQuery(String query, String allowed) {
         if (query == null || query.isEmpty()) {
             return false;
         }
         for (String parameter : query.split("&")) {
             int equals = parameter.indexOf('=');
             String name = decode(equals < 0 ? parameter : parameter.substring(0, equals));
+            if (name != null && name.equals(allowed)) {
+                continue;
+            }
             if (name != null && QUERY_KEY_NAMES.contains(name.toLowerCase(Locale.ROOT))) {
                 return true;
             }
@@ -98,6 +112,38 @@ public final class CredentialExtractor {
             }
         }
         return false;
+    }
+
+    /** The decoded value of the first parameter named exactly {@code name} in a raw query string, or null. */
+    public static String queryParameter(String query, String name) {
+        if (query == null || query.isEmpty()) {
+            return null;
+        }
+        for (String parameter : query.split("&")) {
+            int equals = parameter.indexOf('=');
+            if (name.equals(decode(equals < 0 ? parameter : parameter.substring(0, equals)))) {
+                return equals < 0 ? "" : decode(parameter.substring(equals + 1));
+            }
+        }
+        return null;
+    }
+
+    /** A raw query string without any parameter named exactly {@code name}; null when nothing is left. */
+    public static String withoutParameter(String query, String name) {
+        if (query == null || query.isEmpty()) {
+            return query;
+        }
+        StringBuilder kept = new StringBuilder(query.length());
+        for (String parameter : query.split("&")) {
+            int equals = parameter.indexOf('=');
+            if (!name.equals(decode(equals < 0 ? parameter : parameter.substring(0, equals)))) {
+                if (!kept.isEmpty()) {
+                    kept.append('&');
+                }
+                kept.append(parameter);
+            }
+        }
+        return kept.isEmpty() ? null : kept.toString();
     }
 
     private static String decode(String text) {

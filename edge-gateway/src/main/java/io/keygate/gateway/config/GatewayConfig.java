@@ -115,6 +115,13 @@ public interface GatewayConfig {
          */
         Optional<List<String>> trustedProxies();
 
+        /**
+         * A query parameter from which API keys are accepted, for clients that cannot send headers; it is taken out
+         * of the URL sent upstream. Unset (default): a credential in the query string is refused with a problem that
+         * says to use a header, since URLs end up in logs, browser histories and {@code Referer} headers.
+         */
+        Optional<String> queryKeyParameter();
+
         /** Port of the proxy; 0 picks a free port (tests). The admin API stays on {@code quarkus.http.port}. */
         @WithDefault("8080")
         int port();

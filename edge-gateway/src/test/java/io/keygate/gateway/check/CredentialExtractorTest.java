@@ -2,8 +2,10 @@ package io.keygate.gateway.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.keygate.events.credential.ApiKeyFormat;
 import io.keygate.events.policy.CredentialKind;
 import io.vertx.core.MultiMap;
+import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 
 class CredentialExtractorTest {
@@ -81,7 +83,7 @@ class CredentialExtractorTest {
 
     @Test
     void aKeyInTheQueryStringIsFoundByParameterNameOrByItsFormat() {
-        String key = io.keygate.events.credential.ApiKeyFormat.generate("live", new java.security.SecureRandom());
+        String key = ApiKeyFormat.generate("live", new SecureRandom());
 
         assertThat(CredentialExtractor.hasKeyInQuery("api_key=anything")).isTrue();
         assertThat(CredentialExtractor.hasKeyInQuery("page=2&APIKEY=x")).isTrue();
@@ -93,5 +95,29 @@ class CredentialExtractorTest {
         assertThat(CredentialExtractor.hasKeyInQuery("q=kg_live_notakey")).isFalse();
         assertThat(CredentialExtractor.hasKeyInQuery("bad=%zz")).isFalse();
         assertThat(CredentialExtractor.hasKeyInQuery(null)).isFalse();
+        assertThat(CredentialExtractor.hasKeyInQuery("access_token=eyJ.eyJ.sig"))
+                .as("RFC 6750 §2.3")
+                .isTrue();
+    }
+
+    @Test
+    void theParameterKeysAreAcceptedFromIsReadAndTakenOutAndNoOther() {
+        String key = ApiKeyFormat.generate("test", new SecureRandom());
+
+        assertThat(CredentialExtractor.hasKeyInQuery("page=2&api_key=" + key, "api_key"))
+                .isFalse();
+        assertThat(CredentialExtractor.hasKeyInQuery("api_key=" + key + "&apikey=x", "api_key"))
+                .isTrue();
+        assertThat(CredentialExtractor.hasKeyInQuery("API_KEY=" + key, "api_key"))
+                .as("another name")
+                .isTrue();
+        assertThat(CredentialExtractor.queryParameter("page=2&api_key=" + key + "&api_key=2", "api_key"))
+                .isEqualTo(key);
+        assertThat(CredentialExtractor.queryParameter("a%5Fkey=%20x", "a_key")).isEqualTo(" x");
+        assertThat(CredentialExtractor.queryParameter("page=2", "api_key")).isNull();
+        assertThat(CredentialExtractor.withoutParameter("page=2&api_key=" + key + "&sort=a&api_key=2", "api_key"))
+                .isEqualTo("page=2&sort=a");
+        assertThat(CredentialExtractor.withoutParameter("api_key=" + key, "api_key"))
+                .isNull();
     }
 }
