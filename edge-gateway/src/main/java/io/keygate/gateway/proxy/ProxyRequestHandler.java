@@ -37,6 +37,8 @@ import org.jboss.logging.Logger;
 final class ProxyRequestHandler implements Handler<HttpServerRequest> {
 
     private static final Logger LOG = Logger.getLogger(ProxyRequestHandler.class);
+    private static final String ALLOWED_METHODS =
+            String.join(", ", RequestShape.METHODS.stream().sorted().toList());
 
     private final GatewayState state;
     private final CheckChain checks;
@@ -198,6 +200,10 @@ final class ProxyRequestHandler implements Handler<HttpServerRequest> {
 
     private void reject(HttpServerRequest request, CallContext call, Rejection rejection) {
         HttpServerResponse response = request.response();
+        if (rejection == Rejection.METHOD_NOT_ALLOWED) {
+            // RFC 9110 §15.5.6: a 405 lists the methods that are allowed.
+            response.putHeader(HttpHeaders.ALLOW, ALLOWED_METHODS);
+        }
         if (rejection != Rejection.MALFORMED_REQUEST && rejection != Rejection.BODY_TOO_LARGE) {
             answer(response, call, rejection.outcome(), rejection.problem());
             return;

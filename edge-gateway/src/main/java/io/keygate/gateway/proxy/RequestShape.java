@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * What a request must look like before the gateway looks any further, so that it and the upstream can never read
  * one request two ways: an allowed method; a path without dot segments, encoded slashes or backslashes, double
- * encoding, NUL or broken percent-encoding; a valid {@code Host}; and unambiguous framing (never both
+ * encoding, NUL or broken percent-encoding; exactly one valid {@code Host}; and unambiguous framing (never both
  * {@code Content-Length} and {@code Transfer-Encoding}, one {@code Content-Length}, only {@code chunked}).
  */
 public final class RequestShape {
@@ -31,8 +31,13 @@ public final class RequestShape {
         if (!isSoundPath(rawPath)) {
             return Rejection.MALFORMED_REQUEST;
         }
-        String host = headers.get("Host");
-        if (host == null || host.length() > 255 || !isValidHost(host)) {
+        List<String> hosts = headers.getAll("Host");
+        // RFC 9112 §3.2: exactly one Host, valid, or 400.
+        if (hosts.size() != 1) {
+            return Rejection.MALFORMED_REQUEST;
+        }
+        String host = hosts.get(0);
+        if (host.length() > 255 || !isValidHost(host)) {
             return Rejection.MALFORMED_REQUEST;
         }
         List<String> lengths = headers.getAll("Content-Length");

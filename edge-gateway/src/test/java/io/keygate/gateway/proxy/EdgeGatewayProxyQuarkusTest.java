@@ -412,7 +412,12 @@ class EdgeGatewayProxyQuarkusTest {
                 .startsWith("HTTP/1.1 400")
                 .contains("malformed-request");
         assertThat(raw("TRACE " + tenant.prefix() + " HTTP/1.1\r\nHost: api.test\r\nConnection: close\r\n\r\n"))
-                .startsWith("HTTP/1.1 405");
+                .startsWith("HTTP/1.1 405")
+                .containsIgnoringCase("\r\nallow: DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT\r\n");
+        assertThat(raw("GET " + tenant.prefix() + " HTTP/1.1\r\nHost: api.test\r\nHost: evil.test\r\nX-API-Key: "
+                        + tenant.secret() + "\r\nConnection: close\r\n\r\n"))
+                .as("two Host headers")
+                .startsWith("HTTP/1.1 400");
         assertThat(raw("GET " + tenant.prefix() + " HTTP/1.1\r\nHost: evil.test/x\r\nConnection: close\r\n\r\n"))
                 .startsWith("HTTP/1.1 400");
         assertThat(raw("POST " + tenant.prefix() + " HTTP/1.1\r\nHost: api.test\r\nX-API-Key: " + tenant.secret()

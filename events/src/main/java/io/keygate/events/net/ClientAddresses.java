@@ -37,7 +37,7 @@ public final class ClientAddresses {
         List<String> hops = new ArrayList<>();
         for (String value : forwardedFors) {
             for (String hop : value.split(",")) {
-                hops.add(hop.strip());
+                hops.add(withoutPort(hop.strip()));
             }
         }
         String client = peer;
@@ -48,6 +48,39 @@ public final class ClientAddresses {
             }
         }
         return client;
+    }
+
+    /**
+     * A hop without the port some proxies append ({@code 203.0.113.9:41234}, {@code [2001:db8::1]:443}) and without
+     * the brackets of an IPv6 literal; any other text as it is (a bare IPv6 address has more than one colon).
+     */
+    static String withoutPort(String hop) {
+        if (hop.startsWith("[")) {
+            int close = hop.indexOf(']');
+            if (close < 0) {
+                return hop;
+            }
+            String rest = hop.substring(close + 1);
+            return rest.isEmpty() || isPort(rest) ? hop.substring(1, close) : hop;
+        }
+        int colon = hop.indexOf(':');
+        if (colon > 0 && colon == hop.lastIndexOf(':') && isPort(hop.substring(colon))) {
+            return hop.substring(0, colon);
+        }
+        return hop;
+    }
+
+    /** Whether {@code text} is a colon and 1-5 digits. */
+    private static boolean isPort(String text) {
+        if (text.length() < 2 || text.length() > 6 || text.charAt(0) != ':') {
+            return false;
+        }
+        for (int i = 1; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean isTrusted(String address) {

@@ -43,4 +43,20 @@ class ClientAddressesTest {
         assertThat(behindLoadBalancers.resolve("10.0.0.5", List.of("203.0.113.0/24")))
                 .isNull();
     }
+
+    @Test
+    void hopsWithAPortOrBracketsAreReadAsTheirAddress() {
+        assertThat(behindLoadBalancers.resolve("10.0.0.5", List.of("203.0.113.7:41234")))
+                .isEqualTo("203.0.113.7");
+        assertThat(behindLoadBalancers.resolve("10.0.0.5", List.of("[2001:db8::7]:443")))
+                .isEqualTo("2001:db8::7");
+        assertThat(behindLoadBalancers.resolve("10.0.0.5", List.of("[2001:db8::7]")))
+                .isEqualTo("2001:db8::7");
+        assertThat(behindLoadBalancers.resolve("10.0.0.5", List.of("198.51.100.1, 10.2.2.2:80")))
+                .as("a trusted hop with a port is still trusted")
+                .isEqualTo("198.51.100.1");
+        assertThat(ClientAddresses.withoutPort("2001:db8::7")).isEqualTo("2001:db8::7");
+        assertThat(ClientAddresses.withoutPort("203.0.113.7:x")).isEqualTo("203.0.113.7:x");
+        assertThat(ClientAddresses.withoutPort("[2001:db8::7]:x")).isEqualTo("[2001:db8::7]:x");
+    }
 }
