@@ -200,6 +200,13 @@ public interface GatewayConfig {
          * serving its last state for as long as the outage lasts. Must be longer than the check interval.
          */
         Optional<Duration> maxStaleness();
+
+        /**
+         * How often the consumer asks the broker whether the state topics gained partitions (an operator may add
+         * some to a topic that grew); new ones are read from their beginning, so no event on them is missed.
+         */
+        @WithDefault("30s")
+        Duration partitionCheckInterval();
     }
 
     /** The revocation watermark: the positions this replica applied on the tokens topic, for the token-service. */

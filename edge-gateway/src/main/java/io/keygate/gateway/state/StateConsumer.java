@@ -61,6 +61,11 @@ public class StateConsumer {
     private final StateFreshness freshness;
     private final AppliedPositions appliedPositions;
     private final Duration freshnessCheckTimeout;
+    private final long partitionCheckIntervalNanos;
+    /** The partitions the consumer reads; grows when a state topic gains partitions. Consumer thread only. */
+    private List<TopicPartition> partitions = List.of();
+
+    private long nextPartitionCheckNanos;
 
     private volatile boolean running;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
@@ -77,6 +82,8 @@ public class StateConsumer {
         this.freshness = freshness;
         this.appliedPositions = appliedPositions;
         this.freshnessCheckTimeout = config.gateway().state().freshnessCheckInterval();
+        this.partitionCheckIntervalNanos =
+                config.gateway().state().partitionCheckInterval().toNanos();
         this.state = state;
         this.metrics = metrics;
         this.pollTimeout = config.gateway().state().pollTimeout();
@@ -107,8 +114,9 @@ public class StateConsumer {
     private void run() {
         try (KafkaConsumer<byte[], byte[]> kafkaConsumer = new KafkaConsumer<>(kafka.stateConsumer())) {
             consumer = kafkaConsumer;
-            List<TopicPartition> partitions = assignAll(kafkaConsumer);
+            partitions = assignAll(kafkaConsumer);
             kafkaConsumer.seekToBeginning(partitions);
+            nextPartitionCheckNanos = System.nanoTime() + partitionCheckIntervalNanos;
             // The end offsets at start are the first freshness check: reaching them proves the state fresh.
             long requestedAt = freshness.checkStarting();
             Map<String, Long> endAtStart = byName(kafkaConsumer.endOffsets(partitions));
@@ -117,7 +125,7 @@ public class StateConsumer {
             LOG.infof("Reading state from %s up to end offsets %s", GatewayTopics.STATE, endAtStart);
             long startedNanos = System.nanoTime();
             while (running) {
-                pollOnce(kafkaConsumer, partitions, startedNanos);
+                pollOnce(kafkaConsumer, startedNanos);
             }
             state.publish(state.progress().inPhase(ConsumerPhase.STOPPED));
         } catch (WakeupException e) {
@@ -130,17 +138,56 @@ public class StateConsumer {
         }
     }
 
-    private void pollOnce(
-            KafkaConsumer<byte[], byte[]> kafkaConsumer, List<TopicPartition> partitions, long startedNanos) {
+    private void pollOnce(KafkaConsumer<byte[], byte[]> kafkaConsumer, long startedNanos) {
         ConsumerRecords<byte[], byte[]> records = kafkaConsumer.poll(pollTimeout);
         for (ConsumerRecord<byte[], byte[]> record : records) {
             applyRecord(record);
         }
         applier.commit();
         publishProgress(kafkaConsumer, partitions, startedNanos);
+        if (System.nanoTime() - nextPartitionCheckNanos >= 0) {
+            nextPartitionCheckNanos = System.nanoTime() + partitionCheckIntervalNanos;
+            addNewPartitions(kafkaConsumer);
+        }
         if (freshness.isCheckDue()) {
             checkFreshness(kafkaConsumer, partitions);
         }
+    }
+
+    /**
+     * Reads partitions a state topic gained since they were assigned, from their beginning. Freshness is proven
+     * against the end offsets of every assigned partition, so until a new partition is read up to its end the state
+     * does not count as fresh. The broker's current metadata is asked for ({@code listTopics}); the consumer's own
+     * would learn of new partitions only at its next refresh, minutes later.
+     */
+    private void addNewPartitions(KafkaConsumer<byte[], byte[]> kafkaConsumer) {
+        Map<String, List<PartitionInfo>> topics;
+        try {
+            topics = kafkaConsumer.listTopics(freshnessCheckTimeout);
+        } catch (WakeupException | InterruptException e) {
+            throw e;
+        } catch (KafkaException e) {
+            LOG.debugf("Partition check failed: %s", e.toString());
+            return;
+        }
+        List<TopicPartition> added = new ArrayList<>();
+        for (Topic topic : GatewayTopics.STATE) {
+            for (PartitionInfo info : topics.getOrDefault(topic.topicName(), List.of())) {
+                TopicPartition partition = new TopicPartition(info.topic(), info.partition());
+                if (!partitions.contains(partition)) {
+                    added.add(partition);
+                }
+            }
+        }
+        if (added.isEmpty()) {
+            return;
+        }
+        List<TopicPartition> all = new ArrayList<>(partitions);
+        all.addAll(added);
+        kafkaConsumer.assign(all);
+        kafkaConsumer.seekToBeginning(added);
+        partitions = List.copyOf(all);
+        LOG.infof("State topics gained partitions %s; reading them from the beginning", added);
     }
 
     /**

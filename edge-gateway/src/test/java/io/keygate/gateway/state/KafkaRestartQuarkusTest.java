@@ -22,7 +22,15 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewPartitions;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
@@ -112,6 +120,52 @@ class KafkaRestartQuarkusTest {
                 .then()
                 .statusCode(200)
                 .body("ready", equalTo(true));
+    }
+
+    @Test
+    void keysOnPartitionsAddedToTheTokensTopicAreEnforced() throws Exception {
+        KafkaBroker broker = RestartableKafkaBrokerResource.broker();
+        String tokens = Topic.TOKENS.topicName();
+        int before;
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            before = admin.describeTopics(List.of(tokens))
+                    .allTopicNames()
+                    .get()
+                    .get(tokens)
+                    .partitions()
+                    .size();
+            admin.createPartitions(Map.of(tokens, NewPartitions.increaseTo(before + 3)))
+                    .all()
+                    .get();
+        }
+        List<ServedTenant> tenants = new ArrayList<>();
+        try (TestEventPublisher publisher = new TestEventPublisher(broker.bootstrapServers())) {
+            for (int i = 0; i < 12; i++) {
+                tenants.add(ServedTenant.publish(publisher, hasher, upstream.url()));
+            }
+        }
+        Set<String> keyIds =
+                tenants.stream().map(tenant -> tenant.key().keyId()).collect(Collectors.toSet());
+        assertThat(broker.readAll(tokens, new StringDeserializer(), new ByteArrayDeserializer()).stream()
+                        .filter(record -> record.key() != null
+                                && keyIds.stream().anyMatch(id -> record.key().contains(id)))
+                        .map(ConsumerRecord::partition))
+                .as("some of the keys went to the new partitions")
+                .anyMatch(partition -> partition >= before);
+
+        for (ServedTenant tenant : tenants) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> statusOf(tenant) == 200);
+        }
+        // A revocation on a new partition is enforced as well.
+        try (TestEventPublisher publisher = new TestEventPublisher(broker.bootstrapServers())) {
+            for (ServedTenant tenant : tenants) {
+                tenant.revoke(publisher);
+            }
+        }
+        for (ServedTenant tenant : tenants) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> statusOf(tenant) == 401);
+        }
     }
 
     /** Call records on the broker's calls topic of requests to {@code path}. */
