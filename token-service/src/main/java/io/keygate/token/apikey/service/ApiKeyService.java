@@ -118,26 +118,29 @@ public class ApiKeyService {
             this.projection = projection;
         }
 
+        /** One decision is checked as a group of one: the same reads and the same judgement. */
         @Override
         public Uni<?> check(SqlConnection tx, Decision<ApiKeyState, TokenEvent> decision) {
-            String tenantId = decision.state().tenantId();
-            return owners.requireActive(tx, tenantId, newApplicationOf(decision.events()))
-                    .chain(() -> isPolicyRelevant(decision)
-                            ? policies.findForShare(tx, tenantId).invoke(policy -> requireCompliant(policy, decision))
-                            : Uni.createFrom().voidItem());
+            return checkAll(tx, List.of(decision)).get(0);
         }
 
+        /**
+         * Reads what the group's decisions need with one statement each (the new applications' statuses, the
+         * tenants' policies, both locked for share until commit), then judges every decision on its own.
+         */
         @Override
         public List<Uni<?>> checkAll(SqlConnection tx, List<Decision<ApiKeyState, TokenEvent>> decisions) {
+            List<Needs> needs = new ArrayList<>(decisions.size());
             Set<TenantApplication> applications = new HashSet<>();
             Set<String> tenants = new HashSet<>();
             for (Decision<ApiKeyState, TokenEvent> decision : decisions) {
-                String applicationId = newApplicationOf(decision.events());
-                if (applicationId != null) {
-                    applications.add(new TenantApplication(decision.state().tenantId(), applicationId));
+                Needs need = Needs.of(decision);
+                needs.add(need);
+                if (need.application() != null) {
+                    applications.add(need.application());
                 }
-                if (isPolicyRelevant(decision)) {
-                    tenants.add(decision.state().tenantId());
+                if (need.policy()) {
+                    tenants.add(need.tenantId());
                 }
             }
             Uni<Map<TenantApplication, String>> statuses =
@@ -146,26 +149,32 @@ public class ApiKeyService {
                     ? Uni.createFrom().item(Map.of())
                     : policies.findAllForShare(tx, tenants).memoize().indefinitely();
             List<Uni<?>> checks = new ArrayList<>(decisions.size());
-            for (Decision<ApiKeyState, TokenEvent> decision : decisions) {
+            for (int i = 0; i < decisions.size(); i++) {
+                Decision<ApiKeyState, TokenEvent> decision = decisions.get(i);
+                Needs need = needs.get(i);
                 checks.add(Uni.combine()
                         .all()
                         .unis(statuses, tenantPolicies)
                         .asTuple()
-                        .invoke(read -> {
-                            String tenantId = decision.state().tenantId();
-                            String applicationId = newApplicationOf(decision.events());
-                            if (applicationId != null) {
-                                CredentialOwnerCheck.requireActive(
-                                        applicationId,
-                                        read.getItem1().get(new TenantApplication(tenantId, applicationId)));
-                            }
-                            if (isPolicyRelevant(decision)) {
-                                PolicyRead policy = read.getItem2().get(tenantId);
-                                requireCompliant(policy == null ? null : policy.get(), decision);
-                            }
-                        }));
+                        .invoke(read -> judge(decision, need, read.getItem1(), read.getItem2())));
             }
             return checks;
+        }
+
+        /** The application must be active, the key compliant with its tenant's policy; else the decision is refused. */
+        private void judge(
+                Decision<ApiKeyState, TokenEvent> decision,
+                Needs need,
+                Map<TenantApplication, String> statuses,
+                Map<String, PolicyRead> tenantPolicies) {
+            if (need.application() != null) {
+                CredentialOwnerCheck.requireActive(
+                        need.application().applicationId(), statuses.get(need.application()));
+            }
+            if (need.policy()) {
+                PolicyRead policy = tenantPolicies.get(need.tenantId());
+                requireCompliant(policy == null ? null : policy.get(), decision);
+            }
         }
 
         @Override
@@ -176,6 +185,25 @@ public class ApiKeyService {
         @Override
         public Uni<?> writeAll(SqlConnection tx, List<Decision<ApiKeyState, TokenEvent>> decisions) {
             return projection.upsertAll(tx, decisions);
+        }
+    }
+
+    /**
+     * What checking one decision needs to read.
+     *
+     * @param tenantId    the key's tenant
+     * @param application the application the decision gives the key, or null when it gives it none
+     * @param policy      whether the decision is checked against the tenant's token policy
+     */
+    private record Needs(String tenantId, TenantApplication application, boolean policy) {
+
+        static Needs of(Decision<ApiKeyState, TokenEvent> decision) {
+            String tenantId = decision.state().tenantId();
+            String applicationId = newApplicationOf(decision.events());
+            return new Needs(
+                    tenantId,
+                    applicationId == null ? null : new TenantApplication(tenantId, applicationId),
+                    isPolicyRelevant(decision));
         }
     }
 

@@ -69,18 +69,9 @@ public class TenantTokenPolicyStore {
     }
 
     /**
-     * A tenant's policy read in the caller's transaction with a share lock, so a new policy cannot commit
-     * between this check and the key's commit (and the alignment that follows it sees the key); null if none.
-     */
-    public Uni<TokenPolicyState> findForShare(SqlConnection tx, String tenantId) {
-        return tx.preparedQuery("SELECT policy FROM tenant_token_policy WHERE tenant_id = $1 FOR SHARE")
-                .execute(Tuple.of(tenantId))
-                .map(rows -> rows.size() == 0 ? null : policyOf(rows.iterator().next()));
-    }
-
-    /**
-     * Several tenants' policies (a commit group's), each read with a share lock as by {@link #findForShare}, in one
-     * statement; a tenant without a policy is absent from the answer.
+     * Tenants' policies (a commit group's) read in the caller's transaction with a share lock, in one statement, so a
+     * new policy cannot commit between this check and the keys' commit (and the alignment that follows it sees the
+     * keys); a tenant without a policy is absent from the answer.
      */
     public Uni<Map<String, PolicyRead>> findAllForShare(SqlConnection tx, Collection<String> tenantIds) {
         return tx.preparedQuery(
