@@ -30,9 +30,10 @@ import org.jctools.queues.MpscArrayQueue;
  * Publishes {@code CallRecorded} events to {@code keygate.calls}, asynchronously and in batches, without holding up
  * the request that produced them. The event loops only put the record into a bounded lock-free queue; one publisher
  * thread encodes and sends what the queue holds, and the Kafka producer batches it. Through a Kafka outage records
- * wait in the producer's buffer and then in the queue; a record is dropped only when both are full (the publisher
- * waits {@code keygate.gateway.calls.max-block} for buffer space before it gives one up), when Kafka refuses it
- * for good (a record too large, authorisation), or at shutdown when Kafka does not take it in time; each drop is counted in {@code keygate.gateway.calls.dropped} and logged at most once a second, never
+ * wait in the producer's buffer and then in the queue (a record the producer has no room for is offered again, never
+ * given up for taking long). A record is dropped only when the queue is full, when Kafka refuses it for good (a
+ * record too large, authorisation), or at shutdown when Kafka does not take it in time; each drop is counted in
+ * {@code keygate.gateway.calls.dropped} and logged at most once a second, never
  * silently. Calls are not aggregates: sequence 0, keyed by key id (or request id), correlated by request id.
  */
 @ApplicationScoped

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A publisher whose Kafka never answers: records wait (one with the producer, the rest in the queue) for as long as
- * Kafka is away; once the queue is full, every further record is counted as dropped, none silently. (Delivery to a real broker is covered by the gateway's Quarkus tests, which read the call
- * records back from Kafka.)
+ * Kafka is away; once the queue is full, every further record is counted as dropped, none silently. (Delivery to a
+ * real broker is covered by the gateway's Quarkus tests, which read the call records back from Kafka.)
  */
 class CallRecordPublisherTest {
 
