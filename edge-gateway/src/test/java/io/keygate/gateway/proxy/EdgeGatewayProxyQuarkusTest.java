@@ -31,7 +31,9 @@ import io.keygate.events.token.ApiKeyIssued;
 import io.keygate.events.token.ApiKeyRevoked;
 import io.keygate.events.token.ApiKeyState;
 import io.keygate.gateway.kafka.KafkaClientProperties;
+import io.keygate.gateway.state.ConsumerPhase;
 import io.keygate.gateway.state.GatewayState;
+import io.keygate.gateway.state.StateProgress;
 import io.keygate.gateway.support.CallRecordReader;
 import io.keygate.gateway.support.EchoUpstream;
 import io.keygate.gateway.support.StateEvents;
@@ -48,6 +50,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -450,6 +453,41 @@ class EdgeGatewayProxyQuarkusTest {
         assertThat(raw("GET " + tenant.prefix() + "/42/%69tem%7e HTTP/1.1" + key))
                 .startsWith("HTTP/1.1 200")
                 .contains("\"uri\":\"" + tenant.prefix() + "/42/item~\"");
+    }
+
+    /**
+     * Fail-closed readiness: while the state consumer is catching up (here held in that phase by an end offset it has
+     * not reached, as after a start on a long topic), readiness is DOWN and every request, a valid key's too, gets 503
+     * problem JSON; once caught up, both serve again.
+     */
+    @Test
+    void whileTheStateCatchesUpReadinessIsDownAndEveryRequestGets503() {
+        Tenant tenant = tenantWithRouteAndKey();
+        awaitStatus(200, tenant.prefix(), "X-API-Key", tenant.secret());
+
+        StateProgress live = state.progress();
+        Map<String, Long> farEnd = new HashMap<>(live.endOffsetsAtStart());
+        farEnd.put("keygate.tokens-0", Long.MAX_VALUE);
+        state.publish(new StateProgress(ConsumerPhase.CATCHING_UP, farEnd, live.positions(), live.lag()));
+        try {
+            Response refused = get(tenant.prefix(), "X-API-Key", tenant.secret());
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.contentType()).startsWith(PROBLEM_JSON);
+            assertThat(refused.jsonPath().getString("type")).endsWith("/gateway-not-ready");
+            given().get("/q/health/ready")
+                    .then()
+                    .statusCode(503)
+                    .body("checks.find { it.name == 'gateway-state' }.data.phase", equalTo("CATCHING_UP"));
+        } finally {
+            state.publish(new StateProgress(
+                    ConsumerPhase.LIVE,
+                    live.endOffsetsAtStart(),
+                    state.progress().positions(),
+                    0));
+        }
+
+        awaitStatus(200, tenant.prefix(), "X-API-Key", tenant.secret());
+        given().get("/q/health/ready").then().statusCode(200);
     }
 
     @Test
