@@ -262,13 +262,7 @@ class EventStoreQuarkusTest {
     }
 
     private long outboxSize() {
-        return pool.query("SELECT count(*) AS n FROM event_outbox")
-                .execute()
-                .await()
-                .atMost(WAIT)
-                .iterator()
-                .next()
-                .getLong("n");
+        return OutboxRows.count(pool);
     }
 
     static List<ConsumerRecord<String, CloudEvent>> publishedFor(String key) {

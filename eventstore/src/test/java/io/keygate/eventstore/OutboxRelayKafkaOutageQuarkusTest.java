@@ -145,13 +145,7 @@ class OutboxRelayKafkaOutageQuarkusTest {
     }
 
     private long outboxSize() {
-        return pool.query("SELECT count(*) AS n FROM event_outbox")
-                .execute()
-                .await()
-                .atMost(WAIT)
-                .iterator()
-                .next()
-                .getLong("n");
+        return OutboxRows.count(pool);
     }
 
     private static EventEnvelope<KeygateEvent> envelope(long sequence, KeygateEvent event) {

@@ -20,9 +20,9 @@ import io.keygate.testkit.PostgresResource;
 import io.keygate.testkit.Testkit;
 import io.keygate.token.testdata.PublishedTokenEvents;
 import io.keygate.token.testdata.StoredEvents;
+import io.keygate.token.testdata.TestApiKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -127,12 +127,6 @@ class AlertAutoRevocationQuarkusTest {
     }
 
     private static String issue(String tenant) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("name", "watched"))
-                .post("/tenants/{t}/api-keys", tenant)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        return TestApiKeys.issueId(tenant, Map.of("name", "watched"));
     }
 }

@@ -17,6 +17,7 @@ import io.keygate.testkit.PostgresResource;
 import io.keygate.testkit.Testkit;
 import io.keygate.token.testdata.PublishedTokenEvents;
 import io.keygate.token.testdata.StoredEvents;
+import io.keygate.token.testdata.TestApiKeys;
 import io.keygate.token.testdata.TestApplications;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -351,13 +352,7 @@ class TokenPolicyEnforcementQuarkusTest {
     }
 
     private String issue(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON)
-                .body(body)
-                .post("/tenants/{t}/api-keys", tenant)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        return TestApiKeys.issueId(tenant, body);
     }
 
     private void refusedIssue(Map<String, Object> body, String field, String rule) {

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import io.keygate.events.credential.ApiKeyFormat;
 import io.keygate.testkit.KafkaBrokerResource;
 import io.keygate.testkit.PostgresResource;
+import io.keygate.token.testdata.TestApiKeys;
 import io.keygate.token.testdata.TestApplications;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -142,13 +143,7 @@ class ApiKeyIntrospectionQuarkusTest {
     }
 
     private JsonPath issue(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON)
-                .body(body)
-                .post("/tenants/{t}/api-keys", tenant)
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath();
+        return TestApiKeys.issue(tenant, body);
     }
 
     private static Response introspect(Map<String, String> caller, String token) {

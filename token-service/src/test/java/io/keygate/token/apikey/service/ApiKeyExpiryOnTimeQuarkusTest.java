@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.keygate.testkit.KafkaBrokerResource;
 import io.keygate.testkit.PostgresResource;
+import io.keygate.token.testdata.TestApiKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -77,13 +78,7 @@ class ApiKeyExpiryOnTimeQuarkusTest {
     }
 
     private String issue(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON)
-                .body(body)
-                .post("/tenants/{t}/api-keys", tenant)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        return TestApiKeys.issueId(tenant, body);
     }
 
     /** When the event of this type was stored for the key (its occurred-at). */
