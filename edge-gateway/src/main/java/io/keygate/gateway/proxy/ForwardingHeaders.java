@@ -56,9 +56,11 @@ public final class ForwardingHeaders {
             "X-Client-IP",
             "X-Cluster-Client-IP",
             "X-Original-Forwarded-For",
+            "Client-IP",
             // Path and method overrides (IIS, Symfony, Laravel, Express's method-override, Spring's filter): the
             // upstream would serve another path or method than the one whose scope the gateway checked.
             "X-Original-URL",
+            "X-Original-URI",
             "X-Rewrite-URL",
             "X-HTTP-Method-Override",
             "X-HTTP-Method",

@@ -6,6 +6,7 @@ import io.keygate.gateway.check.CallContext;
 import io.keygate.gateway.check.CheckChain;
 import io.keygate.gateway.check.Rejection;
 import io.keygate.gateway.check.RouteMatchCheck;
+import io.keygate.gateway.path.RequestPath;
 import io.keygate.gateway.problem.GatewayProblem;
 import io.keygate.gateway.ratelimit.CallLimits;
 import io.keygate.gateway.ratelimit.Limit;

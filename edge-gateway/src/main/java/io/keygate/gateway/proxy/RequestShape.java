@@ -17,6 +17,9 @@ public final class RequestShape {
     /** The methods the gateway proxies; anything else (TRACE, CONNECT, extensions) is 405. */
     public static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
+    /** The punctuation allowed in a raw path: unreserved, sub-delims but {@code ;}, {@code : @ /} and {@code %}. */
+    private static final String PATH_PUNCTUATION = "-._~!$&'()*+,=:@/%";
+
     private static final int MAX_LABEL = 63;
     private static final int MAX_PORT_DIGITS = 5;
     private static final int MAX_LENGTH_DIGITS = 18;
@@ -129,8 +132,8 @@ public final class RequestShape {
 
     /**
      * Whether a raw (still encoded) origin-form path is one every server reads the same way. Refused: dot segments
-     * (also encoded), encoded slashes and backslashes, double encoding ({@code %25}), NUL, broken encodings, control
-     * characters, empty segments ({@code //}: merged by some servers, kept by others) and {@code ;} (path parameters:
+     * (also encoded), encoded slashes and backslashes, double encoding ({@code %25}), NUL, broken encodings, any
+     * character outside RFC 3986's path characters (control characters, {@code #}, non-ASCII), empty segments ({@code //}: merged by some servers, kept by others) and {@code ;} (path parameters:
      * Tomcat and Jetty drop them before routing, {@code /x/..;/admin} is {@code /admin} there) — as Spring Security's
      * strict firewall refuses them.
      */
@@ -141,7 +144,7 @@ public final class RequestShape {
         char previous = 0;
         for (int i = 0; i < rawPath.length(); i++) {
             char c = rawPath.charAt(i);
-            if (c < 0x21 || c == 0x7f || c == ';' || (c == '/' && previous == '/')) {
+            if (!isPathChar(c) || (c == '/' && previous == '/')) {
                 return false;
             }
             previous = c;
@@ -162,6 +165,16 @@ public final class RequestShape {
             }
         }
         return !hasDotSegment(rawPath);
+    }
+
+    /**
+     * Whether {@code c} may appear in a raw path: RFC 3986's pchar (unreserved, sub-delims, {@code :} and {@code @}),
+     * {@code /} and the {@code %} of an encoding, but not {@code ;} (above). Anything else, such as {@code #} (a
+     * fragment to servers that cut the path there), {@code "}, {@code <}, {@code [} or a byte above ASCII, would be
+     * read differently by different servers.
+     */
+    private static boolean isPathChar(char c) {
+        return isAlphanumeric(c) || (c < 0x80 && PATH_PUNCTUATION.indexOf(c) >= 0);
     }
 
     /** Whether a segment of a raw path is {@code .} or {@code ..}, with any of its dots encoded as {@code %2E}. */

@@ -1,5 +1,6 @@
 package io.keygate.gateway.state;
 
+import io.keygate.gateway.path.RequestPath;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +31,13 @@ public final class PathPattern {
     /** Compiles a pattern such as {@code /orders/*}{@code /items/**}. */
     public static PathPattern compile(String pattern) {
         List<String> compiled = new ArrayList<>();
-        String[] parts = pattern.split("/", -1);
+        // In the form request paths are matched in; a trailing slash is not significant on either side. A pattern
+        // without a leading slash (or empty) covers the root only.
+        String canonical = pattern.startsWith("/") ? RequestPath.normalise(pattern) : "/";
+        if (canonical.length() > 1 && canonical.endsWith("/")) {
+            canonical = canonical.substring(0, canonical.length() - 1);
+        }
+        String[] parts = canonical.split("/", -1);
         for (int i = 1; i < parts.length; i++) {
             String part = parts[i];
             compiled.add(part.equals(ANY) ? ANY : part.equals(ONE) ? ONE : "/" + part);

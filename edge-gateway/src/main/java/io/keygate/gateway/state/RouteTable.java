@@ -1,6 +1,7 @@
 package io.keygate.gateway.state;
 
 import io.keygate.events.policy.RouteState;
+import io.keygate.gateway.path.RequestPath;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -112,9 +113,13 @@ public final class RouteTable {
         return (int) byRouteId.values().stream().filter(a -> a.route() != null).count();
     }
 
-    /** A prefix in matching form: leading slash, no trailing slash (except the root). */
+    /**
+     * A prefix in matching form: the form request paths are matched in ({@link RequestPath}), leading slash, no
+     * trailing slash (except the root). Prefixes match case-sensitively, as nginx locations and Envoy prefixes do: a
+     * route picks an upstream; the scope rules within it match the wider reading.
+     */
     static String normalise(String prefix) {
-        String normalised = prefix.startsWith("/") ? prefix : "/" + prefix;
+        String normalised = RequestPath.normalise(prefix.startsWith("/") ? prefix : "/" + prefix);
         while (normalised.length() > 1 && normalised.endsWith("/")) {
             normalised = normalised.substring(0, normalised.length() - 1);
         }

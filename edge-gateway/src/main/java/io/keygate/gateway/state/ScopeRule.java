@@ -23,9 +23,13 @@ public record ScopeRule(Set<String> methods, PathPattern path, List<String> scop
                 requirement.scopes());
     }
 
-    /** Whether the rule covers a request. */
+    /**
+     * Whether the rule covers a request. A rule on GET covers HEAD too: servers answer HEAD with their GET handler
+     * (RFC 9110 §9.3.2), so HEAD would otherwise reach a protected GET without its scope.
+     */
     public boolean covers(String method, String requestPath) {
-        return (methods.isEmpty() || methods.contains(method)) && path.matches(requestPath);
+        return (methods.isEmpty() || methods.contains(method) || (method.equals("HEAD") && methods.contains("GET")))
+                && path.matches(requestPath);
     }
 
     /** Whether {@code held} includes every scope the rule requires. */

@@ -64,7 +64,16 @@ class RequestShapeTest {
                 "/refunds;x",
                 "/orders/x/..;/admin",
                 "/a%3bb",
-                "/a%3Bb"
+                "/a%3Bb",
+                "/orders/42/refunds#x",
+                "/caf\u00e9",
+                "/a\"b",
+                "/a<b>",
+                "/a[0]",
+                "/a{b}",
+                "/a|b",
+                "/a^b",
+                "/a`b"
             })
     void dotSegmentsEncodedSlashesDoubleEncodingAndBrokenEncodingAreRefused(String path) {
         assertThat(check("GET", path, headers("Host", "api.test"))).isEqualTo(Rejection.MALFORMED_REQUEST);

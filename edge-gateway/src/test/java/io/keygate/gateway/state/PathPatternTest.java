@@ -61,6 +61,12 @@ class PathPatternTest {
         assertThat(refunds.matches("/orders/42/refunds//")).isFalse();
         assertThat(refunds.matches("/orders/42/refundsx")).isFalse();
         assertThat(PathPattern.compile("/admin").matches("/ADMIN/")).isTrue();
+        assertThat(PathPattern.compile("/admin/").matches("/admin"))
+                .as("a pattern's trailing slash")
+                .isTrue();
+        assertThat(PathPattern.compile("/%7Euser/*").matches("/~user/x"))
+                .as("patterns are normalised too")
+                .isTrue();
     }
 
     private static String join(String[] segments, SplittableRandom random, int min, int max) {
@@ -75,7 +81,10 @@ class PathPatternTest {
     /** The regular expression scope patterns were compiled to before. */
     private static Pattern regex(String pattern) {
         StringBuilder regex = new StringBuilder();
-        String[] segments = pattern.split("/", -1);
+        // Patterns are compiled without a trailing slash now.
+        String compiled =
+                pattern.length() > 1 && pattern.endsWith("/") ? pattern.substring(0, pattern.length() - 1) : pattern;
+        String[] segments = compiled.split("/", -1);
         for (int i = 1; i < segments.length; i++) {
             String segment = segments[i];
             if (segment.equals("**")) {

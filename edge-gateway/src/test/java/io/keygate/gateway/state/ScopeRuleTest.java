@@ -49,4 +49,12 @@ class ScopeRuleTest {
         assertThat(rule.isSatisfiedBy(List.of("a"))).isFalse();
         assertThat(rule.isSatisfiedBy(null)).isFalse();
     }
+
+    @Test
+    void aRuleOnGetCoversHeadWhichServersAnswerWithTheirGetHandler() {
+        ScopeRule rule = rule("/reports/*", "GET");
+
+        assertThat(rule.covers("HEAD", "/reports/1")).isTrue();
+        assertThat(rule("/reports/*", "POST").covers("HEAD", "/reports/1")).isFalse();
+    }
 }

@@ -1,4 +1,4 @@
-package io.keygate.gateway.proxy;
+package io.keygate.gateway.path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

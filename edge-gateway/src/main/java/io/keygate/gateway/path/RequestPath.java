@@ -1,13 +1,14 @@
-package io.keygate.gateway.proxy;
+package io.keygate.gateway.path;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Puts request paths into the one form that is both matched (routes, scope rules) and sent upstream, so that a path
+ * Puts request paths into the one form that is both matched (routes, scope rules) and sent upstream (route prefixes
+ * and scope patterns are put into it too, when they are applied), so that a path
  * cannot mean one thing to the gateway and another to the upstream: percent-encoded unreserved characters are decoded
  * (RFC 3986 §6.2.2.2: {@code /orders/%34%32/%72efunds} is {@code /orders/42/refunds}), the hex digits of the encodings
- * left are upper-cased (§6.2.2.1), and dot segments are removed (§5.2.4; {@link RequestShape} refuses paths with dot
+ * left are upper-cased (§6.2.2.1), and dot segments are removed (§5.2.4; {@code RequestShape} refuses paths with dot
  * segments before any check, this is the second line). Other percent-encodings stay encoded.
  */
 public final class RequestPath {
