@@ -80,6 +80,8 @@ public class CallRecordPublisher {
     };
 
     private volatile boolean running;
+    /** Set by {@link #stop} when the thread did not finish sending in time: it then takes nothing more. */
+    private volatile boolean abandoned;
     /** Set while the publisher thread sleeps until woken (no traffic for a while); naps need no waking. */
     private volatile boolean sleeping;
 
@@ -118,6 +120,7 @@ public class CallRecordPublisher {
         if (running) {
             return;
         }
+        abandoned = false;
         producer = new KafkaProducer<>(producerConfig.get());
         long deadline = System.nanoTime() + warmUpTimeout.toNanos();
         boolean metadata = false;
@@ -167,11 +170,19 @@ public class CallRecordPublisher {
         LockSupport.unpark(thread);
         try {
             thread.join(CLOSE_TIMEOUT.toMillis());
+            if (thread.isAlive()) {
+                // Still sending a backlog: it stops taking from the queue now, and ends within one send.
+                abandoned = true;
+                thread.join(CLOSE_TIMEOUT.toMillis());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         producer.close(CLOSE_TIMEOUT);
-        queue.drain(record -> dropped("the gateway stopped before the record was sent"));
+        if (!thread.isAlive()) {
+            // The queue has one consumer: only once the thread is gone may this one take what is left.
+            queue.drain(record -> dropped("the gateway stopped before the record was sent"));
+        }
     }
 
     /**
@@ -189,6 +200,12 @@ public class CallRecordPublisher {
         ProducerRecord<String, byte[]> waiting = null;
         int emptyNaps = 0;
         while (true) {
+            if (abandoned) {
+                if (waiting != null) {
+                    dropped("the gateway stopped before Kafka took the record");
+                }
+                return;
+            }
             if (waiting != null) {
                 if (!running) {
                     dropped("the gateway stopped before Kafka took the record");

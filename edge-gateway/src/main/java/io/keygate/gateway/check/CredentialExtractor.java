@@ -114,7 +114,10 @@ public final class CredentialExtractor {
         return false;
     }
 
-    /** The decoded value of the first parameter named exactly {@code name} in a raw query string, or null. */
+    /**
+     * The decoded value of the first parameter named exactly {@code name} in a raw query string ({@code ""} when it
+     * has none, or one that does not decode), or null when there is no such parameter.
+     */
     public static String queryParameter(String query, String name) {
         if (query == null || query.isEmpty()) {
             return null;
@@ -122,7 +125,8 @@ public final class CredentialExtractor {
         for (String parameter : query.split("&")) {
             int equals = parameter.indexOf('=');
             if (name.equals(decode(equals < 0 ? parameter : parameter.substring(0, equals)))) {
-                return equals < 0 ? "" : decode(parameter.substring(equals + 1));
+                String value = equals < 0 ? "" : decode(parameter.substring(equals + 1));
+                return value == null ? "" : value;
             }
         }
         return null;

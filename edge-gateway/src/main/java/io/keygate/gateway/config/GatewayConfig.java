@@ -253,8 +253,9 @@ public interface GatewayConfig {
         Duration linger();
 
         /**
-         * Longest time the publisher thread waits in a send for metadata or producer buffer space; past it the record
-         * is dropped and counted. Requests never wait for it: they only queue their record.
+         * Longest time the publisher thread waits in one send for metadata or producer buffer space; past it the
+         * record is offered again (records meanwhile wait in the queue). Requests never wait for it: they only queue
+         * their record.
          */
         @WithDefault("500ms")
         Duration maxBlock();

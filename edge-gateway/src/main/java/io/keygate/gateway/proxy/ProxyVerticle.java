@@ -44,7 +44,9 @@ final class ProxyVerticle extends AbstractVerticle {
         server = vertx.createHttpServer(new HttpServerOptions()
                 .setHost(config.host())
                 .setPort(port)
-                .setIdleTimeout((int) Math.max(1, config.clientIdleTimeout().toMillis()))
+                // 0 turns it off, as in Vert.x.
+                .setIdleTimeout((int)
+                        Math.min(Integer.MAX_VALUE, config.clientIdleTimeout().toMillis()))
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setMaxHeaderSize(config.maxHeaderSize())
                 .setMaxInitialLineLength(config.maxInitialLineLength())

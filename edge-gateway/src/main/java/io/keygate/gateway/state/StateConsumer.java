@@ -182,10 +182,20 @@ public class StateConsumer {
         if (added.isEmpty()) {
             return;
         }
+        Map<TopicPartition, Long> beginnings;
+        try {
+            // Explicit positions: a partition left to the offset reset would make position() block in a later poll.
+            beginnings = kafkaConsumer.beginningOffsets(added, freshnessCheckTimeout);
+        } catch (WakeupException | InterruptException e) {
+            throw e;
+        } catch (KafkaException e) {
+            LOG.debugf("New partitions %s not added yet: %s", added, e.toString());
+            return;
+        }
         List<TopicPartition> all = new ArrayList<>(partitions);
         all.addAll(added);
         kafkaConsumer.assign(all);
-        kafkaConsumer.seekToBeginning(added);
+        beginnings.forEach(kafkaConsumer::seek);
         partitions = List.copyOf(all);
         LOG.infof("State topics gained partitions %s; reading them from the beginning", added);
     }

@@ -468,7 +468,15 @@ class EdgeGatewayProxyQuarkusTest {
         StateProgress live = state.progress();
         Map<String, Long> farEnd = new HashMap<>(live.endOffsetsAtStart());
         farEnd.put("keygate.tokens-0", Long.MAX_VALUE);
-        state.publish(new StateProgress(ConsumerPhase.CATCHING_UP, farEnd, live.positions(), live.lag()));
+        // The consumer thread writes back what it read after every poll: publish until the phase holds, then it keeps
+        // CATCHING_UP itself (the end offset is never reached).
+        await().atMost(EVENT_APPLIED).pollInterval(Duration.ofMillis(200)).until(() -> {
+            if (state.progress().phase() == ConsumerPhase.CATCHING_UP) {
+                return true;
+            }
+            state.publish(new StateProgress(ConsumerPhase.CATCHING_UP, farEnd, live.positions(), live.lag()));
+            return false;
+        });
         try {
             Response refused = get(tenant.prefix(), "X-API-Key", tenant.secret());
             assertThat(refused.statusCode()).isEqualTo(503);
@@ -479,11 +487,18 @@ class EdgeGatewayProxyQuarkusTest {
                     .statusCode(503)
                     .body("checks.find { it.name == 'gateway-state' }.data.phase", equalTo("CATCHING_UP"));
         } finally {
-            state.publish(new StateProgress(
-                    ConsumerPhase.LIVE,
-                    live.endOffsetsAtStart(),
-                    state.progress().positions(),
-                    0));
+            // Until LIVE holds over a few polls: a poll that read the catching-up progress may write it back once.
+            await().atMost(EVENT_APPLIED).pollInterval(Duration.ofMillis(200)).until(() -> {
+                if (state.isReady()) {
+                    return true;
+                }
+                state.publish(new StateProgress(
+                        ConsumerPhase.LIVE,
+                        live.endOffsetsAtStart(),
+                        state.progress().positions(),
+                        0));
+                return false;
+            });
         }
 
         awaitStatus(200, tenant.prefix(), "X-API-Key", tenant.secret());

@@ -138,10 +138,20 @@ class KafkaRestartQuarkusTest {
             admin.createPartitions(Map.of(tokens, NewPartitions.increaseTo(before + 3)))
                     .all()
                     .get();
+            // The broker's metadata, which a new producer reads, has the new partitions.
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> admin.describeTopics(List.of(tokens))
+                                    .allTopicNames()
+                                    .get()
+                                    .get(tokens)
+                                    .partitions()
+                                    .size()
+                            == before + 3);
         }
         List<ServedTenant> tenants = new ArrayList<>();
         try (TestEventPublisher publisher = new TestEventPublisher(broker.bootstrapServers())) {
-            for (int i = 0; i < 12; i++) {
+            // 24 keys, half of the 6 partitions new: all 24 on old ones has a chance of 1 in 16 million.
+            for (int i = 0; i < 24; i++) {
                 tenants.add(ServedTenant.publish(publisher, hasher, upstream.url()));
             }
         }
