@@ -26,8 +26,8 @@ import java.util.concurrent.TimeoutException;
 public final class HybridRateLimiter implements RateLimiter {
 
     /**
-     * Largest share of a daily or monthly quota one lease takes. Leases are sized by demand below it; leftovers of a
-     * lease that expires are lost for the window, so this also bounds what a caller who stops can leave unspent.
+     * Largest share of a daily or monthly quota one lease takes. Leases are sized by demand below it, and live until
+     * the quota's window ends ({@link #leaseEnd}): what is left unspent then is at most one lease per event loop.
      */
     static final double QUOTA_SHARE = 0.01;
 
@@ -158,7 +158,7 @@ public final class HybridRateLimiter implements RateLimiter {
                 lease.tokens = 0; // an expired lease's leftovers are not spent late
             }
             lease.tokens += granted;
-            lease.expiresAtMicros = nowMicros + leaseMicros;
+            lease.expiresAtMicros = leaseEnd(limits, nowMicros);
             lease.lastAnswer = LimitScript.decision(limits, result);
             lease.refusedUntilMicros = granted > 0 ? 0 : nowMicros + lease.lastAnswer.retryAfterMicros();
             lease.refill = null;
@@ -181,6 +181,23 @@ public final class HybridRateLimiter implements RateLimiter {
         long elapsed = Math.max(1, nowMicros - lease.askedAtMicros);
         long demand = (lease.spent * leaseMicros + elapsed - 1) / elapsed;
         return Math.max(1, Math.min(Math.min(batch(limits), 2 * lease.size), demand));
+    }
+
+    /**
+     * When a lease taken now expires: after one lease period, or, for a lease of daily or monthly quotas only, at the
+     * end of their window. A quota's tokens do not come back with time as a rate's do, so a lease of them loses
+     * nothing by living on: a caller who pauses spends its leftovers when it comes back, where a lease expiring after
+     * 100 ms lost them for the whole window.
+     */
+    long leaseEnd(List<Limit> limits, long nowMicros) {
+        long windowEnd = Long.MAX_VALUE;
+        for (Limit limit : limits) {
+            if (limit.kind() != LimitKind.QUOTA || limit.windowEndMicros() == 0) {
+                return nowMicros + leaseMicros;
+            }
+            windowEnd = Math.min(windowEnd, limit.windowEndMicros());
+        }
+        return Math.max(nowMicros + leaseMicros, windowEnd);
     }
 
     /**

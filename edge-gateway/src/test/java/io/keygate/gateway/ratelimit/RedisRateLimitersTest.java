@@ -152,6 +152,34 @@ class RedisRateLimitersTest {
     }
 
     @Test
+    void aHybridQuotaLeaseOutlivesThePausesOfItsCallerSoTheWholeQuotaIsAdmitted() throws Exception {
+        HybridRateLimiter gateway = new HybridRateLimiter(
+                vertx,
+                redis,
+                prefix,
+                1_000,
+                100_000,
+                new LocalRateLimiter(),
+                new RedisAvailability(1_000_000),
+                metrics);
+        long start = RateLimiting.nowMicros();
+        Limit thousandADay = Limit.quota("plan-quota", "q:" + UUID.randomUUID(), 1_000, QuotaRefill.DAY, start);
+
+        // Bursts of 50 calls a second apart: a 100 ms lease that expired between bursts lost its leftovers.
+        int admitted = 0;
+        for (int burst = 0; burst < 40; burst++) {
+            long at = start + burst * 1_000_000L;
+            for (int call = 0; call < 50; call++) {
+                if (onLoop(() -> gateway.admit(List.of(thousandADay), at)).admitted()) {
+                    admitted++;
+                }
+            }
+        }
+
+        assertThat(admitted).isEqualTo(1_000);
+    }
+
+    @Test
     void hybridGatewaysLeaseWhatTheyAreAskedForNotAWholeBatchEach() throws Exception {
         List<RateLimiter> gateways = List.of(hybrid(), hybrid(), hybrid());
         // Batches of at most 10 (one token back every 6 s, 60 s leases): three gateways holding a batch each would
