@@ -18,7 +18,6 @@ import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgException;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -271,14 +270,10 @@ class CommitGroupsQuarkusTest {
 
         slow.join();
         created.forEach(CompletableFuture::join);
-        // The database's error: the division by zero, or (seen once in CI, cause not found) the aborted transaction
-        // that
-        // follows it; either way a PgException, never a refusal of the member's own.
         assertThat(breaking)
                 .failsWithin(WAIT)
                 .withThrowableOfType(Exception.class)
-                .withRootCauseInstanceOf(PgException.class)
-                .satisfies(failure -> assertThat(failure.getMessage()).containsAnyOf("division by zero", "25P02"));
+                .withMessageContaining("division by zero");
 
         assertThat(store.load(broken.keyId()).await().atMost(WAIT)).isEmpty();
         assertThat(transactionsOf(others.stream().map(ApiKeyState::keyId).toList()))
