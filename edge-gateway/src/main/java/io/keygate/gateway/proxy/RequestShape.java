@@ -17,8 +17,11 @@ public final class RequestShape {
     /** The methods the gateway proxies; anything else (TRACE, CONNECT, extensions) is 405. */
     public static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
-    /** The punctuation allowed in a raw path: unreserved, sub-delims but {@code ;}, {@code : @ /} and {@code %}. */
-    private static final String PATH_PUNCTUATION = "-._~!$&'()*+,=:@/%";
+    /**
+     * The ASCII characters allowed in a raw path: letters, digits, unreserved and sub-delims punctuation but {@code ;},
+     * {@code : @ /} and {@code %}. A table: it is looked up for every character of every path.
+     */
+    private static final boolean[] PATH_CHARS = pathChars("-._~!$&'()*+,=:@/%");
 
     private static final int MAX_LABEL = 63;
     private static final int MAX_PORT_DIGITS = 5;
@@ -174,7 +177,15 @@ public final class RequestShape {
      * read differently by different servers.
      */
     private static boolean isPathChar(char c) {
-        return isAlphanumeric(c) || (c < 0x80 && PATH_PUNCTUATION.indexOf(c) >= 0);
+        return c < PATH_CHARS.length && PATH_CHARS[c];
+    }
+
+    private static boolean[] pathChars(String punctuation) {
+        boolean[] allowed = new boolean[128];
+        for (char c = 0; c < allowed.length; c++) {
+            allowed[c] = isAlphanumeric(c) || punctuation.indexOf(c) >= 0;
+        }
+        return allowed;
     }
 
     /** Whether a segment of a raw path is {@code .} or {@code ..}, with any of its dots encoded as {@code %2E}. */
